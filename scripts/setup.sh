@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs, idempotently and from the package registries only, every tool the build and
+# the tests need. Sourced by run.sh and test.sh; safe to run on its own.
+#   scripts/setup.sh            build tools (wasm target, trunk, wasm-bindgen, wasm-opt)
+#   scripts/setup.sh --test     also Chromium + driver and PostgreSQL 14-18 binaries
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="${GRANTSMITH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/grantsmith}"
+mkdir -p "$CACHE"
+export PATH="$HOME/.cargo/bin:$CACHE/bin:$PATH"
+mkdir -p "$CACHE/bin"
+
+TRUNK_VERSION=0.21.14          # 0.22 needs a newer rustc than this toolchain
+BINARYEN_VERSION=132.0.0       # prints "wasm-opt version 132 (version_132)"
+# wasm-bindgen-cli must match the wasm-bindgen library in Cargo.lock exactly.
+WB_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' "$ROOT/Cargo.lock")"
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  log "installing trunk $TRUNK_VERSION (several minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WB_VERSION"; then
+  log "installing wasm-bindgen-cli $WB_VERSION"
+  # --locked fails on a transitive version the registry lacks; resolve fresh.
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}"; then
+  log "installing wasm-opt from npm binaryen@$BINARYEN_VERSION"
+  mkdir -p "$CACHE/binaryen"
+  (cd "$CACHE/binaryen" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" >/dev/null)
+  ln -sf "$CACHE/binaryen/node_modules/binaryen/bin/wasm-opt" "$CACHE/bin/wasm-opt"
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "installing Debian chromium + chromium-driver"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  if ! command -v psql >/dev/null; then
+    log "installing Debian postgresql-client (psql)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null
+  fi
+  "$ROOT/scripts/pg-fetch.sh"
+  if [ -f "$ROOT/tests/e2e/package.json" ] && [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+    log "installing playwright-core (driver only; the browser is Debian's chromium)"
+    (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --silent >/dev/null)
+  fi
+fi

@@ -1,0 +1,214 @@
+//! The connection builder's inputs, their validation and the one entry point the view
+//! calls: [`generate`].
+
+use super::conn::{connection_uri, validate_port, ConnParts};
+use super::host::validate_host;
+use super::ident::{Ident, NameError};
+use super::pg::setup::{Password, SchemaScope, Setup};
+use super::text::{js_trim, or_default, split_list};
+
+/// Default integration role.
+pub const ROLE_DEFAULT: &str = "dreamlit_app";
+/// Default schema list.
+pub const SCHEMAS_DEFAULT: &str = "public";
+/// Default port.
+pub const PORT_DEFAULT: &str = "5432";
+/// Shown while the host is empty.
+pub const HINT_NO_HOST: &str = "Enter a host to generate";
+
+/// Grant scope radio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// "All schemas — grants everywhere parent role has USAGE".
+    #[default]
+    All,
+    /// "Only listed schemas — add them below".
+    Listed,
+}
+
+/// The builder's fields exactly as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    /// Host (required).
+    pub host: String,
+    /// Port; empty means 5432.
+    pub port: String,
+    /// Integration user name; empty means `dreamlit_app`.
+    pub role: String,
+    /// Database name; empty means `postgres`.
+    pub database: String,
+    /// Schema list (commas or new lines), used with [`Scope::Listed`].
+    pub schemas: String,
+    /// Table owner roles (commas or new lines); empty means `postgres`.
+    pub owners: String,
+    /// Grant scope.
+    pub scope: Scope,
+    /// Add RLS policies.
+    pub rls: bool,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form {
+            host: String::new(),
+            port: PORT_DEFAULT.into(),
+            role: ROLE_DEFAULT.into(),
+            database: super::neon::DB_DEFAULT.into(),
+            schemas: SCHEMAS_DEFAULT.into(),
+            owners: super::neon::OWNER_DEFAULT.into(),
+            scope: Scope::All,
+            rls: false,
+        }
+    }
+}
+
+/// A message per field; `None` where the field is fine.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Errors {
+    /// The original's host messages, verbatim.
+    pub host: Option<&'static str>,
+    /// Port range / digits.
+    pub port: Option<&'static str>,
+    /// Integration user name.
+    pub role: Option<String>,
+    /// Database name.
+    pub database: Option<String>,
+    /// First bad schema in the list.
+    pub schemas: Option<String>,
+    /// First bad owner role in the list.
+    pub owners: Option<String>,
+}
+
+impl Errors {
+    /// The first message in form order, for the hint beside Generate.
+    pub fn first(&self) -> Option<String> {
+        self.host
+            .map(str::to_string)
+            .or_else(|| self.port.map(str::to_string))
+            .or_else(|| self.role.clone())
+            .or_else(|| self.database.clone())
+            .or_else(|| self.schemas.clone())
+            .or_else(|| self.owners.clone())
+    }
+}
+
+/// What the builder shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Output {
+    /// Field messages.
+    pub errors: Errors,
+    /// Beside Generate: "Enter a host to generate", the first error, or empty.
+    pub hint: String,
+    /// The setup script, when every field is valid.
+    pub sql: Option<String>,
+    /// The connection URI, when every field is valid.
+    pub conn: Option<String>,
+    /// The RLS policy name, when RLS is on and every field is valid.
+    pub policy_name: Option<String>,
+}
+
+fn list_error(
+    label: &str,
+    items: &[&str],
+    check: fn(&str) -> Result<Ident, NameError>,
+) -> Result<Vec<Ident>, String> {
+    items
+        .iter()
+        .map(|i| check(i).map_err(|e| format!("{label} \"{}\": {}", short(i), e.message())))
+        .collect()
+}
+
+/// A long item, shortened for a message.
+fn short(s: &str) -> String {
+    if s.chars().count() > 24 {
+        let head: String = s.chars().take(24).collect();
+        format!("{head}…")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Validates every field and, when all are fine, the typed setup request.
+pub fn validate(form: &Form) -> (Errors, Option<Setup>) {
+    let mut e = Errors {
+        host: validate_host(&form.host).err().map(|h| h.message()),
+        port: validate_port(or_default(&form.port, PORT_DEFAULT)).err(),
+        ..Errors::default()
+    };
+    let role = Ident::new_role(or_default(&form.role, ROLE_DEFAULT))
+        .map_err(|x| e.role = Some(x.message()))
+        .ok();
+    let database = Ident::new(or_default(&form.database, super::neon::DB_DEFAULT))
+        .map_err(|x| e.database = Some(x.message()))
+        .ok();
+    let scope = match form.scope {
+        Scope::All => Some(SchemaScope::All),
+        Scope::Listed => {
+            let items = split_list(&form.schemas).unwrap_or_else(|| vec![SCHEMAS_DEFAULT]);
+            list_error("Schema", &items, Ident::new)
+                .map(SchemaScope::Listed)
+                .map_err(|m| e.schemas = Some(m))
+                .ok()
+        }
+    };
+    let owner_items = split_list(&form.owners).unwrap_or_else(|| vec![super::neon::OWNER_DEFAULT]);
+    let owners = list_error("Role", &owner_items, Ident::new_existing_role)
+        .map_err(|m| e.owners = Some(m))
+        .ok();
+    let setup = match (role, database, scope, owners) {
+        (Some(role), Some(database), Some(scope), Some(owners)) if e.first().is_none() => {
+            Some(Setup {
+                role,
+                database,
+                scope,
+                owners,
+                rls: form.rls,
+                password: Password::Placeholder,
+            })
+        }
+        _ => None,
+    };
+    (e, setup)
+}
+
+/// The one entry point: form in, everything the builder shows out. SQL and connection
+/// string only when the host is given and every field is valid.
+///
+/// ```
+/// use grantsmith::core::{generate, Form};
+/// let out = generate(&Form { host: "db.example.com".into(), ..Form::default() });
+/// assert_eq!(out.conn.as_deref(),
+///     Some("postgresql://dreamlit_app:[[REPLACE_WITH_PASSWORD]]@db.example.com:5432/postgres"));
+/// assert!(generate(&Form::default()).sql.is_none());
+/// ```
+pub fn generate(form: &Form) -> Output {
+    let (errors, setup) = validate(form);
+    let host = js_trim(&form.host);
+    let hint = if host.is_empty() {
+        HINT_NO_HOST.to_string()
+    } else {
+        errors.first().unwrap_or_default()
+    };
+    let mut out = Output {
+        errors,
+        hint,
+        ..Output::default()
+    };
+    if let (Some(setup), false) = (setup, host.is_empty()) {
+        out.conn = Some(connection_uri(&ConnParts {
+            user: setup.role.raw(),
+            password: None,
+            host,
+            port: or_default(&form.port, PORT_DEFAULT),
+            database: setup.database.raw(),
+        }));
+        out.policy_name = form.rls.then(|| setup.policy_name());
+        out.sql = Some(setup.render());
+    }
+    out
+}
+
+/// Whether Generate is enabled: a host is given and nothing is refused.
+pub fn can_generate(form: &Form) -> bool {
+    !js_trim(&form.host).is_empty() && validate(form).0.first().is_none()
+}

@@ -1,0 +1,167 @@
+//! Host validation: the original applet's `validateHost`, rule for rule and message for
+//! message, written without a regex engine (the wasm stays small). One addition: an
+//! unbalanced `[`/`]` is refused, where the original produced a broken URI.
+
+use super::text::{is_js_space, js_trim};
+
+/// Why a host is refused. `message()` gives the original's wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HostError {
+    /// White space inside the host.
+    Spaces,
+    /// Starts with `http://` or `https://`.
+    Scheme,
+    /// Ends with `:port`.
+    Port,
+    /// Contains `/`.
+    Path,
+    /// Not a hostname, IPv4 or IPv6 address.
+    Invalid,
+    /// A single-label name other than `localhost`.
+    NotFull,
+}
+
+impl HostError {
+    /// The message shown under the Host field, word for word from the original.
+    pub fn message(self) -> &'static str {
+        match self {
+            HostError::Spaces => "Host cannot contain spaces",
+            HostError::Scheme => "Enter just the hostname without http:// or https://",
+            HostError::Port => "Move the :port part into the Port field",
+            HostError::Path => "Enter just the hostname without any path",
+            HostError::Invalid => "Invalid hostname format",
+            HostError::NotFull => "Use a full hostname like db.example.com",
+        }
+    }
+}
+
+/// Validates a host as typed. `Ok(())` for an empty host (the caller says "Enter a host").
+///
+/// ```
+/// use grantsmith::core::host::{validate_host, HostError};
+/// assert_eq!(validate_host("db.example.com"), Ok(()));
+/// assert_eq!(validate_host("db:5432"), Err(HostError::Port));
+/// assert_eq!(validate_host("db"), Err(HostError::NotFull));
+/// assert_eq!(validate_host("::1"), Ok(()));
+/// ```
+pub fn validate_host(value: &str) -> Result<(), HostError> {
+    let t = js_trim(value);
+    if t.is_empty() {
+        return Ok(());
+    }
+    if t.chars().any(is_js_space) {
+        return Err(HostError::Spaces);
+    }
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return Err(HostError::Scheme);
+    }
+    if has_port_suffix(t) {
+        return Err(HostError::Port);
+    }
+    if t.contains('/') {
+        return Err(HostError::Path);
+    }
+    if t.starts_with('[') != t.ends_with(']') {
+        // The original accepted "[::1" and then wrote "[[::1]" into the URI.
+        return Err(HostError::Invalid);
+    }
+    if is_ipv4(t) || is_likely_ipv6(t) {
+        return Ok(());
+    }
+    if !is_hostname(t) {
+        return Err(HostError::Invalid);
+    }
+    if !t.contains('.') && !t.eq_ignore_ascii_case("localhost") {
+        return Err(HostError::NotFull);
+    }
+    Ok(())
+}
+
+/// `/^(\[[^\]]+\]|[^:]+):\d{1,5}$/`
+fn has_port_suffix(t: &str) -> bool {
+    let head_end = if let Some(rest) = t.strip_prefix('[') {
+        match rest.find(']') {
+            // `[^\]]+` needs at least one character between the brackets.
+            Some(i) if i > 0 => Some(1 + i + 1),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let port_of = |after: &str| {
+        after
+            .strip_prefix(':')
+            .is_some_and(|p| (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if head_end.is_some_and(|e| port_of(&t[e..])) {
+        return true;
+    }
+    // `[^:]+` runs up to the first colon.
+    match t.find(':') {
+        Some(i) if i > 0 => port_of(&t[i..]),
+        _ => false,
+    }
+}
+
+/// `/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/`
+fn is_ipv4(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('.').collect();
+    parts.len() == 4 && parts.iter().all(|p| is_octet(p))
+}
+
+fn is_octet(p: &str) -> bool {
+    let b = p.as_bytes();
+    if b.is_empty() || b.len() > 3 || !b.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    match b.len() {
+        // `\d` or `\d\d` (leading zero allowed, as `1?\d?\d` allows "01").
+        1 | 2 => true,
+        // `1\d\d`, `2[0-4]\d` or `25[0-5]`.
+        _ => match b[0] {
+            b'1' => true,
+            b'2' => b[1] < b'5' || (b[1] == b'5' && b[2] <= b'5'),
+            _ => false,
+        },
+    }
+}
+
+/// The original's `isLikelyIpv6`.
+fn is_likely_ipv6(t: &str) -> bool {
+    if !t.contains(':') {
+        return false;
+    }
+    let raw = t.strip_prefix('[').unwrap_or(t);
+    let raw = raw.strip_suffix(']').unwrap_or(raw);
+    let segs: Vec<&str> = raw.split(':').collect();
+    (3..=8).contains(&segs.len())
+        && segs
+            .iter()
+            .all(|s| s.len() <= 4 && s.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// `/^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*$/`
+fn is_hostname(t: &str) -> bool {
+    t.split('.').all(|label| {
+        let b = label.as_bytes();
+        !b.is_empty()
+            && b[0].is_ascii_alphanumeric()
+            && b[b.len() - 1].is_ascii_alphanumeric()
+            && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+    })
+}
+
+/// The original's `isNeonHost`: the trimmed, lower-cased host contains `neon.tech`.
+pub fn is_neon_host(host: &str) -> bool {
+    js_trim(host).to_lowercase().contains("neon.tech")
+}
+
+/// The host as it goes into a URI: IPv6 addresses in brackets.
+pub fn host_for_uri(host: &str) -> String {
+    if host.contains(':') && !(host.starts_with('[') && host.ends_with(']')) {
+        format!("[{host}]")
+    } else {
+        host.to_string()
+    }
+}

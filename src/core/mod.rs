@@ -1,0 +1,13 @@
+//! Everything that decides what the user sees. No web dependency: a test reads these
+//! files and fails if one names a web crate.
+
+pub mod conn;
+pub mod form;
+pub mod host;
+pub mod ident;
+pub mod neon;
+pub mod new_schema_form;
+pub mod pg;
+pub mod text;
+
+pub use form::{generate, Errors, Form, Output, Scope};

@@ -1,0 +1,5 @@
+//! PostgreSQL renderers.
+
+pub mod new_schema;
+pub mod policy;
+pub mod setup;

@@ -1,0 +1,43 @@
+//! The second applet: grants for one schema created after setup, run by its owner.
+
+use std::fmt::Write;
+
+use crate::core::ident::{Ident, QuotedComment};
+
+/// Grants on an existing `schema` plus default privileges for what `owner` creates there.
+///
+/// ```
+/// use grantsmith::core::ident::Ident;
+/// use grantsmith::core::pg::new_schema::new_schema_sql;
+/// let sql = new_schema_sql(
+///     &Ident::new("sales").unwrap(),
+///     &Ident::new("app").unwrap(),
+///     &Ident::new("owner").unwrap(),
+/// );
+/// assert!(sql.starts_with("-- Run as the role that owns/creates tables in this schema (usually \"owner\")"));
+/// ```
+pub fn new_schema_sql(schema: &Ident, role: &Ident, owner: &Ident) -> String {
+    let mut s = format!(
+        "-- Run as the role that owns/creates tables in this schema (usually {})\n",
+        QuotedComment(owner)
+    );
+    for (privs, on) in [
+        ("USAGE", "SCHEMA"),
+        ("SELECT, TRIGGER", "ALL TABLES IN SCHEMA"),
+        ("USAGE, SELECT", "ALL SEQUENCES IN SCHEMA"),
+        ("EXECUTE", "ALL FUNCTIONS IN SCHEMA"),
+    ] {
+        let _ = writeln!(s, "GRANT {privs} ON {on} {schema} TO {role};");
+    }
+    for (privs, on) in [
+        ("SELECT, TRIGGER", "TABLES"),
+        ("USAGE, SELECT", "SEQUENCES"),
+        ("EXECUTE", "FUNCTIONS"),
+    ] {
+        let _ = write!(
+            s,
+            "\nALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA {schema}\n  GRANT {privs} ON {on} TO {role};"
+        );
+    }
+    s
+}

@@ -1,0 +1,237 @@
+//! The connection builder's setup script: the original applet's `buildSql`, statement for
+//! statement. Every name arrives as an [`Ident`]; every DO body is dollar-quoted with a
+//! tag that does not occur in it.
+
+use std::fmt::Write;
+
+use crate::core::ident::{dollar_quote, Ident, Literal};
+
+use super::policy::policy_name;
+
+/// Which schemas the grants reach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemaScope {
+    /// Every schema the first owner role can use (catalogs, `auth` and TOAST skipped).
+    All,
+    /// Exactly these schemas.
+    Listed(Vec<Ident>),
+}
+
+/// How the password appears in `CREATE ROLE … PASSWORD …`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Password {
+    /// The original's `[[REPLACE_WITH_PASSWORD]]` token, replaced by the user with a
+    /// quoted password before running.
+    Placeholder,
+    /// A real password or SCRAM verifier, as a literal.
+    Literal(Literal),
+}
+
+impl std::fmt::Display for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Password::Placeholder => f.write_str(crate::core::conn::PASSWORD_PLACEHOLDER),
+            Password::Literal(l) => l.fmt(f),
+        }
+    }
+}
+
+/// A validated setup request: everything the script needs, already typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setup {
+    /// The integration's login role.
+    pub role: Ident,
+    /// The database it connects to.
+    pub database: Ident,
+    /// Where the grants go.
+    pub scope: SchemaScope,
+    /// Roles that create tables; the first one filters the schema sweep. Never empty.
+    pub owners: Vec<Ident>,
+    /// Add permissive SELECT policies on RLS-enabled tables.
+    pub rls: bool,
+    /// What goes after `PASSWORD`.
+    pub password: Password,
+}
+
+const DO_END: &str = " LANGUAGE plpgsql;";
+const SYSTEM_SCHEMAS: &str = "AND nspname NOT IN ('pg_catalog', 'information_schema', 'auth')
+      AND nspname NOT LIKE 'pg_toast%'";
+const OBJECT_GRANTS: [(&str, &str); 4] = [
+    ("USAGE", "SCHEMA"),
+    ("SELECT, TRIGGER", "ALL TABLES IN SCHEMA"),
+    ("USAGE, SELECT", "ALL SEQUENCES IN SCHEMA"),
+    ("EXECUTE", "ALL FUNCTIONS IN SCHEMA"),
+];
+
+fn do_block(out: &mut String, body: &str) {
+    out.push_str("DO ");
+    out.push_str(&dollar_quote(body));
+    out.push_str(DO_END);
+}
+
+fn literal_array(schemas: &[Ident]) -> String {
+    let items: Vec<String> = schemas.iter().map(|s| s.literal().to_string()).collect();
+    format!("ARRAY[{}]", items.join(", "))
+}
+
+/// `target_role`, `parent_role` and `parent_role_oid` declarations shared by the sweep
+/// and the RLS block.
+pub(super) fn parent_decls(b: &mut String, role: &Literal, parent: &Literal) {
+    let _ = write!(
+        b,
+        "
+DECLARE
+  target_role text := {role};
+  parent_role text := NULLIF({parent}, '');
+  parent_role_oid oid := CASE
+    WHEN parent_role IS NULL THEN NULL
+    ELSE (SELECT oid FROM pg_roles WHERE rolname = parent_role)
+  END;
+"
+    );
+}
+
+impl Setup {
+    /// The first owner role: it filters the all-schemas sweep and the RLS block.
+    pub fn parent(&self) -> &Ident {
+        &self.owners[0]
+    }
+
+    /// The whole script, statements separated by blank lines, as the original joins them.
+    pub fn render(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let role = &self.role;
+        let role_lit = role.literal();
+        let pw = &self.password;
+
+        let mut s = String::from("-- Create the dreamlit_app user\n");
+        let body = format!(
+            "
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role_lit}) THEN
+    CREATE ROLE {role} WITH LOGIN PASSWORD {pw} INHERIT;
+  ELSE
+    ALTER ROLE {role} WITH LOGIN PASSWORD {pw} INHERIT;
+  END IF;
+END
+"
+        );
+        do_block(&mut s, &body);
+        parts.push(s);
+
+        parts.push(format!(
+            "-- Grant database-level privileges
+GRANT CONNECT, CREATE, TEMP ON DATABASE {} TO {role};
+CREATE EXTENSION IF NOT EXISTS pgcrypto;",
+            self.database
+        ));
+
+        if let SchemaScope::Listed(schemas) = &self.scope {
+            for schema in schemas {
+                let mut s = format!("-- Grants for schema {}", schema.comment());
+                for (privs, on) in OBJECT_GRANTS {
+                    let _ = write!(s, "\nGRANT {privs} ON {on} {schema} TO {role};");
+                }
+                parts.push(s);
+            }
+        }
+
+        parts.push(self.sweep());
+        for owner in &self.owners {
+            parts.push(Self::default_privileges(&role_lit, owner));
+        }
+        if self.rls {
+            parts.push(self.rls_block());
+        }
+        parts.join("\n\n").trim().to_string()
+    }
+
+    fn sweep(&self) -> String {
+        let (comment, filter) = match &self.scope {
+            SchemaScope::All => (
+                "Grant permissions on existing schemas",
+                "WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'auth')
+      AND nspname NOT LIKE 'pg_toast%'"
+                    .to_string(),
+            ),
+            SchemaScope::Listed(list) => (
+                "Grant permissions on selected schemas",
+                format!(
+                    "WHERE nspname = ANY ({})\n      {SYSTEM_SCHEMAS}",
+                    literal_array(list)
+                ),
+            ),
+        };
+        let parent = self.parent();
+        let mut s = format!("-- {comment} (run as {})\n", parent.comment());
+        let mut b = String::new();
+        parent_decls(&mut b, &self.role.literal(), &parent.literal());
+        let _ = write!(
+            b,
+            "  schema_record record;
+BEGIN
+  IF parent_role IS NOT NULL AND parent_role_oid IS NULL THEN
+    RAISE NOTICE 'Role % not found; continuing grants without parent filter', parent_role;
+  END IF;
+
+  FOR schema_record IN
+    SELECT nspname
+    FROM pg_namespace
+    {filter}
+  LOOP
+    IF parent_role_oid IS NULL OR has_schema_privilege(parent_role_oid, schema_record.nspname, 'USAGE') THEN
+"
+        );
+        for (privs, on) in OBJECT_GRANTS {
+            let _ = writeln!(
+                b,
+                "      EXECUTE format('GRANT {privs} ON {on} %I TO %I', schema_record.nspname, target_role);"
+            );
+        }
+        b.push_str("    END IF;\n  END LOOP;\nEND\n");
+        do_block(&mut s, &b);
+        s
+    }
+
+    fn default_privileges(role_lit: &Literal, owner: &Ident) -> String {
+        let mut s = format!(
+            "-- Ensure future schemas/objects created by {} are accessible \n",
+            owner.comment()
+        );
+        let mut b = format!(
+            "
+DECLARE
+  target_role text := {role_lit};
+  owner_role text := NULLIF({}, '');
+  owner_oid oid := CASE
+    WHEN owner_role IS NULL THEN NULL
+    ELSE (SELECT oid FROM pg_roles WHERE rolname = owner_role)
+  END;
+BEGIN
+  IF owner_role IS NULL OR owner_oid IS NULL THEN
+    RAISE NOTICE 'Skipping default privileges: role % not found', owner_role;
+  ELSE
+",
+            owner.literal()
+        );
+        for (privs, on) in [
+            ("USAGE", "SCHEMAS"),
+            ("SELECT, TRIGGER", "TABLES"),
+            ("USAGE, SELECT", "SEQUENCES"),
+            ("EXECUTE", "FUNCTIONS"),
+        ] {
+            let _ = writeln!(
+                b,
+                "    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT {privs} ON {on} TO %I', owner_role, target_role);"
+            );
+        }
+        b.push_str("  END IF;\nEND\n");
+        do_block(&mut s, &b);
+        s
+    }
+
+    /// The name of the SELECT policy the RLS block creates for this role.
+    pub fn policy_name(&self) -> String {
+        policy_name(self.role.raw())
+    }
+}

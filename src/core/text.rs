@@ -1,0 +1,59 @@
+//! JavaScript's string helpers, reproduced exactly: the original applet trims and splits
+//! with them, and parity means the same characters count as white space.
+
+/// `String.prototype.trim`'s white space: WhiteSpace (TAB, VT, FF, SP, NBSP, ZWNBSP and
+/// every `Zs`) plus LineTerminator (LF, CR, LS, PS). Unlike Rust's `char::is_whitespace`
+/// it includes U+FEFF and excludes U+0085.
+pub fn is_js_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{9}' | '\u{a}' | '\u{b}' | '\u{c}' | '\u{d}' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202f}'
+                | '\u{205f}'
+                | '\u{3000}'
+                | '\u{feff}'
+    )
+}
+
+/// `value.trim()` in JavaScript.
+///
+/// ```
+/// use grantsmith::core::text::js_trim;
+/// assert_eq!(js_trim("\u{feff} a \u{a0}"), "a");
+/// assert_eq!(js_trim("\u{85}a"), "\u{85}a");
+/// ```
+pub fn js_trim(s: &str) -> &str {
+    s.trim_matches(is_js_space)
+}
+
+/// The original's `sanitizeList`: split on `,` and `\n`, trim each item, drop empty
+/// ones; `None` when nothing is left (the caller falls back to its default).
+///
+/// ```
+/// use grantsmith::core::text::split_list;
+/// assert_eq!(split_list(" a, ,b\n\nc "), Some(vec!["a", "b", "c"]));
+/// assert_eq!(split_list(" ,\n"), None);
+/// ```
+pub fn split_list(s: &str) -> Option<Vec<&str>> {
+    let items: Vec<&str> = s
+        .split([',', '\n'])
+        .map(js_trim)
+        .filter(|v| !v.is_empty())
+        .collect();
+    if items.is_empty() {
+        None
+    } else {
+        Some(items)
+    }
+}
+
+/// `value.trim() || fallback`.
+pub fn or_default<'a>(s: &'a str, fallback: &'a str) -> &'a str {
+    match js_trim(s) {
+        "" => fallback,
+        t => t,
+    }
+}

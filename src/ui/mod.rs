@@ -1,0 +1,1 @@
+//! Leptos view (wasm only).

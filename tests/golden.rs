@@ -1,0 +1,372 @@
+//! Golden tests: whole SQL strings and connection strings, written by hand from the
+//! original applet's code (`seeds/000_…`), for the inputs the original handles correctly.
+
+use grantsmith::core::new_schema_form::{schema_grant, SchemaForm};
+use grantsmith::core::{generate, Form, Scope};
+
+fn form(host: &str) -> Form {
+    Form {
+        host: host.into(),
+        ..Form::default()
+    }
+}
+
+#[test]
+fn defaults_match_the_original_byte_for_byte() {
+    let out = generate(&form("db.example.com"));
+    assert_eq!(out.sql.as_deref(), Some(include_str!("golden/default.sql")));
+    assert_eq!(
+        out.conn.as_deref(),
+        Some("postgresql://dreamlit_app:[[REPLACE_WITH_PASSWORD]]@db.example.com:5432/postgres")
+    );
+    assert_eq!(out.hint, "");
+    assert_eq!(out.policy_name, None);
+}
+
+#[test]
+fn listed_schemas_several_owners_rls_and_quotes() {
+    let out = generate(&Form {
+        host: " db.example.com ".into(),
+        role: "  Ops \"Team\" ".into(),
+        database: "Prod'DB".into(),
+        schemas: " sales , ,Mixed Case\n\nweird\"q'x,  ".into(),
+        owners: "postgres,\n app_owner ,".into(),
+        scope: Scope::Listed,
+        rls: true,
+        ..Form::default()
+    });
+    assert_eq!(
+        out.sql.as_deref(),
+        Some(include_str!("golden/listed_rls.sql"))
+    );
+    assert_eq!(
+        out.policy_name.as_deref(),
+        Some("dreamlit_ops_team__select_policy")
+    );
+}
+
+#[test]
+fn rls_off_has_no_policy_block_and_all_scope_ignores_the_list() {
+    let base = generate(&form("db.example.com")).sql.unwrap();
+    let f = Form {
+        schemas: "a,b".into(),
+        ..form("db.example.com")
+    };
+    assert_eq!(generate(&f).sql.unwrap(), base, "list unused in All scope");
+    let with_rls = generate(&Form {
+        rls: true,
+        ..form("db.example.com")
+    })
+    .sql
+    .unwrap();
+    assert!(with_rls.starts_with(&base));
+    let tail = &with_rls[base.len()..];
+    assert!(tail.starts_with(
+        "\n\n-- Add permissive SELECT policies (effective when RLS is enabled)\nDO $$\n"
+    ));
+    assert!(tail.contains("    WHERE schemaname NOT IN ('pg_catalog', 'information_schema')\n    AND schemaname NOT LIKE 'pg_toast%'\n    AND schemaname NOT LIKE 'pg_temp_%' AND rowsecurity = true\n"));
+}
+
+#[test]
+fn empty_fields_fall_back_to_the_defaults() {
+    let f = Form {
+        host: "db.example.com".into(),
+        port: "  ".into(),
+        role: " ".into(),
+        database: "".into(),
+        schemas: " , \n ".into(),
+        owners: "\n,".into(),
+        scope: Scope::Listed,
+        rls: false,
+    };
+    let out = generate(&f);
+    let sql = out.sql.unwrap();
+    assert!(sql.contains(
+        "-- Grants for schema public\nGRANT USAGE ON SCHEMA \"public\" TO \"dreamlit_app\";"
+    ));
+    assert!(sql.contains("WHERE nspname = ANY (ARRAY['public'])"));
+    assert!(
+        sql.contains("GRANT CONNECT, CREATE, TEMP ON DATABASE \"postgres\" TO \"dreamlit_app\";")
+    );
+    assert!(sql.contains("-- Ensure future schemas/objects created by postgres are accessible \n"));
+    assert_eq!(
+        out.conn.as_deref(),
+        Some("postgresql://dreamlit_app:[[REPLACE_WITH_PASSWORD]]@db.example.com:5432/postgres")
+    );
+}
+
+#[test]
+fn upper_case_and_non_ascii_names_are_kept_exactly() {
+    let out = generate(&Form {
+        role: "Grün_App".into(),
+        database: "Données".into(),
+        owners: "Owner,德德".into(),
+        ..form("db.example.com")
+    });
+    let sql = out.sql.unwrap();
+    assert!(sql.contains("CREATE ROLE \"Grün_App\" WITH LOGIN"));
+    assert!(sql.contains("rolname = 'Grün_App'"));
+    assert!(sql.contains("ON DATABASE \"Données\" TO \"Grün_App\";"));
+    assert!(sql.contains("-- Ensure future schemas/objects created by 德德 are accessible \n"));
+    assert!(sql.contains("owner_role text := NULLIF('德德', '');"));
+    assert!(sql.contains("-- Grant permissions on existing schemas (run as Owner)\n"));
+    // The connection string percent-encodes user and database (a difference: the
+    // original showed them raw and copied only the user encoded).
+    assert_eq!(
+        out.conn.as_deref(),
+        Some(
+            "postgresql://Gr%C3%BCn_App:[[REPLACE_WITH_PASSWORD]]@db.example.com:5432/Donn%C3%A9es"
+        )
+    );
+}
+
+#[test]
+fn ip_hosts_and_ports() {
+    let conn = |host: &str, port: &str| {
+        generate(&Form {
+            port: port.into(),
+            ..form(host)
+        })
+        .conn
+    };
+    let p = "[[REPLACE_WITH_PASSWORD]]";
+    assert_eq!(
+        conn("10.0.0.5", "6543"),
+        Some(format!(
+            "postgresql://dreamlit_app:{p}@10.0.0.5:6543/postgres"
+        ))
+    );
+    assert_eq!(
+        conn("::1", ""),
+        Some(format!("postgresql://dreamlit_app:{p}@[::1]:5432/postgres"))
+    );
+    assert_eq!(
+        conn("[fe80::1]", " 5433 "),
+        Some(format!(
+            "postgresql://dreamlit_app:{p}@[fe80::1]:5433/postgres"
+        ))
+    );
+    assert_eq!(
+        conn("2001:db8::ff00:42:8329", "1"),
+        Some(format!(
+            "postgresql://dreamlit_app:{p}@[2001:db8::ff00:42:8329]:1/postgres"
+        ))
+    );
+    assert_eq!(
+        conn("LOCALHOST", "65535"),
+        Some(format!(
+            "postgresql://dreamlit_app:{p}@LOCALHOST:65535/postgres"
+        ))
+    );
+    for bad in ["0", "65536", "54 32", "5432a", "-1", "+5432", "٥٤٣٢"] {
+        let out = generate(&Form {
+            port: bad.into(),
+            ..form("db.example.com")
+        });
+        assert_eq!(
+            out.errors.port,
+            Some("Port must be a whole number from 1 to 65535"),
+            "{bad}"
+        );
+        assert!(out.sql.is_none() && out.conn.is_none(), "{bad}");
+    }
+}
+
+#[test]
+fn host_messages_are_the_originals() {
+    let cases: &[(&str, &str)] = &[
+        ("db example.com", "Host cannot contain spaces"),
+        ("db\u{a0}x.com", "Host cannot contain spaces"),
+        (
+            "https://db.example.com",
+            "Enter just the hostname without http:// or https://",
+        ),
+        (
+            "HTTP://db.example.com",
+            "Enter just the hostname without http:// or https://",
+        ),
+        (
+            "db.example.com:5432",
+            "Move the :port part into the Port field",
+        ),
+        ("[::1]:5432", "Move the :port part into the Port field"),
+        (
+            "db.example.com/mydb",
+            "Enter just the hostname without any path",
+        ),
+        ("db_example.com", "Invalid hostname format"),
+        ("-db.example.com", "Invalid hostname format"),
+        ("db..example.com", "Invalid hostname format"),
+        ("::ffff:1.2.3.4", "Invalid hostname format"),
+        ("[::1", "Invalid hostname format"),
+        ("db", "Use a full hostname like db.example.com"),
+    ];
+    for (host, msg) in cases {
+        let out = generate(&form(host));
+        assert_eq!(out.errors.host, Some(*msg), "{host}");
+        assert_eq!(out.hint, *msg, "{host}");
+        assert!(out.sql.is_none(), "{host}");
+    }
+    for ok in [
+        "db.example.com",
+        "localhost",
+        "127.0.0.1",
+        "255.255.255.255",
+        "01.2.3.4",
+        "999.1.1.1",
+        "::1",
+        "[::1]",
+        "a-b.c",
+    ] {
+        assert_eq!(generate(&form(ok)).errors.host, None, "{ok}");
+    }
+    let empty = generate(&form("   "));
+    assert_eq!(empty.errors.host, None);
+    assert_eq!(empty.hint, "Enter a host to generate");
+    assert!(empty.sql.is_none());
+}
+
+#[test]
+fn refused_names_get_a_message_and_no_output() {
+    let long = "x".repeat(64);
+    let cases: Vec<(Form, &str)> = vec![
+        (Form { role: "pg_app".into(), ..form("db.example.com") }, "Role names starting with \"pg_\" are reserved by PostgreSQL"),
+        (Form { role: "public".into(), ..form("db.example.com") }, "\"public\" is a reserved role name in PostgreSQL"),
+        (Form { role: "current_user".into(), ..form("db.example.com") }, "\"current_user\" is a reserved role name in PostgreSQL"),
+        (Form { role: long.clone(), ..form("db.example.com") }, "Too long: 64 bytes, but PostgreSQL keeps 63, so this would silently become \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
+        (Form { role: "a\0b".into(), ..form("db.example.com") }, "Cannot contain a NUL character"),
+    ];
+    for (f, msg) in cases {
+        let out = generate(&f);
+        assert_eq!(out.errors.role.as_deref(), Some(msg));
+        assert_eq!(out.hint, msg);
+        assert!(out.sql.is_none() && out.conn.is_none());
+    }
+    let out = generate(&Form {
+        database: "德".repeat(22),
+        ..form("db.example.com")
+    });
+    assert_eq!(
+        out.errors.database,
+        Some(format!(
+            "Too long: 66 bytes, but PostgreSQL keeps 63, so this would silently become \"{}\"",
+            "德".repeat(21)
+        ))
+    );
+    let out = generate(&Form {
+        scope: Scope::Listed,
+        schemas: format!("ok,{long}"),
+        ..form("db.example.com")
+    });
+    assert!(out
+        .errors
+        .schemas
+        .unwrap()
+        .starts_with("Schema \"xxxxxxxxxxxxxxxxxxxxxxxx…\": Too long: 64 bytes"));
+    let out = generate(&Form {
+        owners: "postgres, none".into(),
+        ..form("db.example.com")
+    });
+    assert_eq!(
+        out.errors.owners.as_deref(),
+        Some("Role \"none\": \"none\" is a reserved role name in PostgreSQL")
+    );
+    // Existing pg_ roles may own tables; 63 bytes exactly is fine.
+    let out = generate(&Form {
+        owners: "pg_database_owner".into(),
+        role: "r".repeat(63),
+        ..form("db.example.com")
+    });
+    assert!(out.sql.is_some());
+}
+
+#[test]
+fn dollar_sequences_never_close_a_do_body_early() {
+    for role in ["a$$b", "$x$", "'; drop role x; --", "$gs$ and $$"] {
+        let out = generate(&Form {
+            role: role.into(),
+            rls: true,
+            ..form("db.example.com")
+        });
+        let sql = out.sql.unwrap();
+        let mut rest = sql.as_str();
+        let mut blocks = 0;
+        while let Some(i) = rest.find("\nDO $") {
+            let open = &rest[i + 4..];
+            let tag = &open[..open[1..].find('$').unwrap() + 2];
+            let body_and_more = &open[tag.len()..];
+            let close = format!("{tag} LANGUAGE plpgsql;");
+            let end = body_and_more.find(close.as_str()).unwrap();
+            // The first occurrence of the tag is the intended close.
+            assert_eq!(
+                body_and_more.find(tag),
+                Some(end),
+                "{role}: {tag} inside body"
+            );
+            if !role.contains("$$") {
+                assert_eq!(tag, "$$");
+            }
+            blocks += 1;
+            rest = &body_and_more[end..];
+        }
+        assert_eq!(blocks, 4, "{role}");
+    }
+}
+
+#[test]
+fn control_characters_cannot_leave_a_comment() {
+    let out = generate(&Form {
+        scope: Scope::Listed,
+        schemas: "x\rGRANT ALL ON DATABASE postgres TO PUBLIC; --".into(),
+        owners: "o\u{b}\u{c}\r".into(),
+        ..form("db.example.com")
+    });
+    let sql = out.sql.unwrap();
+    assert!(
+        sql.contains("-- Grants for schema x\\u{d}GRANT ALL ON DATABASE postgres TO PUBLIC; --\n")
+    );
+    // A CR inside a quoted identifier is part of the name; inside a comment it would
+    // end the comment.
+    for line in sql.split('\n').filter(|l| l.trim_start().starts_with("--")) {
+        assert!(!line.contains('\r'), "raw CR in {line:?}");
+    }
+}
+
+#[test]
+fn new_schema_applet() {
+    let out = schema_grant(&SchemaForm::default());
+    assert_eq!(
+        out.sql.as_deref(),
+        Some(include_str!("golden/new_schema_default.sql"))
+    );
+    let out = schema_grant(&SchemaForm {
+        schema: "  ".into(),
+        role: "".into(),
+        owner: " ".into(),
+    });
+    assert_eq!(
+        out.sql.as_deref(),
+        Some(include_str!("golden/new_schema_default.sql"))
+    );
+    let out = schema_grant(&SchemaForm {
+        schema: "Sales \"EU\"".into(),
+        role: "app'x".into(),
+        owner: "Own\"er".into(),
+    });
+    let sql = out.sql.unwrap();
+    assert!(sql.starts_with("-- Run as the role that owns/creates tables in this schema (usually \"Own\"\"er\")\nGRANT USAGE ON SCHEMA \"Sales \"\"EU\"\"\" TO \"app'x\";\n"));
+    assert!(sql.ends_with("ALTER DEFAULT PRIVILEGES FOR ROLE \"Own\"\"er\" IN SCHEMA \"Sales \"\"EU\"\"\"\n  GRANT EXECUTE ON FUNCTIONS TO \"app'x\";"));
+    let out = schema_grant(&SchemaForm {
+        owner: "o\rDROP".into(),
+        ..SchemaForm::default()
+    });
+    assert!(out.sql.unwrap().starts_with(
+        "-- Run as the role that owns/creates tables in this schema (usually \"o\\u{d}DROP\")\n"
+    ));
+    let out = schema_grant(&SchemaForm {
+        role: "pg_bad".into(),
+        ..SchemaForm::default()
+    });
+    assert!(out.sql.is_none());
+    assert!(out.role.is_some());
+}
