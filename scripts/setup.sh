@@ -5,9 +5,8 @@
 #   scripts/setup.sh --test     also Chromium + driver and PostgreSQL 14-18 binaries
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CACHE="${GRANTSMITH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/grantsmith}"
-mkdir -p "$CACHE"
-export PATH="$HOME/.cargo/bin:$CACHE/bin:$PATH"
+. "$ROOT/scripts/env.sh"
+CACHE="$GRANTSMITH_CACHE"
 mkdir -p "$CACHE/bin"
 
 TRUNK_VERSION=0.21.14          # 0.22 needs a newer rustc than this toolchain
@@ -24,13 +23,13 @@ fi
 
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (several minutes on 2 cores)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
+  cargo install -q trunk --version "$TRUNK_VERSION" --locked
 fi
 
 if ! wasm-bindgen --version 2>/dev/null | grep -q "$WB_VERSION"; then
   log "installing wasm-bindgen-cli $WB_VERSION"
   # --locked fails on a transitive version the registry lacks; resolve fresh.
-  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+  cargo install -q wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
 if ! wasm-opt --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}"; then

@@ -145,7 +145,7 @@ pub fn validate(form: &Form) -> (Errors, Option<Setup>) {
         Scope::All => Some(SchemaScope::All),
         Scope::Listed => {
             let items = split_list(&form.schemas).unwrap_or_else(|| vec![SCHEMAS_DEFAULT]);
-            list_error("Schema", &items, Ident::new)
+            list_error("Schema", &items, Ident::new_schema)
                 .map(SchemaScope::Listed)
                 .map_err(|m| e.schemas = Some(m))
                 .ok()

@@ -24,6 +24,9 @@ pub enum NameError {
     PgPrefix,
     /// `public`, `none`, `current_user`, `session_user` or `current_role`.
     ReservedRole(&'static str),
+    /// `pg_*` or `information_schema`: system schemas, never granted on (listing
+    /// `pg_catalog` would hand out SELECT on every catalog, `pg_authid` included).
+    SystemSchema,
 }
 
 impl NameError {
@@ -39,6 +42,9 @@ impl NameError {
             }
             NameError::ReservedRole(n) => {
                 format!("\"{n}\" is a reserved role name in PostgreSQL")
+            }
+            NameError::SystemSchema => {
+                "System schemas (pg_*, information_schema) are never granted on".to_string()
             }
         }
     }
@@ -125,6 +131,22 @@ impl Ident {
     pub fn new_existing_role(raw: &str) -> Result<Self, NameError> {
         let id = Ident::new(raw)?;
         Self::check_not_reserved(raw)?;
+        Ok(id)
+    }
+
+    /// For schemas to grant on: system schemas are refused.
+    ///
+    /// ```
+    /// use grantsmith::core::ident::Ident;
+    /// assert!(Ident::new_schema("pg_catalog").is_err());
+    /// assert!(Ident::new_schema("information_schema").is_err());
+    /// assert!(Ident::new_schema("sales").is_ok());
+    /// ```
+    pub fn new_schema(raw: &str) -> Result<Self, NameError> {
+        let id = Ident::new(raw)?;
+        if raw.starts_with("pg_") || raw == "information_schema" {
+            return Err(NameError::SystemSchema);
+        }
         Ok(id)
     }
 

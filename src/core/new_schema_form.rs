@@ -47,7 +47,7 @@ pub struct SchemaOutput {
 /// assert!(schema_grant(&bad).sql.is_none());
 /// ```
 pub fn schema_grant(f: &SchemaForm) -> SchemaOutput {
-    let schema = Ident::new(or_default(&f.schema, "public"));
+    let schema = Ident::new_schema(or_default(&f.schema, "public"));
     let role = Ident::new_role(or_default(&f.role, super::form::ROLE_DEFAULT));
     let owner = Ident::new_existing_role(or_default(&f.owner, super::neon::OWNER_DEFAULT));
     let sql = match (&schema, &role, &owner) {

@@ -1,0 +1,186 @@
+//! The connection builder (`PostgresSqlBuilder` in the original).
+
+use leptos::prelude::*;
+
+use super::copy_button::CopyButton;
+use super::field::Field;
+use super::options::Advanced;
+use crate::core::form::{validate, HINT_NO_HOST};
+use crate::core::host::is_neon_host;
+use crate::core::neon::{host_hint, NeonFields};
+use crate::core::{generate, Form, Scope};
+
+/// Every input of the builder: one signal each (owners and database together, since
+/// Neon defaults move them as one).
+#[derive(Clone, Copy)]
+pub struct BuilderState {
+    pub host: RwSignal<String>,
+    pub port: RwSignal<String>,
+    pub role: RwSignal<String>,
+    pub neon: RwSignal<NeonFields>,
+    pub schemas: RwSignal<String>,
+    pub scope: RwSignal<Scope>,
+    pub rls: RwSignal<bool>,
+    /// Output shown; any input change hides it, as in the original.
+    pub generated: RwSignal<bool>,
+}
+
+impl BuilderState {
+    fn new() -> Self {
+        let d = Form::default();
+        BuilderState {
+            host: RwSignal::new(d.host),
+            port: RwSignal::new(d.port),
+            role: RwSignal::new(d.role),
+            neon: RwSignal::new(NeonFields::default()),
+            schemas: RwSignal::new(d.schemas),
+            scope: RwSignal::new(d.scope),
+            rls: RwSignal::new(d.rls),
+            generated: RwSignal::new(false),
+        }
+    }
+
+    /// Sets a text signal from an input and hides the output.
+    pub fn edit(self, sig: RwSignal<String>) -> Callback<String> {
+        Callback::new(move |v: String| {
+            sig.set(v);
+            self.generated.set(false);
+        })
+    }
+
+    fn form(self) -> Form {
+        let (owners, database) = self.neon.with(|n| (n.owners.clone(), n.database.clone()));
+        Form {
+            host: self.host.get(),
+            port: self.port.get(),
+            role: self.role.get(),
+            database,
+            schemas: self.schemas.get(),
+            owners,
+            scope: self.scope.get(),
+            rls: self.rls.get(),
+        }
+    }
+}
+
+/// The builder: fields, advanced options, Generate, and the two outputs.
+#[component]
+pub fn Builder() -> impl IntoView {
+    let st = BuilderState::new();
+    let form = Memo::new(move |_| st.form());
+    let errors = Memo::new(move |_| form.with(|f| validate(f).0));
+    let host_missing = Memo::new(move |_| form.with(|f| f.host.trim().is_empty()));
+    let hint = move || {
+        if host_missing.get() {
+            Some(HINT_NO_HOST.to_string())
+        } else {
+            errors.with(|e| e.first())
+        }
+    };
+    let can_generate = move || !host_missing.get() && errors.with(|e| e.first().is_none());
+    // Rendering happens only once Generate is pressed; typing never renders SQL.
+    let output = Memo::new(move |_| st.generated.get().then(|| form.with(generate)));
+    let sql = Signal::derive(move || {
+        output.with(|o| o.as_ref().and_then(|o| o.sql.clone()).unwrap_or_default())
+    });
+    let conn = Signal::derive(move || {
+        output.with(|o| o.as_ref().and_then(|o| o.conn.clone()).unwrap_or_default())
+    });
+    let policy = move || output.with(|o| o.as_ref().and_then(|o| o.policy_name.clone()));
+    let is_neon = Memo::new(move |_| st.host.with(|h| is_neon_host(h)));
+
+    let on_host = Callback::new(move |v: String| {
+        let was = is_neon_host(&st.host.get_untracked());
+        let now = is_neon_host(&v);
+        st.host.set(v);
+        st.generated.set(false);
+        if was != now {
+            st.neon.update(|n| {
+                n.host_changed(was, now);
+            });
+        }
+    });
+    let on_database = Callback::new(move |v: String| {
+        st.neon.update(|n| n.edit_database(v));
+        st.generated.set(false);
+    });
+    let err =
+        move |f: fn(&crate::core::Errors) -> Option<String>| Signal::derive(move || errors.with(f));
+
+    view! {
+        <section class="gs-card" aria-label="Connection builder">
+            <div class="gs-grid gs-grid-host">
+                <Field
+                    label="Host" id="gs-host" testid="host" error_testid="host-error"
+                    value=st.host.into() on_input=on_host
+                    placeholder=Signal::derive(move || host_hint(is_neon.get()))
+                    error=err(|e| e.host.map(str::to_string))
+                />
+                <Field
+                    label="Port" id="gs-port" testid="port" error_testid="port-error"
+                    value=st.port.into() on_input=st.edit(st.port) placeholder="5432"
+                    error=err(|e| e.port.map(str::to_string))
+                />
+            </div>
+            <div class="gs-note">
+                "Use your provider's " <b>"direct database host"</b> " (not a pooler host)."
+            </div>
+            <div class="gs-grid gs-grid-2">
+                <Field
+                    label="Dreamlit user name" id="gs-role" testid="role" error_testid="role-error"
+                    value=st.role.into() on_input=st.edit(st.role) placeholder="dreamlit_app"
+                    error=err(|e| e.role.clone())
+                />
+                <Field
+                    label="Database name" id="gs-database" testid="database" error_testid="database-error"
+                    value=Signal::derive(move || st.neon.with(|n| n.database.clone()))
+                    on_input=on_database placeholder="postgres"
+                    error=err(|e| e.database.clone())
+                />
+            </div>
+            <Advanced st=st errors=errors/>
+            <div class="gs-actions">
+                <button
+                    type="button" class="gs-btn" data-testid="generate"
+                    disabled=move || !can_generate()
+                    on:click=move |_| if can_generate() { st.generated.set(true) }
+                >
+                    "Generate commands and connection string"
+                </button>
+                <span class="gs-hint" data-testid="hint" aria-live="polite">{hint}</span>
+                <span class="gs-local">
+                    "Generated locally in your browser. Nothing is sent to Dreamlit or stored."
+                </span>
+            </div>
+            <Show when=move || st.generated.get()>
+                <div class="gs-out">
+                    <div class="gs-out-head">
+                        <h3>"SQL commands to run"</h3>
+                        <CopyButton label="Copy SQL" testid="copy-sql" text=sql select_id="gs-sql"/>
+                    </div>
+                    {move || policy().map(|p| view! {
+                        <p class="gs-policy">
+                            "RLS policy name on each RLS-enabled table: "
+                            <code data-testid="policy-name">{p}</code>
+                        </p>
+                    })}
+                    <div class="gs-code-box gs-code-sql">
+                        <pre><code id="gs-sql" data-testid="sql">{sql}</code></pre>
+                    </div>
+                </div>
+                <div class="gs-out gs-out-conn">
+                    <div class="gs-out-head">
+                        <h3>"Your connection string"</h3>
+                        <CopyButton
+                            label="Copy Connection String" testid="copy-conn" text=conn select_id="gs-conn"
+                            disabled=Signal::derive(move || conn.with(String::is_empty))
+                        />
+                    </div>
+                    <div class="gs-code-box">
+                        <pre><code id="gs-conn" data-testid="conn">{conn}</code></pre>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,44 @@
+//! The new-schema grant applet (`PostgresNewSchemaGrant` in the original): SQL is live.
+
+use leptos::prelude::*;
+
+use super::copy_button::CopyButton;
+use super::field::Field;
+use crate::core::new_schema_form::{schema_grant, SchemaForm};
+
+/// Schema, role and owner in; grants for that schema out.
+#[component]
+pub fn SchemaGrant() -> impl IntoView {
+    let d = SchemaForm::default();
+    let schema = RwSignal::new(d.schema);
+    let role = RwSignal::new(d.role);
+    let owner = RwSignal::new(d.owner);
+    let out = Memo::new(move |_| {
+        schema_grant(&SchemaForm {
+            schema: schema.get(),
+            role: role.get(),
+            owner: owner.get(),
+        })
+    });
+    let set = |sig: RwSignal<String>| Callback::new(move |v: String| sig.set(v));
+    let sql = Signal::derive(move || out.with(|o| o.sql.clone().unwrap_or_default()));
+    view! {
+        <section class="gs-card" aria-label="New schema grant">
+            <div class="gs-grid gs-grid-3">
+                <Field label="Schema" id="gs-ns-schema" testid="ns-schema" error_testid="ns-schema-error"
+                    value=schema.into() on_input=set(schema) placeholder="public"
+                    error=Signal::derive(move || out.with(|o| o.schema.clone()))/>
+                <Field label="Dreamlit role" id="gs-ns-role" testid="ns-role" error_testid="ns-role-error"
+                    value=role.into() on_input=set(role) placeholder="dreamlit_app"
+                    error=Signal::derive(move || out.with(|o| o.role.clone()))/>
+                <Field label="Table-owner role" id="gs-ns-owner" testid="ns-owner" error_testid="ns-owner-error"
+                    value=owner.into() on_input=set(owner) placeholder="postgres"
+                    error=Signal::derive(move || out.with(|o| o.owner.clone()))/>
+            </div>
+            <div class="gs-label gs-sql-label">"SQL"</div>
+            <pre class="gs-dark"><code id="gs-ns-sql" data-testid="ns-sql">{sql}</code></pre>
+            <CopyButton label="Copy SQL" testid="ns-copy" text=sql select_id="gs-ns-sql"
+                disabled=Signal::derive(move || sql.with(String::is_empty))/>
+        </section>
+    }
+}

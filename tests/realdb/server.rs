@@ -1,0 +1,207 @@
+//! Throwaway PostgreSQL clusters from the cached npm binaries: one per major version, on
+//! a Unix socket in a temp dir (no TCP), run as `nobody` when the tests run as root,
+//! stopped on drop even when a test panics.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// The superuser's password (SCRAM auth everywhere, so wrong passwords really fail).
+pub const SU_PASSWORD: &str = "su-secret";
+
+pub struct Server {
+    pub version: String,
+    dir: PathBuf,
+    bin: PathBuf,
+    as_nobody: bool,
+}
+
+fn pg_cache() -> PathBuf {
+    let p = std::env::var("GRANTSMITH_PG_CACHE").expect(
+        "GRANTSMITH_PG_CACHE is unset: run the tests through ./test.sh, which installs PostgreSQL",
+    );
+    PathBuf::from(p)
+}
+
+/// The cached versions, e.g. `14.23.0-beta.17`, for a major version.
+pub fn version_for(major: u32) -> String {
+    let mut found: Vec<String> = std::fs::read_dir(pg_cache())
+        .expect("PostgreSQL cache missing: run scripts/pg-fetch.sh")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(&format!("{major}.")))
+        .collect();
+    found.sort();
+    found.pop().unwrap_or_else(|| {
+        panic!("PostgreSQL {major} is not in the cache: run scripts/pg-fetch.sh")
+    })
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout == b"0\n")
+        .unwrap_or(false)
+}
+
+impl Server {
+    pub fn start(major: u32) -> Server {
+        let version = version_for(major);
+        let bin = pg_cache().join(&version).join("native/bin");
+        let dir = std::env::temp_dir().join(format!("gs-pg-{major}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let as_nobody = is_root();
+        let pwfile = dir.join("pw");
+        std::fs::write(&pwfile, SU_PASSWORD).unwrap();
+        if as_nobody {
+            let st = Command::new("chown")
+                .arg("-R")
+                .arg("nobody")
+                .arg(&dir)
+                .status()
+                .unwrap();
+            assert!(st.success());
+        }
+        let server = Server {
+            version,
+            dir,
+            bin,
+            as_nobody,
+        };
+        let data = server.dir.join("data");
+        server.run_tool(
+            "initdb",
+            &[
+                "-D".as_ref(),
+                data.as_os_str(),
+                "-U".as_ref(),
+                "postgres".as_ref(),
+                format!("--pwfile={}", pwfile.display()).as_ref(),
+                "--auth=scram-sha-256".as_ref(),
+                "-E".as_ref(),
+                "UTF8".as_ref(),
+                "--locale=C".as_ref(),
+            ],
+        );
+        let opts = format!(
+            "-k {} -c listen_addresses='' -c fsync=off",
+            server.dir.display()
+        );
+        server.run_tool(
+            "pg_ctl",
+            &[
+                "-D".as_ref(),
+                data.as_os_str(),
+                "-l".as_ref(),
+                server.dir.join("log").as_os_str(),
+                "-o".as_ref(),
+                opts.as_ref(),
+                "-w".as_ref(),
+                "start".as_ref(),
+            ],
+        );
+        server
+    }
+
+    fn run_tool(&self, tool: &str, args: &[&std::ffi::OsStr]) {
+        let exe = self.bin.join(tool);
+        let mut cmd = if self.as_nobody {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "nobody", "--"]).arg(&exe);
+            c
+        } else {
+            Command::new(&exe)
+        };
+        let out = cmd.args(args).stdin(Stdio::null()).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{tool} failed on {}: {}{}",
+            self.version,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Runs `sql` through a real psql as `user`, stopping at the first error.
+    /// Ok(stdout) when psql succeeded and printed no ERROR; Err(stderr) otherwise.
+    pub fn psql(&self, user: &str, password: &str, db: &str, sql: &str) -> Result<String, String> {
+        self.psql_vars(user, password, db, sql, &[])
+    }
+
+    /// As [`Server::psql`], with psql variables (`-v name=value`), so test fixtures can
+    /// quote names with psql's own `:"name"` / `:'name'`, independent of our quoting.
+    pub fn psql_vars(
+        &self,
+        user: &str,
+        password: &str,
+        db: &str,
+        sql: &str,
+        vars: &[(&str, &str)],
+    ) -> Result<String, String> {
+        use std::io::Write;
+        let mut cmd = Command::new("psql");
+        cmd.args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h"])
+            .arg(&self.dir)
+            .args(["-U", user, "-d", db, "-f", "-"])
+            .env("PGPASSWORD", password)
+            .env("PGCONNECT_TIMEOUT", "10")
+            .env("PGCLIENTENCODING", "UTF8")
+            .env_remove("PGSERVICE")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in vars {
+            cmd.arg("-v").arg(format!("{k}={v}"));
+        }
+        let mut child = cmd
+            .spawn()
+            .expect("psql (Debian postgresql-client) must be installed");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(sql.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        if out.status.success() && !stderr.contains("ERROR") {
+            Ok(stdout)
+        } else {
+            Err(format!("{stderr}{stdout}"))
+        }
+    }
+
+    /// Superuser query; panics with the server version on error.
+    pub fn su(&self, db: &str, sql: &str) -> String {
+        self.psql("postgres", SU_PASSWORD, db, sql)
+            .unwrap_or_else(|e| {
+                panic!(
+                    "PostgreSQL {}: superuser SQL failed: {e}\n--- SQL ---\n{sql}",
+                    self.version
+                )
+            })
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let data = self.dir.join("data");
+        let exe = self.bin.join("pg_ctl");
+        let mut cmd = if self.as_nobody {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "nobody", "--"]).arg(&exe);
+            c
+        } else {
+            Command::new(&exe)
+        };
+        let _ = cmd
+            .arg("-D")
+            .arg(&data)
+            .args(["-m", "immediate", "-w", "stop"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
