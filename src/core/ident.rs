@@ -219,9 +219,9 @@ fn write_doubled(f: &mut fmt::Formatter<'_>, s: &str, q: char) -> fmt::Result {
     Ok(())
 }
 
-/// User text shown inside a `--` comment. PostgreSQL ends such a comment at `\n` *or*
-/// `\r`, so a raw name could smuggle a statement out of it: control characters are
-/// written as `\u{…}` escapes instead.
+/// User text shown inside a `--` comment. PostgreSQL (and psql) end such a comment at
+/// `\n` *or* `\r`, so a raw name could smuggle a statement out of it: those two are
+/// written as `\u{a}` / `\u{d}` instead. Everything else is kept as typed.
 #[derive(Debug, Clone, Copy)]
 pub struct Comment<'a>(&'a str);
 
@@ -235,7 +235,7 @@ impl<'a> Comment<'a> {
 impl fmt::Display for Comment<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for c in self.0.chars() {
-            if c.is_control() {
+            if c == '\n' || c == '\r' {
                 write!(f, "\\u{{{:x}}}", c as u32)?;
             } else {
                 write!(f, "{c}")?;

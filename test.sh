@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test: lint, native core tests, real PostgreSQL 14-18, the release build in
+# headless Chromium, and the size budget. Installs whatever is missing first.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/setup.sh --test
+. scripts/env.sh
+
+# Servers left by an interrupted run are stopped before and after.
+cleanup() { pkill -f "postgres -D /tmp/gs-pg-" 2>/dev/null || true; }
+trap cleanup EXIT
+cleanup
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "format and lint (native and wasm32)"
+cargo fmt --check
+cargo clippy -q --all-targets --features realdb,oracle -- -D warnings
+cargo clippy -q --target wasm32-unknown-unknown -- -D warnings
+
+step "core: golden, parity and unit tests"
+cargo test -q
+cargo test -q --features oracle --test parity -- --nocapture 2>&1 | grep -vE "^\s*$|^running"
+
+step "real PostgreSQL $(ls "$GRANTSMITH_PG_CACHE" | tr '\n' ' ')"
+cargo test -q --features realdb --test realdb -- --nocapture 2>&1 | grep -vE '^\s*$|^running|has been running' 
+
+step "release build"
+trunk build --release
+scripts/size.sh --check
+
+step "browser: headless Chromium"
+node --test --test-concurrency=1 tests/e2e/

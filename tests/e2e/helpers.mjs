@@ -1,0 +1,58 @@
+// Shared by the e2e tests: serve a directory on 127.0.0.1, launch Debian's Chromium
+// (never a downloaded browser) and record every request either side sees.
+import { chromium } from "playwright-core";
+import path from "node:path";
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { serve } from "../../scripts/serve.mjs";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = path.join(ROOT, "dist");
+export const ARTIFACTS = path.join(ROOT, "tests/e2e/artifacts");
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+if (!fs.existsSync(CHROMIUM)) {
+  throw new Error(`Chromium not found at ${CHROMIUM}: run ./test.sh, which installs Debian's chromium`);
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+}
+
+/** Serves `dir`; `requests` collects every path the server is asked for. */
+export async function startServer(dir = DIST) {
+  const requests = [];
+  const server = await serve(dir, 0, (req) => requests.push(req.url));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { server, url, requests, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** A page with clipboard access granted, opened on `url`, waiting for the app. */
+export async function openApp(browser, url, { clipboard = true, colorScheme = "light", width = 1000 } = {}) {
+  const context = await browser.newContext({
+    permissions: clipboard ? ["clipboard-read", "clipboard-write"] : [],
+    colorScheme,
+    viewport: { width, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(url);
+  await page.getByTestId("host").waitFor();
+  return { context, page, errors };
+}
+
+export const tid = (page, id) => page.getByTestId(id);
+
+export function golden(name) {
+  return fs.readFileSync(path.join(ROOT, "tests/golden", name), "utf8");
+}
