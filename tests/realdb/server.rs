@@ -103,6 +103,11 @@ impl Server {
         server
     }
 
+    /// The major version, e.g. 14.
+    pub fn major(&self) -> u32 {
+        self.version.split('.').next().unwrap().parse().unwrap()
+    }
+
     fn run_tool(&self, tool: &str, args: &[&std::ffi::OsStr]) {
         let exe = self.bin.join(tool);
         let mut cmd = if self.as_nobody {
