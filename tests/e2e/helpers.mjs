@@ -8,7 +8,9 @@ import { serve } from "../../scripts/serve.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = path.join(ROOT, "dist");
-export const ARTIFACTS = path.join(ROOT, "tests/e2e/artifacts");
+// Screenshots land in tests/e2e/artifacts; GS_UPDATE_DOCS=1 writes the README's copies
+// in docs/ instead (so the README's pictures are produced by the tests, not by hand).
+export const ARTIFACTS = path.join(ROOT, process.env.GS_UPDATE_DOCS ? "docs" : "tests/e2e/artifacts");
 fs.mkdirSync(ARTIFACTS, { recursive: true });
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
