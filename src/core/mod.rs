@@ -8,6 +8,7 @@ pub mod ident;
 pub mod neon;
 pub mod new_schema_form;
 pub mod pg;
+pub mod share;
 pub mod text;
 
 pub use form::{generate, Errors, Form, Output, Scope};

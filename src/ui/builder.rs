@@ -8,6 +8,7 @@ use super::options::Advanced;
 use crate::core::form::{validate, HINT_NO_HOST};
 use crate::core::host::is_neon_host;
 use crate::core::neon::{host_hint, NeonFields};
+use crate::core::share::apply_fragment;
 use crate::core::{generate, Form, Scope};
 
 /// Every input of the builder: one signal each (owners and database together, since
@@ -26,13 +27,24 @@ pub struct BuilderState {
 }
 
 impl BuilderState {
+    /// Defaults, overridden by starting values in the URL fragment (embeds and shared
+    /// links); a Neon host there applies the Neon defaults as typing it would.
     fn new() -> Self {
-        let d = Form::default();
+        let mut d = Form::default();
+        if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
+            apply_fragment(&mut d, &hash);
+        }
+        let mut neon = NeonFields {
+            owners: d.owners.clone(),
+            database: d.database.clone(),
+            ..NeonFields::default()
+        };
+        neon.host_changed(false, is_neon_host(&d.host));
         BuilderState {
             host: RwSignal::new(d.host),
             port: RwSignal::new(d.port),
             role: RwSignal::new(d.role),
-            neon: RwSignal::new(NeonFields::default()),
+            neon: RwSignal::new(neon),
             schemas: RwSignal::new(d.schemas),
             scope: RwSignal::new(d.scope),
             rls: RwSignal::new(d.rls),

@@ -311,7 +311,9 @@ fn one_case(
     } else {
         su("postgres", "DROP OWNED BY :\"r\";", &[("r", role)]);
     }
-    su("postgres", "DROP ROLE :\"r\";", &[("r", role)]);
+    if existed.trim() == "0" {
+        su("postgres", "DROP ROLE :\"r\";", &[("r", role)]);
+    }
     if owner != "postgres" {
         su("postgres", "DROP ROLE :\"o\";", &[("o", owner)]);
     }

@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+// Side-by-side benchmark: Grantsmith's release page (dist/) against the original
+// applet built with React (../shared/peer, built in a temp copy). Prints figures, never
+// fails on them: targets live here, not in timed tests.
+//   node scripts/bench.mjs [--loads 15]
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { serve } from "./serve.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(path.join(ROOT, "tests/e2e/package.json"));
+const { chromium } = require("playwright-core");
+const LOADS = Number(process.argv[process.argv.indexOf("--loads") + 1]) || 15;
+
+function peerDist() {
+  const src = process.env.GS_PEER ?? path.join(ROOT, "../shared/peer");
+  const work = path.join(os.tmpdir(), "grantsmith-peer");
+  fs.mkdirSync(work, { recursive: true });
+  for (const f of ["applet.jsx", "build.sh", "index.html", "package.json", "package-lock.json"]) {
+    fs.copyFileSync(path.join(src, f), path.join(work, f));
+  }
+  execFileSync("bash", ["build.sh"], { cwd: work, stdio: "inherit" });
+  return path.join(work, "dist");
+}
+
+// Bytes a first load transfers: the HTML and every file it names (not the offline file).
+function bytes(dir) {
+  const html = fs.readFileSync(path.join(dir, "index.html"), "utf8");
+  const named = fs.readdirSync(dir).filter((f) => f !== "index.html" && html.includes(f) && /\.(js|css|wasm)$/.test(f));
+  let raw = 0, gz = 0, br = 0;
+  for (const f of ["index.html", ...named]) {
+    const b = fs.readFileSync(path.join(dir, f));
+    raw += b.length;
+    gz += zlib.gzipSync(b, { level: 9 }).length;
+    br += zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { raw, gz, br };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
+
+// The same probe for both pages: the first text input is the host, the button is found
+// by its text, the SQL is the first <code> that contains CREATE ROLE.
+const PROBE = `(() => {
+  const setValue = (el, v) => {
+    const proto = el.tagName === "TEXTAREA" ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, "value").set.call(el, v);
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+  const button = () => [...document.querySelectorAll("button")].find((b) => b.textContent.includes("Generate commands"));
+  const sqlShown = () => [...document.querySelectorAll("code")].some((c) => c.textContent.includes("CREATE ROLE"));
+  window.__gsProbe = { setValue, button, sqlShown };
+})()`;
+
+async function firstSql(browser, url) {
+  const times = [];
+  for (let i = 0; i < LOADS; i++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.addInitScript(PROBE);
+    await page.goto(url, { waitUntil: "commit" });
+    const t = await page.evaluate(() => new Promise((resolve) => {
+      const tick = () => {
+        const host = document.querySelector("input");
+        const btn = window.__gsProbe.button();
+        if (!host || !btn) return requestAnimationFrame(tick);
+        window.__gsProbe.setValue(host, "db.example.com");
+        btn.click();
+        const done = () => window.__gsProbe.sqlShown() ? resolve(performance.now()) : requestAnimationFrame(done);
+        done();
+      };
+      tick();
+    }));
+    times.push(t);
+    await ctx.close();
+  }
+  return median(times);
+}
+
+async function clicks(browser, url) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.addInitScript(PROBE);
+  // Trunk announces the instantiated module; its memory is our wasm linear memory.
+  await page.addInitScript(() => addEventListener("TrunkApplicationStarted", (e) => { window.__gsWasm = e.detail.wasm; }));
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector("input") && window.__gsProbe.button());
+  const r = await page.evaluate(async () => {
+    const { setValue, button, sqlShown } = window.__gsProbe;
+    const host = document.querySelector("input");
+    const gen = [];
+    for (let i = 0; i < 40; i++) {
+      setValue(host, i % 2 ? "db.example.com" : "db2.example.com"); // hides the output
+      await new Promise((r) => requestAnimationFrame(r));
+      const t0 = performance.now();
+      button().click();
+      await new Promise((resolve) => {
+        if (sqlShown()) return resolve();
+        new MutationObserver((_, o) => { if (sqlShown()) { o.disconnect(); resolve(); } })
+          .observe(document.body, { childList: true, subtree: true, characterData: true });
+      });
+      gen.push(performance.now() - t0);
+    }
+    // Typing in a 500-schema list: input event to the end of its synchronous work and
+    // microtasks (the output is hidden while typing, as in the original).
+    const adv = [...document.querySelectorAll("button")].find((b) => b.textContent.includes("Advanced configuration"));
+    adv.click();
+    await new Promise((r) => setTimeout(r, 50));
+    const listed = [...document.querySelectorAll('input[type="radio"]')][1];
+    listed.click();
+    await new Promise((r) => setTimeout(r, 50));
+    const ta = document.querySelector("textarea");
+    const base = Array.from({ length: 500 }, (_, i) => "schema_" + i).join(",\n");
+    const typing = [];
+    for (let i = 0; i < 60; i++) {
+      const t0 = performance.now();
+      setValue(ta, base + ",x" + i);
+      await Promise.resolve();
+      await new Promise((r) => setTimeout(r, 0));
+      typing.push(performance.now() - t0);
+    }
+    return { gen, typing };
+  });
+  const client = await ctx.newCDPSession(page);
+  await client.send("HeapProfiler.collectGarbage");
+  const { metrics } = await client.send("Performance.getMetrics").catch(async () => {
+    await client.send("Performance.enable");
+    return client.send("Performance.getMetrics");
+  });
+  const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? NaN;
+  const wasmMem = await page.evaluate(() => window.__gsWasm?.memory?.buffer.byteLength ?? 0);
+  await ctx.close();
+  return { gen: median(r.gen), typing: p95(r.typing), heap, wasmMem };
+}
+
+async function measure(browser, dir, label) {
+  const server = await serve(dir, 0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const first = await firstSql(browser, url);
+  const c = await clicks(browser, url);
+  server.close();
+  return { label, ...bytes(dir), first, ...c };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--enable-precise-memory-info"],
+});
+const ours = await measure(browser, path.join(ROOT, "dist"), "grantsmith");
+const peer = await measure(browser, peerDist(), "peer (React)");
+await browser.close();
+const offline = fs.statSync(path.join(ROOT, "dist/grantsmith-offline.html")).size;
+const offlineGz = zlib.gzipSync(fs.readFileSync(path.join(ROOT, "dist/grantsmith-offline.html")), { level: 9 }).length;
+
+const rows = [
+  ["bytes gzip -9", ours.gz, peer.gz, "≤ 0.8×", ours.gz <= 0.8 * peer.gz],
+  ["bytes brotli", ours.br, peer.br, "(info)", null],
+  ["bytes raw", ours.raw, peer.raw, "(info)", null],
+  ["first SQL ms (median of " + LOADS + ")", ours.first, peer.first, "≤ 0.6×", ours.first <= 0.6 * peer.first],
+  ["Generate click→SQL ms (median)", ours.gen, peer.gen, "≤ 1 ms", ours.gen <= 1],
+  ["typing, 500 schemas, ms p95", ours.typing, peer.typing, "≤ 2 ms", ours.typing <= 2],
+  ["memory: JS heap + wasm bytes", ours.heap + ours.wasmMem, peer.heap, "≤ 1×", ours.heap + ours.wasmMem <= peer.heap],
+];
+const fmt = (v) => (typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v));
+console.log(`| measure | grantsmith | peer | ratio | target | result |\n| --- | ---: | ---: | ---: | --- | --- |`);
+for (const [name, a, b, target, ok] of rows) {
+  console.log(`| ${name} | ${fmt(a)} | ${fmt(b)} | ${(a / b).toFixed(2)} | ${target} | ${ok === null ? "" : ok ? "pass" : "FAIL"} |`);
+}
+console.log(`| of which wasm linear memory | ${ours.wasmMem} | 0 | | (info) | |`);
+console.log(`| single-file build bytes (gzip -9) | ${offline} (${offlineGz}) | | | (info) | |`);

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Trunk post-build hook (Trunk.toml): runs in the staging directory Trunk is about to
+// publish as dist/.
+//  1. Adds a Content-Security-Policy <meta> to index.html that allows only the page's
+//     own files, its inline scripts by their sha256 hash, and wasm compilation: no
+//     other origin for anything.
+//  2. Writes grantsmith-offline.html: one self-contained file (CSS, JS and the wasm
+//     module inlined, the module compiled synchronously from base64 bytes, since
+//     Chromium will not fetch() a .wasm from file://), with connect-src 'none'.
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
+const read = (f) => fs.readFileSync(path.join(dir, f));
+const sha = (text) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const files = fs.readdirSync(dir);
+const pick = (re) => {
+  const f = files.find((n) => re.test(n));
+  if (!f) throw new Error(`postbuild: no file matching ${re} in ${dir}`);
+  return f;
+};
+
+let html = read("index.html").toString();
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const csp = (extra) => `<meta http-equiv="Content-Security-Policy" content="${extra}">`;
+const served = [
+  "default-src 'none'",
+  `script-src 'self' 'wasm-unsafe-eval' ${inline.map(sha).join(" ")}`,
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+if (html.includes("Content-Security-Policy")) throw new Error("postbuild: CSP already present");
+html = html.replace(/<meta charset="utf-8"\s*\/?>/i, (m) => `${m}\n    ${csp(served)}`);
+fs.writeFileSync(path.join(dir, "index.html"), html);
+
+// --- the single-file build ---
+const css = read(pick(/^main-.*\.css$/)).toString();
+const glue = read(pick(/^grantsmith-[^_]*\.js$/)).toString()
+  .replace(/^export (class|function|const|let) /gm, "$1 ")
+  .replace(/^export \{[^}]*\};?\s*$/gm, "");
+const wasm = read(pick(/^grantsmith-.*_bg\.wasm$/)).toString("base64");
+const helpers = inline.filter((s) => !s.includes("import init"));
+const boot = `${glue}
+initSync({ module: Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)) });
+`;
+const offlineCsp = [
+  "default-src 'none'",
+  `script-src 'wasm-unsafe-eval' ${[boot, ...helpers].map(sha).join(" ")}`,
+  `style-src ${sha(css)}`,
+  "connect-src 'none'",
+  "img-src data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+const title = html.match(/<title>[\s\S]*?<\/title>/)[0];
+const offline = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    ${csp(offlineCsp)}
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="color-scheme" content="light dark">
+    <link rel="icon" href="data:,">
+    ${title}
+    <style>${css}</style>
+  </head>
+  <body>
+${helpers.map((s) => `<script>${s}</script>`).join("\n")}
+<script type="module">${boot}</script>
+  </body>
+</html>
+`;
+fs.writeFileSync(path.join(dir, "grantsmith-offline.html"), offline);
+console.log(`postbuild: CSP added (${inline.length} inline script(s)); grantsmith-offline.html ${offline.length} bytes`);
