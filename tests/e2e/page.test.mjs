@@ -118,6 +118,7 @@ test("the docs embed: starting values, self-sizing, hostile page styles, copy in
   await frame.getByTestId("copy-conn").filter({ hasText: "Copied!" }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
     "postgresql://reporting:[[REPLACE_WITH_PASSWORD]]@db.example.com:5432/postgres");
+  await page.evaluate(() => scrollTo(0, 0));
   await page.screenshot({ path: path.join(ARTIFACTS, "embed.png") });
   fs.rmSync(path.join(DIST, "embed-test.html"));
   await context.close();
