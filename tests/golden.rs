@@ -370,3 +370,30 @@ fn new_schema_applet() {
     assert!(out.sql.is_none());
     assert!(out.role.is_some());
 }
+
+#[test]
+fn verify_and_uninstall_follow_the_setup() {
+    let out = generate(&Form {
+        role: "a$$b".into(),
+        owners: "o1, o2".into(),
+        scope: Scope::Listed,
+        schemas: "s'1".into(),
+        rls: true,
+        ..form("db.example.com")
+    });
+    let verify = out.verify.unwrap();
+    assert!(verify.contains("WHERE rolname = 'a$$b'"));
+    assert!(verify.contains("AND n.nspname = ANY (ARRAY['s''1'])"));
+    assert!(verify.contains("'for objects created by ' || 'o1'"));
+    assert!(verify.contains("'for objects created by ' || 'o2'"));
+    assert!(verify.contains("'RLS policy ' || 'dreamlit_a_b_select_policy'"));
+    let uninstall = out.uninstall.unwrap();
+    // `$$` in the role: the DO body gets another tag.
+    assert!(uninstall.contains("DO $gs$\n"));
+    assert!(uninstall.ends_with("END\n$gs$ LANGUAGE plpgsql;"));
+    assert!(uninstall.contains("FOR ROLE %I REVOKE SELECT, TRIGGER ON TABLES FROM %I', 'o2', target_role);"));
+    assert!(uninstall.contains("DROP POLICY %I ON %I.%I', 'dreamlit_a_b_select_policy'"));
+    let plain = generate(&form("db.example.com"));
+    assert!(!plain.uninstall.unwrap().contains("DROP POLICY"));
+    assert!(!plain.verify.unwrap().contains("RLS policy"));
+}

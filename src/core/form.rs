@@ -105,6 +105,10 @@ pub struct Output {
     pub conn: Option<String>,
     /// The RLS policy name, when RLS is on and every field is valid.
     pub policy_name: Option<String>,
+    /// The verify query (a row per expected privilege), when every field is valid.
+    pub verify: Option<String>,
+    /// The uninstall script, when every field is valid.
+    pub uninstall: Option<String>,
 }
 
 fn list_error(
@@ -203,6 +207,8 @@ pub fn generate(form: &Form) -> Output {
             database: setup.database.raw(),
         }));
         out.policy_name = form.rls.then(|| setup.policy_name());
+        out.verify = Some(setup.verify_sql());
+        out.uninstall = Some(setup.uninstall_sql());
         out.sql = Some(setup.render());
     }
     out

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::copy_button::CopyButton;
 use super::field::Field;
 use super::options::Advanced;
+use super::script_block::ScriptBlock;
 use crate::core::form::{validate, HINT_NO_HOST};
 use crate::core::host::is_neon_host;
 use crate::core::neon::{host_hint, NeonFields};
@@ -98,6 +98,20 @@ pub fn Builder() -> impl IntoView {
     let conn = Signal::derive(move || {
         output.with(|o| o.as_ref().and_then(|o| o.conn.clone()).unwrap_or_default())
     });
+    let verify = Signal::derive(move || {
+        output.with(|o| {
+            o.as_ref()
+                .and_then(|o| o.verify.clone())
+                .unwrap_or_default()
+        })
+    });
+    let uninstall = Signal::derive(move || {
+        output.with(|o| {
+            o.as_ref()
+                .and_then(|o| o.uninstall.clone())
+                .unwrap_or_default()
+        })
+    });
     let policy = move || output.with(|o| o.as_ref().and_then(|o| o.policy_name.clone()));
     let is_neon = Memo::new(move |_| st.host.with(|h| is_neon_host(h)));
 
@@ -165,33 +179,37 @@ pub fn Builder() -> impl IntoView {
                 </span>
             </div>
             <Show when=move || st.generated.get()>
-                <div class="gs-out">
-                    <div class="gs-out-head">
-                        <h3>"SQL commands to run"</h3>
-                        <CopyButton label="Copy SQL" testid="copy-sql" text=sql select_id="gs-sql"/>
-                    </div>
+                <ScriptBlock
+                    title="SQL commands to run" code_id="gs-sql" testid="sql" box_class="gs-code-sql"
+                    copy_label="Copy SQL" copy_testid="copy-sql" text=sql
+                    download=("download-setup", "grantsmith-setup.sql")
+                >
                     {move || policy().map(|p| view! {
                         <p class="gs-policy">
                             "RLS policy name on each RLS-enabled table: "
                             <code data-testid="policy-name">{p}</code>
                         </p>
                     })}
-                    <div class="gs-code-box gs-code-sql">
-                        <pre><code id="gs-sql" data-testid="sql">{sql}</code></pre>
-                    </div>
+                </ScriptBlock>
+                <div class="gs-out-conn">
+                    <ScriptBlock
+                        title="Your connection string" code_id="gs-conn" testid="conn"
+                        copy_label="Copy Connection String" copy_testid="copy-conn" text=conn
+                    />
                 </div>
-                <div class="gs-out gs-out-conn">
-                    <div class="gs-out-head">
-                        <h3>"Your connection string"</h3>
-                        <CopyButton
-                            label="Copy Connection String" testid="copy-conn" text=conn select_id="gs-conn"
-                            disabled=Signal::derive(move || conn.with(String::is_empty))
-                        />
-                    </div>
-                    <div class="gs-code-box">
-                        <pre><code id="gs-conn" data-testid="conn">{conn}</code></pre>
-                    </div>
-                </div>
+                <details class="gs-more">
+                    <summary>"Verify and uninstall scripts"</summary>
+                    <ScriptBlock
+                        title="Verify (read-only: a row per expected privilege)" code_id="gs-verify"
+                        testid="verify-sql" copy_label="Copy SQL" copy_testid="copy-verify" text=verify
+                        download=("download-verify", "grantsmith-verify.sql")
+                    />
+                    <ScriptBlock
+                        title="Uninstall (revokes everything, drops the role)" code_id="gs-uninstall"
+                        testid="uninstall-sql" copy_label="Copy SQL" copy_testid="copy-uninstall" text=uninstall
+                        download=("download-uninstall", "grantsmith-uninstall.sql")
+                    />
+                </details>
             </Show>
         </section>
     }

@@ -7,6 +7,7 @@ mod copy_button;
 mod field;
 mod options;
 mod schema_grant;
+mod script_block;
 
 use leptos::prelude::*;
 

@@ -3,6 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, startServer, openApp, tid, golden, ARTIFACTS } from "./helpers.mjs";
 import path from "node:path";
+import fs from "node:fs";
 
 let browser, srv;
 before(async () => { browser = await launch(); srv = await startServer(); });
@@ -159,5 +160,25 @@ test("keyboard only: Tab, Space and Enter reach every control", async () => {
   await tid(page, "generate").focus();
   await page.keyboard.press("Enter");
   assert.match(await tid(page, "sql").textContent(), /Add permissive SELECT policies/);
+  await context.close();
+});
+
+test("verify and uninstall scripts are shown, copied and downloaded as .sql files", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "generate").click();
+  await page.locator("summary", { hasText: "Verify and uninstall scripts" }).click();
+  const verify = await tid(page, "verify-sql").textContent();
+  assert.match(verify, /^-- Verify the integration user/);
+  assert.match(await tid(page, "uninstall-sql").textContent(), /EXECUTE format\('DROP ROLE %I', target_role\);/);
+  for (const [id, file, code] of [["download-setup", "grantsmith-setup.sql", "sql"], ["download-verify", "grantsmith-verify.sql", "verify-sql"], ["download-uninstall", "grantsmith-uninstall.sql", "uninstall-sql"]]) {
+    const [dl] = await Promise.all([page.waitForEvent("download"), tid(page, id).click()]);
+    assert.equal(dl.suggestedFilename(), file);
+    const body = fs.readFileSync(await dl.path(), "utf8");
+    assert.equal(body, await tid(page, code).textContent(), file);
+  }
+  await tid(page, "copy-verify").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="copy-verify"]').textContent === "Copied!");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), verify);
   await context.close();
 });

@@ -19,6 +19,7 @@ macro_rules! per_version {
             scenarios::listed_schemas_only(&s);
             scenarios::long_role_policy_name(&s);
             scenarios::new_schema_grant(&s);
+            scenarios::verify_and_uninstall(&s);
             hostile::run(&s, $major);
             println!("PostgreSQL {}: all scenarios passed", s.version);
         }

@@ -272,3 +272,115 @@ pub fn new_schema_grant(s: &Server) {
         .unwrap_or_else(|e| panic!("{}: new schema not readable: {e}", s.version));
     assert_eq!(r, "0\n5\n", "{}", s.version);
 }
+
+fn verify_rows(s: &Server, db: &str, f: &Form) -> Vec<String> {
+    let q = generate(f).verify.unwrap();
+    s.su(db, &q).lines().map(str::to_string).collect()
+}
+
+/// Verify: every row passes after setup; revoking one grant fails exactly that row.
+/// Uninstall: the role and every privilege, default privilege and policy mentioning it
+/// are gone, the owner's objects are untouched, and a second run is a no-op.
+pub fn verify_and_uninstall(s: &Server) {
+    let (db, role, pw) = ("app_vu", "gs_verify", "pw-vu");
+    fixture::database(s, db);
+    let f = Form {
+        rls: true,
+        ..form(role, db, OWNER)
+    };
+    s.psql(OWNER, OWNER_PW, db, &script(&f, pw))
+        .unwrap_or_else(|e| panic!("{}: setup: {e}", s.version));
+    let rows = verify_rows(s, db, &f);
+    assert!(rows.len() > 20, "{}: {rows:?}", s.version);
+    let failing: Vec<&String> = rows.iter().filter(|r| !r.ends_with("|pass")).collect();
+    assert!(
+        failing.is_empty(),
+        "{}: failing after setup: {failing:?}",
+        s.version
+    );
+    for needle in [
+        "role exists and can log in|gs_verify|pass",
+        "table TRIGGER|sales.deals|pass",
+        "RLS policy dreamlit_gs_verify_select_policy|public.secured|pass",
+        "default privilege tables SELECT|for objects created by owner_role|pass",
+    ] {
+        assert!(
+            rows.iter().any(|r| r == needle),
+            "{}: no row {needle:?} in {rows:?}",
+            s.version
+        );
+    }
+    s.psql(
+        OWNER,
+        OWNER_PW,
+        db,
+        "REVOKE TRIGGER ON sales.deals FROM gs_verify;",
+    )
+    .unwrap();
+    let after: Vec<String> = verify_rows(s, db, &f)
+        .into_iter()
+        .filter(|r| !r.ends_with("|pass"))
+        .collect();
+    assert_eq!(
+        after,
+        vec!["table TRIGGER|sales.deals|FAIL".to_string()],
+        "{}",
+        s.version
+    );
+
+    // The role made something of its own, as an integration does.
+    s.psql(
+        role,
+        pw,
+        db,
+        "CREATE SCHEMA gs_own; CREATE TABLE gs_own.log (x int);",
+    )
+    .unwrap();
+    let owner_objects = "SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = 'owner_role';";
+    let before = s.su(db, owner_objects);
+    let uninstall = generate(&f).uninstall.unwrap();
+    for run in 1..=2 {
+        s.psql(OWNER, OWNER_PW, db, &uninstall)
+            .unwrap_or_else(|e| panic!("{}: uninstall run {run} as the owner: {e}", s.version));
+    }
+    assert_eq!(
+        s.su(
+            "postgres",
+            "SELECT count(*) FROM pg_roles WHERE rolname = 'gs_verify';"
+        )
+        .trim(),
+        "0",
+        "{}",
+        s.version
+    );
+    let traces = s.su(
+        db,
+        "SELECT count(*) FROM pg_policies WHERE policyname LIKE 'dreamlit_gs_verify%'
+         UNION ALL SELECT count(*) FROM pg_default_acl WHERE defaclacl::text LIKE '%gs_verify%'
+         UNION ALL SELECT count(*) FROM pg_class WHERE relacl::text LIKE '%gs_verify%'
+         UNION ALL SELECT count(*) FROM pg_namespace WHERE nspacl::text LIKE '%gs_verify%'
+         UNION ALL SELECT count(*) FROM pg_database WHERE datacl::text LIKE '%gs_verify%';",
+    );
+    assert_eq!(traces, "0\n0\n0\n0\n0\n", "{}: traces left", s.version);
+    // The owner's objects are all there, plus what the role made (now the owner's).
+    let after = s.su(db, owner_objects);
+    assert_eq!(
+        after.trim().parse::<i64>().unwrap(),
+        before.trim().parse::<i64>().unwrap() + 1,
+        "{}",
+        s.version
+    );
+    assert_eq!(
+        s.su(db, "SELECT count(*) FROM public.orders;").trim(),
+        "2",
+        "{}",
+        s.version
+    );
+    // Verify after uninstall: every row fails, no error.
+    let rows = verify_rows(s, db, &f);
+    assert!(
+        rows.iter().all(|r| r.ends_with("|FAIL")),
+        "{}: {rows:?}",
+        s.version
+    );
+}

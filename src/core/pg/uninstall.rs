@@ -1,0 +1,98 @@
+//! The uninstall script: the mirror of setup. Revokes the grants, reverses the default
+//! privileges, drops the RLS policies, hands anything the role created to the first
+//! owner role (`REASSIGN OWNED`, as the original's hand-written uninstall does), and
+//! drops the role. Safe to run twice: a missing role is a NOTICE, not an error.
+
+use std::fmt::Write;
+
+use super::setup::Setup;
+use super::verify::scope_filter;
+use crate::core::ident::{dollar_quote, Literal};
+
+impl Setup {
+    /// The whole uninstall script.
+    pub fn uninstall_sql(&self) -> String {
+        let role = self.role.literal();
+        let parent = self.parent().literal();
+        let filter = scope_filter(self).replace("n.nspname", "nspname");
+        let mut b = format!(
+            "
+DECLARE
+  target_role text := {role};
+  parent_role text := {parent};
+  parent_role_oid oid := (SELECT oid FROM pg_roles WHERE rolname = parent_role);
+  schema_record record;
+  policy_record record;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = target_role) THEN
+    RAISE NOTICE 'Role % not found; nothing to uninstall', target_role;
+    RETURN;
+  END IF;
+
+  FOR schema_record IN
+    SELECT nspname FROM pg_namespace
+     WHERE {filter}
+  LOOP
+    IF parent_role_oid IS NULL OR has_schema_privilege(parent_role_oid, schema_record.nspname, 'USAGE') THEN
+      EXECUTE format('REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA %I FROM %I', schema_record.nspname, target_role);
+      EXECUTE format('REVOKE USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I FROM %I', schema_record.nspname, target_role);
+      EXECUTE format('REVOKE SELECT, TRIGGER ON ALL TABLES IN SCHEMA %I FROM %I', schema_record.nspname, target_role);
+      EXECUTE format('REVOKE USAGE ON SCHEMA %I FROM %I', schema_record.nspname, target_role);
+    END IF;
+  END LOOP;
+"
+        );
+        for owner in &self.owners {
+            let o = owner.literal();
+            let _ = write!(
+                b,
+                "
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {o}) THEN
+    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I REVOKE USAGE ON SCHEMAS FROM %I', {o}, target_role);
+    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I REVOKE SELECT, TRIGGER ON TABLES FROM %I', {o}, target_role);
+    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I REVOKE USAGE, SELECT ON SEQUENCES FROM %I', {o}, target_role);
+    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I REVOKE EXECUTE ON FUNCTIONS FROM %I', {o}, target_role);
+  END IF;
+"
+            );
+        }
+        if self.rls {
+            let name = Literal::new(&self.policy_name()).expect("policy names are ASCII");
+            let _ = write!(
+                b,
+                "
+  FOR policy_record IN
+    SELECT schemaname, tablename FROM pg_policies
+     WHERE policyname = {name} AND target_role = ANY (roles::text[])
+  LOOP
+    EXECUTE format('DROP POLICY %I ON %I.%I', {name}, policy_record.schemaname, policy_record.tablename);
+  END LOOP;
+"
+            );
+        }
+        let _ = write!(
+            b,
+            "
+  EXECUTE format('REVOKE CONNECT, CREATE, TEMP ON DATABASE %I FROM %I', current_database(), target_role);
+  -- REASSIGN/DROP OWNED need the privileges of the role: a non-superuser that created
+  -- it (CREATEROLE) may grant itself membership first.
+  IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+     AND NOT pg_has_role(current_user, target_role, 'USAGE') THEN
+    EXECUTE format('GRANT %I TO %I', target_role, current_user);
+  END IF;
+  EXECUTE format('REASSIGN OWNED BY %I TO %I', target_role, coalesce(parent_role, current_user));
+  EXECUTE format('DROP OWNED BY %I', target_role);
+  EXECUTE format('DROP ROLE %I', target_role);
+END
+"
+        );
+        format!(
+            "-- Uninstall: revoke everything setup granted, drop its policies and the role.
+-- Run in the same database, as the role that ran the setup. Objects the role created
+-- are handed to {} (REASSIGN OWNED), as the original's manual uninstall does.
+DO {} LANGUAGE plpgsql;",
+            self.parent().comment(),
+            dollar_quote(&b)
+        )
+    }
+}

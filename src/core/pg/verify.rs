@@ -1,0 +1,109 @@
+//! The verify script: one read-only query, a row per expected privilege, pass or FAIL.
+//! It checks effective privileges through the catalogs, so a revoked grant shows up as a
+//! failing row, and a missing role fails every row instead of raising an error.
+
+use std::fmt::Write;
+
+use super::setup::{SchemaScope, Setup};
+use crate::core::ident::Literal;
+
+/// Schemas in scope as the setup chose them, as an SQL `WHERE` over `pg_namespace n`
+/// (temporary schemas excluded: they come and go).
+pub(super) fn scope_filter(setup: &Setup) -> String {
+    let base = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'auth')
+      AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp_%'";
+    match &setup.scope {
+        SchemaScope::All => base.to_string(),
+        SchemaScope::Listed(list) => {
+            let items: Vec<String> = list.iter().map(|s| s.literal().to_string()).collect();
+            format!(
+                "{base}\n      AND n.nspname = ANY (ARRAY[{}])",
+                items.join(", ")
+            )
+        }
+    }
+}
+
+impl Setup {
+    /// `SELECT check, object, result` rows for everything the setup promises.
+    pub fn verify_sql(&self) -> String {
+        let role = self.role.literal();
+        let parent = self.parent().literal();
+        let db = self.database.literal();
+        let filter = scope_filter(self);
+        let mut q = format!(
+            "-- Verify the integration user: one row per expected privilege, pass or FAIL.
+-- Read-only; run it in the same database, as any role.
+WITH r AS (SELECT (SELECT oid FROM pg_roles WHERE rolname = {role}) AS oid),
+p AS (SELECT (SELECT oid FROM pg_roles WHERE rolname = {parent}) AS oid),
+s AS (
+  SELECT n.oid, n.nspname FROM pg_namespace n
+   WHERE {filter}
+     AND ((SELECT oid FROM p) IS NULL OR has_schema_privilege((SELECT oid FROM p), n.oid, 'USAGE'))
+),
+checks (ord, item, object, ok) AS (
+  SELECT 1, 'role exists and can log in', {role}::text,
+         EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role} AND rolcanlogin)
+  UNION ALL
+  SELECT 2, 'database ' || priv, {db}::text,
+         coalesce(has_database_privilege((SELECT oid FROM r), {db}, priv), false)
+    FROM unnest(ARRAY['CONNECT', 'CREATE', 'TEMPORARY']) priv
+  UNION ALL
+  SELECT 3, 'schema USAGE', format('%I', s.nspname),
+         coalesce(has_schema_privilege((SELECT oid FROM r), s.oid, 'USAGE'), false)
+    FROM s
+  UNION ALL
+  SELECT 4, 'table ' || priv, format('%I.%I', s.nspname, c.relname),
+         coalesce(has_table_privilege((SELECT oid FROM r), c.oid, priv), false)
+    FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f'),
+         unnest(ARRAY['SELECT', 'TRIGGER']) priv
+  UNION ALL
+  SELECT 5, 'sequence ' || priv, format('%I.%I', s.nspname, c.relname),
+         coalesce(has_sequence_privilege((SELECT oid FROM r), c.oid, priv), false)
+    FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind = 'S',
+         unnest(ARRAY['USAGE', 'SELECT']) priv
+  UNION ALL
+  SELECT 6, 'function EXECUTE', format('%I.%I(%s)', s.nspname, f.proname, pg_get_function_identity_arguments(f.oid)),
+         coalesce(has_function_privilege((SELECT oid FROM r), f.oid, 'EXECUTE'), false)
+    FROM s JOIN pg_proc f ON f.pronamespace = s.oid AND f.prokind = 'f'"
+        );
+        for owner in &self.owners {
+            let o = owner.literal();
+            let _ = write!(
+                q,
+                "
+  UNION ALL
+  SELECT 7, 'default privilege ' || kind || ' ' || priv, 'for objects created by ' || {o},
+         EXISTS (SELECT 1 FROM pg_default_acl d, aclexplode(d.defaclacl) a
+                  WHERE d.defaclrole = (SELECT oid FROM pg_roles WHERE rolname = {o})
+                    AND d.defaclnamespace = 0 AND d.defaclobjtype = code
+                    AND a.grantee = (SELECT oid FROM r) AND a.privilege_type = priv)
+    FROM (VALUES ('schemas', 'n', 'USAGE'), ('tables', 'r', 'SELECT'), ('tables', 'r', 'TRIGGER'),
+                 ('sequences', 'S', 'USAGE'), ('sequences', 'S', 'SELECT'),
+                 ('functions', 'f', 'EXECUTE')) AS v (kind, code, priv)"
+            );
+        }
+        if self.rls {
+            let name = Literal::new(&self.policy_name()).expect("policy names are ASCII");
+            let _ = write!(
+                q,
+                "
+  UNION ALL
+  SELECT 8, 'RLS policy ' || {name}, format('%I.%I', t.schemaname, t.tablename),
+         EXISTS (SELECT 1 FROM pg_policies pol
+                  WHERE pol.schemaname = t.schemaname AND pol.tablename = t.tablename
+                    AND pol.policyname = {name} AND {role} = ANY (pol.roles::text[]))
+    FROM pg_tables t JOIN s ON s.nspname = t.schemaname
+   WHERE t.rowsecurity"
+            );
+        }
+        q.push_str(
+            "
+)
+SELECT item AS check, object, CASE WHEN ok THEN 'pass' ELSE 'FAIL' END AS result
+  FROM checks
+ ORDER BY ord, object, item;",
+        );
+        q
+    }
+}

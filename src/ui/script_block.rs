@@ -1,0 +1,63 @@
+//! One generated script on screen: heading, Copy button, optional download, the text.
+
+use leptos::prelude::*;
+
+use super::copy_button::CopyButton;
+use crate::core::conn::percent_encode;
+
+/// A titled, copyable (and optionally downloadable) block of generated text.
+#[component]
+pub fn ScriptBlock(
+    /// Heading text.
+    title: &'static str,
+    /// `id` of the `<code>` element (selected when copying fails).
+    code_id: &'static str,
+    /// `data-testid` of the `<code>` element.
+    testid: &'static str,
+    /// Idle label of the copy button.
+    copy_label: &'static str,
+    /// `data-testid` of the copy button.
+    copy_testid: &'static str,
+    /// The text shown, copied and downloaded.
+    text: Signal<String>,
+    /// `(data-testid, file name)` of a download link, when the block offers one.
+    #[prop(optional)]
+    download: Option<(&'static str, &'static str)>,
+    /// Extra class on the code box (`gs-code-sql` gives the original's tall box).
+    #[prop(optional)]
+    box_class: &'static str,
+    /// Shown between the heading and the text.
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let link = download.map(|(tid, file)| {
+        // A data: URL made in the page: downloading sends nothing anywhere.
+        let href = move || {
+            format!(
+                "data:application/sql;charset=utf-8,{}",
+                percent_encode(&text.get())
+            )
+        };
+        view! {
+            <a class="gs-btn gs-btn-small gs-btn-light" data-testid=tid download=file href=href>
+                "Download .sql"
+            </a>
+        }
+    });
+    view! {
+        <div class="gs-out">
+            <div class="gs-out-head">
+                <h3>{title}</h3>
+                <div class="gs-out-actions">
+                    {link}
+                    <CopyButton label=copy_label testid=copy_testid text=text select_id=code_id
+                        disabled=Signal::derive(move || text.with(String::is_empty))/>
+                </div>
+            </div>
+            {children.map(|c| c())}
+            <div class=format!("gs-code-box {box_class}")>
+                <pre><code id=code_id data-testid=testid>{text}</code></pre>
+            </div>
+        </div>
+    }
+}
