@@ -391,7 +391,8 @@ fn verify_and_uninstall_follow_the_setup() {
     // `$$` in the role: the DO body gets another tag.
     assert!(uninstall.contains("DO $gs$\n"));
     assert!(uninstall.ends_with("END\n$gs$ LANGUAGE plpgsql;"));
-    assert!(uninstall.contains("FOR ROLE %I REVOKE SELECT, TRIGGER ON TABLES FROM %I', 'o2', target_role);"));
+    assert!(uninstall
+        .contains("FOR ROLE %I REVOKE SELECT, TRIGGER ON TABLES FROM %I', 'o2', target_role);"));
     assert!(uninstall.contains("DROP POLICY %I ON %I.%I', 'dreamlit_a_b_select_policy'"));
     let plain = generate(&form("db.example.com"));
     assert!(!plain.uninstall.unwrap().contains("DROP POLICY"));

@@ -35,6 +35,22 @@ pub fn version_for(major: u32) -> String {
     })
 }
 
+/// The psql binary itself: Debian's `/usr/bin/psql` is a Perl wrapper that costs ~40 ms
+/// a call, and the hostile-name test makes thousands of calls.
+fn psql_bin() -> &'static PathBuf {
+    static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+            .into_iter()
+            .flatten()
+            .filter_map(|e| Some(e.ok()?.path().join("bin/psql")))
+            .filter(|p| p.exists())
+            .collect();
+        found.sort();
+        found.pop().unwrap_or_else(|| PathBuf::from("psql"))
+    })
+}
+
 fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
@@ -144,7 +160,7 @@ impl Server {
         vars: &[(&str, &str)],
     ) -> Result<String, String> {
         use std::io::Write;
-        let mut cmd = Command::new("psql");
+        let mut cmd = Command::new(psql_bin());
         cmd.args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h"])
             .arg(&self.dir)
             .args(["-U", user, "-d", db, "-f", "-"])
