@@ -71,9 +71,14 @@ async function firstSql(browser, url) {
         const btn = window.__gsProbe.button();
         if (!host || !btn) return requestAnimationFrame(tick);
         window.__gsProbe.setValue(host, "db.example.com");
-        btn.click();
-        const done = () => window.__gsProbe.sqlShown() ? resolve(performance.now()) : requestAnimationFrame(done);
-        done();
+        // Both frameworks enable Generate only once they have seen the host.
+        const click = () => {
+          if (btn.disabled) return requestAnimationFrame(click);
+          btn.click();
+          const done = () => window.__gsProbe.sqlShown() ? resolve(performance.now()) : requestAnimationFrame(done);
+          done();
+        };
+        click();
       };
       tick();
     }));
@@ -97,7 +102,7 @@ async function clicks(browser, url) {
     const gen = [];
     for (let i = 0; i < 40; i++) {
       setValue(host, i % 2 ? "db.example.com" : "db2.example.com"); // hides the output
-      await new Promise((r) => requestAnimationFrame(r));
+      while (button().disabled || sqlShown()) await new Promise((r) => requestAnimationFrame(r));
       const t0 = performance.now();
       button().click();
       await new Promise((resolve) => {
@@ -128,11 +133,10 @@ async function clicks(browser, url) {
     return { gen, typing };
   });
   const client = await ctx.newCDPSession(page);
+  await client.send("HeapProfiler.enable");
   await client.send("HeapProfiler.collectGarbage");
-  const { metrics } = await client.send("Performance.getMetrics").catch(async () => {
-    await client.send("Performance.enable");
-    return client.send("Performance.getMetrics");
-  });
+  await client.send("Performance.enable");
+  const { metrics } = await client.send("Performance.getMetrics");
   const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? NaN;
   const wasmMem = await page.evaluate(() => window.__gsWasm?.memory?.buffer.byteLength ?? 0);
   await ctx.close();
@@ -148,6 +152,7 @@ async function measure(browser, dir, label) {
   return { label, ...bytes(dir), first, ...c };
 }
 
+setTimeout(() => { console.error("bench: timed out after 5 minutes"); process.exit(2); }, 300_000).unref();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
