@@ -8,6 +8,8 @@ pub mod ident;
 pub mod neon;
 pub mod new_schema_form;
 pub mod pg;
+pub mod plan;
+pub mod preset;
 pub mod share;
 pub mod text;
 

@@ -157,3 +157,63 @@ pub fn expected(db: &str, schemas: &[&str], owners: &[&str]) -> String {
     s.push('\n');
     s
 }
+
+/// The exact listing for a preset's plan on the fixture, run by `runner` (who then owns
+/// the per-schema default privileges).
+pub fn expected_plan(
+    db: &str,
+    schemas: &[&str],
+    p: &grantsmith::core::plan::privs::Privileges,
+    runner: &str,
+) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for sch in schemas {
+        for sp in &p.schema {
+            lines.push(format!("schema {sch} {}", sp.as_str()));
+        }
+        let (rels, seqs, funcs): (&[(&str, char)], &[&str], &[&str]) = match *sch {
+            "public" => (
+                &[("orders", 'r'), ("order_view", 'v'), ("secured", 'r')],
+                &["orders_id_seq"],
+                &["answer"],
+            ),
+            "sales" => (&[("deals", 'r')], &["deals_id_seq"], &[]),
+            "Mixed \"Case\"" => (&[("t", 'r')], &[], &[]),
+            other => panic!("no fixture for schema {other}"),
+        };
+        for (rel, kind) in rels {
+            for tp in &p.tables {
+                lines.push(format!("rel {sch}.{rel} {kind} {}", tp.as_str()));
+            }
+        }
+        for seq in seqs {
+            for sp in &p.sequences {
+                lines.push(format!("rel {sch}.{seq} S {}", sp.as_str()));
+            }
+        }
+        if p.functions {
+            for f in funcs {
+                lines.push(format!("func {sch}.{f} EXECUTE"));
+            }
+        }
+        if p.future {
+            for tp in &p.tables {
+                lines.push(format!("default {runner} {sch} r {}", tp.as_str()));
+            }
+            for sp in &p.sequences {
+                lines.push(format!("default {runner} {sch} S {}", sp.as_str()));
+            }
+            if p.functions {
+                lines.push(format!("default {runner} {sch} f EXECUTE"));
+            }
+        }
+    }
+    for d in &p.database {
+        lines.push(format!("db {db} {}", d.as_str()));
+    }
+    if lines.is_empty() {
+        return String::new();
+    }
+    lines.sort();
+    lines.join("\n") + "\n"
+}

@@ -20,6 +20,7 @@ macro_rules! per_version {
             scenarios::long_role_policy_name(&s);
             scenarios::new_schema_grant(&s);
             scenarios::verify_and_uninstall(&s);
+            scenarios::presets(&s);
             hostile::run(&s, $major);
             println!("PostgreSQL {}: all scenarios passed", s.version);
         }

@@ -384,3 +384,147 @@ pub fn verify_and_uninstall(s: &Server) {
         s.version
     );
 }
+
+/// Every preset other than the original: run twice by the non-superuser owner; exactly
+/// the promised privileges; verify passes, then fails on the revoked row; uninstall
+/// leaves no role behind.
+pub fn presets(s: &Server) {
+    use grantsmith::core::plan::privs::{DbPriv, Privileges, SchemaPriv, SeqPriv, TablePriv};
+    use grantsmith::core::preset::{generate_preset, Preset, PresetForm};
+    let custom = Privileges {
+        database: vec![DbPriv::Connect, DbPriv::Temporary],
+        schema: vec![SchemaPriv::Usage],
+        tables: vec![TablePriv::Select, TablePriv::Trigger],
+        sequences: vec![SeqPriv::Usage],
+        functions: true,
+        future: true,
+    };
+    let cases: Vec<(&str, PresetForm, &[&str])> = vec![
+        (
+            "p_meta",
+            PresetForm {
+                schemas: "public, sales".into(),
+                ..PresetForm::new(Preset::MetadataSync)
+            },
+            &["public", "sales"],
+        ),
+        (
+            "p_meta_re",
+            PresetForm {
+                all_schemas: true,
+                include: "^(sales|Mixed)".into(),
+                exclude: "Case".into(),
+                ..PresetForm::new(Preset::MetadataSync)
+            },
+            &["sales"],
+        ),
+        (
+            "p_rw",
+            PresetForm {
+                schemas: "sales".into(),
+                ..PresetForm::new(Preset::ConnectorReadWrite)
+            },
+            &["sales"],
+        ),
+        (
+            "p_ro",
+            PresetForm::new(Preset::ConnectorReadOnly),
+            &["public"],
+        ),
+        (
+            "p_custom",
+            PresetForm {
+                schemas: "public,\nMixed \"Case\"".into(),
+                owners: OWNER.into(),
+                custom: custom.clone(),
+                ..PresetForm::new(Preset::Custom)
+            },
+            &["Mixed \"Case\"", "public"],
+        ),
+    ];
+    for (db, mut f, schemas) in cases {
+        fixture::database(s, db);
+        f.host = "db.example.com".into();
+        f.database = db.into();
+        f.role = format!("{db}_user");
+        let out = generate_preset(&f);
+        let sql = out
+            .sql
+            .clone()
+            .unwrap_or_else(|| panic!("{db}: refused {:?}", out.errors))
+            .replace("[[REPLACE_WITH_PASSWORD]]", "'pw'");
+        for run in 1..=2 {
+            s.psql(OWNER, OWNER_PW, db, &sql)
+                .unwrap_or_else(|e| panic!("{} {db}: setup run {run}: {e}\n{sql}", s.version));
+        }
+        assert_login(s, &f.role, "pw", db);
+        let privs = f.preset.privileges(&f.custom);
+        assert_eq!(
+            fixture::privileges(s, db, &f.role),
+            fixture::expected_plan(db, schemas, &privs, OWNER),
+            "{} {db}: privileges",
+            s.version
+        );
+        let verify = out.verify.unwrap();
+        let rows = s.su(db, &verify);
+        assert!(
+            !rows.contains("|FAIL"),
+            "{} {db}: verify after setup:\n{rows}",
+            s.version
+        );
+        assert!(rows.lines().count() > 5, "{} {db}: {rows}", s.version);
+        s.psql(
+            OWNER,
+            OWNER_PW,
+            db,
+            &format!(
+                "REVOKE SELECT ON {}.{} FROM {};",
+                if schemas.contains(&"public") {
+                    "public"
+                } else {
+                    "sales"
+                },
+                if schemas.contains(&"public") {
+                    "orders"
+                } else {
+                    "deals"
+                },
+                f.role
+            ),
+        )
+        .unwrap();
+        let failing: Vec<String> = s
+            .su(db, &verify)
+            .lines()
+            .filter(|l| l.ends_with("|FAIL"))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(failing.len(), 1, "{} {db}: {failing:?}", s.version);
+        assert!(
+            failing[0].starts_with("table SELECT|"),
+            "{} {db}: {failing:?}",
+            s.version
+        );
+        let uninstall = out.uninstall.unwrap();
+        for run in 1..=2 {
+            s.psql(OWNER, OWNER_PW, db, &uninstall)
+                .unwrap_or_else(|e| panic!("{} {db}: uninstall run {run}: {e}", s.version));
+        }
+        assert_eq!(
+            fixture::privileges(s, db, &f.role),
+            "",
+            "{} {db}: traces",
+            s.version
+        );
+        let gone = s
+            .psql_vars(
+                "postgres",
+                SU_PASSWORD,
+                "postgres",
+                "SELECT count(*) FROM pg_roles WHERE rolname = :'r';",
+                &[("r", &f.role)],
+            )
+            .unwrap();
+        assert_eq!(gone.trim(), "0", "{} {db}", s.version);
+    }
+}

@@ -3,5 +3,5 @@
 pub mod new_schema;
 pub mod policy;
 pub mod setup;
-pub mod uninstall;
+pub(crate) mod uninstall;
 pub mod verify;

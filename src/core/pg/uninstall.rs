@@ -9,6 +9,25 @@ use super::setup::Setup;
 use super::verify::scope_filter;
 use crate::core::ident::{dollar_quote, Literal};
 
+/// The end of every uninstall body: hand the role's objects to `reassign_to` (an SQL
+/// expression), drop what is left of it, drop it. Expects `target_role` declared.
+pub(crate) fn drop_role_tail(reassign_to: &str) -> String {
+    format!(
+        "
+  -- REASSIGN/DROP OWNED need the privileges of the role: a non-superuser that created
+  -- it (CREATEROLE) may grant itself membership first.
+  IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+     AND NOT pg_has_role(current_user, target_role, 'USAGE') THEN
+    EXECUTE format('GRANT %I TO %I', target_role, current_user);
+  END IF;
+  EXECUTE format('REASSIGN OWNED BY %I TO %I', target_role, {reassign_to});
+  EXECUTE format('DROP OWNED BY %I', target_role);
+  EXECUTE format('DROP ROLE %I', target_role);
+END
+"
+    )
+}
+
 impl Setup {
     /// The whole uninstall script.
     pub fn uninstall_sql(&self) -> String {
@@ -70,22 +89,11 @@ BEGIN
 "
             );
         }
-        let _ = write!(
-            b,
+        b.push_str(
             "
-  EXECUTE format('REVOKE CONNECT, CREATE, TEMP ON DATABASE %I FROM %I', current_database(), target_role);
-  -- REASSIGN/DROP OWNED need the privileges of the role: a non-superuser that created
-  -- it (CREATEROLE) may grant itself membership first.
-  IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
-     AND NOT pg_has_role(current_user, target_role, 'USAGE') THEN
-    EXECUTE format('GRANT %I TO %I', target_role, current_user);
-  END IF;
-  EXECUTE format('REASSIGN OWNED BY %I TO %I', target_role, coalesce(parent_role, current_user));
-  EXECUTE format('DROP OWNED BY %I', target_role);
-  EXECUTE format('DROP ROLE %I', target_role);
-END
-"
+  EXECUTE format('REVOKE CONNECT, CREATE, TEMP ON DATABASE %I FROM %I', current_database(), target_role);",
         );
+        b.push_str(&drop_role_tail("coalesce(parent_role, current_user)"));
         format!(
             "-- Uninstall: revoke everything setup granted, drop its policies and the role.
 -- Run in the same database, as the role that ran the setup. Objects the role created

@@ -1,0 +1,217 @@
+//! The presets beyond the original applet (metadata sync, connectors, custom): one
+//! generic grant plan, rendered as setup, verify and uninstall scripts.
+
+pub mod privs;
+mod scripts;
+
+use std::fmt::Write;
+
+use crate::core::ident::{dollar_quote, Ident, Literal};
+use crate::core::pg::setup::Password;
+use privs::{list, Privileges};
+
+/// Which schemas a plan covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Schemas {
+    /// Exactly these.
+    Listed(Vec<Ident>),
+    /// Every non-system schema whose name matches `include` and not `exclude`
+    /// (PostgreSQL regular expressions, applied by the server when the script runs).
+    Matching {
+        /// `~` filter; `None` matches all.
+        include: Option<Literal>,
+        /// `!~` filter; `None` excludes nothing.
+        exclude: Option<Literal>,
+    },
+}
+
+/// A validated plan: who, where, what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// Short description for the script headers ("read-only metadata sync").
+    pub title: &'static str,
+    /// The login role created.
+    pub role: Ident,
+    /// The database it connects to.
+    pub database: Ident,
+    /// What follows `PASSWORD`.
+    pub password: Password,
+    /// Schemas in scope.
+    pub schemas: Schemas,
+    /// What is granted.
+    pub privs: Privileges,
+    /// Roles whose future objects get default privileges; empty means the role that
+    /// runs the script.
+    pub owners: Vec<Ident>,
+}
+
+/// `FOR ROLE "o" ` or nothing.
+fn for_role(owner: Option<&Ident>) -> String {
+    owner.map(|o| format!("FOR ROLE {o} ")).unwrap_or_default()
+}
+
+impl Plan {
+    fn owner_slots(&self) -> Vec<Option<&Ident>> {
+        if self.owners.is_empty() {
+            vec![None]
+        } else {
+            self.owners.iter().map(Some).collect()
+        }
+    }
+
+    /// `(privileges, object class)` for ON ALL … IN SCHEMA grants, skipping empty ones.
+    fn object_grants(&self) -> Vec<(String, &'static str, &'static str)> {
+        let p = &self.privs;
+        let mut v = Vec::new();
+        if !p.tables.is_empty() {
+            v.push((list(&p.tables, |x| x.as_str()), "TABLES", "r"));
+        }
+        if !p.sequences.is_empty() {
+            v.push((list(&p.sequences, |x| x.as_str()), "SEQUENCES", "S"));
+        }
+        if p.functions {
+            v.push(("EXECUTE".to_string(), "FUNCTIONS", "f"));
+        }
+        v
+    }
+
+    /// The setup script.
+    pub fn render(&self) -> String {
+        let role = &self.role;
+        let role_lit = role.literal();
+        let pw = &self.password;
+        let mut out = format!(
+            "-- Create the login role for the {} (safe to run again)\n",
+            self.title
+        );
+        let body = format!(
+            "
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role_lit}) THEN
+    CREATE ROLE {role} WITH LOGIN PASSWORD {pw};
+  ELSE
+    ALTER ROLE {role} WITH LOGIN PASSWORD {pw};
+  END IF;
+END
+"
+        );
+        let _ = write!(out, "DO {} LANGUAGE plpgsql;", dollar_quote(&body));
+        if !self.privs.database.is_empty() {
+            let _ = write!(
+                out,
+                "\n\n-- Database\nGRANT {} ON DATABASE {} TO {role};",
+                list(&self.privs.database, |x| x.as_str()),
+                self.database
+            );
+        }
+        let schema_privs = list(&self.privs.schema, |x| x.as_str());
+        match &self.schemas {
+            Schemas::Listed(list) => {
+                for s in list {
+                    let _ = write!(out, "\n\n-- Schema {}", s.comment());
+                    if !schema_privs.is_empty() {
+                        let _ = write!(out, "\nGRANT {schema_privs} ON SCHEMA {s} TO {role};");
+                    }
+                    for (privs, class, _) in self.object_grants() {
+                        let _ = write!(
+                            out,
+                            "\nGRANT {privs} ON ALL {class} IN SCHEMA {s} TO {role};"
+                        );
+                    }
+                    if self.privs.future {
+                        for owner in self.owner_slots() {
+                            for (privs, class, _) in self.object_grants() {
+                                let _ = write!(
+                                    out,
+                                    "\nALTER DEFAULT PRIVILEGES {}IN SCHEMA {s}\n  GRANT {privs} ON {class} TO {role};",
+                                    for_role(owner)
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            Schemas::Matching { .. } => {
+                let mut b = format!(
+                    "
+DECLARE
+  target_role text := {role_lit};
+  s record;
+BEGIN
+  FOR s IN
+    SELECT nspname FROM pg_namespace n
+     WHERE {}
+       AND has_schema_privilege(n.oid, 'USAGE')
+     ORDER BY nspname
+  LOOP
+",
+                    self.scope_filter()
+                );
+                if !schema_privs.is_empty() {
+                    let _ = writeln!(
+                        b,
+                        "    EXECUTE format('GRANT {schema_privs} ON SCHEMA %I TO %I', s.nspname, target_role);"
+                    );
+                }
+                for (privs, class, _) in self.object_grants() {
+                    let _ = writeln!(
+                        b,
+                        "    EXECUTE format('GRANT {privs} ON ALL {class} IN SCHEMA %I TO %I', s.nspname, target_role);"
+                    );
+                }
+                if self.privs.future {
+                    for owner in self.owner_slots() {
+                        for (privs, class, _) in self.object_grants() {
+                            match owner {
+                                Some(o) => {
+                                    let _ = writeln!(
+                                        b,
+                                        "    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT {privs} ON {class} TO %I', {}, s.nspname, target_role);",
+                                        o.literal()
+                                    );
+                                }
+                                None => {
+                                    let _ = writeln!(
+                                        b,
+                                        "    EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT {privs} ON {class} TO %I', s.nspname, target_role);"
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+                b.push_str("  END LOOP;\nEND\n");
+                let _ = write!(
+                    out,
+                    "\n\n-- Every schema matching the filters, as PostgreSQL sees them when this runs\nDO {} LANGUAGE plpgsql;",
+                    dollar_quote(&b)
+                );
+            }
+        }
+        out
+    }
+
+    /// The schemas in scope as a `WHERE` over `pg_namespace n`.
+    pub(crate) fn scope_filter(&self) -> String {
+        let system = "left(n.nspname, 3) <> 'pg_' AND n.nspname <> 'information_schema'";
+        match &self.schemas {
+            Schemas::Listed(list) => {
+                let items: Vec<String> = list.iter().map(|s| s.literal().to_string()).collect();
+                format!(
+                    "{system}\n       AND n.nspname = ANY (ARRAY[{}])",
+                    items.join(", ")
+                )
+            }
+            Schemas::Matching { include, exclude } => {
+                let mut f = system.to_string();
+                if let Some(i) = include {
+                    let _ = write!(f, "\n       AND n.nspname ~ {i}");
+                }
+                if let Some(e) = exclude {
+                    let _ = write!(f, "\n       AND n.nspname !~ {e}");
+                }
+                f
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Closed sets of privileges, one enum per object kind, and what each preset grants.
+
+/// Privileges on tables and views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TablePriv {
+    Select,
+    Insert,
+    Update,
+    Delete,
+    Truncate,
+    References,
+    Trigger,
+}
+
+/// Privileges on sequences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SeqPriv {
+    Usage,
+    Select,
+    Update,
+}
+
+/// Privileges on a schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SchemaPriv {
+    Usage,
+    Create,
+}
+
+/// Privileges on the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DbPriv {
+    Connect,
+    Create,
+    Temporary,
+}
+
+macro_rules! as_str {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            /// Every value, in SQL order.
+            pub const ALL: &'static [$t] = &[$(<$t>::$v),*];
+            /// The SQL keyword.
+            pub fn as_str(self) -> &'static str {
+                match self { $(<$t>::$v => $s),* }
+            }
+        }
+    };
+}
+as_str!(TablePriv { Select => "SELECT", Insert => "INSERT", Update => "UPDATE", Delete => "DELETE",
+    Truncate => "TRUNCATE", References => "REFERENCES", Trigger => "TRIGGER" });
+as_str!(SeqPriv { Usage => "USAGE", Select => "SELECT", Update => "UPDATE" });
+as_str!(SchemaPriv { Usage => "USAGE", Create => "CREATE" });
+as_str!(DbPriv { Connect => "CONNECT", Create => "CREATE", Temporary => "TEMPORARY" });
+
+/// `SELECT, INSERT` from a list of privileges.
+pub fn list<T: Copy>(privs: &[T], f: fn(T) -> &'static str) -> String {
+    privs.iter().map(|p| f(*p)).collect::<Vec<_>>().join(", ")
+}
+
+/// Everything a plan grants, per object kind. Empty means nothing of that kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Privileges {
+    /// On the database.
+    pub database: Vec<DbPriv>,
+    /// On each schema in scope (USAGE is always included when anything else is granted).
+    pub schema: Vec<SchemaPriv>,
+    /// On every table and view in scope.
+    pub tables: Vec<TablePriv>,
+    /// On every sequence in scope.
+    pub sequences: Vec<SeqPriv>,
+    /// EXECUTE on every function in scope.
+    pub functions: bool,
+    /// Also for objects the owner roles create later (default privileges).
+    pub future: bool,
+}
+
+impl Privileges {
+    /// `../shared/seeds/001`: read-only metadata sync.
+    pub fn metadata_sync() -> Self {
+        Privileges {
+            database: vec![DbPriv::Connect],
+            schema: vec![SchemaPriv::Usage],
+            tables: vec![TablePriv::Select],
+            sequences: vec![SeqPriv::Select],
+            functions: false,
+            future: true,
+        }
+    }
+
+    /// `../shared/seeds/002`: the read-write connector.
+    pub fn connector_read_write() -> Self {
+        Privileges {
+            database: vec![DbPriv::Connect],
+            schema: vec![SchemaPriv::Usage, SchemaPriv::Create],
+            tables: vec![
+                TablePriv::Select,
+                TablePriv::Insert,
+                TablePriv::Update,
+                TablePriv::Delete,
+            ],
+            sequences: vec![SeqPriv::Usage, SeqPriv::Select],
+            functions: false,
+            future: true,
+        }
+    }
+
+    /// `../shared/seeds/002`: the read-only variant ("keep just SELECT").
+    pub fn connector_read_only() -> Self {
+        Privileges {
+            database: vec![DbPriv::Connect],
+            schema: vec![SchemaPriv::Usage],
+            tables: vec![TablePriv::Select],
+            sequences: vec![],
+            functions: false,
+            future: true,
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Verify and uninstall for a [`Plan`], mirroring its setup.
+
+use std::fmt::Write;
+
+use super::privs::list;
+use super::Plan;
+use crate::core::ident::dollar_quote;
+use crate::core::pg::uninstall::drop_role_tail;
+
+impl Plan {
+    /// One read-only query: a row per expected privilege, pass or FAIL.
+    pub fn verify_sql(&self) -> String {
+        let role = self.role.literal();
+        let db = self.database.literal();
+        let p = &self.privs;
+        let arr = |v: Vec<&str>| {
+            let items: Vec<String> = v.iter().map(|x| format!("'{x}'")).collect();
+            format!("ARRAY[{}]::text[]", items.join(", "))
+        };
+        let mut q = format!(
+            "-- Verify the {}: one row per expected privilege, pass or FAIL.
+-- Read-only; run it in the same database, as any role.
+WITH r AS (SELECT (SELECT oid FROM pg_roles WHERE rolname = {role}) AS oid),
+s AS (SELECT n.oid, n.nspname FROM pg_namespace n
+       WHERE {}),
+checks (ord, item, object, ok) AS (
+  SELECT 1, 'role exists and can log in', {role}::text,
+         EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role} AND rolcanlogin)
+  UNION ALL
+  SELECT 2, 'database ' || priv, {db}::text,
+         coalesce(has_database_privilege((SELECT oid FROM r), {db}, priv), false)
+    FROM unnest({}) priv
+  UNION ALL
+  SELECT 3, 'schema ' || priv, format('%I', s.nspname),
+         coalesce(has_schema_privilege((SELECT oid FROM r), s.oid, priv), false)
+    FROM s, unnest({}) priv
+  UNION ALL
+  SELECT 4, 'table ' || priv, format('%I.%I', s.nspname, c.relname),
+         coalesce(has_table_privilege((SELECT oid FROM r), c.oid, priv), false)
+    FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f'),
+         unnest({}) priv
+  UNION ALL
+  SELECT 5, 'sequence ' || priv, format('%I.%I', s.nspname, c.relname),
+         coalesce(has_sequence_privilege((SELECT oid FROM r), c.oid, priv), false)
+    FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind = 'S', unnest({}) priv",
+            self.title,
+            self.scope_filter(),
+            arr(p.database.iter().map(|x| x.as_str()).collect()),
+            arr(p.schema.iter().map(|x| x.as_str()).collect()),
+            arr(p.tables.iter().map(|x| x.as_str()).collect()),
+            arr(p.sequences.iter().map(|x| x.as_str()).collect()),
+        );
+        if p.functions {
+            q.push_str(
+                "
+  UNION ALL
+  SELECT 6, 'function EXECUTE', format('%I.%I(%s)', s.nspname, f.proname, pg_get_function_identity_arguments(f.oid)),
+         coalesce(has_function_privilege((SELECT oid FROM r), f.oid, 'EXECUTE'), false)
+    FROM s JOIN pg_proc f ON f.pronamespace = s.oid AND f.prokind = 'f'",
+            );
+        }
+        if p.future {
+            for owner in self.owner_slots() {
+                let (who, cond) = match owner {
+                    Some(o) => (
+                        format!("'created by ' || {}", o.literal()),
+                        format!(
+                            "d.defaclrole = (SELECT oid FROM pg_roles WHERE rolname = {})",
+                            o.literal()
+                        ),
+                    ),
+                    None => (
+                        "'created by the role that ran setup'".to_string(),
+                        "true".to_string(),
+                    ),
+                };
+                for (privs, class, code) in self.object_grants() {
+                    let _ = write!(
+                        q,
+                        "
+  UNION ALL
+  SELECT 7, 'default privilege {class} ' || priv, format('%I ', s.nspname) || {who},
+         EXISTS (SELECT 1 FROM pg_default_acl d, aclexplode(d.defaclacl) a
+                  WHERE {cond} AND d.defaclnamespace = s.oid AND d.defaclobjtype = '{code}'
+                    AND a.grantee = (SELECT oid FROM r) AND a.privilege_type = priv)
+    FROM s, unnest({}) priv",
+                        arr(privs.split(", ").collect())
+                    );
+                }
+            }
+        }
+        q.push_str(
+            "
+)
+SELECT item AS check, object, CASE WHEN ok THEN 'pass' ELSE 'FAIL' END AS result
+  FROM checks
+ ORDER BY ord, object, item;",
+        );
+        q
+    }
+
+    /// The mirror of setup; a missing role is a NOTICE, so it can run twice.
+    pub fn uninstall_sql(&self) -> String {
+        let role = self.role.literal();
+        let mut b = format!(
+            "
+DECLARE
+  target_role text := {role};
+  s record;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = target_role) THEN
+    RAISE NOTICE 'Role % not found; nothing to uninstall', target_role;
+    RETURN;
+  END IF;
+  FOR s IN SELECT nspname FROM pg_namespace n WHERE {} LOOP
+",
+            self.scope_filter()
+        );
+        if self.privs.future {
+            for owner in self.owner_slots() {
+                for (privs, class, _) in self.object_grants() {
+                    match owner {
+                        Some(o) => {
+                            let _ = writeln!(
+                                b,
+                                "    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {o}) THEN\n      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I REVOKE {privs} ON {class} FROM %I', {o}, s.nspname, target_role);\n    END IF;",
+                                o = o.literal()
+                            );
+                        }
+                        None => {
+                            let _ = writeln!(
+                                b,
+                                "    EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I REVOKE {privs} ON {class} FROM %I', s.nspname, target_role);"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        for (privs, class, _) in self.object_grants() {
+            let _ = writeln!(
+                b,
+                "    EXECUTE format('REVOKE {privs} ON ALL {class} IN SCHEMA %I FROM %I', s.nspname, target_role);"
+            );
+        }
+        if !self.privs.schema.is_empty() {
+            let _ = writeln!(
+                b,
+                "    EXECUTE format('REVOKE {} ON SCHEMA %I FROM %I', s.nspname, target_role);",
+                list(&self.privs.schema, |x| x.as_str())
+            );
+        }
+        b.push_str("  END LOOP;");
+        if !self.privs.database.is_empty() {
+            let _ = write!(
+                b,
+                "\n  EXECUTE format('REVOKE {} ON DATABASE %I FROM %I', current_database(), target_role);",
+                list(&self.privs.database, |x| x.as_str())
+            );
+        }
+        let reassign = match self.owners.first() {
+            Some(o) => o.literal().to_string(),
+            None => "current_user".to_string(),
+        };
+        b.push_str(&drop_role_tail(&reassign));
+        format!(
+            "-- Uninstall the {}: revoke everything setup granted, then drop the role.
+-- Run in the same database, as the role that ran the setup. Objects the role created
+-- are handed to {} (REASSIGN OWNED).
+DO {} LANGUAGE plpgsql;",
+            self.title,
+            match self.owners.first() {
+                Some(o) => o.comment().to_string(),
+                None => "the role running this".to_string(),
+            },
+            dollar_quote(&b)
+        )
+    }
+}

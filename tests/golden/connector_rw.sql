@@ -1,0 +1,22 @@
+-- Create the login role for the read-write connector user (safe to run again)
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dagflux') THEN
+    CREATE ROLE "dagflux" WITH LOGIN PASSWORD [[REPLACE_WITH_PASSWORD]];
+  ELSE
+    ALTER ROLE "dagflux" WITH LOGIN PASSWORD [[REPLACE_WITH_PASSWORD]];
+  END IF;
+END
+$$ LANGUAGE plpgsql;
+
+-- Database
+GRANT CONNECT ON DATABASE "mydb" TO "dagflux";
+
+-- Schema public
+GRANT USAGE, CREATE ON SCHEMA "public" TO "dagflux";
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "public" TO "dagflux";
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "public" TO "dagflux";
+ALTER DEFAULT PRIVILEGES IN SCHEMA "public"
+  GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "dagflux";
+ALTER DEFAULT PRIVILEGES IN SCHEMA "public"
+  GRANT USAGE, SELECT ON SEQUENCES TO "dagflux";
