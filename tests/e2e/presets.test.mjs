@@ -1,0 +1,78 @@
+// The preset picker: the original stays the default; each other preset has its fields
+// and outputs, and the SQL the core renders.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { launch, startServer, openApp, tid, golden } from "./helpers.mjs";
+
+let browser, srv;
+before(async () => { browser = await launch(); srv = await startServer(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+test("the original applet is the default preset", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  assert.equal(await tid(page, "preset").inputValue(), "original");
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "generate").click();
+  assert.equal(await tid(page, "sql").textContent(), golden("default.sql"));
+  await context.close();
+});
+
+test("read-write connector: the guide's grants, SSL in the URI, downloads", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await tid(page, "preset").selectOption("connector-rw");
+  assert.equal(await tid(page, "role").inputValue(), "dagflux");
+  await tid(page, "host").fill("db.example.com");
+  assert.equal(await tid(page, "hint").textContent(), "Enter the database name");
+  assert.equal(await tid(page, "generate").isDisabled(), true);
+  await tid(page, "database").fill("mydb");
+  await tid(page, "generate").click();
+  assert.equal(await tid(page, "sql").textContent(), golden("connector_rw.sql"));
+  await tid(page, "ssl").check();
+  assert.equal(await tid(page, "sql").count(), 0, "output hides on change");
+  await tid(page, "generate").click();
+  assert.equal(await tid(page, "conn").textContent(), "postgresql://dagflux:[[REPLACE_WITH_PASSWORD]]@db.example.com:5432/mydb?sslmode=require");
+  const [dl] = await Promise.all([page.waitForEvent("download"), tid(page, "download-uninstall").click()]);
+  assert.equal(fs.readFileSync(await dl.path(), "utf8"), await tid(page, "uninstall-sql").textContent());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("metadata sync: regex filters, the fields summary, copy", async () => {
+  const { page, context } = await openApp(browser, srv.url + "#preset=metadata");
+  assert.equal(await tid(page, "preset").inputValue(), "metadata");
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "database").fill("your_database");
+  await tid(page, "all-schemas").check();
+  await tid(page, "include").fill("^(sales");
+  assert.equal(await tid(page, "hint").textContent(), "Include filter has unbalanced brackets");
+  await tid(page, "include").fill("^(sales|hr)$");
+  await tid(page, "generate").click();
+  assert.match(await tid(page, "sql").textContent(), /AND n\.nspname ~ '\^\(sales\|hr\)\$'/);
+  assert.equal(await tid(page, "summary").textContent(),
+    "Connection name: postgres_production\nHostname: db.example.com\nPort: 5432\nUsername: dagster_connection\nPassword environment variable: POSTGRES_CONNECTION_PASSWORD");
+  await tid(page, "copy-summary").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="copy-summary"]').textContent === "Copied!");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await tid(page, "summary").textContent());
+  await context.close();
+});
+
+test("custom: the SQL follows each privilege box", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await tid(page, "preset").selectOption("custom");
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "database").fill("app");
+  await tid(page, "custom-table-TRIGGER").check();
+  await tid(page, "custom-functions-EXECUTE").check();
+  await tid(page, "generate").click();
+  const sql = await tid(page, "sql").textContent();
+  assert.match(sql, /GRANT SELECT, TRIGGER ON ALL TABLES IN SCHEMA "public" TO "integration_user";/);
+  assert.match(sql, /GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA "public" TO "integration_user";/);
+  await tid(page, "custom-table-SELECT").uncheck();
+  await tid(page, "custom-future").uncheck();
+  await tid(page, "generate").click();
+  const sql2 = await tid(page, "sql").textContent();
+  assert.match(sql2, /GRANT TRIGGER ON ALL TABLES IN SCHEMA "public" TO "integration_user";/);
+  assert.doesNotMatch(sql2, /ALTER DEFAULT PRIVILEGES/);
+  await context.close();
+});
