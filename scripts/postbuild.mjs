@@ -34,7 +34,10 @@ const served = [
   "form-action 'none'",
 ].join("; ");
 if (html.includes("Content-Security-Policy")) throw new Error("postbuild: CSP already present");
-html = html.replace(/<meta charset="utf-8"\s*\/?>/i, (m) => `${m}\n    ${csp(served)}`);
+// Trunk may have minified the HTML: the charset tag may be unquoted.
+const charset = /<meta charset="?utf-8"?\s*\/?>/i;
+if (!charset.test(html)) throw new Error("postbuild: no <meta charset> to put the CSP after");
+html = html.replace(charset, (m) => `${m}\n    ${csp(served)}`);
 fs.writeFileSync(path.join(dir, "index.html"), html);
 
 // --- the single-file build ---
