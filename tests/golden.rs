@@ -78,6 +78,7 @@ fn empty_fields_fall_back_to_the_defaults() {
         owners: "\n,".into(),
         scope: Scope::Listed,
         rls: false,
+        ..Form::default()
     };
     let out = generate(&f);
     let sql = out.sql.unwrap();
@@ -397,4 +398,64 @@ fn verify_and_uninstall_follow_the_setup() {
     let plain = generate(&form("db.example.com"));
     assert!(!plain.uninstall.unwrap().contains("DROP POLICY"));
     assert!(!plain.verify.unwrap().contains("RLS policy"));
+}
+
+#[test]
+fn a_password_becomes_a_scram_verifier_or_a_literal_and_goes_into_the_uri() {
+    let f = Form {
+        password: "p@ss w'rd/+".into(),
+        salt: *b"0123456789abcdef",
+        ..form("db.example.com")
+    };
+    let out = generate(&f);
+    let sql = out.sql.unwrap();
+    let v = grantsmith::core::scram::verifier("p@ss w'rd/+", b"0123456789abcdef", 4096).unwrap();
+    assert!(sql.contains(&format!(
+        "CREATE ROLE \"dreamlit_app\" WITH LOGIN PASSWORD '{v}' INHERIT;"
+    )));
+    assert!(!sql.contains("p@ss"));
+    assert_eq!(
+        out.conn.as_deref(),
+        Some("postgresql://dreamlit_app:p%40ss%20w%27rd%2F%2B@db.example.com:5432/postgres")
+    );
+    let plain = generate(&Form {
+        scram: false,
+        ..f.clone()
+    })
+    .sql
+    .unwrap();
+    assert!(plain.contains("WITH LOGIN PASSWORD 'p@ss w''rd/+' INHERIT;"));
+    for hashed in [
+        "md5".to_string() + &"a".repeat(32),
+        "SCRAM-SHA-256$4096:x$y:z".to_string(),
+    ] {
+        let out = generate(&Form {
+            scram: false,
+            password: hashed,
+            ..f.clone()
+        });
+        assert!(out
+            .errors
+            .password
+            .unwrap()
+            .starts_with("This looks like a password hash"));
+        assert!(out.sql.is_none());
+    }
+    let out = generate(&Form {
+        password: "pässword".into(),
+        ..f.clone()
+    });
+    assert!(out
+        .errors
+        .password
+        .unwrap()
+        .starts_with("A SCRAM verifier is computed here only for ASCII"));
+    // Plain text may be anything but NUL.
+    assert!(generate(&Form {
+        password: "pässword".into(),
+        scram: false,
+        ..f
+    })
+    .sql
+    .is_some());
 }

@@ -3,7 +3,7 @@
 
 use super::conn::{connection_uri, validate_port, ConnParts};
 use super::host::validate_host;
-use super::ident::{Ident, NameError};
+use super::ident::{Ident, Literal, NameError};
 use super::pg::setup::{Password, SchemaScope, Setup};
 use super::text::{js_trim, or_default, split_list};
 
@@ -45,6 +45,12 @@ pub struct Form {
     pub scope: Scope,
     /// Add RLS policies.
     pub rls: bool,
+    /// The password, as typed (not trimmed); empty keeps the placeholder.
+    pub password: String,
+    /// Put a SCRAM-SHA-256 verifier in the SQL instead of the password.
+    pub scram: bool,
+    /// Salt for the verifier (random per page load in the browser).
+    pub salt: [u8; 16],
 }
 
 impl Default for Form {
@@ -58,6 +64,9 @@ impl Default for Form {
             owners: super::neon::OWNER_DEFAULT.into(),
             scope: Scope::All,
             rls: false,
+            password: String::new(),
+            scram: true,
+            salt: [0; 16],
         }
     }
 }
@@ -77,6 +86,8 @@ pub struct Errors {
     pub schemas: Option<String>,
     /// First bad owner role in the list.
     pub owners: Option<String>,
+    /// The password cannot be used as typed.
+    pub password: Option<String>,
 }
 
 impl Errors {
@@ -89,6 +100,7 @@ impl Errors {
             .or_else(|| self.database.clone())
             .or_else(|| self.schemas.clone())
             .or_else(|| self.owners.clone())
+            .or_else(|| self.password.clone())
     }
 }
 
@@ -132,6 +144,35 @@ fn short(s: &str) -> String {
     }
 }
 
+/// What goes after `PASSWORD`: the placeholder, a SCRAM verifier, or the password.
+pub fn password_sql(form: &Form) -> Result<Password, String> {
+    let pw = form.password.as_str();
+    if pw.is_empty() {
+        return Ok(Password::Placeholder);
+    }
+    let text = if form.scram {
+        super::scram::verifier(pw, &form.salt, super::scram::ITERATIONS)
+            .map_err(|e| e.message().to_string())?
+    } else {
+        if looks_hashed(pw) {
+            return Err("This looks like a password hash: PostgreSQL would store it as the hash, and the password would not log in".into());
+        }
+        pw.to_string()
+    };
+    Literal::new(&text)
+        .map(Password::Literal)
+        .map_err(|e| e.message())
+}
+
+/// `md5` + 32 hex digits, or `SCRAM-SHA-256$…`: PostgreSQL stores such a "password" as
+/// a ready-made hash.
+fn looks_hashed(pw: &str) -> bool {
+    pw.starts_with("SCRAM-SHA-256$")
+        || (pw.len() == 35
+            && pw.starts_with("md5")
+            && pw[3..].bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// Validates every field and, when all are fine, the typed setup request.
 pub fn validate(form: &Form) -> (Errors, Option<Setup>) {
     let mut e = Errors {
@@ -159,15 +200,18 @@ pub fn validate(form: &Form) -> (Errors, Option<Setup>) {
     let owners = list_error("Role", &owner_items, Ident::new_existing_role)
         .map_err(|m| e.owners = Some(m))
         .ok();
-    let setup = match (role, database, scope, owners) {
-        (Some(role), Some(database), Some(scope), Some(owners)) if e.first().is_none() => {
+    let password = password_sql(form).map_err(|m| e.password = Some(m)).ok();
+    let setup = match (role, database, scope, owners, password) {
+        (Some(role), Some(database), Some(scope), Some(owners), Some(password))
+            if e.first().is_none() =>
+        {
             Some(Setup {
                 role,
                 database,
                 scope,
                 owners,
                 rls: form.rls,
-                password: Password::Placeholder,
+                password,
             })
         }
         _ => None,
@@ -201,7 +245,7 @@ pub fn generate(form: &Form) -> Output {
     if let (Some(setup), false) = (setup, host.is_empty()) {
         out.conn = Some(connection_uri(&ConnParts {
             user: setup.role.raw(),
-            password: None,
+            password: (!form.password.is_empty()).then_some(form.password.as_str()),
             host,
             port: or_default(&form.port, PORT_DEFAULT),
             database: setup.database.raw(),

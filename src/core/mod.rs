@@ -10,6 +10,7 @@ pub mod new_schema_form;
 pub mod pg;
 pub mod plan;
 pub mod preset;
+pub mod scram;
 pub mod share;
 pub mod text;
 

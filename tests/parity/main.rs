@@ -127,6 +127,7 @@ fn builder_matches_the_original_for_every_input_it_handles() {
                 Scope::Listed
             },
             rls: rng.next() % 2 == 0,
+            ..Form::default()
         })
         .collect();
     let input: Vec<Value> = forms

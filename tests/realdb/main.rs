@@ -21,6 +21,7 @@ macro_rules! per_version {
             scenarios::new_schema_grant(&s);
             scenarios::verify_and_uninstall(&s);
             scenarios::presets(&s);
+            scenarios::passwords(&s);
             hostile::run(&s, $major);
             println!("PostgreSQL {}: all scenarios passed", s.version);
         }

@@ -528,3 +528,44 @@ pub fn presets(s: &Server) {
         assert_eq!(gone.trim(), "0", "{} {db}", s.version);
     }
 }
+
+/// Passwords typed into the page: the SCRAM verifier computed in Rust is stored as is
+/// and accepts the password; plain text works too; the connection URI with the
+/// percent-encoded password logs in through libpq.
+pub fn passwords(s: &Server) {
+    let db = "app_su";
+    let pw = "S3cr3t p@ss/'%+:?#";
+    for (role, scram) in [("gs_scram", true), ("gs_plain", false)] {
+        let f = Form {
+            password: pw.into(),
+            scram,
+            salt: *b"grantsmith-salt!",
+            ..form(role, db, OWNER)
+        };
+        let out = generate(&f);
+        s.su(db, out.sql.as_deref().unwrap());
+        let stored = s.su(
+            "postgres",
+            &format!("SELECT rolpassword FROM pg_authid WHERE rolname = '{role}';"),
+        );
+        if scram {
+            let v = grantsmith::core::scram::verifier(pw, b"grantsmith-salt!", 4096).unwrap();
+            assert_eq!(stored.trim(), v, "{}: stored verifier", s.version);
+        } else {
+            assert!(
+                stored.starts_with("SCRAM-SHA-256$"),
+                "{}: server hashed it",
+                s.version
+            );
+        }
+        assert_login(s, role, pw, db);
+        // The URI as shown, pointed at the test socket instead of db.example.com.
+        let uri = out.conn.unwrap();
+        let sock = grantsmith::core::conn::percent_encode(&s.socket_dir().display().to_string());
+        let uri = uri.replace("@db.example.com:5432/", &format!("@{sock}:5432/"));
+        let who = s
+            .psql_uri(&uri, "SELECT current_user;")
+            .unwrap_or_else(|e| panic!("{}: URI {uri}: {e}", s.version));
+        assert_eq!(who.trim(), role, "{}", s.version);
+    }
+}

@@ -119,6 +119,36 @@ impl Server {
         server
     }
 
+    /// Where the server's Unix socket lives.
+    pub fn socket_dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
+    /// Runs `sql` through psql connected by a libpq connection URI (password in it).
+    pub fn psql_uri(&self, uri: &str, sql: &str) -> Result<String, String> {
+        let out = Command::new(psql_bin())
+            .args([
+                "-X",
+                "-q",
+                "-A",
+                "-t",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-c",
+                sql,
+                uri,
+            ])
+            .env_remove("PGPASSWORD")
+            .env("PGCONNECT_TIMEOUT", "10")
+            .output()
+            .unwrap();
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).into_owned())
+        }
+    }
+
     /// The major version, e.g. 14.
     pub fn major(&self) -> u32 {
         self.version.split('.').next().unwrap().parse().unwrap()
