@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::field::Field;
 use super::options::Advanced;
+use super::password::PasswordField;
 use super::script_block::ScriptBlock;
 use crate::core::form::{validate, HINT_NO_HOST};
 use crate::core::host::is_neon_host;
@@ -22,6 +23,10 @@ pub struct BuilderState {
     pub schemas: RwSignal<String>,
     pub scope: RwSignal<Scope>,
     pub rls: RwSignal<bool>,
+    pub password: RwSignal<String>,
+    pub scram: RwSignal<bool>,
+    /// Salt for the SCRAM verifier, random per page load.
+    pub salt: [u8; 16],
     /// Output shown; any input change hides it, as in the original.
     pub generated: RwSignal<bool>,
 }
@@ -48,6 +53,13 @@ impl BuilderState {
             schemas: RwSignal::new(d.schemas),
             scope: RwSignal::new(d.scope),
             rls: RwSignal::new(d.rls),
+            password: RwSignal::new(String::new()),
+            scram: RwSignal::new(true),
+            salt: {
+                let mut salt = [0u8; 16];
+                super::password::random_bytes(&mut salt);
+                salt
+            },
             generated: RwSignal::new(false),
         }
     }
@@ -71,6 +83,9 @@ impl BuilderState {
             owners,
             scope: self.scope.get(),
             rls: self.rls.get(),
+            password: self.password.get(),
+            scram: self.scram.get(),
+            salt: self.salt,
         }
     }
 }
@@ -164,6 +179,8 @@ pub fn Builder() -> impl IntoView {
                     error=err(|e| e.database.clone())
                 />
             </div>
+            <PasswordField password=st.password scram=st.scram generated=st.generated
+                error=err(|e| e.password.clone())/>
             <Advanced st=st errors=errors/>
             <div class="gs-actions">
                 <button

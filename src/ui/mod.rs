@@ -6,6 +6,7 @@ mod clipboard;
 mod copy_button;
 mod field;
 mod options;
+mod password;
 mod preset_builder;
 mod schema_grant;
 mod script_block;

@@ -138,7 +138,7 @@ test("keyboard only: Tab, Space and Enter reach every control", async () => {
     await page.keyboard.press("Tab");
     seen.push(await page.evaluate(() => document.activeElement.dataset.testid ?? document.activeElement.className));
   }
-  assert.deepEqual(seen.slice(0, 4), ["port", "role", "database", "advanced"]);
+  assert.deepEqual(seen.slice(0, 6), ["port", "role", "database", "password", "generate-password", "show-password"]);
   // Back to the toggle, open it with Space.
   await tid(page, "advanced").focus();
   await page.keyboard.press("Space");
@@ -182,5 +182,27 @@ test("verify and uninstall scripts are shown, copied and downloaded as .sql file
   await tid(page, "copy-verify").click();
   await page.waitForFunction(() => document.querySelector('[data-testid="copy-verify"]').textContent === "Copied!");
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), verify);
+  await context.close();
+});
+
+test("a password becomes a SCRAM verifier in the SQL and stays out of the URL and storage", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "password").fill("p@ss w'rd");
+  assert.equal(await tid(page, "password").getAttribute("type"), "password");
+  await tid(page, "generate").click();
+  const sql = await tid(page, "sql").textContent();
+  assert.match(sql, /CREATE ROLE "dreamlit_app" WITH LOGIN PASSWORD 'SCRAM-SHA-256\$4096:[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}:[A-Za-z0-9+/=]{44}' INHERIT;/);
+  assert.doesNotMatch(sql, /p@ss/);
+  assert.equal(await tid(page, "conn").textContent(), "postgresql://dreamlit_app:p%40ss%20w%27rd@db.example.com:5432/postgres");
+  await tid(page, "scram-toggle").uncheck();
+  await tid(page, "generate").click();
+  assert.match(await tid(page, "sql").textContent(), /WITH LOGIN PASSWORD 'p@ss w''rd' INHERIT;/);
+  await tid(page, "generate-password").click();
+  const generated = await tid(page, "password").inputValue();
+  assert.match(generated, /^[A-Za-z0-9]{24}$/);
+  assert.equal(await tid(page, "password").getAttribute("type"), "text");
+  assert.doesNotMatch(page.url(), /p%40ss|p@ss/);
+  assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]), [0, 0, ""]);
   await context.close();
 });

@@ -35,6 +35,8 @@ test("after load, filling every field, generating and copying makes zero request
   await tid(page, "port").fill("6432");
   await tid(page, "role").fill("secret_role");
   await tid(page, "database").fill("secret_db");
+  await tid(page, "password").fill("secret-password");
+  await tid(page, "generate-password").click();
   await tid(page, "advanced").click();
   await tid(page, "scope-listed").check();
   await tid(page, "schemas").fill("s1, s2");

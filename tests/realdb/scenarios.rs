@@ -459,9 +459,19 @@ pub fn presets(s: &Server) {
         }
         assert_login(s, &f.role, "pw", db);
         let privs = f.preset.privileges(&f.custom);
+        let mut expected = fixture::expected_plan(db, schemas, &privs, OWNER);
+        if s.major() < 15 {
+            // Before 15 `public` belongs to the bootstrap superuser and PUBLIC may use
+            // (and create in) it: the owner's GRANT on it only warns.
+            expected = expected
+                .lines()
+                .filter(|l| !l.starts_with("schema public "))
+                .map(|l| format!("{l}\n"))
+                .collect();
+        }
         assert_eq!(
             fixture::privileges(s, db, &f.role),
-            fixture::expected_plan(db, schemas, &privs, OWNER),
+            expected,
             "{} {db}: privileges",
             s.version
         );

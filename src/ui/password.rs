@@ -1,0 +1,77 @@
+//! The optional password: typed or generated from the browser's cryptographic random
+//! source, shown as a SCRAM verifier (or plain text) in the SQL and percent-encoded in
+//! the URI. It is kept in one signal only: never in the URL, storage or a request.
+
+use leptos::prelude::*;
+
+/// Fills `buf` from `crypto.getRandomValues`; false when the browser has no CSPRNG.
+pub fn random_bytes(buf: &mut [u8]) -> bool {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.get_random_values_with_u8_array(buf).is_ok())
+        .unwrap_or(false)
+}
+
+/// 24 characters of `A-Za-z0-9` (~143 bits), by rejection sampling (no modulo bias).
+fn strong_password() -> Option<String> {
+    const SET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut out = String::with_capacity(24);
+    while out.len() < 24 {
+        let mut buf = [0u8; 32];
+        if !random_bytes(&mut buf) {
+            return None;
+        }
+        for b in buf {
+            if (b as usize) < 248 && out.len() < 24 {
+                out.push(SET[b as usize % SET.len()] as char);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Password field, generator, show toggle and the SCRAM toggle.
+#[component]
+pub fn PasswordField(
+    /// The password.
+    password: RwSignal<String>,
+    /// SQL carries a SCRAM verifier instead of the password.
+    scram: RwSignal<bool>,
+    /// Any change hides the output.
+    generated: RwSignal<bool>,
+    /// Message for the field.
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let show = RwSignal::new(false);
+    view! {
+        <div class="gs-field gs-password">
+            <label class="gs-label" for="gs-password">"Password (optional; it never leaves this page)"</label>
+            <div class="gs-row">
+                <input id="gs-password" class="gs-input" data-testid="password" autocomplete="new-password"
+                    spellcheck="false" type=move || if show.get() { "text" } else { "password" }
+                    class:gs-invalid=move || error.with(Option::is_some)
+                    prop:value=password
+                    on:input=move |ev| { password.set(event_target_value(&ev)); generated.set(false); }/>
+                <button type="button" class="gs-btn gs-btn-small gs-btn-light" data-testid="generate-password"
+                    on:click=move |_| if let Some(p) = strong_password() {
+                        password.set(p);
+                        show.set(true);
+                        generated.set(false);
+                    }>
+                    "Generate strong password"
+                </button>
+            </div>
+            <label class="gs-radio">
+                <input type="checkbox" data-testid="show-password" prop:checked=show
+                    on:change=move |ev| show.set(event_target_checked(&ev))/>
+                <span>"Show"</span>
+            </label>
+            <label class="gs-radio">
+                <input type="checkbox" data-testid="scram-toggle" prop:checked=scram
+                    on:change=move |ev| { scram.set(event_target_checked(&ev)); generated.set(false); }/>
+                <span>"Put a SCRAM-SHA-256 verifier in the SQL, not the password itself"</span>
+            </label>
+            {move || error.get().map(|m| view! { <p class="gs-error" data-testid="password-error">{m}</p> })}
+        </div>
+    }
+}
