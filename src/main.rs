@@ -1,4 +1,4 @@
-//! The web app's entry: mount the view. (Trunk builds this for wasm32.) No panic hook:
+//! The web app's entry: mount the view (Trunk builds this for wasm32). No panic hook:
 //! the core is written not to panic, and the hook's formatting costs ~1 KB gzip.
 
 #[cfg(target_arch = "wasm32")]
@@ -6,8 +6,10 @@ fn main() {
     leptos::mount::mount_to_body(grantsmith::ui::App);
 }
 
+/// Natively the same binary is the command-line generator (`grantsmith --help`).
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("grantsmith: this binary is the web app; build it with `trunk build` (see README).");
-    std::process::exit(2);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = grantsmith::cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr());
+    std::process::exit(code);
 }

@@ -1,0 +1,198 @@
+//! The `grantsmith` command line: same core, same messages as the page.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use grantsmith::core::{generate, Form, Scope};
+
+fn run(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_grantsmith"));
+    cmd.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    if let Some(s) = stdin {
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    let o = child.wait_with_output().unwrap();
+    (
+        o.status.code().unwrap(),
+        String::from_utf8(o.stdout).unwrap(),
+        String::from_utf8(o.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn help_documents_every_flag() {
+    let (code, out, _) = run(&["--help"], None, &[]);
+    assert_eq!(code, 0);
+    for flag in [
+        "--preset",
+        "--host",
+        "--port",
+        "--role",
+        "--database",
+        "--schemas",
+        "--scope",
+        "--owners",
+        "--rls",
+        "--password-env",
+        "--plain-password",
+        "--ssl",
+        "--all-schemas",
+        "--include",
+        "--exclude",
+        "--schema",
+        "--owner",
+        "--json",
+    ] {
+        assert!(out.contains(flag), "{flag} missing from --help");
+    }
+}
+
+#[test]
+fn outputs_match_the_page() {
+    let f = Form {
+        host: "db.example.com".into(),
+        role: "app".into(),
+        scope: Scope::Listed,
+        schemas: "a,b".into(),
+        rls: true,
+        ..Form::default()
+    };
+    let page = generate(&f);
+    let args = [
+        "--host",
+        "db.example.com",
+        "--role",
+        "app",
+        "--scope",
+        "listed",
+        "--schemas",
+        "a,b",
+        "--rls",
+    ];
+    for (output, want) in [
+        ("setup", page.sql),
+        ("verify", page.verify),
+        ("uninstall", page.uninstall),
+        ("conn", page.conn),
+        ("policy-name", page.policy_name),
+    ] {
+        let mut a = vec![output];
+        a.extend(args);
+        let (code, out, err) = run(&a, None, &[]);
+        assert_eq!((code, err.as_str()), (0, ""), "{output}");
+        assert_eq!(out, format!("{}\n", want.unwrap()), "{output}");
+    }
+}
+
+#[test]
+fn json_input_and_password_from_the_environment() {
+    let json = r#"{"host": "db.example.com", "role": "app", "rls": true, "password-env": "GS_PW"}"#;
+    let (code, out, err) = run(
+        &["conn", "--json", "-"],
+        Some(json),
+        &[("GS_PW", "s3cret/pw")],
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        "postgresql://app:s3cret%2Fpw@db.example.com:5432/postgres\n"
+    );
+    let (code, out, _) = run(
+        &[
+            "setup",
+            "--host",
+            "db.example.com",
+            "--password-env",
+            "GS_PW",
+        ],
+        None,
+        &[("GS_PW", "s3cret/pw")],
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("WITH LOGIN PASSWORD 'SCRAM-SHA-256$4096:") && !out.contains("s3cret"));
+    let (code, _, err) = run(
+        &["--host", "db.example.com", "--password-env", "GS_UNSET_VAR"],
+        None,
+        &[],
+    );
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "grantsmith: environment variable GS_UNSET_VAR is not set\n"
+        )
+    );
+}
+
+#[test]
+fn bad_input_exits_2_with_the_pages_messages() {
+    let (code, out, err) = run(
+        &[
+            "--host",
+            "https://db.example.com",
+            "--port",
+            "0",
+            "--role",
+            "public",
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(code, 2);
+    assert_eq!(out, "");
+    assert_eq!(err, "grantsmith: host: Enter just the hostname without http:// or https://\ngrantsmith: port: Port must be a whole number from 1 to 65535\ngrantsmith: role: \"public\" is a reserved role name in PostgreSQL\n");
+    let (code, _, err) = run(&[], None, &[]);
+    assert_eq!(
+        (code, err.as_str()),
+        (2, "grantsmith: Enter a host to generate\n")
+    );
+    let (code, _, err) = run(&["--frobnicate"], None, &[]);
+    assert_eq!(
+        (code, err.as_str()),
+        (2, "grantsmith: unknown option --frobnicate (see --help)\n")
+    );
+}
+
+#[test]
+fn presets_and_new_schema() {
+    let (code, out, _) = run(
+        &[
+            "conn",
+            "--preset",
+            "connector-rw",
+            "--host",
+            "db.example.com",
+            "--database",
+            "mydb",
+            "--ssl",
+        ],
+        None,
+        &[],
+    );
+    assert_eq!((code, out.as_str()), (0, "postgresql://dagflux:[[REPLACE_WITH_PASSWORD]]@db.example.com:5432/mydb?sslmode=require\n"));
+    let (code, _, err) = run(
+        &["--preset", "connector-ro", "--host", "db.example.com"],
+        None,
+        &[],
+    );
+    assert_eq!(
+        (code, err.as_str()),
+        (2, "grantsmith: database: Enter the database name\n")
+    );
+    let (code, out, _) = run(
+        &["new-schema", "--schema", "sales", "--owner", "app_owner"],
+        None,
+        &[],
+    );
+    assert_eq!(code, 0);
+    assert!(out.starts_with("-- Run as the role that owns/creates tables in this schema (usually \"app_owner\")\nGRANT USAGE ON SCHEMA \"sales\" TO \"dreamlit_app\";"));
+}
