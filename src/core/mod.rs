@@ -13,5 +13,6 @@ pub mod preset;
 pub mod scram;
 pub mod share;
 pub mod text;
+pub mod traps;
 
 pub use form::{generate, Errors, Form, Output, Scope};

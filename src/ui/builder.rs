@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::copy_button::CopyButton;
 use super::field::Field;
 use super::options::Advanced;
 use super::password::PasswordField;
@@ -9,7 +10,8 @@ use super::script_block::ScriptBlock;
 use crate::core::form::{validate, HINT_NO_HOST};
 use crate::core::host::is_neon_host;
 use crate::core::neon::{host_hint, NeonFields};
-use crate::core::share::apply_fragment;
+use crate::core::share::{apply_fragment, to_fragment};
+use crate::core::traps::warnings;
 use crate::core::{generate, Form, Scope};
 
 /// Every input of the builder: one signal each (owners and database together, since
@@ -127,6 +129,14 @@ pub fn Builder() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // The form in the URL fragment (never sent to a server), without the password.
+    let share = Signal::derive(move || {
+        let href = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let base = href.split('#').next().unwrap_or_default().to_string();
+        form.with(|f| format!("{base}#{}", to_fragment(f)))
+    });
     let policy = move || output.with(|o| o.as_ref().and_then(|o| o.policy_name.clone()));
     let is_neon = Memo::new(move |_| st.host.with(|h| is_neon_host(h)));
 
@@ -163,6 +173,10 @@ pub fn Builder() -> impl IntoView {
                     error=err(|e| e.port.map(str::to_string))
                 />
             </div>
+            {move || {
+                let (h, p) = (st.host.get(), st.port.get());
+                warnings(&h, &p).into_iter().map(|w| view! { <p class="gs-warning" data-testid="warning">{w}</p> }).collect_view()
+            }}
             <div class="gs-note">
                 "Use your provider's " <b>"direct database host"</b> " (not a pooler host)."
             </div>
@@ -214,6 +228,11 @@ pub fn Builder() -> impl IntoView {
                         copy_label="Copy Connection String" copy_testid="copy-conn" text=conn
                     />
                 </div>
+                <details class="gs-more">
+                    <summary>"Share a link to this form (never the password)"</summary>
+                    <p class="gs-policy"><code id="gs-share" data-testid="share-url">{share}</code></p>
+                    <CopyButton label="Copy share link" testid="share-link" text=share select_id="gs-share"/>
+                </details>
                 <details class="gs-more">
                     <summary>"Verify and uninstall scripts"</summary>
                     <ScriptBlock

@@ -206,3 +206,49 @@ test("a password becomes a SCRAM verifier in the SQL and stays out of the URL an
   assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]), [0, 0, ""]);
   await context.close();
 });
+
+test("pooler hosts and ports warn; hosted providers get an sslmode hint", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await tid(page, "host").fill("ep-cool-123-pooler.us-east-2.aws.neon.tech");
+  const texts = await tid(page, "warning").allTextContents();
+  assert.equal(texts.length, 2);
+  assert.match(texts[0], /Neon's pooled host/);
+  assert.match(texts[1], /sslmode=require/);
+  await tid(page, "host").fill("aws-0-eu-central-1.pooler.supabase.com");
+  await tid(page, "port").fill("6543");
+  const t2 = await tid(page, "warning").allTextContents();
+  assert.ok(t2.some((t) => /Supabase's connection pooler/.test(t)) && t2.some((t) => /Port 6543/.test(t)) && t2.some((t) => /sslmode/.test(t)), t2.join("|"));
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "port").fill("5432");
+  assert.equal(await tid(page, "warning").count(), 0);
+  await context.close();
+});
+
+test("a share link restores the form, never the password", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "role").fill("app & co");
+  await tid(page, "password").fill("never-shared");
+  await tid(page, "advanced").click();
+  await tid(page, "scope-listed").check();
+  await tid(page, "schemas").fill("sales, hr");
+  await tid(page, "rls").check();
+  await tid(page, "generate").click();
+  await page.locator("summary", { hasText: "Share a link" }).click();
+  await tid(page, "share-link").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="share-link"]').textContent === "Copied!");
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(link, await tid(page, "share-url").textContent());
+  assert.ok(link.startsWith(srv.url + "#"), link);
+  assert.doesNotMatch(link, /never-shared/);
+  const other = await context.newPage();
+  await other.goto(link);
+  await tid(other, "host").waitFor();
+  assert.equal(await tid(other, "role").inputValue(), "app & co");
+  assert.equal(await tid(other, "password").inputValue(), "");
+  await tid(other, "advanced").click();
+  assert.equal(await tid(other, "scope-listed").isChecked(), true);
+  assert.equal(await tid(other, "schemas").inputValue(), "sales, hr");
+  assert.equal(await tid(other, "rls").isChecked(), true);
+  await context.close();
+});
