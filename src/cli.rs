@@ -298,6 +298,9 @@ pub fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io:
             }
         }
         f.ssl = o.flag("ssl");
+        f.password = password;
+        f.scram = !o.flag("plain-password");
+        f.salt = salt();
         f.all_schemas = o.flag("all-schemas");
         let r = generate_preset(&f);
         let e = &r.errors;

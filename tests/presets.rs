@@ -138,3 +138,20 @@ fn presets_refuse_what_the_original_refuses_and_need_a_database() {
         assert_eq!(Preset::from_key(p.as_str()), p);
     }
 }
+
+#[test]
+fn presets_take_a_password_too() {
+    let out = generate_preset(&PresetForm {
+        password: "pw/1".into(),
+        salt: *b"0123456789abcdef",
+        ..form(Preset::ConnectorReadOnly)
+    });
+    let v = grantsmith::core::scram::verifier("pw/1", b"0123456789abcdef", 4096).unwrap();
+    assert!(out.sql.unwrap().contains(&format!(
+        "CREATE ROLE \"dagflux\" WITH LOGIN PASSWORD '{v}';"
+    )));
+    assert_eq!(
+        out.conn.as_deref(),
+        Some("postgresql://dagflux:pw%2F1@db.example.com:5432/mydb")
+    );
+}

@@ -4,7 +4,6 @@
 use super::conn::{connection_uri, validate_port, ConnParts};
 use super::host::validate_host;
 use super::ident::{Ident, Literal};
-use super::pg::setup::Password;
 use super::plan::privs::Privileges;
 use super::plan::{Plan, Schemas};
 use super::text::{js_trim, or_default, split_list};
@@ -127,6 +126,12 @@ pub struct PresetForm {
     pub password_env: String,
     /// Custom: what to grant.
     pub custom: Privileges,
+    /// The password, as typed; empty keeps the placeholder.
+    pub password: String,
+    /// A SCRAM-SHA-256 verifier in the SQL instead of the password.
+    pub scram: bool,
+    /// Salt for the verifier.
+    pub salt: [u8; 16],
 }
 
 impl PresetForm {
@@ -147,6 +152,9 @@ impl PresetForm {
             connection_name: "postgres_production".into(),
             password_env: "POSTGRES_CONNECTION_PASSWORD".into(),
             custom: Privileges::connector_read_only(),
+            password: String::new(),
+            scram: true,
+            salt: [0; 16],
         }
     }
 }
@@ -166,6 +174,8 @@ pub struct PresetErrors {
     pub schemas: Option<String>,
     /// Owner roles.
     pub owners: Option<String>,
+    /// The password.
+    pub password: Option<String>,
 }
 
 impl PresetErrors {
@@ -285,13 +295,23 @@ fn validate(f: &PresetForm) -> (PresetErrors, Option<Plan>) {
         .collect::<Result<Vec<_>, _>>()
         .map_err(|m| e.owners = Some(m))
         .ok();
-    let plan = match (role, database, schemas, owners) {
-        (Some(role), Some(database), Some(schemas), Some(owners)) if e.first().is_none() => {
+    let password = super::form::password_sql(&super::form::Form {
+        password: f.password.clone(),
+        scram: f.scram,
+        salt: f.salt,
+        ..super::form::Form::default()
+    })
+    .map_err(|m| e.password = Some(m))
+    .ok();
+    let plan = match (role, database, schemas, owners, password) {
+        (Some(role), Some(database), Some(schemas), Some(owners), Some(password))
+            if e.first().is_none() =>
+        {
             Some(Plan {
                 title: f.preset.title(),
                 role,
                 database,
-                password: Password::Placeholder,
+                password,
                 schemas,
                 privs: f.preset.privileges(&f.custom),
                 owners,
@@ -333,7 +353,7 @@ pub fn generate_preset(f: &PresetForm) -> PresetOutput {
     let port = or_default(&f.port, "5432");
     let mut conn = connection_uri(&ConnParts {
         user: plan.role.raw(),
-        password: None,
+        password: (!f.password.is_empty()).then_some(f.password.as_str()),
         host,
         port,
         database: plan.database.raw(),

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::field::Field;
+use super::password::{random_bytes, PasswordField};
 use super::script_block::ScriptBlock;
 use crate::core::plan::privs::{DbPriv, SchemaPriv, SeqPriv, TablePriv};
 use crate::core::preset::{generate_preset, Preset, PresetForm};
@@ -160,7 +161,17 @@ pub fn PresetBuilder(
 ) -> impl IntoView {
     let form = RwSignal::new(PresetForm::new(preset));
     let generated = RwSignal::new(false);
-    let out = Memo::new(move |_| form.with(generate_preset));
+    let password = RwSignal::new(String::new());
+    let scram = RwSignal::new(true);
+    let mut salt = [0u8; 16];
+    random_bytes(&mut salt);
+    let out = Memo::new(move |_| {
+        let mut f = form.get();
+        f.password = password.get();
+        f.scram = scram.get();
+        f.salt = salt;
+        generate_preset(&f)
+    });
     let err = move |f: fn(&crate::core::preset::PresetErrors) -> Option<String>| {
         Signal::derive(move || out.with(|o| f(&o.errors)))
     };
@@ -210,6 +221,7 @@ pub fn PresetBuilder(
             <Field label="User name" id="gs-role" testid="role" error_testid="role-error" value=role on_input=on_role placeholder=preset.default_role() error=err(|e| e.role.clone())/>
             <Field label="Database" id="gs-database" testid="database" error_testid="database-error" value=db on_input=on_db placeholder="your_database" error=err(|e| e.database.clone())/>
         </div>
+        <PasswordField password=password scram=scram generated=generated error=err(|e| e.password.clone())/>
         {meta.then(|| view! {
             <div class="gs-grid gs-grid-2">
                 <Field label="Connection name" id="gs-cname" testid="connection-name" value=cname on_input=on_cname placeholder="postgres_production" error=none/>
