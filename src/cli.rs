@@ -176,6 +176,31 @@ fn read_json(src: &str, o: &mut Opts) -> Result<(), String> {
     Ok(())
 }
 
+fn messages(fields: Vec<(&'static str, String)>) -> Vec<String> {
+    fields
+        .into_iter()
+        .map(|(k, m)| format!("{k}: {m}"))
+        .collect()
+}
+
+/// The chosen output, or why there is none: the refused fields, else the hint, else
+/// that this output does not exist for these options.
+fn finish(
+    pick: Option<String>,
+    msgs: Vec<String>,
+    hint: String,
+    output: &str,
+) -> Result<String, Vec<String>> {
+    match pick {
+        _ if !msgs.is_empty() => Err(msgs),
+        Some(s) if !s.is_empty() => Ok(s),
+        _ if !hint.is_empty() => Err(vec![hint]),
+        _ => Err(vec![format!(
+            "{output} is not available for these options (see --help)"
+        )]),
+    }
+}
+
 fn salt() -> [u8; 16] {
     let mut s = [0u8; 16];
     if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
@@ -247,19 +272,7 @@ pub fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io:
             salt: salt(),
         };
         let r = generate(&f);
-        let e = &r.errors;
-        let msgs: Vec<String> = [
-            ("host", e.host.map(str::to_string)),
-            ("port", e.port.map(str::to_string)),
-            ("role", e.role.clone()),
-            ("database", e.database.clone()),
-            ("schemas", e.schemas.clone()),
-            ("owners", e.owners.clone()),
-            ("password", e.password.clone()),
-        ]
-        .into_iter()
-        .filter_map(|(k, m)| m.map(|m| format!("{k}: {m}")))
-        .collect();
+        let msgs = messages(r.errors.by_field());
         let pick = match o.output.as_str() {
             "verify" => r.verify,
             "uninstall" => r.uninstall,
@@ -270,15 +283,7 @@ pub fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io:
             "summary" => None,
             _ => r.sql,
         };
-        match (pick, msgs.is_empty()) {
-            (Some(s), true) if !s.is_empty() => Ok(s),
-            (_, false) => Err(msgs),
-            _ if r.hint.is_empty() => Err(vec![format!(
-                "{} is not available for this preset or without --rls",
-                o.output
-            )]),
-            _ => Err(vec![r.hint]),
-        }
+        finish(pick, msgs, r.hint, &o.output)
     } else {
         let mut f = PresetForm::new(preset);
         f.host = o.get("host").unwrap_or("").into();
@@ -303,18 +308,7 @@ pub fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io:
         f.salt = salt();
         f.all_schemas = o.flag("all-schemas");
         let r = generate_preset(&f);
-        let e = &r.errors;
-        let msgs: Vec<String> = [
-            ("host", &e.host),
-            ("port", &e.port),
-            ("role", &e.role),
-            ("database", &e.database),
-            ("schemas", &e.schemas),
-            ("owners", &e.owners),
-        ]
-        .into_iter()
-        .filter_map(|(k, m)| m.clone().map(|m| format!("{k}: {m}")))
-        .collect();
+        let msgs = messages(r.errors.by_field());
         let pick = match o.output.as_str() {
             "verify" => r.verify,
             "uninstall" => r.uninstall,
@@ -323,15 +317,7 @@ pub fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io:
             "policy-name" => None,
             _ => r.sql,
         };
-        match (pick, msgs.is_empty()) {
-            (Some(s), true) => Ok(s),
-            (_, false) => Err(msgs),
-            _ if r.hint.is_empty() => Err(vec![format!(
-                "{} is not available for this preset",
-                o.output
-            )]),
-            _ => Err(vec![r.hint]),
-        }
+        finish(pick, msgs, r.hint, &o.output)
     };
     match result {
         Ok(s) => {

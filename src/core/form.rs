@@ -91,16 +91,25 @@ pub struct Errors {
 }
 
 impl Errors {
+    /// `(field, message)` for every refused field, in form order.
+    pub fn by_field(&self) -> Vec<(&'static str, String)> {
+        [
+            ("host", self.host.map(str::to_string)),
+            ("port", self.port.map(str::to_string)),
+            ("role", self.role.clone()),
+            ("database", self.database.clone()),
+            ("schemas", self.schemas.clone()),
+            ("owners", self.owners.clone()),
+            ("password", self.password.clone()),
+        ]
+        .into_iter()
+        .filter_map(|(k, m)| Some((k, m?)))
+        .collect()
+    }
+
     /// The first message in form order, for the hint beside Generate.
     pub fn first(&self) -> Option<String> {
-        self.host
-            .map(str::to_string)
-            .or_else(|| self.port.map(str::to_string))
-            .or_else(|| self.role.clone())
-            .or_else(|| self.database.clone())
-            .or_else(|| self.schemas.clone())
-            .or_else(|| self.owners.clone())
-            .or_else(|| self.password.clone())
+        self.by_field().into_iter().next().map(|(_, m)| m)
     }
 }
 

@@ -179,18 +179,25 @@ pub struct PresetErrors {
 }
 
 impl PresetErrors {
-    /// The first message in form order.
-    pub fn first(&self) -> Option<String> {
+    /// `(field, message)` for every refused field, in form order.
+    pub fn by_field(&self) -> Vec<(&'static str, String)> {
         [
-            &self.host,
-            &self.port,
-            &self.role,
-            &self.database,
-            &self.schemas,
-            &self.owners,
+            ("host", &self.host),
+            ("port", &self.port),
+            ("role", &self.role),
+            ("database", &self.database),
+            ("schemas", &self.schemas),
+            ("owners", &self.owners),
+            ("password", &self.password),
         ]
         .into_iter()
-        .find_map(|e| e.clone())
+        .filter_map(|(k, m)| Some((k, m.clone()?)))
+        .collect()
+    }
+
+    /// The first message in form order.
+    pub fn first(&self) -> Option<String> {
+        self.by_field().into_iter().next().map(|(_, m)| m)
     }
 }
 
