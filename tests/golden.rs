@@ -459,3 +459,11 @@ fn a_password_becomes_a_scram_verifier_or_a_literal_and_goes_into_the_uri() {
     .sql
     .is_some());
 }
+
+#[test]
+fn a_host_of_only_javascript_white_space_is_missing() {
+    // U+FEFF is white space to JavaScript's trim (and so to the original), not to Rust's.
+    let out = generate(&form("\u{feff} \u{a0}"));
+    assert_eq!(out.hint, "Enter a host to generate");
+    assert!(out.sql.is_none());
+}

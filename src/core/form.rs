@@ -241,11 +241,7 @@ pub fn validate(form: &Form) -> (Errors, Option<Setup>) {
 pub fn generate(form: &Form) -> Output {
     let (errors, setup) = validate(form);
     let host = js_trim(&form.host);
-    let hint = if host.is_empty() {
-        HINT_NO_HOST.to_string()
-    } else {
-        errors.first().unwrap_or_default()
-    };
+    let hint = hint_for(form, &errors);
     let mut out = Output {
         errors,
         hint,
@@ -267,7 +263,12 @@ pub fn generate(form: &Form) -> Output {
     out
 }
 
-/// Whether Generate is enabled: a host is given and nothing is refused.
-pub fn can_generate(form: &Form) -> bool {
-    !js_trim(&form.host).is_empty() && validate(form).0.first().is_none()
+/// Beside Generate: "Enter a host to generate" while the host is empty, else the first
+/// refused field's message, else nothing (Generate is enabled exactly when it is empty).
+pub fn hint_for(form: &Form, errors: &Errors) -> String {
+    if js_trim(&form.host).is_empty() {
+        HINT_NO_HOST.to_string()
+    } else {
+        errors.first().unwrap_or_default()
+    }
 }

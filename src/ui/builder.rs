@@ -7,7 +7,7 @@ use super::field::Field;
 use super::options::Advanced;
 use super::password::PasswordField;
 use super::script_block::ScriptBlock;
-use crate::core::form::{validate, HINT_NO_HOST};
+use crate::core::form::{hint_for, validate, Output};
 use crate::core::host::is_neon_host;
 use crate::core::neon::{host_hint, NeonFields};
 use crate::core::share::{apply_fragment, to_fragment};
@@ -98,37 +98,15 @@ pub fn Builder() -> impl IntoView {
     let st = BuilderState::new();
     let form = Memo::new(move |_| st.form());
     let errors = Memo::new(move |_| form.with(|f| validate(f).0));
-    let host_missing = Memo::new(move |_| form.with(|f| f.host.trim().is_empty()));
-    let hint = move || {
-        if host_missing.get() {
-            Some(HINT_NO_HOST.to_string())
-        } else {
-            errors.with(|e| e.first())
-        }
-    };
-    let can_generate = move || !host_missing.get() && errors.with(|e| e.first().is_none());
+    let hint = move || form.with(|f| errors.with(|e| hint_for(f, e)));
+    let can_generate = move || hint().is_empty();
     // Rendering happens only once Generate is pressed; typing never renders SQL.
     let output = Memo::new(move |_| st.generated.get().then(|| form.with(generate)));
-    let sql = Signal::derive(move || {
-        output.with(|o| o.as_ref().and_then(|o| o.sql.clone()).unwrap_or_default())
-    });
-    let conn = Signal::derive(move || {
-        output.with(|o| o.as_ref().and_then(|o| o.conn.clone()).unwrap_or_default())
-    });
-    let verify = Signal::derive(move || {
-        output.with(|o| {
-            o.as_ref()
-                .and_then(|o| o.verify.clone())
-                .unwrap_or_default()
-        })
-    });
-    let uninstall = Signal::derive(move || {
-        output.with(|o| {
-            o.as_ref()
-                .and_then(|o| o.uninstall.clone())
-                .unwrap_or_default()
-        })
-    });
+    let pick = move |f: fn(&Output) -> Option<String>| {
+        Signal::derive(move || output.with(|o| o.as_ref().and_then(f).unwrap_or_default()))
+    };
+    let (sql, conn) = (pick(|o| o.sql.clone()), pick(|o| o.conn.clone()));
+    let (verify, uninstall) = (pick(|o| o.verify.clone()), pick(|o| o.uninstall.clone()));
     // The form in the URL fragment (never sent to a server), without the password.
     let share = Signal::derive(move || {
         let href = web_sys::window()
