@@ -154,13 +154,12 @@ fn short(s: &str) -> String {
 }
 
 /// What goes after `PASSWORD`: the placeholder, a SCRAM verifier, or the password.
-pub fn password_sql(form: &Form) -> Result<Password, String> {
-    let pw = form.password.as_str();
+pub fn password_sql(pw: &str, scram: bool, salt: &[u8; 16]) -> Result<Password, String> {
     if pw.is_empty() {
         return Ok(Password::Placeholder);
     }
-    let text = if form.scram {
-        super::scram::verifier(pw, &form.salt, super::scram::ITERATIONS)
+    let text = if scram {
+        super::scram::verifier(pw, salt, super::scram::ITERATIONS)
             .map_err(|e| e.message().to_string())?
     } else {
         if looks_hashed(pw) {
@@ -209,7 +208,9 @@ pub fn validate(form: &Form) -> (Errors, Option<Setup>) {
     let owners = list_error("Role", &owner_items, Ident::new_existing_role)
         .map_err(|m| e.owners = Some(m))
         .ok();
-    let password = password_sql(form).map_err(|m| e.password = Some(m)).ok();
+    let password = password_sql(&form.password, form.scram, &form.salt)
+        .map_err(|m| e.password = Some(m))
+        .ok();
     let setup = match (role, database, scope, owners, password) {
         (Some(role), Some(database), Some(scope), Some(owners), Some(password))
             if e.first().is_none() =>

@@ -256,6 +256,18 @@ impl fmt::Display for QuotedComment<'_> {
     }
 }
 
+/// `ARRAY['a', 'b']`: the names as string constants, for `nspname = ANY (…)` filters.
+///
+/// ```
+/// use grantsmith::core::ident::{literal_array, Ident};
+/// let a = [Ident::new("a").unwrap(), Ident::new("it's").unwrap()];
+/// assert_eq!(literal_array(&a), "ARRAY['a', 'it''s']");
+/// ```
+pub fn literal_array(idents: &[Ident]) -> String {
+    let items: Vec<String> = idents.iter().map(|s| s.literal().to_string()).collect();
+    format!("ARRAY[{}]", items.join(", "))
+}
+
 /// A PostgreSQL dollar-quoted body: picks the first tag of `$$`, `$gs$`, `$gs1$`, … that
 /// does not occur in the body, so no text inside can close it early.
 ///

@@ -302,14 +302,9 @@ fn validate(f: &PresetForm) -> (PresetErrors, Option<Plan>) {
         .collect::<Result<Vec<_>, _>>()
         .map_err(|m| e.owners = Some(m))
         .ok();
-    let password = super::form::password_sql(&super::form::Form {
-        password: f.password.clone(),
-        scram: f.scram,
-        salt: f.salt,
-        ..super::form::Form::default()
-    })
-    .map_err(|m| e.password = Some(m))
-    .ok();
+    let password = super::form::password_sql(&f.password, f.scram, &f.salt)
+        .map_err(|m| e.password = Some(m))
+        .ok();
     let plan = match (role, database, schemas, owners, password) {
         (Some(role), Some(database), Some(schemas), Some(owners), Some(password))
             if e.first().is_none() =>

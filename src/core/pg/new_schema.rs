@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use super::setup::OBJECT_GRANTS;
 use crate::core::ident::{Ident, QuotedComment};
 
 /// Grants on an existing `schema` plus default privileges for what `owner` creates there.
@@ -21,12 +22,7 @@ pub fn new_schema_sql(schema: &Ident, role: &Ident, owner: &Ident) -> String {
         "-- Run as the role that owns/creates tables in this schema (usually {})\n",
         QuotedComment(owner)
     );
-    for (privs, on) in [
-        ("USAGE", "SCHEMA"),
-        ("SELECT, TRIGGER", "ALL TABLES IN SCHEMA"),
-        ("USAGE, SELECT", "ALL SEQUENCES IN SCHEMA"),
-        ("EXECUTE", "ALL FUNCTIONS IN SCHEMA"),
-    ] {
+    for (privs, on) in OBJECT_GRANTS {
         let _ = writeln!(s, "GRANT {privs} ON {on} {schema} TO {role};");
     }
     for (privs, on) in [

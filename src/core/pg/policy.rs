@@ -6,7 +6,7 @@ use std::fmt::Write;
 use md5::{Digest, Md5};
 
 use super::setup::{SchemaScope, Setup};
-use crate::core::ident::{dollar_quote, Ident};
+use crate::core::ident::{dollar_quote, literal_array, Ident};
 
 /// `length('dreamlit__select_policy')` in the original.
 const RESERVED_LEN: usize = 23;
@@ -57,10 +57,9 @@ impl Setup {
         let filter = match &self.scope {
             SchemaScope::All => base_filter.to_string(),
             SchemaScope::Listed(list) => {
-                let items: Vec<String> = list.iter().map(|s| s.literal().to_string()).collect();
                 format!(
-                    "{base_filter} AND schemaname = ANY (ARRAY[{}])",
-                    items.join(", ")
+                    "{base_filter} AND schemaname = ANY ({})",
+                    literal_array(list)
                 )
             }
         };

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::core::ident::{dollar_quote, Ident, Literal};
+use crate::core::ident::{dollar_quote, literal_array, Ident, Literal};
 
 use super::policy::policy_name;
 
@@ -54,9 +54,11 @@ pub struct Setup {
 }
 
 const DO_END: &str = " LANGUAGE plpgsql;";
-const SYSTEM_SCHEMAS: &str = "AND nspname NOT IN ('pg_catalog', 'information_schema', 'auth')
+/// Schemas the original's sweep never touches.
+const NOT_SYSTEM: &str = "nspname NOT IN ('pg_catalog', 'information_schema', 'auth')
       AND nspname NOT LIKE 'pg_toast%'";
-const OBJECT_GRANTS: [(&str, &str); 4] = [
+/// What the original grants on each schema in scope (the new-schema applet too).
+pub(crate) const OBJECT_GRANTS: [(&str, &str); 4] = [
     ("USAGE", "SCHEMA"),
     ("SELECT, TRIGGER", "ALL TABLES IN SCHEMA"),
     ("USAGE, SELECT", "ALL SEQUENCES IN SCHEMA"),
@@ -67,11 +69,6 @@ fn do_block(out: &mut String, body: &str) {
     out.push_str("DO ");
     out.push_str(&dollar_quote(body));
     out.push_str(DO_END);
-}
-
-fn literal_array(schemas: &[Ident]) -> String {
-    let items: Vec<String> = schemas.iter().map(|s| s.literal().to_string()).collect();
-    format!("ARRAY[{}]", items.join(", "))
 }
 
 /// `target_role`, `parent_role` and `parent_role_oid` declarations shared by the sweep
@@ -150,14 +147,12 @@ CREATE EXTENSION IF NOT EXISTS pgcrypto;",
         let (comment, filter) = match &self.scope {
             SchemaScope::All => (
                 "Grant permissions on existing schemas",
-                "WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'auth')
-      AND nspname NOT LIKE 'pg_toast%'"
-                    .to_string(),
+                format!("WHERE {NOT_SYSTEM}"),
             ),
             SchemaScope::Listed(list) => (
                 "Grant permissions on selected schemas",
                 format!(
-                    "WHERE nspname = ANY ({})\n      {SYSTEM_SCHEMAS}",
+                    "WHERE nspname = ANY ({})\n      AND {NOT_SYSTEM}",
                     literal_array(list)
                 ),
             ),

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::setup::{SchemaScope, Setup};
-use crate::core::ident::Literal;
+use crate::core::ident::{literal_array, Literal};
 
 /// Schemas in scope as the setup chose them, as an SQL `WHERE` over `pg_namespace n`
 /// (temporary schemas excluded: they come and go).
@@ -15,10 +15,9 @@ pub(super) fn scope_filter(setup: &Setup) -> String {
     match &setup.scope {
         SchemaScope::All => base.to_string(),
         SchemaScope::Listed(list) => {
-            let items: Vec<String> = list.iter().map(|s| s.literal().to_string()).collect();
             format!(
-                "{base}\n      AND n.nspname = ANY (ARRAY[{}])",
-                items.join(", ")
+                "{base}\n      AND n.nspname = ANY ({})",
+                literal_array(list)
             )
         }
     }

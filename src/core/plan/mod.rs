@@ -6,7 +6,7 @@ mod scripts;
 
 use std::fmt::Write;
 
-use crate::core::ident::{dollar_quote, Ident, Literal};
+use crate::core::ident::{dollar_quote, literal_array, Ident, Literal};
 use crate::core::pg::setup::Password;
 use privs::{list, Privileges};
 
@@ -196,10 +196,9 @@ BEGIN
         let system = "left(n.nspname, 3) <> 'pg_' AND n.nspname <> 'information_schema'";
         match &self.schemas {
             Schemas::Listed(list) => {
-                let items: Vec<String> = list.iter().map(|s| s.literal().to_string()).collect();
                 format!(
-                    "{system}\n       AND n.nspname = ANY (ARRAY[{}])",
-                    items.join(", ")
+                    "{system}\n       AND n.nspname = ANY ({})",
+                    literal_array(list)
                 )
             }
             Schemas::Matching { include, exclude } => {
