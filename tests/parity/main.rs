@@ -52,16 +52,20 @@ const HOSTS: &[&str] = &[
 ];
 const PORTS: &[&str] = &["5432", "", " 6543 ", "1", "65535", "05432"];
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
+#[path = "../common/rng.rs"]
+mod rng;
+use rng::Rng;
+
+/// Drawing form values for the oracle.
+trait Draw {
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str;
+    fn name(&mut self) -> String;
+    fn list(&mut self) -> String;
+}
+
+impl Draw for Rng {
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
+        xs[self.below(xs.len())]
     }
     fn name(&mut self) -> String {
         let n = self.next() % 4;

@@ -17,19 +17,9 @@ const PIECES: &[&str] = &[
     "Y", "_", "-", ".", "(", ")", "E'", "\\'", "''", "\"\"", "NULL", "::text",
 ];
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "../common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 fn name(rng: &mut Rng) -> String {
     let mut s: String = (0..1 + rng.below(6))
