@@ -25,6 +25,9 @@ cargo test -q --features oracle --test parity -- --nocapture 2>&1 | grep -vE "^\
 step "real PostgreSQL $(ls "$GRANTSMITH_PG_CACHE" | tr '\n' ' ')"
 cargo test -q --features realdb --test realdb -- --nocapture 2>&1 | grep -vE '^\s*$|^running|has been running' 
 
+step "real MariaDB (the MySQL / MariaDB dialect)"
+cargo test -q --features realdb --test mariadb -- --nocapture --test-threads=1 2>&1 | grep -vE '^\s*$|^running|has been running'
+
 step "release build"
 trunk build --release
 scripts/size.sh --check

@@ -44,6 +44,10 @@ if [ "${1:-}" = "--test" ]; then
     log "installing Debian chromium + chromium-driver"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  if [ ! -x /usr/sbin/mariadbd ] || ! command -v mariadb >/dev/null; then
+    log "installing Debian mariadb-server + mariadb-client (the MySQL dialect runs on it)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends mariadb-server mariadb-client >/dev/null
+  fi
   if ! command -v psql >/dev/null; then
     log "installing Debian postgresql-client (psql)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null

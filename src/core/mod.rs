@@ -2,6 +2,7 @@
 //! files and fails if one names a web crate.
 
 pub mod conn;
+pub mod dialect;
 pub mod form;
 pub mod host;
 pub mod ident;

@@ -1,0 +1,265 @@
+//! Google BigQuery: no users or passwords. A service account gets IAM roles on
+//! datasets with `GRANT \`roles/…\` ON SCHEMA`; what SQL cannot do (creating the
+//! service account, the project-level Job User role it needs to run queries) is given
+//! as `gcloud` commands in comments.
+
+use std::fmt;
+
+use super::{comments, list, Access, DialectForm};
+use super::{Errs, FieldSpec, Key, Scripts};
+use crate::core::conn::percent_encode;
+use crate::core::text::js_trim;
+
+/// The form's fields.
+pub const FIELDS: [FieldSpec; 4] = [
+    FieldSpec {
+        key: Key::Database,
+        label: "Project ID",
+        placeholder: "my-project",
+        default: "",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::User,
+        label: "Service account e-mail",
+        placeholder: "dagflux@my-project.iam.gserviceaccount.com",
+        default: "",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::Schemas,
+        label: "Datasets (commas or new lines)",
+        placeholder: "analytics",
+        default: "",
+        multiline: true,
+    },
+    FieldSpec {
+        key: Key::Location,
+        label: "Datasets' location (region)",
+        placeholder: "US",
+        default: "US",
+        multiline: false,
+    },
+];
+
+/// A quoted identifier: `` `…` `` with `` ` `` and `\` escaped by a backslash.
+///
+/// ```
+/// use grantsmith::core::dialect::bigquery::Ident;
+/// assert_eq!(Ident::new("my-project").to_string(), "`my-project`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident(String);
+
+impl Ident {
+    /// Any name (checked by the form).
+    pub fn new(raw: &str) -> Self {
+        Ident(raw.to_string())
+    }
+
+    /// The name as stored.
+    pub fn raw(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Ident {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`")?;
+        for c in self.0.chars() {
+            if c == '`' || c == '\\' {
+                f.write_str("\\")?;
+            }
+            write!(f, "{c}")?;
+        }
+        f.write_str("`")
+    }
+}
+
+/// A string literal: `'…'` with `'` and `\` escaped by a backslash.
+///
+/// ```
+/// use grantsmith::core::dialect::bigquery::Str;
+/// assert_eq!(Str::new("it's").to_string(), r"'it\'s'");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Str(String);
+
+impl Str {
+    /// Any text (checked by the form).
+    pub fn new(raw: &str) -> Self {
+        Str(raw.to_string())
+    }
+}
+
+impl fmt::Display for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("'")?;
+        for c in self.0.chars() {
+            if c == '\'' || c == '\\' {
+                f.write_str("\\")?;
+            }
+            write!(f, "{c}")?;
+        }
+        f.write_str("'")
+    }
+}
+
+/// The IAM role for `access` on each dataset.
+pub fn role(access: Access) -> &'static str {
+    match access {
+        Access::ReadOnly => "roles/bigquery.dataViewer",
+        Access::ReadWrite => "roles/bigquery.dataEditor",
+        Access::Metadata => "roles/bigquery.metadataViewer",
+    }
+}
+
+/// Project IDs: 6–30 lower-case letters, digits and hyphens, starting with a letter,
+/// optionally after a `domain:` prefix (older projects).
+fn project(raw: &str) -> Result<String, String> {
+    let t = js_trim(raw);
+    if t.is_empty() {
+        return Err("Enter the project ID".into());
+    }
+    let id = t.rsplit(':').next().unwrap_or(t);
+    let prefix_ok = t[..t.len() - id.len()]
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b':'));
+    let b = id.as_bytes();
+    let ok = (6..=30).contains(&b.len())
+        && b[0].is_ascii_lowercase()
+        && b[b.len() - 1] != b'-'
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-');
+    if ok && prefix_ok {
+        Ok(t.to_string())
+    } else {
+        Err(
+            "A project ID has 6–30 lower-case letters, digits and hyphens and starts with a letter"
+                .into(),
+        )
+    }
+}
+
+/// A service account's e-mail address (letters, digits, `-`, `_`, `.`, one `@`).
+fn service_account(raw: &str) -> Result<String, String> {
+    let t = js_trim(raw);
+    if t.is_empty() {
+        return Err("Enter the service account's e-mail address".into());
+    }
+    let ok = t.matches('@').count() == 1
+        && !t.starts_with('@')
+        && t.contains(".")
+        && t.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'@'));
+    if ok {
+        Ok(t.to_string())
+    } else {
+        Err("Enter an e-mail address like name@project.iam.gserviceaccount.com".into())
+    }
+}
+
+/// Dataset names: letters, digits and underscores, at most 1,024.
+fn dataset(raw: &str) -> Result<Ident, String> {
+    let ok = raw.len() <= 1024 && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if ok {
+        Ok(Ident::new(raw))
+    } else {
+        Err("Dataset names have only letters, digits and underscores".into())
+    }
+}
+
+fn location(raw: &str) -> Result<String, String> {
+    let t = match js_trim(raw) {
+        "" => "US",
+        t => t,
+    };
+    if t.len() <= 64 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        Ok(t.to_string())
+    } else {
+        Err("A location is a region name like US, EU or europe-west2".into())
+    }
+}
+
+pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
+    let proj = e.take("database", project(f.get(Key::Database)));
+    let sa = e.take("role", service_account(f.get(Key::User)));
+    let sets = e.take("schemas", list(f.get(Key::Schemas), "", "dataset", dataset));
+    let loc = e.take("location", location(f.get(Key::Location)));
+    let (proj, sa, sets, loc) = (proj?, sa?, sets?, loc?);
+    let p = Ident::new(&proj);
+    let member = Str::new(&format!("serviceAccount:{sa}"));
+    let role = role(f.access);
+
+    let sa_name = sa.split('@').next().unwrap_or_default();
+    let mut traps = vec![
+        "SQL cannot create a service account or grant project roles. If the account does not exist yet:".to_string(),
+        format!("  gcloud iam service-accounts create {sa_name} --project={proj}"),
+        "Running queries (jobs) needs BigQuery Job User on the project:".to_string(),
+        format!("  gcloud projects add-iam-policy-binding {proj} --member=serviceAccount:{sa} --role=roles/bigquery.jobUser"),
+    ];
+    if f.access == Access::ReadWrite {
+        traps.push("Data Editor on a dataset also lets the account delete its tables and change the data of any table in it.".into());
+    }
+    if f.access == Access::Metadata {
+        traps.push("Metadata Viewer reads schemas and table metadata, not rows: profiling that reads data needs Data Viewer.".into());
+    }
+    traps.push("Grants can take a few minutes to take effect.".into());
+    let mut sql = format!(
+        "-- {} access for a BigQuery service account, made by Grantsmith. Safe to re-run.\n",
+        match f.access {
+            Access::ReadWrite => "Read/write",
+            Access::ReadOnly => "Read-only",
+            Access::Metadata => "Metadata",
+        }
+    );
+    comments(&mut sql, &traps);
+    for d in &sets {
+        sql.push_str(&format!(
+            "GRANT {} ON SCHEMA {p}.{d} TO {member};\n",
+            Ident::new(role)
+        ));
+    }
+    let rows: Vec<String> = sets
+        .iter()
+        .map(|d| {
+            format!(
+                "SELECT {ds} AS dataset, {r} AS role,\n       IF(EXISTS(SELECT 1 FROM {p}.{region}.INFORMATION_SCHEMA.OBJECT_PRIVILEGES\n                 WHERE object_name = {ds} AND privilege_type = {r} AND grantee = {member}), 'ok', 'MISSING') AS status",
+                ds = Str::new(d.raw()),
+                r = Str::new(role),
+                region = Ident::new(&format!("region-{}", loc.to_lowercase())),
+            )
+        })
+        .collect();
+    let verify = format!(
+        "-- Verify the grants: one row per dataset, status 'ok' or 'MISSING'. Changes nothing.\n{};\n",
+        rows.join("\nUNION ALL\n")
+    );
+    let mut uninstall = String::from("-- Uninstall: revokes the dataset roles.\n");
+    comments(
+        &mut uninstall,
+        &[
+            "Then remove the project role and, if nothing else uses it, the service account:".into(),
+            format!("  gcloud projects remove-iam-policy-binding {proj} --member=serviceAccount:{sa} --role=roles/bigquery.jobUser"),
+            format!("  gcloud iam service-accounts delete {sa} --project={proj}"),
+        ],
+    );
+    for d in &sets {
+        uninstall.push_str(&format!(
+            "REVOKE {} ON SCHEMA {p}.{d} FROM {member};\n",
+            Ident::new(role)
+        ));
+    }
+    let conn = format!(
+        "bigquery://{}/{}?location={}",
+        percent_encode(&proj),
+        percent_encode(sets[0].raw()),
+        percent_encode(&loc)
+    );
+    Some(Scripts {
+        sql,
+        verify,
+        uninstall,
+        conn,
+    })
+}

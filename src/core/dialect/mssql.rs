@@ -1,0 +1,242 @@
+//! Microsoft SQL Server (and Azure SQL): a server login plus a database user for it,
+//! identifiers in `[…]` with `]` doubled, Unicode strings `N'…'`, permissions on whole
+//! schemas (`ON SCHEMA::[dbo]`), which also cover tables created later.
+
+use std::fmt;
+
+use super::{comments, host, list, name, password, placeholder_trap, port, Access, DialectForm};
+use super::{Errs, FieldSpec, Key, Scripts};
+use crate::core::conn::PASSWORD_PLACEHOLDER;
+
+/// The form's fields.
+pub const FIELDS: [FieldSpec; 5] = [
+    FieldSpec {
+        key: Key::Host,
+        label: "Server",
+        placeholder: "sql.example.com",
+        default: "",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::Port,
+        label: "Port",
+        placeholder: "1433",
+        default: "1433",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::User,
+        label: "Login and user name",
+        placeholder: "dagflux",
+        default: "dagflux",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::Database,
+        label: "Database",
+        placeholder: "mydb",
+        default: "",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::Schemas,
+        label: "Schemas (commas or new lines)",
+        placeholder: "dbo",
+        default: "dbo",
+        multiline: true,
+    },
+];
+
+/// `sysname` holds 128 characters.
+pub const MAX_NAME: usize = 128;
+
+/// An identifier: `[…]` with `]` doubled.
+///
+/// ```
+/// use grantsmith::core::dialect::mssql::Ident;
+/// assert_eq!(Ident::new("a]b").to_string(), "[a]]b]");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident(String);
+
+impl Ident {
+    /// Any name (checked by the form).
+    pub fn new(raw: &str) -> Self {
+        Ident(raw.to_string())
+    }
+
+    /// The name as a Unicode string constant, for catalog lookups.
+    pub fn literal(&self) -> NStr {
+        NStr::new(&self.0)
+    }
+}
+
+impl fmt::Display for Ident {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{}]", self.0.replace(']', "]]"))
+    }
+}
+
+/// A Unicode string constant: `N'…'` with `'` doubled.
+///
+/// ```
+/// use grantsmith::core::dialect::mssql::NStr;
+/// assert_eq!(NStr::new("it's").to_string(), "N'it''s'");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NStr(String);
+
+impl NStr {
+    /// Any text (the form has already refused control characters).
+    pub fn new(raw: &str) -> Self {
+        NStr(raw.to_string())
+    }
+}
+
+impl fmt::Display for NStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "N'{}'", self.0.replace('\'', "''"))
+    }
+}
+
+/// A value in an ADO.NET connection string: as is when plain, else in `"…"` with `"`
+/// doubled (a `;` would otherwise end it).
+///
+/// ```
+/// use grantsmith::core::dialect::mssql::ConnValue;
+/// assert_eq!(ConnValue("db").to_string(), "db");
+/// assert_eq!(ConnValue("p;w\"d").to_string(), "\"p;w\"\"d\"");
+/// ```
+pub struct ConnValue<'a>(pub &'a str);
+
+impl fmt::Display for ConnValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.0;
+        let plain = !s.is_empty() && !s.contains([';', '"', '\'', '=', '{']) && s.trim() == s;
+        if plain {
+            f.write_str(s)
+        } else {
+            write!(f, "\"{}\"", s.replace('"', "\"\""))
+        }
+    }
+}
+
+/// `(permission, on)` rows: `on` is `Some(schema)` for schema permissions, `None` for
+/// database permissions.
+fn permissions(access: Access) -> (&'static [&'static str], &'static [&'static str]) {
+    match access {
+        Access::ReadWrite => (
+            &[
+                "SELECT",
+                "INSERT",
+                "UPDATE",
+                "DELETE",
+                "ALTER",
+                "VIEW DEFINITION",
+            ],
+            &["CREATE TABLE", "CREATE VIEW"],
+        ),
+        _ => (&["SELECT", "VIEW DEFINITION"], &[]),
+    }
+}
+
+fn sysname(raw: &str, what: &str) -> Result<String, String> {
+    name(raw, what, MAX_NAME, false, "SQL Server")
+}
+
+pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
+    let host = e.take("host", host(f.get(Key::Host)));
+    let port = e.take("port", port(f.get(Key::Port), "1433"));
+    let user = e.take(
+        "role",
+        sysname(f.get(Key::User), "login name").and_then(|u| {
+            if u.contains('\\') {
+                Err(
+                    "A \\ makes this a Windows login, which has no password: use a SQL login name"
+                        .into(),
+                )
+            } else {
+                Ok(u)
+            }
+        }),
+    );
+    let db = e.take("database", sysname(f.get(Key::Database), "database"));
+    let schemas = e.take(
+        "schemas",
+        list(f.get(Key::Schemas), "dbo", "schema", |s| {
+            sysname(s, "schema").map(|s| Ident::new(&s))
+        }),
+    );
+    let pw = e.take("password", password(&f.password));
+    let (host, port, user, db, schemas, pw) = (host?, port?, user?, db?, schemas?, pw?);
+    let (u, dbi) = (Ident::new(&user), Ident::new(&db));
+    let pw_sql = pw.as_deref().map(|p| NStr::new(p).to_string());
+    let pw_sql = pw_sql.as_deref().unwrap_or(PASSWORD_PLACEHOLDER);
+    let (on_schema, on_db) = permissions(f.access);
+
+    let mut traps = vec![
+        "Azure SQL Database has no USE: run the part before the first GO connected to master and the rest connected to the database (or make a contained user there: CREATE USER … WITH PASSWORD).".to_string(),
+        "CHECK_POLICY = ON applies the Windows password policy: a short password makes CREATE LOGIN fail.".to_string(),
+    ];
+    if f.access == Access::ReadWrite {
+        traps.push("ALTER on a schema (needed to create tables in it) also lets the user alter and drop every table in that schema, not only its own.".to_string());
+    }
+    placeholder_trap(&pw, &mut traps, "N'…'");
+    let mut sql = format!(
+        "-- {} user for SQL Server, made by Grantsmith.\n-- Run as a member of sysadmin (or securityadmin, plus db_owner in the database). Safe to re-run.\n",
+        if f.access == Access::ReadWrite { "Read/write" } else { "Read-only" }
+    );
+    comments(&mut sql, &traps);
+    sql.push_str(&format!(
+        "USE [master];\nIF NOT EXISTS (SELECT 1 FROM sys.server_principals WHERE name = {l})\n    CREATE LOGIN {u} WITH PASSWORD = {pw_sql}, CHECK_POLICY = ON\nELSE\n    ALTER LOGIN {u} WITH PASSWORD = {pw_sql};\nGO\nUSE {dbi};\nIF NOT EXISTS (SELECT 1 FROM sys.database_principals WHERE name = {l})\n    CREATE USER {u} FOR LOGIN {u} WITH DEFAULT_SCHEMA = {s0};\n",
+        l = u.literal(),
+        s0 = schemas[0],
+    ));
+    sql.push_str("-- Schema permissions also cover tables and views created there later.\n");
+    for s in &schemas {
+        sql.push_str(&format!(
+            "GRANT {} ON SCHEMA::{s} TO {u};\n",
+            on_schema.join(", ")
+        ));
+    }
+    if !on_db.is_empty() {
+        sql.push_str(&format!("GRANT {} TO {u};\n", on_db.join(", ")));
+    }
+    sql.push_str("GO\n");
+
+    let mut rows = Vec::new();
+    for s in &schemas {
+        for p in on_schema {
+            rows.push(format!("({}, {}, 3)", NStr::new(p), s.literal()));
+        }
+    }
+    for p in on_db {
+        rows.push(format!("({}, NULL, 0)", NStr::new(p)));
+    }
+    let verify = format!(
+        "-- Verify the user: one row per expected permission, status 'ok' or 'MISSING'. Changes nothing.\nUSE {dbi};\nSELECT e.permission_name, e.schema_name,\n       CASE WHEN EXISTS (\n         SELECT 1 FROM sys.database_permissions AS p\n         JOIN sys.database_principals AS u ON u.principal_id = p.grantee_principal_id\n         WHERE u.name = {l} AND p.state IN ('G', 'W') AND p.class = e.class\n           AND p.permission_name = e.permission_name\n           AND (e.class = 0 OR SCHEMA_NAME(p.major_id) = e.schema_name)\n       ) THEN 'ok' ELSE 'MISSING' END AS status\nFROM (VALUES\n  {}\n) AS e(permission_name, schema_name, class);\n",
+        rows.join(",\n  "),
+        l = u.literal(),
+    );
+    let uninstall = format!(
+        "-- Uninstall: drops the database user (and its permissions), then the login.\nUSE {dbi};\nIF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = {l})\n    DROP USER {u};\nGO\nUSE [master];\nIF EXISTS (SELECT 1 FROM sys.server_principals WHERE name = {l})\n    DROP LOGIN {u};\nGO\n",
+        l = u.literal(),
+    );
+    let conn = format!(
+        "Server=tcp:{},{port};Database={};User ID={};Password={};Encrypt={};TrustServerCertificate=False",
+        ConnValue(host.trim_start_matches('[').trim_end_matches(']')),
+        ConnValue(&db),
+        ConnValue(&user),
+        match &pw {
+            Some(p) => ConnValue(p).to_string(),
+            None => PASSWORD_PLACEHOLDER.to_string(),
+        },
+        if f.ssl { "True" } else { "False" },
+    );
+    Some(Scripts {
+        sql,
+        verify,
+        uninstall,
+        conn,
+    })
+}

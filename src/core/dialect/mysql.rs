@@ -1,0 +1,308 @@
+//! MySQL and MariaDB: accounts are `'user'@'host'`, databases play PostgreSQL's
+//! schemas, identifiers are quoted with backticks and, in a database-level GRANT, `_`
+//! and `%` are wildcards unless escaped.
+
+use std::fmt;
+
+use super::{
+    comments, host, list, name, password, placeholder_trap, port, uri_password, Access, DialectForm,
+};
+use super::{Errs, FieldSpec, Key, Scripts};
+use crate::core::conn::percent_encode;
+use crate::core::host::host_for_uri;
+
+/// The form's fields.
+pub const FIELDS: [FieldSpec; 5] = [
+    FieldSpec {
+        key: Key::Host,
+        label: "Host",
+        placeholder: "db.example.com",
+        default: "",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::Port,
+        label: "Port",
+        placeholder: "3306",
+        default: "3306",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::User,
+        label: "User name",
+        placeholder: "dagflux",
+        default: "dagflux",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::ClientHost,
+        label: "Allowed client host ('%' means any)",
+        placeholder: "%",
+        default: "%",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::Schemas,
+        label: "Databases (commas or new lines)",
+        placeholder: "mydb",
+        default: "",
+        multiline: true,
+    },
+];
+
+/// Longest user name MySQL 5.7+ accepts (MariaDB allows 80; the smaller limit keeps
+/// one script valid on both).
+pub const MAX_USER: usize = 32;
+/// Longest database name.
+pub const MAX_DB: usize = 64;
+/// Longest host part of an account.
+pub const MAX_HOST: usize = 255;
+
+/// A string literal: `'…'` with `\` and `'` escaped by a backslash (valid unless
+/// `sql_mode` has `NO_BACKSLASH_ESCAPES`, which the script then says it assumes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Str(String);
+
+impl Str {
+    /// Any text (the form has already refused control characters).
+    pub fn new(raw: &str) -> Self {
+        Str(raw.to_string())
+    }
+
+    /// Whether the text holds a backslash (the `NO_BACKSLASH_ESCAPES` trap).
+    pub fn has_backslash(&self) -> bool {
+        self.0.contains('\\')
+    }
+}
+
+impl fmt::Display for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("'")?;
+        for c in self.0.chars() {
+            match c {
+                '\\' => f.write_str("\\\\")?,
+                '\'' => f.write_str("''")?,
+                c => write!(f, "{c}")?,
+            }
+        }
+        f.write_str("'")
+    }
+}
+
+/// An identifier: `` `…` `` with `` ` `` doubled.
+///
+/// ```
+/// use grantsmith::core::dialect::mysql::Ident;
+/// assert_eq!(Ident::new("my`db").to_string(), "`my``db`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident(String);
+
+impl Ident {
+    /// Any name (checked by the form).
+    pub fn new(raw: &str) -> Self {
+        Ident(raw.to_string())
+    }
+
+    /// The name as stored.
+    pub fn raw(&self) -> &str {
+        &self.0
+    }
+
+    /// The database name as a database-level GRANT reads it: `_` and `%` are
+    /// wildcards there, so they (and the escape character itself) get a backslash.
+    ///
+    /// ```
+    /// use grantsmith::core::dialect::mysql::Ident;
+    /// assert_eq!(Ident::new("my_db%").grant_pattern().to_string(), r"`my\_db\%`");
+    /// ```
+    pub fn grant_pattern(&self) -> Ident {
+        let mut s = String::with_capacity(self.0.len() + 2);
+        for c in self.0.chars() {
+            if matches!(c, '_' | '%' | '\\') {
+                s.push('\\');
+            }
+            s.push(c);
+        }
+        Ident(s)
+    }
+}
+
+impl fmt::Display for Ident {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`")?;
+        f.write_str(&self.0.replace('`', "``"))?;
+        f.write_str("`")
+    }
+}
+
+/// An account, `'user'@'host'`.
+///
+/// ```
+/// use grantsmith::core::dialect::mysql::Account;
+/// assert_eq!(Account::new("o'neil", "%").to_string(), "'o''neil'@'%'");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    user: String,
+    host: String,
+}
+
+impl Account {
+    /// The account of `user` signing in from `host`.
+    pub fn new(user: &str, host: &str) -> Self {
+        Account {
+            user: user.into(),
+            host: host.into(),
+        }
+    }
+
+    /// How `information_schema` names it in `GRANTEE`: `'user'@'host'`, as text.
+    pub fn grantee(&self) -> Str {
+        Str(format!("'{}'@'{}'", self.user, self.host))
+    }
+}
+
+impl fmt::Display for Account {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}@{}", Str::new(&self.user), Str::new(&self.host))
+    }
+}
+
+/// Privileges on each database, in `SHOW GRANTS` order.
+pub fn privileges(access: Access) -> &'static [&'static str] {
+    match access {
+        Access::ReadWrite => &[
+            "SELECT",
+            "INSERT",
+            "UPDATE",
+            "DELETE",
+            "CREATE",
+            "SHOW VIEW",
+        ],
+        _ => &["SELECT", "SHOW VIEW"],
+    }
+}
+
+/// A name as MySQL stores it: identifiers and account names are `utf8mb3`, which has
+/// no characters beyond U+FFFF (emoji, for one).
+fn mysql_name(raw: &str, what: &str, max: usize) -> Result<String, String> {
+    let n = name(raw, what, max, false, "MySQL")?;
+    if n.chars().any(|c| c as u32 > 0xFFFF) {
+        return Err("MySQL names cannot hold characters beyond U+FFFF (emoji, for one)".into());
+    }
+    Ok(n)
+}
+
+fn db_name(raw: &str) -> Result<Ident, String> {
+    let n = mysql_name(raw, "database", MAX_DB)?;
+    if n.contains(['/', '\\', '.']) {
+        return Err("Database names cannot contain /, \\ or .".into());
+    }
+    if n.ends_with(' ') {
+        return Err("Database names cannot end with a space".into());
+    }
+    Ok(Ident::new(&n))
+}
+
+pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
+    let host = e.take("host", host(f.get(Key::Host)));
+    let port = e.take("port", port(f.get(Key::Port), "3306"));
+    let user = e.take("role", mysql_name(f.get(Key::User), "user name", MAX_USER));
+    let client = e.take(
+        "client-host",
+        mysql_name(f.get(Key::ClientHost), "client host", MAX_HOST).or_else(|m| {
+            if f.value(Key::ClientHost).is_empty() {
+                Ok("%".into())
+            } else {
+                Err(m)
+            }
+        }),
+    );
+    let dbs = e.take(
+        "schemas",
+        list(f.get(Key::Schemas), "", "database", db_name),
+    );
+    let pw = e.take("password", password(&f.password));
+    let (host, port, user, client, dbs, pw) = (host?, port?, user?, client?, dbs?, pw?);
+    let account = Account::new(&user, &client);
+    let pw_sql = pw.as_deref().map(|p| Str::new(p).to_string());
+    let pw_sql = pw_sql
+        .as_deref()
+        .unwrap_or(crate::core::conn::PASSWORD_PLACEHOLDER);
+    let privs = privileges(f.access).join(", ");
+
+    let mut traps = Vec::new();
+    if client == "%" {
+        traps.push("'%' lets this user sign in from any host: name the integration's host or network (10.0.%) if you can.".to_string());
+    }
+    let backslash = Str::new(&user).has_backslash()
+        || Str::new(&client).has_backslash()
+        || pw.as_deref().is_some_and(|p| Str::new(p).has_backslash());
+    if backslash {
+        traps.push("Written for the default sql_mode: with NO_BACKSLASH_ESCAPES set, the doubled backslashes in the quoted names and password would stay doubled.".to_string());
+    }
+    if f.access == Access::ReadWrite {
+        traps.push("MySQL has no table owners: without DROP and ALTER the user cannot drop or alter the tables it creates (grant them only if your transformations replace tables).".to_string());
+    }
+    if dbs.iter().any(|d| d.raw().contains(['_', '%'])) {
+        traps.push("_ and % are wildcards in a database-level GRANT: they are escaped with \\ below so the grant covers exactly the named database.".to_string());
+    }
+
+    placeholder_trap(&pw, &mut traps, "'…'");
+    let mut sql = format!(
+        "-- {} user for MySQL / MariaDB, made by Grantsmith.\n-- Run as an account with CREATE USER and GRANT OPTION (root, for instance).\n-- Safe to re-run: it resets the password and replaces every privilege of the user with exactly these.\n",
+        if f.access == Access::ReadWrite { "Read/write" } else { "Read-only" }
+    );
+    comments(&mut sql, &traps);
+    sql.push_str(&format!(
+        "CREATE USER IF NOT EXISTS {account} IDENTIFIED BY {pw_sql};\nALTER USER {account} IDENTIFIED BY {pw_sql};\n"
+    ));
+    if f.ssl {
+        sql.push_str(&format!("ALTER USER {account} REQUIRE SSL;\n"));
+    }
+    sql.push_str(&format!(
+        "REVOKE ALL PRIVILEGES, GRANT OPTION FROM {account};\n"
+    ));
+    for db in &dbs {
+        sql.push_str(&format!(
+            "GRANT {privs} ON {}.* TO {account};\n",
+            db.grant_pattern()
+        ));
+    }
+
+    let grantee = account.grantee();
+    let mut rows = Vec::new();
+    for db in &dbs {
+        for p in privileges(f.access) {
+            rows.push(format!(
+                "SELECT {} AS db, {} AS privilege",
+                Str::new(db.grant_pattern().raw()),
+                Str::new(p)
+            ));
+        }
+    }
+    let expected = rows.join("\n    UNION ALL ");
+    let verify = format!(
+        "-- Verify the user: one row per expected privilege, status 'ok' or 'MISSING';\n-- rows marked 'EXTRA' are privileges it holds beyond these. Changes nothing.\nSELECT e.db, e.privilege,\n       CASE WHEN p.PRIVILEGE_TYPE IS NULL THEN 'MISSING' ELSE 'ok' END AS status\nFROM (\n    {expected}\n) AS e\nLEFT JOIN information_schema.SCHEMA_PRIVILEGES AS p\n  ON p.GRANTEE = {grantee} AND CAST(p.TABLE_SCHEMA AS BINARY) = CAST(e.db AS BINARY)\n  AND p.PRIVILEGE_TYPE = e.privilege\nUNION ALL\nSELECT p.TABLE_SCHEMA, p.PRIVILEGE_TYPE, 'EXTRA'\nFROM information_schema.SCHEMA_PRIVILEGES AS p\nWHERE p.GRANTEE = {grantee}\n  AND NOT EXISTS (\n    SELECT 1 FROM (\n    {expected}\n    ) AS x\n    WHERE CAST(x.db AS BINARY) = CAST(p.TABLE_SCHEMA AS BINARY) AND x.privilege = p.PRIVILEGE_TYPE\n  );\n"
+    );
+    let uninstall = format!(
+        "-- Uninstall: drops the user and with it every privilege it holds.\n-- Tables it created stay (MySQL has no owners).\nDROP USER IF EXISTS {account};\n"
+    );
+    let mut conn = format!(
+        "mysql://{}:{}@{}:{port}/{}",
+        percent_encode(&user),
+        uri_password(&pw),
+        host_for_uri(&host),
+        percent_encode(dbs[0].raw())
+    );
+    if f.ssl {
+        conn.push_str("?ssl-mode=REQUIRED");
+    }
+    Some(Scripts {
+        sql,
+        verify,
+        uninstall,
+        conn,
+    })
+}

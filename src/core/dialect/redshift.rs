@@ -1,0 +1,276 @@
+//! Amazon Redshift: PostgreSQL-like syntax with its own limits. No CONNECT privilege
+//! (every user can connect to every database of the cluster), no sequences, default
+//! privileges only for objects created by the users named in `FOR USER`, identifiers
+//! folded to lower case, and password rules checked by the server.
+
+use std::fmt;
+
+use super::{
+    comments, host, list, name, password, placeholder_trap, port, uri_password, Access, DialectForm,
+};
+use super::{Errs, FieldSpec, Key, Scripts};
+use crate::core::conn::{percent_encode, PASSWORD_PLACEHOLDER};
+use crate::core::host::host_for_uri;
+
+/// The form's fields.
+pub const FIELDS: [FieldSpec; 6] = [
+    FieldSpec {
+        key: Key::Host,
+        label: "Endpoint host",
+        placeholder: "examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com",
+        default: "",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::Port,
+        label: "Port",
+        placeholder: "5439",
+        default: "5439",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::User,
+        label: "User name",
+        placeholder: "dagflux",
+        default: "dagflux",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::Database,
+        label: "Database",
+        placeholder: "dev",
+        default: "",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::Schemas,
+        label: "Schemas (commas or new lines)",
+        placeholder: "public",
+        default: "public",
+        multiline: true,
+    },
+    FieldSpec {
+        key: Key::Owners,
+        label: "Users who create future tables (default privileges; empty: you)",
+        placeholder: "etl_user",
+        default: "",
+        multiline: true,
+    },
+];
+
+/// Identifiers hold up to 127 bytes.
+pub const MAX_IDENT_BYTES: usize = 127;
+
+/// An identifier: `"…"` with `"` doubled, as in PostgreSQL (Redshift folds it to lower
+/// case unless `enable_case_sensitive_identifier` is on).
+///
+/// ```
+/// use grantsmith::core::dialect::redshift::Ident;
+/// assert_eq!(Ident::new("a\"b").to_string(), "\"a\"\"b\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident(String);
+
+impl Ident {
+    /// Any name (checked by the form).
+    pub fn new(raw: &str) -> Self {
+        Ident(raw.to_string())
+    }
+
+    /// The name as a string constant.
+    pub fn literal(&self) -> Str {
+        Str(self.0.clone())
+    }
+}
+
+impl fmt::Display for Ident {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\"", self.0.replace('"', "\"\""))
+    }
+}
+
+/// A string constant: `'…'` with `'` doubled and `\` doubled (Redshift reads
+/// backslash escapes in string constants).
+///
+/// ```
+/// use grantsmith::core::dialect::redshift::Str;
+/// assert_eq!(Str::new(r"a'b\").to_string(), r"'a''b\\'");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Str(String);
+
+impl Str {
+    /// Any text (the form has already refused control characters).
+    pub fn new(raw: &str) -> Self {
+        Str(raw.to_string())
+    }
+}
+
+impl fmt::Display for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "'{}'", self.0.replace('\\', "\\\\").replace('\'', "''"))
+    }
+}
+
+fn ident(raw: &str, what: &str) -> Result<Ident, String> {
+    let n = name(raw, what, MAX_IDENT_BYTES, true, "Redshift")?;
+    Ok(Ident::new(&n))
+}
+
+fn user_name(raw: &str, what: &str) -> Result<Ident, String> {
+    let id = ident(raw, what)?;
+    if id.0.eq_ignore_ascii_case("public") {
+        return Err("\"public\" is a reserved name in Redshift".into());
+    }
+    Ok(id)
+}
+
+/// Redshift's password rules: 8–64 characters, an upper-case letter, a lower-case
+/// letter and a digit, printable ASCII without `'` `"` `\` `/` `@` or space.
+fn check_password(p: &str) -> Result<(), String> {
+    let n = p.chars().count();
+    let ok_chars = p
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && !matches!(b, b'\'' | b'"' | b'\\' | b'/' | b'@'));
+    if !(8..=64).contains(&n)
+        || !ok_chars
+        || !p.bytes().any(|b| b.is_ascii_uppercase())
+        || !p.bytes().any(|b| b.is_ascii_lowercase())
+        || !p.bytes().any(|b| b.is_ascii_digit())
+    {
+        return Err("Redshift needs 8–64 characters with an upper-case letter, a lower-case letter and a digit, and no ' \" \\ / @ or spaces".into());
+    }
+    Ok(())
+}
+
+/// Privileges on each schema and on its tables.
+fn privileges(access: Access) -> (&'static str, &'static str) {
+    match access {
+        Access::ReadWrite => ("USAGE, CREATE", "SELECT, INSERT, UPDATE, DELETE"),
+        _ => ("USAGE", "SELECT"),
+    }
+}
+
+pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
+    let host = e.take("host", host(f.get(Key::Host)));
+    let port = e.take("port", port(f.get(Key::Port), "5439"));
+    let user = e.take("role", user_name(f.get(Key::User), "user name"));
+    let db = e.take("database", ident(f.get(Key::Database), "database"));
+    let schemas = e.take(
+        "schemas",
+        list(f.get(Key::Schemas), "public", "schema", |s| {
+            ident(s, "schema")
+        }),
+    );
+    let owners = e.take(
+        "owners",
+        if super::super::text::js_trim(f.get(Key::Owners)).is_empty() {
+            Ok(Vec::new())
+        } else {
+            list(f.get(Key::Owners), "", "user", |s| user_name(s, "user"))
+        },
+    );
+    let pw = e.take(
+        "password",
+        password(&f.password).and_then(|p| {
+            if let Some(p) = &p {
+                check_password(p)?;
+            }
+            Ok(p)
+        }),
+    );
+    let (host, port, user, db, schemas, owners, pw) =
+        (host?, port?, user?, db?, schemas?, owners?, pw?);
+    let pw_sql = pw.as_deref().map(|p| Str::new(p).to_string());
+    let pw_sql = pw_sql.as_deref().unwrap_or(PASSWORD_PLACEHOLDER);
+    let (on_schema, on_tables) = privileges(f.access);
+
+    let mut traps = vec![
+        "Redshift has no CONNECT privilege: every user can connect to every database in the cluster; only the grants below limit what it reads.".to_string(),
+        "Default privileges apply only to tables created by the users named in FOR USER (by you when none is named): list every user that creates tables here.".to_string(),
+        "Redshift has no CREATE USER IF NOT EXISTS: on a re-run, skip the CREATE USER line (ALTER USER resets the password).".to_string(),
+    ];
+    let all_names = [&user, &db]
+        .into_iter()
+        .chain(schemas.iter())
+        .chain(owners.iter());
+    if all_names
+        .clone()
+        .any(|n| n.0.chars().any(char::is_uppercase))
+    {
+        traps.push("Redshift folds names to lower case, quoted or not, unless enable_case_sensitive_identifier is on.".to_string());
+    }
+    placeholder_trap(&pw, &mut traps, "'…'");
+    let mut sql = format!(
+        "-- {} user for Amazon Redshift, made by Grantsmith.\n-- Run as a superuser (or a user with CREATE USER and the grant options below) connected to {}.\n",
+        if f.access == Access::ReadWrite { "Read/write" } else { "Read-only" },
+        super::super::ident::Comment::new(&db.0),
+    );
+    comments(&mut sql, &traps);
+    sql.push_str(&format!(
+        "CREATE USER {user} PASSWORD {pw_sql};\nALTER USER {user} PASSWORD {pw_sql};\n"
+    ));
+    let for_users = if owners.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "FOR USER {} ",
+            owners
+                .iter()
+                .map(|o| o.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    for s in &schemas {
+        sql.push_str(&format!(
+            "GRANT {on_schema} ON SCHEMA {s} TO {user};\nGRANT {on_tables} ON ALL TABLES IN SCHEMA {s} TO {user};\nALTER DEFAULT PRIVILEGES {for_users}IN SCHEMA {s} GRANT {on_tables} ON TABLES TO {user};\n"
+        ));
+    }
+
+    let lit = user.literal();
+    let mut rows = Vec::new();
+    for s in &schemas {
+        for p in on_schema.split(", ") {
+            rows.push(format!(
+                "SELECT {} AS schema_name, NULL::varchar AS table_name, {} AS privilege,\n       CASE WHEN has_schema_privilege({lit}, {}, {}) THEN 'ok' ELSE 'MISSING' END AS status",
+                s.literal(), Str::new(p), s.literal(), Str::new(p)
+            ));
+        }
+        for p in on_tables.split(", ") {
+            rows.push(format!(
+                "SELECT schemaname::varchar, tablename::varchar, {},\n       CASE WHEN has_table_privilege({lit}, quote_ident(schemaname) || '.' || quote_ident(tablename), {}) THEN 'ok' ELSE 'MISSING' END\nFROM pg_tables WHERE schemaname = {}",
+                Str::new(p), Str::new(p), s.literal()
+            ));
+        }
+    }
+    let verify = format!(
+        "-- Verify the user: one row per expected privilege (schemas, then each existing table),\n-- status 'ok' or 'MISSING'. Changes nothing.\n{};\n",
+        rows.join("\nUNION ALL\n")
+    );
+    let mut uninstall = String::from(
+        "-- Uninstall: revokes everything granted by the setup script, then drops the user.\n-- DROP USER fails while the user owns tables: ALTER TABLE … OWNER TO another user first.\n",
+    );
+    for s in &schemas {
+        uninstall.push_str(&format!(
+            "ALTER DEFAULT PRIVILEGES {for_users}IN SCHEMA {s} REVOKE ALL ON TABLES FROM {user};\nREVOKE ALL ON ALL TABLES IN SCHEMA {s} FROM {user};\nREVOKE ALL ON SCHEMA {s} FROM {user};\n"
+        ));
+    }
+    uninstall.push_str(&format!("DROP USER IF EXISTS {user};\n"));
+    let mut conn = format!(
+        "postgresql://{}:{}@{}:{port}/{}",
+        percent_encode(&user.0.to_lowercase()),
+        uri_password(&pw),
+        host_for_uri(&host),
+        percent_encode(&db.0.to_lowercase()),
+    );
+    if f.ssl {
+        conn.push_str("?sslmode=require");
+    }
+    Some(Scripts {
+        sql,
+        verify,
+        uninstall,
+        conn,
+    })
+}

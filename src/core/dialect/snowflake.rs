@@ -1,0 +1,419 @@
+//! Snowflake: privileges go to a role, the role to the user; the user needs USAGE on a
+//! warehouse to run anything; FUTURE grants cover objects created later. Unquoted
+//! names fold to upper case, so a plain name typed here means its upper-case object.
+
+use std::fmt;
+
+use super::{comments, list, name, Access, DialectForm};
+use super::{Errs, FieldSpec, Key, Scripts};
+use crate::core::conn::percent_encode;
+use crate::core::text::js_trim;
+
+/// The form's fields.
+pub const FIELDS: [FieldSpec; 6] = [
+    FieldSpec {
+        key: Key::Host,
+        label: "Account identifier",
+        placeholder: "myorg-myaccount",
+        default: "",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::User,
+        label: "User name",
+        placeholder: "dagflux",
+        default: "dagflux",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::Warehouse,
+        label: "Warehouse",
+        placeholder: "COMPUTE_WH",
+        default: "COMPUTE_WH",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::Database,
+        label: "Database",
+        placeholder: "ANALYTICS",
+        default: "",
+        multiline: false,
+    },
+    FieldSpec {
+        key: Key::Schemas,
+        label: "Schemas (commas or new lines)",
+        placeholder: "PUBLIC",
+        default: "PUBLIC",
+        multiline: true,
+    },
+    FieldSpec {
+        key: Key::PublicKey,
+        label: "RSA public key (rsa_key.pub; optional, it never leaves this page)",
+        placeholder: "-----BEGIN PUBLIC KEY-----",
+        default: "",
+        multiline: true,
+    },
+];
+
+/// Stands for the public key until one is pasted: not SQL, so the script stops there.
+pub const KEY_PLACEHOLDER: &str = "[[REPLACE_WITH_PUBLIC_KEY]]";
+
+/// The body of a PEM public key (header, footer and white space removed): base64 only.
+fn public_key(raw: &str) -> Result<Option<String>, String> {
+    let body: String = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with("-----"))
+        .collect::<String>()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if body.is_empty() {
+        return Ok(None);
+    }
+    let ok = body.len() >= 100
+        && body.len() <= 4096
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='));
+    if ok {
+        Ok(Some(body))
+    } else {
+        Err("Paste the public key (the PEM file's text, BEGIN/END lines optional), not the private key".into())
+    }
+}
+
+/// Identifiers hold up to 255 characters.
+pub const MAX_NAME: usize = 255;
+
+/// Reserved words: never written unquoted (from Snowflake's reserved keyword list).
+const RESERVED: [&str; 95] = [
+    "ACCOUNT",
+    "ALL",
+    "ALTER",
+    "AND",
+    "ANY",
+    "AS",
+    "BETWEEN",
+    "BY",
+    "CASE",
+    "CAST",
+    "CHECK",
+    "COLUMN",
+    "CONNECT",
+    "CONNECTION",
+    "CONSTRAINT",
+    "CREATE",
+    "CROSS",
+    "CURRENT",
+    "CURRENT_DATE",
+    "CURRENT_TIME",
+    "CURRENT_TIMESTAMP",
+    "CURRENT_USER",
+    "DATABASE",
+    "DELETE",
+    "DISTINCT",
+    "DROP",
+    "ELSE",
+    "EXISTS",
+    "FALSE",
+    "FOLLOWING",
+    "FOR",
+    "FROM",
+    "FULL",
+    "GRANT",
+    "GROUP",
+    "GSCLUSTER",
+    "HAVING",
+    "ILIKE",
+    "IN",
+    "INCREMENT",
+    "INNER",
+    "INSERT",
+    "INTERSECT",
+    "INTO",
+    "IS",
+    "ISSUE",
+    "JOIN",
+    "LATERAL",
+    "LEFT",
+    "LIKE",
+    "LOCALTIME",
+    "LOCALTIMESTAMP",
+    "MINUS",
+    "NATURAL",
+    "NOT",
+    "NULL",
+    "OF",
+    "ON",
+    "OR",
+    "ORDER",
+    "ORGANIZATION",
+    "QUALIFY",
+    "REGEXP",
+    "REVOKE",
+    "RIGHT",
+    "RLIKE",
+    "ROW",
+    "ROWS",
+    "SAMPLE",
+    "SCHEMA",
+    "SELECT",
+    "SET",
+    "SOME",
+    "START",
+    "TABLE",
+    "TABLESAMPLE",
+    "THEN",
+    "TO",
+    "TRIGGER",
+    "TRUE",
+    "TRY_CAST",
+    "UNION",
+    "UNIQUE",
+    "UPDATE",
+    "USING",
+    "VALUES",
+    "VIEW",
+    "WHEN",
+    "WHENEVER",
+    "WHERE",
+    "WINDOW",
+    "WITH",
+    "LIMIT",
+    "OFFSET",
+    "USER",
+];
+
+/// A Snowflake identifier. A name that could be written unquoted (`[A-Za-z_][A-Za-z0-9_$]*`)
+/// is the case-insensitive object Snowflake stores in upper case: it is written in upper
+/// case (quoted if it is a reserved word). Anything else is quoted exactly, `"` doubled.
+///
+/// ```
+/// use grantsmith::core::dialect::snowflake::Ident;
+/// assert_eq!(Ident::new("dagflux").to_string(), "DAGFLUX");
+/// assert_eq!(Ident::new("table").to_string(), "\"TABLE\"");
+/// assert_eq!(Ident::new("My \"db\"").to_string(), "\"My \"\"db\"\"\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident {
+    stored: String,
+    quoted: bool,
+}
+
+impl Ident {
+    /// The object `raw` names.
+    pub fn new(raw: &str) -> Self {
+        let b = raw.as_bytes();
+        let plain = !b.is_empty()
+            && (b[0].is_ascii_alphabetic() || b[0] == b'_')
+            && b.iter()
+                .all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'$');
+        if plain {
+            let stored = raw.to_ascii_uppercase();
+            let quoted = RESERVED.contains(&stored.as_str());
+            Ident { stored, quoted }
+        } else {
+            Ident {
+                stored: raw.to_string(),
+                quoted: true,
+            }
+        }
+    }
+
+    /// The name as Snowflake stores it (upper case for unquoted names).
+    pub fn stored(&self) -> &str {
+        &self.stored
+    }
+
+    /// Whether folding changed what was typed (the script then says so).
+    pub fn folded(&self, raw: &str) -> bool {
+        self.stored != raw
+    }
+}
+
+impl fmt::Display for Ident {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.quoted {
+            write!(f, "\"{}\"", self.stored.replace('"', "\"\""))
+        } else {
+            f.write_str(&self.stored)
+        }
+    }
+}
+
+/// A string constant: `'…'` with `\` and `'` escaped by a backslash (Snowflake reads
+/// backslash escapes in single-quoted strings).
+///
+/// ```
+/// use grantsmith::core::dialect::snowflake::Str;
+/// assert_eq!(Str::new(r"it's\").to_string(), r"'it\'s\\'");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Str(String);
+
+impl Str {
+    /// Any text (the form has already refused control characters).
+    pub fn new(raw: &str) -> Self {
+        Str(raw.to_string())
+    }
+}
+
+impl fmt::Display for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("'")?;
+        for c in self.0.chars() {
+            if c == '\\' || c == '\'' {
+                f.write_str("\\")?;
+            }
+            write!(f, "{c}")?;
+        }
+        f.write_str("'")
+    }
+}
+
+/// The account identifier as typed, or the host name Snowflake gave it.
+fn account(raw: &str) -> Result<String, String> {
+    let t = js_trim(raw).to_ascii_lowercase();
+    let t = t.trim_start_matches("https://");
+    let t = t.trim_end_matches('/');
+    let t = t.trim_end_matches(".snowflakecomputing.com");
+    if t.is_empty() {
+        return Err("Enter the account identifier".into());
+    }
+    if !t
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    {
+        return Err(
+            "An account identifier has only letters, digits, - _ and . (like myorg-myaccount)"
+                .into(),
+        );
+    }
+    Ok(t.to_string())
+}
+
+fn ident(raw: &str, what: &str) -> Result<Ident, String> {
+    let n = name(raw, what, MAX_NAME, false, "Snowflake")?;
+    if n.contains('\\') {
+        // Quoted identifiers take a backslash literally, but tools differ on whether it
+        // escapes the next quote: refused rather than risk either reading.
+        return Err("Cannot contain \\ (tools disagree on what it means in a quoted name)".into());
+    }
+    Ok(Ident::new(&n))
+}
+
+/// Privileges on the schema itself, and on its tables and views.
+fn privileges(access: Access) -> (&'static str, &'static str, &'static str) {
+    match access {
+        Access::ReadWrite => (
+            "USAGE, CREATE TABLE, CREATE VIEW",
+            "SELECT, INSERT, UPDATE, DELETE, TRUNCATE",
+            "SELECT",
+        ),
+        _ => ("USAGE", "SELECT", "SELECT"),
+    }
+}
+
+pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
+    let acct = e.take("host", account(f.get(Key::Host)));
+    let user_raw = js_trim(f.get(Key::User)).to_string();
+    let user = e.take("role", ident(&user_raw, "user name"));
+    let wh = e.take("warehouse", ident(f.get(Key::Warehouse), "warehouse"));
+    let db_raw = js_trim(f.get(Key::Database)).to_string();
+    let db = e.take("database", ident(&db_raw, "database"));
+    let schemas = e.take(
+        "schemas",
+        list(f.get(Key::Schemas), "PUBLIC", "schema", |s| {
+            ident(s, "schema")
+        }),
+    );
+    let key = e.take("public-key", public_key(f.get(Key::PublicKey)));
+    let (acct, user, wh, db, schemas, key) = (acct?, user?, wh?, db?, schemas?, key?);
+    let role = Ident::new(&format!("{}_ROLE", user.stored()));
+    let role = if user.quoted {
+        Ident {
+            stored: format!("{}_ROLE", user.stored()),
+            quoted: true,
+        }
+    } else {
+        role
+    };
+    let key_sql = key.as_deref().map(|k| Str::new(k).to_string());
+    let key_sql = key_sql.as_deref().unwrap_or(KEY_PLACEHOLDER);
+    let (on_schema, on_tables, on_views) = privileges(f.access);
+
+    let mut traps = Vec::new();
+    if user.folded(&user_raw) || db.folded(&db_raw) {
+        traps.push(format!(
+            "Unquoted names are stored in upper case: the user is {user} and the database {db}."
+        ));
+    }
+    if key.is_none() {
+        traps.push(format!("No public key pasted: replace {KEY_PLACEHOLDER} with the body of rsa_key.pub in quotes ('MIIB…'); as written, it stops with a syntax error before creating anything."));
+    }
+    traps.push("A TYPE = SERVICE user signs in with its key pair only (no password, SSO or MFA): Snowflake is retiring password-only sign-in. Make the pair with".into());
+    traps.push("  openssl genrsa 2048 | openssl pkcs8 -topk8 -inform PEM -out rsa_key.p8 -nocrypt && openssl rsa -in rsa_key.p8 -pubout -out rsa_key.pub".into());
+    traps.push("A future grant on a schema takes precedence over database-level future grants; in a managed-access schema only its owner or a role with MANAGE GRANTS can grant.".into());
+    if f.access == Access::ReadWrite {
+        traps.push("Tables the user creates are owned by its role: dropping the role hands them to the role running DROP ROLE.".into());
+    }
+    let mut sql = format!(
+        "-- {} user for Snowflake, made by Grantsmith. Safe to re-run.\n",
+        if f.access == Access::ReadWrite {
+            "Read/write"
+        } else {
+            "Read-only"
+        }
+    );
+    comments(&mut sql, &traps);
+    sql.push_str(&format!(
+        "USE ROLE USERADMIN;\nCREATE USER IF NOT EXISTS {user} TYPE = SERVICE RSA_PUBLIC_KEY = {key_sql} DEFAULT_ROLE = {role} DEFAULT_WAREHOUSE = {wh};\nALTER USER {user} SET TYPE = SERVICE RSA_PUBLIC_KEY = {key_sql} DEFAULT_ROLE = {role} DEFAULT_WAREHOUSE = {wh};\nCREATE ROLE IF NOT EXISTS {role};\nUSE ROLE SECURITYADMIN;\nGRANT ROLE {role} TO USER {user};\n-- Lets SYSADMIN manage what the role owns.\nGRANT ROLE {role} TO ROLE SYSADMIN;\nGRANT USAGE ON WAREHOUSE {wh} TO ROLE {role};\nGRANT USAGE ON DATABASE {db} TO ROLE {role};\n"
+    ));
+    for s in &schemas {
+        let q = format!("{db}.{s}");
+        sql.push_str(&format!(
+            "GRANT {on_schema} ON SCHEMA {q} TO ROLE {role};\nGRANT {on_tables} ON ALL TABLES IN SCHEMA {q} TO ROLE {role};\nGRANT {on_views} ON ALL VIEWS IN SCHEMA {q} TO ROLE {role};\nGRANT {on_tables} ON FUTURE TABLES IN SCHEMA {q} TO ROLE {role};\nGRANT {on_views} ON FUTURE VIEWS IN SCHEMA {q} TO ROLE {role};\n"
+        ));
+    }
+
+    let mut rows = vec![
+        format!("('USAGE', 'WAREHOUSE', {})", Str::new(&wh.to_string())),
+        format!("('USAGE', 'DATABASE', {})", Str::new(&db.to_string())),
+    ];
+    for s in &schemas {
+        for p in on_schema.split(", ") {
+            rows.push(format!(
+                "({}, 'SCHEMA', {})",
+                Str::new(p),
+                Str::new(&format!("{db}.{s}"))
+            ));
+        }
+    }
+    let verify = format!(
+        "-- Verify the role: one row per expected grant, status 'ok' or 'MISSING'. Changes nothing.\nSHOW GRANTS TO ROLE {role};\nSELECT e.privilege, e.granted_on, e.name,\n       IFF(g.\"privilege\" IS NULL, 'MISSING', 'ok') AS status\nFROM (SELECT $1 AS privilege, $2 AS granted_on, $3 AS name FROM VALUES\n  {}\n) AS e\nLEFT JOIN TABLE(RESULT_SCAN(LAST_QUERY_ID())) AS g\n  ON g.\"privilege\" = e.privilege AND g.\"granted_on\" = e.granted_on AND g.\"name\" = e.name;\n-- The role's future grants and its user, to read:\n{}SHOW GRANTS OF ROLE {role};\n",
+        rows.join(",\n  "),
+        schemas
+            .iter()
+            .map(|s| format!("SHOW FUTURE GRANTS IN SCHEMA {db}.{s};\n"))
+            .collect::<String>(),
+    );
+    let uninstall = format!(
+        "-- Uninstall: drops the user, then its role (with every grant and future grant).\n-- Objects the role owns pass to USERADMIN: hand them over first if it created any.\nUSE ROLE USERADMIN;\nDROP USER IF EXISTS {user};\nDROP ROLE IF EXISTS {role};\n"
+    );
+    let conn = format!(
+        "snowflake://{}@{}/{}/{}?warehouse={}&role={}&authenticator=SNOWFLAKE_JWT&private_key_file=rsa_key.p8",
+        percent_encode(user.stored()),
+        percent_encode(&acct),
+        percent_encode(db.stored()),
+        percent_encode(schemas[0].stored()),
+        percent_encode(wh.stored()),
+        percent_encode(role.stored()),
+    );
+    Some(Scripts {
+        sql,
+        verify,
+        uninstall,
+        conn,
+    })
+}

@@ -1,0 +1,15 @@
+-- Verify the user: one row per expected privilege (schemas, then each existing table),
+-- status 'ok' or 'MISSING'. Changes nothing.
+SELECT 'public' AS schema_name, NULL::varchar AS table_name, 'USAGE' AS privilege,
+       CASE WHEN has_schema_privilege('dagflux', 'public', 'USAGE') THEN 'ok' ELSE 'MISSING' END AS status
+UNION ALL
+SELECT schemaname::varchar, tablename::varchar, 'SELECT',
+       CASE WHEN has_table_privilege('dagflux', quote_ident(schemaname) || '.' || quote_ident(tablename), 'SELECT') THEN 'ok' ELSE 'MISSING' END
+FROM pg_tables WHERE schemaname = 'public'
+UNION ALL
+SELECT 'marts' AS schema_name, NULL::varchar AS table_name, 'USAGE' AS privilege,
+       CASE WHEN has_schema_privilege('dagflux', 'marts', 'USAGE') THEN 'ok' ELSE 'MISSING' END AS status
+UNION ALL
+SELECT schemaname::varchar, tablename::varchar, 'SELECT',
+       CASE WHEN has_table_privilege('dagflux', quote_ident(schemaname) || '.' || quote_ident(tablename), 'SELECT') THEN 'ok' ELSE 'MISSING' END
+FROM pg_tables WHERE schemaname = 'marts';

@@ -1,0 +1,564 @@
+//! The MySQL / MariaDB dialect on a real MariaDB server (Debian's `mariadb-server`,
+//! installed by `scripts/setup.sh --test`): started here in a temp dir on a socket and
+//! 127.0.0.1, stopped on drop. The setup script runs twice (idempotent), `SHOW GRANTS`
+//! must list exactly the expected privileges, the user logs in over TCP with the
+//! password of the connection string, verify passes then fails on a revoked privilege,
+//! uninstall leaves nothing, and hostile names go through all of it.
+//!
+//! `cargo test --features realdb --test mariadb -- --nocapture` (`GS_SEED=n` replays).
+
+#[path = "../common/rng.rs"]
+mod rng;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use grantsmith::core::dialect::mysql::{privileges, Account, Ident, Str};
+use grantsmith::core::dialect::{generate_dialect, Access, Dialect, DialectForm, Key};
+use rng::Rng;
+
+struct Maria {
+    dir: PathBuf,
+    port: u16,
+    child: Child,
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout == b"0\n")
+        .unwrap_or(false)
+}
+
+fn bin(name: &str) -> PathBuf {
+    for d in ["/usr/sbin", "/usr/bin"] {
+        let p = Path::new(d).join(name);
+        if p.exists() {
+            return p;
+        }
+    }
+    panic!("{name} is missing: run the tests through ./test.sh, which installs mariadb-server");
+}
+
+impl Maria {
+    fn start() -> Maria {
+        let dir = std::env::temp_dir().join(format!("gs-maria-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        let root = is_root();
+        let mut install = Command::new(bin("mariadb-install-db"));
+        install
+            .arg("--no-defaults")
+            .arg(format!("--datadir={}", dir.join("data").display()))
+            .arg("--auth-root-authentication-method=normal")
+            .arg("--skip-test-db");
+        if root {
+            install.arg("--user=root");
+        }
+        let out = install.output().unwrap();
+        assert!(
+            out.status.success(),
+            "mariadb-install-db failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut cmd = Command::new(bin("mariadbd"));
+        cmd.arg("--no-defaults")
+            .arg(format!("--datadir={}", dir.join("data").display()))
+            .arg(format!("--socket={}", dir.join("sock").display()))
+            .arg(format!("--pid-file={}", dir.join("pid").display()))
+            .arg(format!("--port={port}"))
+            .arg("--bind-address=127.0.0.1")
+            .arg("--skip-name-resolve")
+            .arg(format!("--log-error={}", dir.join("err.log").display()));
+        if root {
+            cmd.arg("--user=root");
+        }
+        let child = cmd
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let m = Maria { dir, port, child };
+        let t0 = Instant::now();
+        while !m.root("SELECT 1").status.success() {
+            assert!(
+                t0.elapsed() < Duration::from_secs(60),
+                "MariaDB did not start: {}",
+                std::fs::read_to_string(m.dir.join("err.log")).unwrap_or_default()
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        m
+    }
+
+    fn version(&self) -> String {
+        self.root_ok("SELECT VERSION()").trim().to_string()
+    }
+
+    /// Runs `sql` as root over the socket.
+    fn root(&self, sql: &str) -> Output {
+        use std::io::Write;
+        let mut c = Command::new(bin("mariadb"))
+            .arg("--no-defaults")
+            .arg(format!("--socket={}", self.dir.join("sock").display()))
+            .args([
+                "-uroot",
+                "--batch",
+                "--raw",
+                "--skip-column-names",
+                "--default-character-set=utf8mb4",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        c.stdin.take().unwrap().write_all(sql.as_bytes()).unwrap();
+        c.wait_with_output().unwrap()
+    }
+
+    fn root_ok(&self, sql: &str) -> String {
+        let o = self.root(sql);
+        assert!(
+            o.status.success(),
+            "root SQL failed: {}\n{sql}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout).unwrap()
+    }
+
+    /// Runs `sql` as `user` over TCP, password from the environment (not argv). `sql`
+    /// names its tables with their database (`--database` would pass through the
+    /// client's option parser, which strips quotes around values).
+    fn login(&self, user: &str, password: &str, _db: &str, sql: &str) -> Output {
+        Command::new(bin("mariadb"))
+            .arg("--no-defaults")
+            .args(["-h127.0.0.1", &format!("-P{}", self.port), "--protocol=TCP"])
+            .arg(format!("--user={user}"))
+            .args([
+                "--batch",
+                "--skip-column-names",
+                "--default-character-set=utf8mb4",
+            ])
+            .arg("-e")
+            .arg(sql)
+            .env("MYSQL_PWD", password)
+            .output()
+            .unwrap()
+    }
+}
+
+impl Drop for Maria {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Percent-decodes a URI part (the connection string is the source of the login).
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// `mysql://user:password@host:port/db` → (user, password, db).
+fn parse_uri(uri: &str) -> (String, String, String) {
+    let rest = uri.strip_prefix("mysql://").unwrap();
+    let (cred, rest) = rest.rsplit_once('@').unwrap();
+    let (user, pw) = cred.split_once(':').unwrap();
+    let db = rest.split_once('/').unwrap().1.split('?').next().unwrap();
+    (decode(user), decode(pw), decode(db))
+}
+
+/// `SHOW GRANTS` as a sorted list, for comparison.
+fn grants(m: &Maria, account: &Account) -> Vec<String> {
+    let o = m.root(&format!("SHOW GRANTS FOR {account};"));
+    if !o.status.success() {
+        return Vec::new();
+    }
+    let mut v: Vec<String> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    v.sort();
+    v
+}
+
+/// How MariaDB's `SHOW GRANTS` writes an account: `` `user`@`host` ``.
+fn shown(user: &str, host: &str) -> String {
+    format!(
+        "`{}`@`{}`",
+        user.replace('`', "``"),
+        host.replace('`', "``")
+    )
+}
+
+/// The database-level grants `SHOW GRANTS` should list: one line per database.
+fn expected_db_grants(access: Access, dbs: &[&str], account: &str) -> Vec<String> {
+    let mut v: Vec<String> = dbs
+        .iter()
+        .map(|d| {
+            format!(
+                "GRANT {} ON {}.* TO {account}",
+                privileges(access).join(", "),
+                Ident::new(d).grant_pattern()
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn form(access: Access, user: &str, client: &str, dbs: &str, pw: &str, port: u16) -> DialectForm {
+    let mut f = DialectForm::new(Dialect::MySql, access);
+    f.set(Key::Host, "127.0.0.1");
+    f.set(Key::Port, port.to_string());
+    f.set(Key::User, user);
+    f.set(Key::ClientHost, client);
+    f.set(Key::Schemas, dbs);
+    f.password = pw.into();
+    f
+}
+
+/// Status column of the verify query's rows.
+fn verify_rows(m: &Maria, verify: &str) -> Vec<String> {
+    m.root_ok(verify).lines().map(str::to_string).collect()
+}
+
+fn create_dbs(m: &Maria, dbs: &[&str]) {
+    for d in dbs {
+        let i = Ident::new(d);
+        m.root_ok(&format!(
+            "CREATE DATABASE IF NOT EXISTS {i}; CREATE TABLE IF NOT EXISTS {i}.t (id int); INSERT INTO {i}.t VALUES (1);"
+        ));
+    }
+}
+
+/// One whole round: setup twice, exact grants, login, access checks, verify, revoke one
+/// privilege and see verify fail on it, uninstall twice, nothing left.
+fn round(m: &Maria, access: Access, user: &str, dbs: &[&str], pw: &str, label: &str) {
+    create_dbs(m, dbs);
+    let f = form(access, user, "%", &dbs.join(","), pw, m.port);
+    let out = generate_dialect(&f);
+    assert_eq!(out.errors, vec![], "{label}");
+    let sql = out.sql.clone().unwrap();
+    for run in 1..=2 {
+        let o = m.root(&sql);
+        assert!(
+            o.status.success(),
+            "{label}: setup run {run} failed: {}\n{sql}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let account = Account::new(user, "%");
+    let got = grants(m, &account);
+    let usage: Vec<&String> = got
+        .iter()
+        .filter(|g| g.starts_with("GRANT USAGE ON *.*"))
+        .collect();
+    assert_eq!(usage.len(), 1, "{label}: {got:?}");
+    let db_grants: Vec<String> = got
+        .iter()
+        .filter(|g| !g.starts_with("GRANT USAGE ON *.*"))
+        .cloned()
+        .collect();
+    assert_eq!(
+        db_grants,
+        expected_db_grants(access, dbs, &shown(user, "%")),
+        "{label}\n{sql}"
+    );
+
+    // The connection string logs in, and reaches exactly what was granted.
+    let (u, p, db) = parse_uri(out.conn.as_deref().unwrap());
+    assert_eq!(
+        (u.as_str(), p.as_str(), db.as_str()),
+        (user, pw, dbs[0]),
+        "{label}"
+    );
+    let t = format!("{}.t", Ident::new(&db));
+    // The mariadb client strips one pair of quotes around an option value, so a user
+    // named `'x'` cannot be typed into it: such a user skips the login checks (the
+    // grants and verify rows above and below still prove its account).
+    let quoted = |s: &str| {
+        s.len() >= 2
+            && ['\'', '"']
+                .iter()
+                .any(|q| s.starts_with(*q) && s.ends_with(*q))
+    };
+    if quoted(user) {
+        println!("{label}: login checks skipped (client cannot pass this user name)");
+    } else {
+        login_checks(m, access, &u, &p, &db, &t, label);
+    }
+    verify_and_uninstall(m, access, user, dbs, &account, &out, &sql, &t, label);
+}
+
+fn login_checks(m: &Maria, access: Access, u: &str, p: &str, db: &str, t: &str, label: &str) {
+    let (u, p, db) = (u.to_string(), p.to_string(), db.to_string());
+    let o = m.login(&u, &p, &db, &format!("SELECT count(*) FROM {t}"));
+    assert!(
+        o.status.success(),
+        "{label}: login/select failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let wrong = m.login(&u, "wrong-password", &db, "SELECT 1");
+    assert!(
+        !wrong.status.success(),
+        "{label}: a wrong password logged in"
+    );
+    let ins = m.login(&u, &p, &db, &format!("INSERT INTO {t} VALUES (2)"));
+    let create = m.login(
+        &u,
+        &p,
+        &db,
+        &format!("CREATE TABLE {}.made_by_it (id int)", Ident::new(&db)),
+    );
+    match access {
+        Access::ReadWrite => {
+            assert!(
+                ins.status.success(),
+                "{label}: insert: {}",
+                String::from_utf8_lossy(&ins.stderr)
+            );
+            assert!(
+                create.status.success(),
+                "{label}: create: {}",
+                String::from_utf8_lossy(&create.stderr)
+            );
+            let drop = m.login(
+                &u,
+                &p,
+                &db,
+                &format!("DROP TABLE {}.made_by_it", Ident::new(&db)),
+            );
+            assert!(!drop.status.success(), "{label}: DROP was not granted");
+            m.root_ok(&format!("DROP TABLE {}.made_by_it", Ident::new(&db)));
+        }
+        _ => {
+            assert!(!ins.status.success(), "{label}: read-only user inserted");
+            assert!(
+                !create.status.success(),
+                "{label}: read-only user created a table"
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn verify_and_uninstall(
+    m: &Maria,
+    access: Access,
+    user: &str,
+    dbs: &[&str],
+    account: &Account,
+    out: &grantsmith::core::dialect::DialectOutput,
+    sql: &str,
+    t: &str,
+    label: &str,
+) {
+    // Verify: every row ok, none extra; then a revoked privilege shows as MISSING.
+    let verify = out.verify.clone().unwrap();
+    let rows = verify_rows(m, &verify);
+    assert_eq!(
+        rows.len(),
+        dbs.len() * privileges(access).len(),
+        "{label}: {rows:?}"
+    );
+    assert!(
+        rows.iter().all(|r| r.ends_with("\tok")),
+        "{label}: {rows:?}"
+    );
+    m.root_ok(&format!(
+        "REVOKE SHOW VIEW ON {}.* FROM {account}; GRANT DROP ON {}.* TO {account};",
+        Ident::new(dbs[0]).grant_pattern(),
+        Ident::new(dbs[0]).grant_pattern()
+    ));
+    let rows = verify_rows(m, &verify);
+    let missing: Vec<_> = rows.iter().filter(|r| r.ends_with("\tMISSING")).collect();
+    let extra: Vec<_> = rows.iter().filter(|r| r.ends_with("\tEXTRA")).collect();
+    assert_eq!(missing.len(), 1, "{label}: {rows:?}");
+    assert!(missing[0].contains("SHOW VIEW"), "{label}: {rows:?}");
+    assert_eq!(extra.len(), 1, "{label}: {rows:?}");
+    assert!(extra[0].contains("DROP"), "{label}: {rows:?}");
+    // Re-running setup puts back exactly the expected privileges.
+    m.root_ok(sql);
+    assert_eq!(
+        grants(m, account)
+            .into_iter()
+            .filter(|g| !g.starts_with("GRANT USAGE ON *.*"))
+            .collect::<Vec<_>>(),
+        expected_db_grants(access, dbs, &shown(user, "%")),
+        "{label}: re-run did not restore the grants"
+    );
+
+    // Uninstall, twice: the account is gone and cannot log in; the data stays.
+    let un = out.uninstall.clone().unwrap();
+    m.root_ok(&un);
+    m.root_ok(&un);
+    let left = m.root_ok(&format!(
+        "SELECT count(*) FROM mysql.user WHERE User = {} AND Host = '%'",
+        Str::new(user)
+    ));
+    assert_eq!(left.trim(), "0", "{label}");
+    let (u, p, _) = parse_uri(out.conn.as_deref().unwrap());
+    if !u.starts_with(['\'', '"']) {
+        assert!(!m.login(&u, &p, "", "SELECT 1").status.success(), "{label}");
+    }
+    assert!(
+        m.root_ok(&format!("SELECT count(*) FROM {t}"))
+            .trim()
+            .parse::<u32>()
+            .unwrap()
+            >= 1
+    );
+}
+
+#[test]
+fn mysql_dialect_on_mariadb() {
+    let m = Maria::start();
+    println!("MariaDB {}", m.version());
+
+    // `my_app` must not also grant `myXapp`: `_` is escaped in the GRANT.
+    for access in [Access::ReadOnly, Access::ReadWrite] {
+        round(
+            &m,
+            access,
+            "dagflux",
+            &["shop", "my_app"],
+            "Str0ng-Passw0rd",
+            &format!("{access:?}"),
+        );
+        create_dbs(&m, &["myXapp"]);
+        let f = form(access, "dagflux", "%", "my_app", "pw-1", m.port);
+        let out = generate_dialect(&f);
+        m.root_ok(out.sql.as_deref().unwrap());
+        let o = m.login(
+            "dagflux",
+            "pw-1",
+            "my_app",
+            "SELECT count(*) FROM `myXapp`.t",
+        );
+        assert!(!o.status.success(), "my_app's grant reached myXapp");
+        m.root_ok(out.uninstall.as_deref().unwrap());
+    }
+
+    // No password: the placeholder makes the script stop before creating anything.
+    let mut f = form(Access::ReadOnly, "nopw", "%", "shop", "", m.port);
+    f.password.clear();
+    let out = generate_dialect(&f);
+    assert!(!m.root(out.sql.as_deref().unwrap()).status.success());
+    assert_eq!(
+        m.root_ok("SELECT count(*) FROM mysql.user WHERE User = 'nopw'")
+            .trim(),
+        "0"
+    );
+
+    // SSL required: the account is marked, and a plain TCP login is refused.
+    let mut f = form(Access::ReadOnly, "tls_only", "%", "shop", "pw-2", m.port);
+    f.ssl = true;
+    let out = generate_dialect(&f);
+    m.root_ok(out.sql.as_deref().unwrap());
+    assert!(out.conn.as_deref().unwrap().ends_with("?ssl-mode=REQUIRED"));
+    let o = m.login("tls_only", "pw-2", "shop", "SELECT 1");
+    assert!(!o.status.success(), "REQUIRE SSL let a plain connection in");
+    m.root_ok(out.uninstall.as_deref().unwrap());
+}
+
+const NASTY: [&str; 22] = [
+    "'",
+    "\"",
+    "`",
+    "\\",
+    "]",
+    ";",
+    "--",
+    "/*",
+    "*/",
+    "%",
+    "_",
+    "$",
+    "@",
+    " ",
+    "é",
+    "😀",
+    "a",
+    "B",
+    "1",
+    "x'; DROP USER root; --",
+    "\\'",
+    "#",
+];
+
+fn hostile(rng: &mut Rng, max: usize) -> String {
+    let n = 1 + rng.below(max);
+    (0..n).map(|_| NASTY[rng.below(NASTY.len())]).collect()
+}
+
+#[test]
+fn hostile_names_on_mariadb() {
+    let seed: u64 = std::env::var("GS_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+                | 1
+        });
+    println!("hostile MariaDB names: GS_SEED={seed}");
+    let m = Maria::start();
+    let mut rng = Rng(seed);
+    let mut done = 0;
+    let mut tries = 0;
+    while done < 25 {
+        tries += 1;
+        assert!(tries < 10_000);
+        let user = hostile(&mut rng, 5);
+        let db = hostile(&mut rng, 6);
+        let pw = hostile(&mut rng, 8);
+        let access = if rng.below(2) == 0 {
+            Access::ReadOnly
+        } else {
+            Access::ReadWrite
+        };
+        let f = form(access, &user, "%", &db, &pw, m.port);
+        let out = generate_dialect(&f);
+        if out.sql.is_none() || user.trim() != user || db.trim() != db || db.contains(',') {
+            continue;
+        }
+        // MariaDB compares user names case- and accent-sensitively but database names by
+        // file name: keep names distinct from the fixed ones above.
+        round(
+            &m,
+            access,
+            &user,
+            &[&db],
+            &pw,
+            &format!("hostile #{done} (GS_SEED={seed}) user={user:?} db={db:?} pw={pw:?}"),
+        );
+        m.root_ok(&format!("DROP DATABASE {}", Ident::new(&db)));
+        done += 1;
+    }
+}
