@@ -4,6 +4,7 @@
 
 use std::io::Read;
 
+use crate::core::dialect::{generate_dialect, Access, Dialect, DialectForm, Key};
 use crate::core::form::Form;
 use crate::core::new_schema_form::{schema_grant, SchemaForm};
 use crate::core::preset::{generate_preset, Preset, PresetForm};
@@ -11,7 +12,7 @@ use crate::core::{generate, Scope};
 
 /// `--help`.
 pub const HELP: &str =
-    "grantsmith: SQL for a least-privilege PostgreSQL user, and its connection string
+    "grantsmith: SQL for a least-privilege database user, and its connection string
 
 USAGE:
     grantsmith [OUTPUT] [OPTIONS]
@@ -26,7 +27,10 @@ OUTPUT (default: setup):
     new-schema     grants for a schema created later (original preset: --schema, --role, --owner)
 
 OPTIONS:
-    --preset P         original (default), metadata, connector-rw, connector-ro, custom
+    --db D             postgresql (default), mysql, sqlserver, snowflake, redshift, bigquery
+    --preset P         original (default), metadata, connector-rw, connector-ro, custom;
+                       other databases: connector-ro (default), connector-rw, and
+                       metadata (bigquery)
     --host H           database host (required, except for new-schema)
     --port N           port, 1-65535 (default 5432)
     --role R           the user to create (default per preset, e.g. dreamlit_app)
@@ -43,6 +47,11 @@ OPTIONS:
     --include RE       metadata preset: PostgreSQL regular expression for schemas
     --exclude RE       metadata preset: PostgreSQL regular expression for schemas
     --schema S, --owner O   new-schema: the schema and its table owner
+    --client-host H    mysql: the account's host part (default %)
+    --warehouse W      snowflake: the warehouse (default COMPUTE_WH)
+    --public-key-file F  snowflake: the user's RSA public key (rsa_key.pub)
+    --location L       bigquery: the datasets' region (default US); --database is
+                       the project ID, --role the service account's e-mail
     --json FILE        read the options from a JSON object (\"-\" for stdin), keys as the
                        flags without dashes: {\"host\": \"db.example.com\", \"rls\": true}
     -h, --help         this text
@@ -71,7 +80,12 @@ impl Opts {
     }
 }
 
-const VALUED: [&str; 16] = [
+const VALUED: [&str; 21] = [
+    "db",
+    "client-host",
+    "warehouse",
+    "public-key-file",
+    "location",
     "preset",
     "host",
     "port",
@@ -232,6 +246,19 @@ pub fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io:
         },
         None => String::new(),
     };
+    let db = match o.get("db") {
+        None | Some("postgresql") => None,
+        Some(k) => match Dialect::from_key(k) {
+            Some(d) => Some(d),
+            None => {
+                let _ = writeln!(err, "grantsmith: unknown database {k:?} (see --help)");
+                return 2;
+            }
+        },
+    };
+    if let Some(d) = db {
+        return finish_io(other_db(d, &o, password), out, err);
+    }
     let preset = Preset::from_key(o.get("preset").unwrap_or("original"));
     if o.get("preset")
         .is_some_and(|p| Preset::from_key(p).as_str() != p)
@@ -319,6 +346,52 @@ pub fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io:
         };
         finish(pick, msgs, r.hint, &o.output)
     };
+    finish_io(result, out, err)
+}
+
+/// Another database's connector: the dialect's form from the options.
+fn other_db(d: Dialect, o: &Opts, password: String) -> Result<String, Vec<String>> {
+    let access = match o.get("preset").map(|p| (p, Access::from_key(p))) {
+        None => Access::ReadOnly,
+        Some((_, Some(a))) if d.accesses().contains(&a) => a,
+        Some((p, _)) => {
+            return Err(vec![format!(
+                "{p:?} is not a preset for {} (see --help)",
+                d.label()
+            )])
+        }
+    };
+    let mut f = DialectForm::new(d, access);
+    for key in Key::ALL {
+        if let Some(v) = o.get(key.as_str()) {
+            f.set(key, v);
+        }
+    }
+    if let Some(path) = o.get("public-key-file") {
+        let text = std::fs::read_to_string(path).map_err(|e| vec![format!("{path}: {e}")])?;
+        f.set(Key::PublicKey, text);
+    }
+    if o.get("ssl").is_some() {
+        f.ssl = o.flag("ssl");
+    }
+    f.password = password;
+    let r = generate_dialect(&f);
+    let msgs = messages(r.errors.clone());
+    let pick = match o.output.as_str() {
+        "verify" => r.verify,
+        "uninstall" => r.uninstall,
+        "conn" => r.conn,
+        "setup" => r.sql,
+        _ => None,
+    };
+    finish(pick, msgs, r.hint, &o.output)
+}
+
+fn finish_io(
+    result: Result<String, Vec<String>>,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> i32 {
     match result {
         Ok(s) => {
             let _ = writeln!(out, "{s}");

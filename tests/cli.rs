@@ -196,3 +196,71 @@ fn presets_and_new_schema() {
     assert_eq!(code, 0);
     assert!(out.starts_with("-- Run as the role that owns/creates tables in this schema (usually \"app_owner\")\nGRANT USAGE ON SCHEMA \"sales\" TO \"dreamlit_app\";"));
 }
+
+#[test]
+fn other_databases_from_flags_and_json() {
+    let (code, out, _) = run(
+        &[
+            "setup",
+            "--db",
+            "mysql",
+            "--preset",
+            "connector-rw",
+            "--host",
+            "db.example.com",
+            "--schemas",
+            "shop, my_app",
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        format!(
+            "{}\n",
+            include_str!("golden/dialects/mysql_connector-rw.sql")
+        )
+    );
+    let json = r#"{"db": "bigquery", "preset": "metadata", "database": "my-project",
+        "role": "dagflux@my-project.iam.gserviceaccount.com", "schemas": "analytics, marts"}"#;
+    let (code, out, _) = run(&["verify", "--json", "-"], Some(json), &[]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        format!(
+            "{}\n",
+            include_str!("golden/dialects/bigquery_metadata.verify.sql")
+        )
+    );
+    // The password only from the environment, into the connection string.
+    let (code, out, _) = run(
+        &[
+            "conn",
+            "--db",
+            "sqlserver",
+            "--host",
+            "sql.example.com",
+            "--database",
+            "Sales",
+            "--password-env",
+            "PW",
+        ],
+        None,
+        &[("PW", "a;b")],
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains(";Password=\"a;b\";"), "{out}");
+    // Refused fields: exit 2 with the page's messages; unknown database or preset too.
+    let (code, _, err) = run(&["--db", "redshift", "--host", "h.example.com"], None, &[]);
+    assert_eq!(
+        (code, err.as_str()),
+        (2, "grantsmith: database: Enter the database\n")
+    );
+    let (code, _, err) = run(&["--db", "mysql", "--preset", "metadata"], None, &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not a preset for MySQL"), "{err}");
+    let (code, _, err) = run(&["--db", "oracle"], None, &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown database"), "{err}");
+}

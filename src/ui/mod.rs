@@ -4,6 +4,7 @@
 mod builder;
 mod clipboard;
 mod copy_button;
+mod dialect_builder;
 mod field;
 mod options;
 mod password;
@@ -13,53 +14,136 @@ mod script_block;
 
 use leptos::prelude::*;
 
+use crate::core::dialect::{Access, Dialect};
 use crate::core::preset::Preset;
+use dialect_builder::DialectBuilder;
 use preset_builder::PresetBuilder;
 
 pub use builder::Builder;
 pub use schema_grant::SchemaGrant;
 
-/// The preset named in the URL fragment (`#preset=connector-rw`), else the original.
-fn start_preset() -> Preset {
+/// A value from the URL fragment (`#db=mysql&preset=connector-rw`).
+fn fragment_value(key: &str) -> Option<String> {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
+    let prefix = format!("{key}=");
     hash.trim_start_matches('#')
         .split('&')
-        .find_map(|kv| kv.strip_prefix("preset="))
-        .map(Preset::from_key)
-        .unwrap_or_default()
+        .find_map(|kv| kv.strip_prefix(prefix.as_str()).map(str::to_string))
 }
 
-/// The page: the preset picker, the builder for the chosen preset, then the new-schema
-/// grant applet.
+/// What the page builds: the PostgreSQL presets, or another database's connector.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Postgres(Preset),
+    Other(Dialect, Access),
+}
+
+impl Choice {
+    fn from_keys(db: Option<Dialect>, preset: &str) -> Choice {
+        match db {
+            None => Choice::Postgres(Preset::from_key(preset)),
+            Some(d) => {
+                let a = Access::from_key(preset)
+                    .filter(|a| d.accesses().contains(a))
+                    .unwrap_or(Access::ReadOnly);
+                Choice::Other(d, a)
+            }
+        }
+    }
+
+    fn db(self) -> Option<Dialect> {
+        match self {
+            Choice::Postgres(_) => None,
+            Choice::Other(d, _) => Some(d),
+        }
+    }
+
+    fn preset_key(self) -> &'static str {
+        match self {
+            Choice::Postgres(p) => p.as_str(),
+            Choice::Other(_, a) => a.as_str(),
+        }
+    }
+
+    /// `(key, label)` of what the preset picker offers for this database.
+    fn presets(self) -> Vec<(&'static str, &'static str)> {
+        match self {
+            Choice::Postgres(_) => Preset::ALL
+                .iter()
+                .map(|p| (p.as_str(), p.label()))
+                .collect(),
+            Choice::Other(d, _) => d
+                .accesses()
+                .iter()
+                .map(|a| (a.as_str(), a.label()))
+                .collect(),
+        }
+    }
+}
+
+/// The page: the database and preset pickers, the builder for the choice, then (for
+/// PostgreSQL) the new-schema grant applet.
 #[component]
 pub fn App() -> impl IntoView {
-    let preset = RwSignal::new(start_preset());
-    let options = Preset::ALL
-        .iter()
-        .map(|p| view! { <option value=p.as_str() selected=*p == preset.get_untracked()>{p.label()}</option> })
+    let start = Choice::from_keys(
+        fragment_value("db").and_then(|k| Dialect::from_key(&k)),
+        &fragment_value("preset").unwrap_or_default(),
+    );
+    let choice = RwSignal::new(start);
+    let dbs = std::iter::once(("postgresql", "PostgreSQL"))
+        .chain(Dialect::ALL.iter().map(|d| (d.as_str(), d.label())))
+        .map(|(k, l)| {
+            view! { <option value=k selected=start.db().map_or("postgresql", Dialect::as_str) == k>{l}</option> }
+        })
         .collect_view();
+    let presets = move || {
+        let c = choice.get();
+        c.presets()
+            .into_iter()
+            .map(|(k, l)| view! { <option value=k selected=c.preset_key() == k>{l}</option> })
+            .collect_view()
+    };
     view! {
         <main class="gs">
             <h1 class="gs-title">"Grantsmith"</h1>
             <p class="gs-lead">
-                "SQL for a least-privilege PostgreSQL user and its connection string, "
+                "SQL for a least-privilege database user and its connection string, "
                 "generated in this page. Nothing you type leaves it."
             </p>
-            <div class="gs-field gs-preset">
-                <label class="gs-label" for="gs-preset">"What the user is for"</label>
-                <select id="gs-preset" class="gs-input" data-testid="preset"
-                    on:change=move |ev| preset.set(Preset::from_key(&event_target_value(&ev)))>
-                    {options}
-                </select>
+            <div class="gs-grid gs-grid-2">
+                <div class="gs-field gs-preset">
+                    <label class="gs-label" for="gs-db">"Database"</label>
+                    <select id="gs-db" class="gs-input" data-testid="dialect"
+                        on:change=move |ev| {
+                            let db = Dialect::from_key(&event_target_value(&ev));
+                            choice.update(|c| *c = Choice::from_keys(db, c.preset_key()));
+                        }>
+                        {dbs}
+                    </select>
+                </div>
+                <div class="gs-field gs-preset">
+                    <label class="gs-label" for="gs-preset">"What the user is for"</label>
+                    <select id="gs-preset" class="gs-input" data-testid="preset"
+                        prop:value=move || choice.get().preset_key()
+                        on:change=move |ev| {
+                            let key = event_target_value(&ev);
+                            choice.update(|c| *c = Choice::from_keys(c.db(), &key));
+                        }>
+                        {presets}
+                    </select>
+                </div>
             </div>
-            {move || match preset.get() {
-                Preset::Original => view! { <Builder/> }.into_any(),
-                p => view! { <section class="gs-card" aria-label="Connection builder"><PresetBuilder preset=p/></section> }.into_any(),
+            {move || match choice.get() {
+                Choice::Postgres(Preset::Original) => view! { <Builder/> }.into_any(),
+                Choice::Postgres(p) => view! { <section class="gs-card" aria-label="Connection builder"><PresetBuilder preset=p/></section> }.into_any(),
+                Choice::Other(d, a) => view! { <section class="gs-card" aria-label="Connection builder"><DialectBuilder dialect=d access=a/></section> }.into_any(),
             }}
-            <h2 class="gs-h2">"Grant access to a schema created later"</h2>
-            <SchemaGrant/>
+            <Show when=move || choice.get().db().is_none()>
+                <h2 class="gs-h2">"Grant access to a schema created later"</h2>
+                <SchemaGrant/>
+            </Show>
         </main>
     }
 }

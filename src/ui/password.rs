@@ -35,8 +35,10 @@ fn strong_password() -> Option<String> {
 pub fn PasswordField(
     /// The password.
     password: RwSignal<String>,
-    /// SQL carries a SCRAM verifier instead of the password.
-    scram: RwSignal<bool>,
+    /// SQL carries a SCRAM verifier instead of the password (PostgreSQL only: no
+    /// toggle when `None`).
+    #[prop(optional)]
+    scram: Option<RwSignal<bool>>,
     /// Any change hides the output.
     generated: RwSignal<bool>,
     /// Message for the field.
@@ -66,11 +68,13 @@ pub fn PasswordField(
                     on:change=move |ev| show.set(event_target_checked(&ev))/>
                 <span>"Show"</span>
             </label>
-            <label class="gs-radio">
-                <input type="checkbox" data-testid="scram-toggle" prop:checked=scram
-                    on:change=move |ev| { scram.set(event_target_checked(&ev)); generated.set(false); }/>
-                <span>"Put a SCRAM-SHA-256 verifier in the SQL, not the password itself"</span>
-            </label>
+            {scram.map(|scram| view! {
+                <label class="gs-radio">
+                    <input type="checkbox" data-testid="scram-toggle" prop:checked=scram
+                        on:change=move |ev| { scram.set(event_target_checked(&ev)); generated.set(false); }/>
+                    <span>"Put a SCRAM-SHA-256 verifier in the SQL, not the password itself"</span>
+                </label>
+            })}
             {move || error.get().map(|m| view! { <p class="gs-error" data-testid="password-error">{m}</p> })}
         </div>
     }

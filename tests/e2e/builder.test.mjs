@@ -129,6 +129,8 @@ test("a refused clipboard says Copy failed and selects the text for a manual cop
 test("keyboard only: Tab, Space and Enter reach every control", async () => {
   const { page, context } = await openApp(browser, srv.url);
   await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "dialect");
+  await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "preset");
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "host");

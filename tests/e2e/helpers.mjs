@@ -49,7 +49,7 @@ export async function openApp(browser, url, { clipboard = true, colorScheme = "l
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(url);
-  await page.getByTestId("host").waitFor();
+  await page.getByTestId("generate").first().waitFor();
   return { context, page, errors };
 }
 

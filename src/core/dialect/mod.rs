@@ -198,6 +198,38 @@ impl Key {
         }
     }
 
+    /// The `id` of the input (tied to its label).
+    pub fn id(self) -> &'static str {
+        match self {
+            Key::Host => "gs-host",
+            Key::Port => "gs-port",
+            Key::User => "gs-role",
+            Key::Database => "gs-database",
+            Key::Schemas => "gs-schemas",
+            Key::ClientHost => "gs-client-host",
+            Key::Warehouse => "gs-warehouse",
+            Key::Owners => "gs-owners",
+            Key::Location => "gs-location",
+            Key::PublicKey => "gs-public-key",
+        }
+    }
+
+    /// The `data-testid` of the field's message.
+    pub fn error_testid(self) -> &'static str {
+        match self {
+            Key::Host => "host-error",
+            Key::Port => "port-error",
+            Key::User => "role-error",
+            Key::Database => "database-error",
+            Key::Schemas => "schemas-error",
+            Key::ClientHost => "client-host-error",
+            Key::Warehouse => "warehouse-error",
+            Key::Owners => "owners-error",
+            Key::Location => "location-error",
+            Key::PublicKey => "public-key-error",
+        }
+    }
+
     fn index(self) -> usize {
         Key::ALL.iter().position(|k| *k == self).unwrap_or(0)
     }

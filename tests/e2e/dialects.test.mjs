@@ -1,0 +1,90 @@
+// Other databases in the page: the Database picker, each dialect's fields, and the same
+// scripts the core's goldens hold (tests/golden/dialects), copied and downloaded.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { launch, startServer, openApp, tid, golden } from "./helpers.mjs";
+
+let browser, srv;
+before(async () => { browser = await launch(); srv = await startServer(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+// The forms of tests/dialects.rs `sample()`, typed into the page.
+const SAMPLES = {
+  mysql: { host: "db.example.com", schemas: "shop, my_app" },
+  sqlserver: { host: "sql.example.com", database: "Sales", schemas: "dbo, reporting" },
+  snowflake: { host: "myorg-myaccount", database: "analytics", schemas: "PUBLIC, marts" },
+  redshift: { host: "examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com", database: "dev", schemas: "public, marts", owners: "etl_user" },
+  bigquery: { database: "my-project", role: "dagflux@my-project.iam.gserviceaccount.com", schemas: "analytics, marts" },
+};
+const ACCESSES = { bigquery: ["connector-ro", "connector-rw", "metadata"] };
+
+for (const [db, fields] of Object.entries(SAMPLES)) {
+  test(`${db}: every access writes the golden scripts`, async () => {
+    const { page, context, errors } = await openApp(browser, srv.url);
+    await tid(page, "dialect").selectOption(db);
+    for (const access of ACCESSES[db] ?? ["connector-ro", "connector-rw"]) {
+      await tid(page, "preset").selectOption(access);
+      assert.equal(await tid(page, "generate").isDisabled(), true, "nothing typed yet");
+      for (const [id, value] of Object.entries(fields)) await tid(page, id).fill(value);
+      await tid(page, "generate").click();
+      const base = `dialects/${db}_${access}`;
+      assert.equal(await tid(page, "sql").textContent(), golden(`${base}.sql`));
+      assert.equal(await tid(page, "conn").textContent(), golden(`${base}.conn.txt`));
+      assert.equal(await tid(page, "verify-sql").textContent(), golden(`${base}.verify.sql`));
+      assert.equal(await tid(page, "uninstall-sql").textContent(), golden(`${base}.uninstall.sql`));
+    }
+    assert.equal(await tid(page, "password").count(), db === "bigquery" || db === "snowflake" ? 0 : 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test("MySQL: a refused name gets its message next to the field and no output", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await tid(page, "dialect").selectOption("mysql");
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "schemas").fill("shop");
+  await tid(page, "role").fill("u".repeat(33));
+  assert.equal(await tid(page, "role-error").textContent(), "Too long: 33 characters, but MySQL allows 32");
+  assert.equal(await tid(page, "generate").isDisabled(), true);
+  assert.equal(await tid(page, "hint").textContent(), "Too long: 33 characters, but MySQL allows 32");
+  await tid(page, "role").fill("dagflux");
+  await tid(page, "generate").click();
+  await tid(page, "schemas").fill("shop, a.b");
+  assert.equal(await tid(page, "sql").count(), 0, "output hides on change");
+  assert.equal(await tid(page, "schemas-error").textContent(), "a.b: Database names cannot contain /, \\ or .");
+  await context.close();
+});
+
+test("SQL Server: the password goes into N'…' and the connection string, copied and downloaded", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await tid(page, "dialect").selectOption("sqlserver");
+  await tid(page, "host").fill("sql.example.com");
+  await tid(page, "database").fill("Sales");
+  await tid(page, "password").fill("it's;\"secret\"");
+  await tid(page, "generate").click();
+  const sql = await tid(page, "sql").textContent();
+  assert.match(sql, /CREATE LOGIN \[dagflux\] WITH PASSWORD = N'it''s;"secret"', CHECK_POLICY = ON/);
+  assert.equal(await tid(page, "conn").textContent(),
+    'Server=tcp:sql.example.com,1433;Database=Sales;User ID=dagflux;Password="it\'s;""secret""";Encrypt=True;TrustServerCertificate=False');
+  await tid(page, "copy-conn").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="copy-conn"]').textContent === "Copied!");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await tid(page, "conn").textContent());
+  const [dl] = await Promise.all([page.waitForEvent("download"), tid(page, "download-setup").click()]);
+  assert.equal(fs.readFileSync(await dl.path(), "utf8"), sql);
+  await context.close();
+});
+
+test("the database and preset travel in the fragment; PostgreSQL comes back with its preset", async () => {
+  const { page, context } = await openApp(browser, srv.url + "#db=bigquery&preset=metadata");
+  assert.equal(await tid(page, "dialect").inputValue(), "bigquery");
+  assert.equal(await tid(page, "preset").inputValue(), "metadata");
+  assert.equal(await page.getByText("Grant access to a schema created later").count(), 0);
+  await tid(page, "dialect").selectOption("postgresql");
+  assert.equal(await tid(page, "preset").inputValue(), "metadata");
+  assert.equal(await tid(page, "connection-name").count(), 1, "the PostgreSQL metadata preset");
+  await tid(page, "dialect").selectOption("mysql");
+  assert.equal(await tid(page, "preset").inputValue(), "connector-ro", "MySQL has no metadata preset");
+  await context.close();
+});
