@@ -158,16 +158,19 @@ pub fn password_sql(pw: &str, scram: bool, salt: &[u8; 16]) -> Result<Password, 
     if pw.is_empty() {
         return Ok(Password::Placeholder);
     }
-    let text = if scram {
-        super::scram::verifier(pw, salt, super::scram::ITERATIONS)
-            .map_err(|e| e.message().to_string())?
-    } else {
-        if looks_hashed(pw) {
-            return Err("This looks like a password hash: PostgreSQL would store it as the hash, and the password would not log in".into());
-        }
-        pw.to_string()
-    };
-    Literal::new(&text)
+    if scram {
+        // The verifier is computed when the script is written; only its one refusal is
+        // checked here.
+        super::scram::verifier(pw, salt, 1).map_err(|e| e.message().to_string())?;
+        return Ok(Password::Scram {
+            password: pw.to_string(),
+            salt: *salt,
+        });
+    }
+    if looks_hashed(pw) {
+        return Err("This looks like a password hash: PostgreSQL would store it as the hash, and the password would not log in".into());
+    }
+    Literal::new(pw)
         .map(Password::Literal)
         .map_err(|e| e.message())
 }
@@ -240,6 +243,31 @@ pub fn validate(form: &Form) -> (Errors, Option<Setup>) {
 /// assert!(generate(&Form::default()).sql.is_none());
 /// ```
 pub fn generate(form: &Form) -> Output {
+    let mut out = generate_main(form);
+    out.verify = verify_sql(form);
+    out.uninstall = uninstall_sql(form);
+    out
+}
+
+/// The verify query alone (the page renders it only when its section is opened).
+pub fn verify_sql(form: &Form) -> Option<String> {
+    valid_setup(form).map(|s| s.verify_sql())
+}
+
+/// The uninstall script alone (rendered only when its section is opened).
+pub fn uninstall_sql(form: &Form) -> Option<String> {
+    valid_setup(form).map(|s| s.uninstall_sql())
+}
+
+fn valid_setup(form: &Form) -> Option<Setup> {
+    if js_trim(&form.host).is_empty() {
+        return None;
+    }
+    validate(form).1
+}
+
+/// [`generate`] without the verify and uninstall scripts: what Generate shows at once.
+pub fn generate_main(form: &Form) -> Output {
     let (errors, setup) = validate(form);
     let host = js_trim(&form.host);
     let hint = hint_for(form, &errors);
@@ -257,8 +285,6 @@ pub fn generate(form: &Form) -> Output {
             database: setup.database.raw(),
         }));
         out.policy_name = form.rls.then(|| setup.policy_name());
-        out.verify = Some(setup.verify_sql());
-        out.uninstall = Some(setup.uninstall_sql());
         out.sql = Some(setup.render());
     }
     out

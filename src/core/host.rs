@@ -154,7 +154,9 @@ fn is_hostname(t: &str) -> bool {
 
 /// The original's `isNeonHost`: the trimmed, lower-cased host contains `neon.tech`.
 pub fn is_neon_host(host: &str) -> bool {
-    js_trim(host).to_lowercase().contains("neon.tech")
+    // Same result as JavaScript's toLowerCase: no non-ASCII character lower-cases into
+    // one of the ASCII letters of "neon.tech".
+    js_trim(host).to_ascii_lowercase().contains("neon.tech")
 }
 
 /// The host as it goes into a URI: IPv6 addresses in brackets.

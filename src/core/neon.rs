@@ -44,7 +44,9 @@ impl Default for NeonFields {
 }
 
 fn norm(s: &str) -> String {
-    super::text::js_trim(s).to_lowercase()
+    // ASCII folding: every comparison is with an ASCII default, and no non-ASCII
+    // character lower-cases into one (Unicode tables would cost ~4 KB of wasm).
+    super::text::js_trim(s).to_ascii_lowercase()
 }
 
 impl NeonFields {

@@ -201,6 +201,30 @@ impl PresetErrors {
     }
 }
 
+/// Field messages and the hint, without rendering anything (what each keystroke needs);
+/// `sql` is `Some("")` exactly when Generate is enabled.
+pub fn check_preset(f: &PresetForm) -> PresetOutput {
+    let (mut out, plan) = checked(f);
+    out.sql = plan.map(|_| String::new());
+    out
+}
+
+fn checked(f: &PresetForm) -> (PresetOutput, Option<Plan>) {
+    let (errors, plan) = validate(f);
+    let host = js_trim(&f.host);
+    let hint = if host.is_empty() {
+        super::form::HINT_NO_HOST.to_string()
+    } else {
+        errors.first().unwrap_or_default()
+    };
+    let out = PresetOutput {
+        errors,
+        hint,
+        ..PresetOutput::default()
+    };
+    (out, plan.filter(|_| !host.is_empty()))
+}
+
 /// Everything a preset shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PresetOutput {
@@ -337,21 +361,11 @@ fn validate(f: &PresetForm) -> (PresetErrors, Option<Plan>) {
 /// assert_eq!(out.conn.as_deref(), Some("postgresql://dagflux:[[REPLACE_WITH_PASSWORD]]@db.example.com:5432/mydb?sslmode=require"));
 /// ```
 pub fn generate_preset(f: &PresetForm) -> PresetOutput {
-    let (errors, plan) = validate(f);
-    let host = js_trim(&f.host);
-    let hint = if host.is_empty() {
-        super::form::HINT_NO_HOST.to_string()
-    } else {
-        errors.first().unwrap_or_default()
-    };
-    let mut out = PresetOutput {
-        errors,
-        hint,
-        ..PresetOutput::default()
-    };
-    let Some(plan) = plan.filter(|_| !host.is_empty()) else {
+    let (mut out, plan) = checked(f);
+    let Some(plan) = plan else {
         return out;
     };
+    let host = js_trim(&f.host);
     let port = or_default(&f.port, "5432");
     let mut conn = connection_uri(&ConnParts {
         user: plan.role.raw(),

@@ -58,7 +58,7 @@ pub fn Advanced(
                                 class="gs-text" data-testid="schemas" placeholder="public"
                                 aria-label="Schemas to grant on, separated by commas or new lines"
                                 class:gs-invalid=move || schemas_err().is_some()
-                                prop:value=st.schemas
+                                prop:value=st.schemas.get_untracked()
                                 on:input=move |ev| st.edit(st.schemas).run(event_target_value(&ev))
                             ></textarea>
                             {move || schemas_err().map(|m| view! { <p class="gs-error" data-testid="schemas-error">{m}</p> })}

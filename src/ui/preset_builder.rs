@@ -7,7 +7,7 @@ use super::field::Field;
 use super::password::{random_bytes, PasswordField};
 use super::script_block::ScriptBlock;
 use crate::core::plan::privs::{DbPriv, SchemaPriv, SeqPriv, TablePriv};
-use crate::core::preset::{generate_preset, Preset, PresetForm};
+use crate::core::preset::{check_preset, generate_preset, Preset, PresetForm};
 
 /// A text field bound to one `String` of the form.
 fn bind(
@@ -44,11 +44,12 @@ fn has<T: PartialEq>(v: &[T], x: &T) -> bool {
 }
 
 fn toggle<T: PartialEq + Copy>(v: &mut Vec<T>, x: T, on: bool, all: &[T]) {
-    v.retain(|p| *p != x);
-    if on {
-        v.push(x);
-        v.sort_by_key(|p| all.iter().position(|a| a == p));
-    }
+    // Rebuilt in `all`'s order (no sort: each sort instance costs ~3 KB of wasm).
+    *v = all
+        .iter()
+        .copied()
+        .filter(|a| if *a == x { on } else { v.contains(a) })
+        .collect();
 }
 
 impl Flag {
@@ -165,24 +166,21 @@ pub fn PresetBuilder(
     let scram = RwSignal::new(true);
     let mut salt = [0u8; 16];
     random_bytes(&mut salt);
-    let out = Memo::new(move |_| {
+    let full = move || {
         let mut f = form.get();
         f.password = password.get();
         f.scram = scram.get();
         f.salt = salt;
-        generate_preset(&f)
-    });
+        f
+    };
+    // Each keystroke only checks the form; the scripts are rendered on Generate.
+    let out = Memo::new(move |_| check_preset(&full()));
+    let scripts = Memo::new(move |_| generated.get().then(|| generate_preset(&full())));
     let err = move |f: fn(&crate::core::preset::PresetErrors) -> Option<String>| {
         Signal::derive(move || out.with(|o| f(&o.errors)))
     };
     let shown = move |f: fn(&crate::core::preset::PresetOutput) -> Option<String>| {
-        Signal::derive(move || {
-            if generated.get() {
-                out.with(|o| f(o).unwrap_or_default())
-            } else {
-                String::new()
-            }
-        })
+        Signal::derive(move || scripts.with(|o| o.as_ref().and_then(f).unwrap_or_default()))
     };
     let (host, on_host) = bind(form, generated, |f| &f.host, |f, v| f.host = v);
     let (port, on_port) = bind(form, generated, |f| &f.port, |f, v| f.port = v);

@@ -31,15 +31,18 @@ pub fn ScriptBlock(
     children: Option<Children>,
 ) -> impl IntoView {
     let link = download.map(|(tid, file)| {
-        // A data: URL made in the page: downloading sends nothing anywhere.
-        let href = move || {
-            format!(
+        // A data: URL made in the page: downloading sends nothing anywhere. It is
+        // written into the link on click, not on every render (Generate stays fast).
+        let set_href = move |ev: leptos::ev::MouseEvent| {
+            let url = format!(
                 "data:application/sql;charset=utf-8,{}",
-                percent_encode(&text.get())
-            )
+                percent_encode(&text.get_untracked())
+            );
+            let _ = event_target::<web_sys::Element>(&ev).set_attribute("href", &url);
         };
         view! {
-            <a class="gs-btn gs-btn-small gs-btn-light" data-testid=tid download=file href=href>
+            <a class="gs-btn gs-btn-small gs-btn-light" data-testid=tid download=file href="#"
+                on:click=set_href>
                 "Download .sql"
             </a>
         }
@@ -59,5 +62,24 @@ pub fn ScriptBlock(
                 <pre><code id=code_id data-testid=testid>{text}</code></pre>
             </div>
         </div>
+    }
+}
+
+/// A `<details>` section whose content is built only once it is opened, so what it
+/// shows costs nothing at Generate time.
+#[component]
+pub fn LazyDetails(
+    /// The summary line.
+    summary: &'static str,
+    /// The content, built on first open.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <details class="gs-more"
+            on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+            <summary>{summary}</summary>
+            {move || open.get().then(|| children())}
+        </details>
     }
 }

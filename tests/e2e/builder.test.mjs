@@ -22,7 +22,8 @@ test("defaults: Generate shows the original's SQL and the connection string", as
   await page.screenshot({ path: path.join(ARTIFACTS, "builder.png"), fullPage: true });
   // Any change hides the output until Generate is pressed again.
   await tid(page, "port").fill("5433");
-  assert.equal(await tid(page, "sql").count(), 0);
+  assert.equal(await tid(page, "sql").isVisible(), false);
+  assert.equal(await tid(page, "sql").textContent(), "", "no stale SQL left in the page");
   await tid(page, "generate").click();
   assert.match(await tid(page, "conn").textContent(), /:5433\/postgres$/);
   assert.deepEqual(errors, []);

@@ -3,7 +3,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { launch, startServer, openApp, tid, golden } from "./helpers.mjs";
+import path from "node:path";
+import { launch, startServer, openApp, tid, golden, ARTIFACTS } from "./helpers.mjs";
 
 let browser, srv;
 before(async () => { browser = await launch(); srv = await startServer(); });
@@ -35,6 +36,7 @@ for (const [db, fields] of Object.entries(SAMPLES)) {
       assert.equal(await tid(page, "uninstall-sql").textContent(), golden(`${base}.uninstall.sql`));
     }
     assert.equal(await tid(page, "password").count(), db === "bigquery" || db === "snowflake" ? 0 : 1);
+    if (db === "mysql") await page.screenshot({ path: path.join(ARTIFACTS, "mysql.png"), fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -227,7 +227,7 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
                 "SELECT {ds} AS dataset, {r} AS role,\n       IF(EXISTS(SELECT 1 FROM {p}.{region}.INFORMATION_SCHEMA.OBJECT_PRIVILEGES\n                 WHERE object_name = {ds} AND privilege_type = {r} AND grantee = {member}), 'ok', 'MISSING') AS status",
                 ds = Str::new(d.raw()),
                 r = Str::new(role),
-                region = Ident::new(&format!("region-{}", loc.to_lowercase())),
+                region = Ident::new(&format!("region-{}", loc.to_ascii_lowercase())),
             )
         })
         .collect();

@@ -367,20 +367,23 @@ pub fn generate_dialect(f: &DialectForm) -> DialectOutput {
         Dialect::Redshift => redshift::build(f, &mut errs),
         Dialect::BigQuery => bigquery::build(f, &mut errs),
     };
-    let order = |k: &str| {
-        f.dialect
-            .fields()
-            .iter()
-            .position(|s| s.key.as_str() == k)
-            .unwrap_or(usize::MAX)
-    };
-    let mut errors = errs.0;
-    errors.sort_by_key(|(k, _)| order(k));
+    // In form order (fields, then the password), without a sort.
+    let order: Vec<&str> = f
+        .dialect
+        .fields()
+        .iter()
+        .map(|s| s.key.as_str())
+        .chain(["password"])
+        .collect();
+    let errors: Vec<(&'static str, String)> = order
+        .iter()
+        .filter_map(|k| errs.0.iter().find(|(e, _)| e == k).cloned())
+        .collect();
     let first_key = f.dialect.fields()[0].key;
     let hint = if f.value(first_key).is_empty() {
         format!(
             "Enter the {} to generate",
-            f.dialect.fields()[0].label.to_lowercase()
+            f.dialect.fields()[0].label.to_ascii_lowercase()
         )
     } else {
         errors.first().map(|(_, m)| m.clone()).unwrap_or_default()

@@ -196,9 +196,9 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
         .chain(owners.iter());
     if all_names
         .clone()
-        .any(|n| n.0.chars().any(char::is_uppercase))
+        .any(|n| n.0.bytes().any(|b| b.is_ascii_uppercase()))
     {
-        traps.push("Redshift folds names to lower case, quoted or not, unless enable_case_sensitive_identifier is on.".to_string());
+        traps.push("Redshift folds ASCII letters in names to lower case, quoted or not, unless enable_case_sensitive_identifier is on.".to_string());
     }
     placeholder_trap(&pw, &mut traps, "'…'");
     let mut sql = format!(
@@ -259,10 +259,10 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     uninstall.push_str(&format!("DROP USER IF EXISTS {user};\n"));
     let mut conn = format!(
         "postgresql://{}:{}@{}:{port}/{}",
-        percent_encode(&user.0.to_lowercase()),
+        percent_encode(&user.0.to_ascii_lowercase()),
         uri_password(&pw),
         host_for_uri(&host),
-        percent_encode(&db.0.to_lowercase()),
+        percent_encode(&db.0.to_ascii_lowercase()),
     );
     if f.ssl {
         conn.push_str("?sslmode=require");

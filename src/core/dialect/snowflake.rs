@@ -66,7 +66,7 @@ fn public_key(raw: &str) -> Result<Option<String>, String> {
         .filter(|l| !l.starts_with("-----"))
         .collect::<String>()
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_ascii_whitespace())
         .collect();
     if body.is_empty() {
         return Ok(None);

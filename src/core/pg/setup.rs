@@ -23,8 +23,16 @@ pub enum Password {
     /// The original's `[[REPLACE_WITH_PASSWORD]]` token, replaced by the user with a
     /// quoted password before running.
     Placeholder,
-    /// A real password or SCRAM verifier, as a literal.
+    /// A real password, as a literal.
     Literal(Literal),
+    /// A SCRAM-SHA-256 verifier of an (ASCII, checked) password, computed only when the
+    /// script is written: PBKDF2's 4096 rounds are not paid on every keystroke.
+    Scram {
+        /// The password.
+        password: String,
+        /// The salt.
+        salt: [u8; 16],
+    },
 }
 
 impl std::fmt::Display for Password {
@@ -32,6 +40,17 @@ impl std::fmt::Display for Password {
         match self {
             Password::Placeholder => f.write_str(crate::core::conn::PASSWORD_PLACEHOLDER),
             Password::Literal(l) => l.fmt(f),
+            Password::Scram { password, salt } => {
+                match crate::core::scram::verifier(password, salt, crate::core::scram::ITERATIONS)
+                    .ok()
+                    .and_then(|v| Literal::new(&v).ok())
+                {
+                    Some(l) => l.fmt(f),
+                    // Unreachable (the password was checked); the placeholder would stop
+                    // the script rather than set something else.
+                    None => f.write_str(crate::core::conn::PASSWORD_PLACEHOLDER),
+                }
+            }
         }
     }
 }
