@@ -201,6 +201,14 @@ impl Literal {
     }
 }
 
+impl Literal {
+    /// Text the generator made itself (a policy name: ASCII, never NUL), so there is no
+    /// error to handle; a NUL would be dropped rather than end the string.
+    pub(crate) fn generated(text: &str) -> Self {
+        Literal(text.replace('\0', ""))
+    }
+}
+
 impl fmt::Display for Literal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("'")?;

@@ -76,7 +76,7 @@ BEGIN
             );
         }
         if self.rls {
-            let name = Literal::new(&self.policy_name()).expect("policy names are ASCII");
+            let name = Literal::generated(&self.policy_name());
             let _ = write!(
                 b,
                 "

@@ -83,7 +83,7 @@ checks (ord, item, object, ok) AS (
             );
         }
         if self.rls {
-            let name = Literal::new(&self.policy_name()).expect("policy names are ASCII");
+            let name = Literal::generated(&self.policy_name());
             let _ = write!(
                 q,
                 "
