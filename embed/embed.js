@@ -3,16 +3,22 @@
 // the element's data-* attributes as starting values in the URL fragment (never sent to
 // any server), and sizes the frame to its content.
 //   <div data-grantsmith data-host="db.example.com" data-role="reporting"></div>
+//   <div data-grantsmith data-db="mysql" data-preset="connector-rw" data-role="etl"></div>
 //   <script src="https://YOUR-DOCS/grantsmith/embed.js" async></script>
 (function () {
   var script = document.currentScript;
   var base = new URL(".", script ? script.src : location.href);
-  var KEYS = ["host", "port", "role", "database", "schemas", "owners", "scope", "rls"];
+  var KEYS = ["db", "preset", "host", "port", "role", "database", "schemas", "owners", "scope", "rls",
+    "ssl", "client-host", "warehouse", "location"];
   function mount(el) {
     if (el.grantsmithMounted) return;
     el.grantsmithMounted = true;
     var params = new URLSearchParams();
-    KEYS.forEach(function (k) { if (el.dataset[k] != null) params.set(k, el.dataset[k]); });
+    KEYS.forEach(function (k) {
+      // data-client-host is dataset.clientHost.
+      var v = el.dataset[k.replace(/-([a-z])/g, function (_, c) { return c.toUpperCase(); })];
+      if (v != null) params.set(k, v);
+    });
     var frame = document.createElement("iframe");
     frame.src = new URL("index.html#" + params.toString(), base).href;
     frame.title = el.dataset.title || "Grantsmith: least-privilege PostgreSQL user generator";

@@ -34,6 +34,47 @@ fn encode(s: &str) -> String {
     super::conn::percent_encode(s)
 }
 
+/// Every `key=value` pair of a fragment, decoded, in order.
+///
+/// ```
+/// use grantsmith::core::share::fragment_pairs;
+/// assert_eq!(fragment_pairs("#db=mysql&role=a+b%26c"),
+///     vec![("db".to_string(), "mysql".to_string()), ("role".to_string(), "a b&c".to_string())]);
+/// ```
+pub fn fragment_pairs(fragment: &str) -> Vec<(String, String)> {
+    let frag = fragment.strip_prefix('#').unwrap_or(fragment);
+    frag.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// Starting values of another database's form: its text fields by their keys
+/// (`client-host`, `warehouse`, …) and `ssl`.
+///
+/// ```
+/// use grantsmith::core::dialect::{Access, Dialect, DialectForm, Key};
+/// use grantsmith::core::share::apply_dialect_fragment;
+/// let mut f = DialectForm::new(Dialect::MySql, Access::ReadOnly);
+/// apply_dialect_fragment(&mut f, "#db=mysql&host=db.example.com&client-host=10.0.%25&ssl=1");
+/// assert_eq!((f.get(Key::Host), f.get(Key::ClientHost), f.ssl), ("db.example.com", "10.0.%", true));
+/// ```
+pub fn apply_dialect_fragment(form: &mut super::dialect::DialectForm, fragment: &str) {
+    for (k, v) in fragment_pairs(fragment) {
+        if k == "ssl" {
+            form.ssl = matches!(v.as_str(), "1" | "true" | "on" | "yes");
+        } else if let Some(key) = super::dialect::Key::ALL
+            .into_iter()
+            .find(|key| key.as_str() == k)
+        {
+            form.set(key, v);
+        }
+    }
+}
+
 /// Starting values read from a fragment: only the keys present are set.
 ///
 /// ```
@@ -45,11 +86,8 @@ fn encode(s: &str) -> String {
 /// assert_eq!((f.scope, f.rls), (Scope::Listed, true));
 /// ```
 pub fn apply_fragment(form: &mut Form, fragment: &str) {
-    let frag = fragment.strip_prefix('#').unwrap_or(fragment);
-    for pair in frag.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let v = decode(v);
-        match decode(k).as_str() {
+    for (k, v) in fragment_pairs(fragment) {
+        match k.as_str() {
             "host" => form.host = v,
             "port" => form.port = v,
             "role" => form.role = v,

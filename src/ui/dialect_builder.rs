@@ -49,20 +49,27 @@ fn field(
 pub fn DialectBuilder(
     /// The database.
     dialect: Dialect,
-    /// What the user is for.
-    access: Access,
+    /// What the user is for (switching it keeps what was typed).
+    access: Signal<Access>,
 ) -> impl IntoView {
-    let form = RwSignal::new(DialectForm::new(dialect, access));
+    // Starting values from the fragment (embeds and links), as the PostgreSQL builder.
+    let mut start = DialectForm::new(dialect, access.get_untracked());
+    crate::core::share::apply_dialect_fragment(&mut start, &super::fragment());
+    let form = RwSignal::new(start);
     let generated = RwSignal::new(false);
     let password = RwSignal::new(String::new());
+    // The access Generate was pressed for: a new one hides the output, as any change does.
+    let generated_for = RwSignal::new(access.get_untracked());
+    let visible = move || generated.get() && generated_for.get() == access.get();
     let out = Memo::new(move |_| {
         let mut f = form.get();
+        f.access = access.get();
         f.password = password.get();
         generate_dialect(&f)
     });
     let shown = move |pick: fn(&DialectOutput) -> Option<String>| {
         Signal::derive(move || {
-            if generated.get() {
+            if visible() {
                 out.with(|o| pick(o).unwrap_or_default())
             } else {
                 String::new()
@@ -94,13 +101,16 @@ pub fn DialectBuilder(
         })}
         <div class="gs-actions">
             <button type="button" class="gs-btn" data-testid="generate" disabled=move || !can()
-                on:click=move |_| if can() { generated.set(true) }>
+                on:click=move |_| if can() {
+                    generated_for.set(access.get_untracked());
+                    generated.set(true);
+                }>
                 "Generate commands and connection string"
             </button>
             <span class="gs-hint" data-testid="hint" aria-live="polite">{move || out.with(|o| o.hint.clone())}</span>
             <span class="gs-local">"Generated locally in your browser. Nothing is sent anywhere or stored."</span>
         </div>
-        <Show when=move || generated.get()>
+        <Show when=visible>
             <ScriptBlock title="SQL commands to run" code_id="gs-sql" testid="sql" box_class="gs-code-sql"
                 copy_label="Copy SQL" copy_testid="copy-sql" text=shown(|o| o.sql.clone())
                 download=("download-setup", "grantsmith-setup.sql")/>

@@ -22,15 +22,19 @@ use preset_builder::PresetBuilder;
 pub use builder::Builder;
 pub use schema_grant::SchemaGrant;
 
-/// A value from the URL fragment (`#db=mysql&preset=connector-rw`).
-fn fragment_value(key: &str) -> Option<String> {
-    let hash = web_sys::window()
+/// The page's URL fragment (`#db=mysql&preset=connector-rw&host=…`), never sent anywhere.
+pub(crate) fn fragment() -> String {
+    web_sys::window()
         .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    let prefix = format!("{key}=");
-    hash.trim_start_matches('#')
-        .split('&')
-        .find_map(|kv| kv.strip_prefix(prefix.as_str()).map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// A decoded value from the URL fragment.
+fn fragment_value(key: &str) -> Option<String> {
+    crate::core::share::fragment_pairs(&fragment())
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
 }
 
 /// What the page builds: the PostgreSQL presets, or another database's connector.
@@ -98,6 +102,15 @@ pub fn App() -> impl IntoView {
             view! { <option value=k selected=start.db().map_or("postgresql", Dialect::as_str) == k>{l}</option> }
         })
         .collect_view();
+    // Another database's builder stays when only its access changes (typed values kept).
+    let kind = Memo::new(move |_| match choice.get() {
+        Choice::Other(d, _) => Choice::Other(d, Access::ReadOnly),
+        c => c,
+    });
+    let access = Signal::derive(move || match choice.get() {
+        Choice::Other(_, a) => a,
+        Choice::Postgres(_) => Access::ReadOnly,
+    });
     let presets = move || {
         let c = choice.get();
         c.presets()
@@ -135,10 +148,10 @@ pub fn App() -> impl IntoView {
                     </select>
                 </div>
             </div>
-            {move || match choice.get() {
+            {move || match kind.get() {
                 Choice::Postgres(Preset::Original) => view! { <Builder/> }.into_any(),
                 Choice::Postgres(p) => view! { <section class="gs-card" aria-label="Connection builder"><PresetBuilder preset=p/></section> }.into_any(),
-                Choice::Other(d, a) => view! { <section class="gs-card" aria-label="Connection builder"><DialectBuilder dialect=d access=a/></section> }.into_any(),
+                Choice::Other(d, _) => view! { <section class="gs-card" aria-label="Connection builder"><DialectBuilder dialect=d access=access/></section> }.into_any(),
             }}
             <Show when=move || choice.get().db().is_none()>
                 <h2 class="gs-h2">"Grant access to a schema created later"</h2>

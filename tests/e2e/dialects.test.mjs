@@ -25,8 +25,9 @@ for (const [db, fields] of Object.entries(SAMPLES)) {
     const { page, context, errors } = await openApp(browser, srv.url);
     await tid(page, "dialect").selectOption(db);
     for (const access of ACCESSES[db] ?? ["connector-ro", "connector-rw"]) {
+      // Values stay across accesses; filling them again is harmless.
       await tid(page, "preset").selectOption(access);
-      assert.equal(await tid(page, "generate").isDisabled(), true, "nothing typed yet");
+      if (access === "connector-ro") assert.equal(await tid(page, "generate").isDisabled(), true, "nothing typed yet");
       for (const [id, value] of Object.entries(fields)) await tid(page, id).fill(value);
       await tid(page, "generate").click();
       const base = `dialects/${db}_${access}`;
@@ -88,5 +89,30 @@ test("the database and preset travel in the fragment; PostgreSQL comes back with
   assert.equal(await tid(page, "connection-name").count(), 1, "the PostgreSQL metadata preset");
   await tid(page, "dialect").selectOption("mysql");
   assert.equal(await tid(page, "preset").inputValue(), "connector-ro", "MySQL has no metadata preset");
+  await context.close();
+});
+
+test("starting values for another database come from the fragment (embeds, links)", async () => {
+  const { page, context } = await openApp(browser, srv.url + "#db=mysql&preset=connector-rw&host=db.example.com&schemas=shop%2C%20my_app");
+  assert.equal(await tid(page, "schemas").inputValue(), "shop, my_app");
+  await tid(page, "generate").click();
+  assert.equal(await tid(page, "sql").textContent(), golden("dialects/mysql_connector-rw.sql"));
+  await context.close();
+});
+
+test("switching read-only/read-write keeps what was typed and hides the output", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await tid(page, "dialect").selectOption("redshift");
+  await tid(page, "host").fill("examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com");
+  await tid(page, "database").fill("dev");
+  await tid(page, "schemas").fill("public, marts");
+  await tid(page, "owners").fill("etl_user");
+  await tid(page, "generate").click();
+  assert.equal(await tid(page, "sql").textContent(), golden("dialects/redshift_connector-ro.sql"));
+  await tid(page, "preset").selectOption("connector-rw");
+  assert.equal(await tid(page, "sql").count(), 0, "output hides on change");
+  assert.equal(await tid(page, "database").inputValue(), "dev");
+  await tid(page, "generate").click();
+  assert.equal(await tid(page, "sql").textContent(), golden("dialects/redshift_connector-rw.sql"));
   await context.close();
 });

@@ -93,6 +93,7 @@ test("the docs embed: starting values, self-sizing, hostile page styles, copy in
     </style></head><body>
     <h1 class="gs-title">Docs page</h1><p class="gs-error">not ours</p>
     <div id="here" data-grantsmith data-host="db.example.com" data-role="reporting" data-scope="listed" data-schemas="sales"></div>
+    <div id="mysql" data-grantsmith data-db="mysql" data-preset="connector-rw" data-client-host="10.0.%" data-schemas="shop"></div>
     <script src="embed.js"></script></body></html>`;
   fs.writeFileSync(path.join(DIST, "embed-test.html"), host);
   const { page, context } = await (async () => {
@@ -120,6 +121,16 @@ test("the docs embed: starting values, self-sizing, hostile page styles, copy in
   await frame.getByTestId("copy-conn").filter({ hasText: "Copied!" }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
     "postgresql://reporting:[[REPLACE_WITH_PASSWORD]]@db.example.com:5432/postgres");
+  // A second embed, for another database: data-db, data-preset and data-client-host.
+  const my = page.frameLocator("#mysql iframe");
+  await page.locator("#mysql").scrollIntoViewIfNeeded(); // the frames load lazily
+  await my.getByTestId("generate").waitFor();
+  assert.equal(await my.getByTestId("dialect").inputValue(), "mysql");
+  assert.equal(await my.getByTestId("preset").inputValue(), "connector-rw");
+  assert.equal(await my.getByTestId("client-host").inputValue(), "10.0.%");
+  await my.getByTestId("host").fill("db.example.com");
+  await my.getByTestId("generate").click();
+  assert.match(await my.getByTestId("sql").textContent(), /ON `shop`\.\* TO 'dagflux'@'10\.0\.%';/);
   await page.evaluate(() => scrollTo(0, 0));
   await page.screenshot({ path: path.join(ARTIFACTS, "embed.png") });
   fs.rmSync(path.join(DIST, "embed-test.html"));
