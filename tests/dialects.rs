@@ -223,7 +223,7 @@ fn sql_dialect(d: Dialect) -> Box<dyn SqlDialect> {
     }
 }
 
-const UNSUPPORTED: [(Dialect, &str); 16] = [
+const UNSUPPORTED: [(Dialect, &str); 18] = [
     // 'user'@'host' accounts and database-level GRANT targets.
     (Dialect::MySql, "CREATE USER IF NOT EXISTS '"),
     (Dialect::MySql, "ALTER USER '"),
@@ -244,11 +244,16 @@ const UNSUPPORTED: [(Dialect, &str); 16] = [
         "IF EXISTS (SELECT 1 FROM SYS.SERVER_PRINCIPALS",
     ),
     (Dialect::SqlServer, "GRANT "),
-    // ALTER USER … SET PASSWORD, and CREATE TABLE/VIEW as schema privileges.
+    (Dialect::SqlServer, "REVOKE "),
+    // ALTER USER … SET, and CREATE TABLE/VIEW as schema privileges.
     (Dialect::Snowflake, "ALTER USER "),
     (
         Dialect::Snowflake,
         "GRANT USAGE, CREATE TABLE, CREATE VIEW ON SCHEMA ",
+    ),
+    (
+        Dialect::Snowflake,
+        "REVOKE CREATE TABLE, CREATE VIEW ON SCHEMA ",
     ),
     // Users with PASSWORD, default privileges FOR USER.
     (Dialect::Redshift, "CREATE USER "),

@@ -201,6 +201,9 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     if f.access == Access::ReadWrite {
         traps.push("Data Editor on a dataset also lets the account delete its tables and change the data of any table in it.".into());
     }
+    if f.access != Access::ReadWrite {
+        traps.push(format!("If the read/write script ran for this account before, also run REVOKE {} ON SCHEMA … FROM the account for each dataset (not done here: revoking a role that was never granted may fail).", Ident::new(self::role(Access::ReadWrite))));
+    }
     if f.access == Access::Metadata {
         traps.push("Metadata Viewer reads schemas and table metadata, not rows: profiling that reads data needs Data Viewer.".into());
     }

@@ -193,6 +193,15 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
         s0 = schemas[0],
     ));
     sql.push_str("-- Schema permissions also cover tables and views created there later.\n");
+    if f.access != Access::ReadWrite {
+        sql.push_str("-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).\n");
+        for s in &schemas {
+            sql.push_str(&format!(
+                "REVOKE INSERT, UPDATE, DELETE, ALTER ON SCHEMA::{s} FROM {u};\n"
+            ));
+        }
+        sql.push_str(&format!("REVOKE CREATE TABLE, CREATE VIEW FROM {u};\n"));
+    }
     for s in &schemas {
         sql.push_str(&format!(
             "GRANT {} ON SCHEMA::{s} TO {u};\n",

@@ -223,6 +223,11 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
         )
     };
     for s in &schemas {
+        if f.access != Access::ReadWrite {
+            sql.push_str(&format!(
+                "-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).\nREVOKE CREATE ON SCHEMA {s} FROM {user};\nREVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} FROM {user};\nALTER DEFAULT PRIVILEGES {for_users}IN SCHEMA {s} REVOKE INSERT, UPDATE, DELETE ON TABLES FROM {user};\n"
+            ));
+        }
         sql.push_str(&format!(
             "GRANT {on_schema} ON SCHEMA {s} TO {user};\nGRANT {on_tables} ON ALL TABLES IN SCHEMA {s} TO {user};\nALTER DEFAULT PRIVILEGES {for_users}IN SCHEMA {s} GRANT {on_tables} ON TABLES TO {user};\n"
         ));

@@ -372,6 +372,11 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     ));
     for s in &schemas {
         let q = format!("{db}.{s}");
+        if f.access != Access::ReadWrite {
+            sql.push_str(&format!(
+                "-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).\nREVOKE CREATE TABLE, CREATE VIEW ON SCHEMA {q} FROM ROLE {role};\nREVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA {q} FROM ROLE {role};\nREVOKE INSERT, UPDATE, DELETE, TRUNCATE ON FUTURE TABLES IN SCHEMA {q} FROM ROLE {role};\n"
+            ));
+        }
         sql.push_str(&format!(
             "GRANT {on_schema} ON SCHEMA {q} TO ROLE {role};\nGRANT {on_tables} ON ALL TABLES IN SCHEMA {q} TO ROLE {role};\nGRANT {on_views} ON ALL VIEWS IN SCHEMA {q} TO ROLE {role};\nGRANT {on_tables} ON FUTURE TABLES IN SCHEMA {q} TO ROLE {role};\nGRANT {on_views} ON FUTURE VIEWS IN SCHEMA {q} TO ROLE {role};\n"
         ));

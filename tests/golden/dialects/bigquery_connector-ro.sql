@@ -3,6 +3,7 @@
 --   gcloud iam service-accounts create dagflux --project=my-project
 -- Running queries (jobs) needs BigQuery Job User on the project:
 --   gcloud projects add-iam-policy-binding my-project --member=serviceAccount:dagflux@my-project.iam.gserviceaccount.com --role=roles/bigquery.jobUser
+-- If the read/write script ran for this account before, also run REVOKE `roles/bigquery.dataEditor` ON SCHEMA … FROM the account for each dataset (not done here: revoking a role that was never granted may fail).
 -- Grants can take a few minutes to take effect.
 GRANT `roles/bigquery.dataViewer` ON SCHEMA `my-project`.`analytics` TO 'serviceAccount:dagflux@my-project.iam.gserviceaccount.com';
 GRANT `roles/bigquery.dataViewer` ON SCHEMA `my-project`.`marts` TO 'serviceAccount:dagflux@my-project.iam.gserviceaccount.com';

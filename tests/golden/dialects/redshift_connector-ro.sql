@@ -6,9 +6,17 @@
 -- Redshift has no CREATE USER IF NOT EXISTS: on a re-run, skip the CREATE USER line (ALTER USER resets the password).
 CREATE USER "dagflux" PASSWORD [[REPLACE_WITH_PASSWORD]];
 ALTER USER "dagflux" PASSWORD [[REPLACE_WITH_PASSWORD]];
+-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).
+REVOKE CREATE ON SCHEMA "public" FROM "dagflux";
+REVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "public" FROM "dagflux";
+ALTER DEFAULT PRIVILEGES FOR USER "etl_user" IN SCHEMA "public" REVOKE INSERT, UPDATE, DELETE ON TABLES FROM "dagflux";
 GRANT USAGE ON SCHEMA "public" TO "dagflux";
 GRANT SELECT ON ALL TABLES IN SCHEMA "public" TO "dagflux";
 ALTER DEFAULT PRIVILEGES FOR USER "etl_user" IN SCHEMA "public" GRANT SELECT ON TABLES TO "dagflux";
+-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).
+REVOKE CREATE ON SCHEMA "marts" FROM "dagflux";
+REVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "marts" FROM "dagflux";
+ALTER DEFAULT PRIVILEGES FOR USER "etl_user" IN SCHEMA "marts" REVOKE INSERT, UPDATE, DELETE ON TABLES FROM "dagflux";
 GRANT USAGE ON SCHEMA "marts" TO "dagflux";
 GRANT SELECT ON ALL TABLES IN SCHEMA "marts" TO "dagflux";
 ALTER DEFAULT PRIVILEGES FOR USER "etl_user" IN SCHEMA "marts" GRANT SELECT ON TABLES TO "dagflux";

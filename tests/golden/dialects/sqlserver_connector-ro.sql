@@ -13,6 +13,10 @@ USE [Sales];
 IF NOT EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'dagflux')
     CREATE USER [dagflux] FOR LOGIN [dagflux] WITH DEFAULT_SCHEMA = [dbo];
 -- Schema permissions also cover tables and views created there later.
+-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).
+REVOKE INSERT, UPDATE, DELETE, ALTER ON SCHEMA::[dbo] FROM [dagflux];
+REVOKE INSERT, UPDATE, DELETE, ALTER ON SCHEMA::[reporting] FROM [dagflux];
+REVOKE CREATE TABLE, CREATE VIEW FROM [dagflux];
 GRANT SELECT, VIEW DEFINITION ON SCHEMA::[dbo] TO [dagflux];
 GRANT SELECT, VIEW DEFINITION ON SCHEMA::[reporting] TO [dagflux];
 GO
