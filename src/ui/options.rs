@@ -20,6 +20,8 @@ pub fn Advanced(
             st.generated.set(false);
         }
     };
+    // One callback, made once (not one per keystroke).
+    let on_schemas = st.edit(st.schemas);
     let schemas_err = move || errors.with(|e| e.schemas.clone());
     let owners_err = move || errors.with(|e| e.owners.clone());
     view! {
@@ -59,7 +61,7 @@ pub fn Advanced(
                                 aria-label="Schemas to grant on, separated by commas or new lines"
                                 class:gs-invalid=move || schemas_err().is_some()
                                 prop:value=st.schemas.get_untracked()
-                                on:input=move |ev| st.edit(st.schemas).run(event_target_value(&ev))
+                                on:input=move |ev| on_schemas.run(event_target_value(&ev))
                             ></textarea>
                             {move || schemas_err().map(|m| view! { <p class="gs-error" data-testid="schemas-error">{m}</p> })}
                         </Show>
