@@ -12,22 +12,29 @@ pub fn random_bytes(buf: &mut [u8]) -> bool {
         .unwrap_or(false)
 }
 
-/// 24 characters of `A-Za-z0-9` (~143 bits), by rejection sampling (no modulo bias).
+/// 24 characters of `A-Za-z0-9` (~143 bits), by rejection sampling (no modulo bias),
+/// drawn again until it has an upper-case letter, a lower-case letter and a digit
+/// (Redshift requires all three, SQL Server's password policy three classes).
 fn strong_password() -> Option<String> {
     const SET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let mut out = String::with_capacity(24);
-    while out.len() < 24 {
-        let mut buf = [0u8; 32];
-        if !random_bytes(&mut buf) {
-            return None;
-        }
-        for b in buf {
-            if (b as usize) < 248 && out.len() < 24 {
-                out.push(SET[b as usize % SET.len()] as char);
+    loop {
+        let mut out = String::with_capacity(24);
+        while out.len() < 24 {
+            let mut buf = [0u8; 32];
+            if !random_bytes(&mut buf) {
+                return None;
+            }
+            for b in buf {
+                if (b as usize) < 248 && out.len() < 24 {
+                    out.push(SET[b as usize % SET.len()] as char);
+                }
             }
         }
+        let has = |f: fn(&u8) -> bool| out.as_bytes().iter().any(f);
+        if has(u8::is_ascii_uppercase) && has(u8::is_ascii_lowercase) && has(u8::is_ascii_digit) {
+            return Some(out);
+        }
     }
-    Some(out)
 }
 
 /// Password field, generator, show toggle and the SCRAM toggle.

@@ -116,3 +116,19 @@ test("switching read-only/read-write keeps what was typed and hides the output",
   assert.equal(await tid(page, "sql").textContent(), golden("dialects/redshift_connector-rw.sql"));
   await context.close();
 });
+
+test("generated passwords always meet Redshift's rules (upper, lower, digit)", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await tid(page, "dialect").selectOption("redshift");
+  await tid(page, "host").fill("examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com");
+  await tid(page, "database").fill("dev");
+  for (let i = 0; i < 40; i++) {
+    await tid(page, "generate-password").click();
+    const pw = await tid(page, "password").inputValue();
+    assert.match(pw, /^(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])[A-Za-z0-9]{24}$/);
+    assert.equal(await tid(page, "password-error").count(), 0);
+  }
+  await tid(page, "generate").click();
+  assert.match(await tid(page, "sql").textContent(), /CREATE USER "dagflux" PASSWORD '[A-Za-z0-9]{24}';/);
+  await context.close();
+});
