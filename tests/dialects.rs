@@ -157,6 +157,7 @@ fn bad_input_gets_a_message_next_to_the_field_and_no_output() {
         (Dialect::MySql, Key::Host, "db:3306", "host", "Move the :port part into the Port field"),
         (Dialect::MySql, Key::Port, "0", "port", "Port must be a whole number from 1 to 65535"),
         (Dialect::MySql, Key::Schemas, " , ", "schemas", "Enter at least one database"),
+        (Dialect::MySql, Key::ClientHost, "a@b", "client-host", "A client host is a host name, an IP address, a netmask (10.0.0.0/255.255.255.0) or a pattern with % and _"),
         (Dialect::SqlServer, Key::User, "DOMAIN\\svc", "role", "A \\ makes this a Windows login, which has no password: use a SQL login name"),
         (Dialect::SqlServer, Key::Database, "", "database", "Enter the database"),
         (Dialect::SqlServer, Key::Schemas, "a\tb", "schemas", "a\tb: Cannot contain control characters (line breaks, tabs, NUL)"),

@@ -257,9 +257,10 @@ fn create_dbs(m: &Maria, dbs: &[&str]) {
 
 /// One whole round: setup twice, exact grants, login, access checks, verify, revoke one
 /// privilege and see verify fail on it, uninstall twice, nothing left.
-fn round(m: &Maria, access: Access, user: &str, dbs: &[&str], pw: &str, label: &str) {
+#[allow(clippy::too_many_arguments)]
+fn round(m: &Maria, access: Access, user: &str, client: &str, dbs: &[&str], pw: &str, label: &str) {
     create_dbs(m, dbs);
-    let f = form(access, user, "%", &dbs.join(","), pw, m.port);
+    let f = form(access, user, client, &dbs.join(","), pw, m.port);
     let out = generate_dialect(&f);
     assert_eq!(out.errors, vec![], "{label}");
     let sql = out.sql.clone().unwrap();
@@ -271,7 +272,7 @@ fn round(m: &Maria, access: Access, user: &str, dbs: &[&str], pw: &str, label: &
             String::from_utf8_lossy(&o.stderr)
         );
     }
-    let account = Account::new(user, "%");
+    let account = Account::new(user, client);
     let got = grants(m, &account);
     let usage: Vec<&String> = got
         .iter()
@@ -285,7 +286,7 @@ fn round(m: &Maria, access: Access, user: &str, dbs: &[&str], pw: &str, label: &
         .collect();
     assert_eq!(
         db_grants,
-        expected_db_grants(access, dbs, &shown(user, "%")),
+        expected_db_grants(access, dbs, &shown(user, client)),
         "{label}\n{sql}"
     );
 
@@ -306,12 +307,16 @@ fn round(m: &Maria, access: Access, user: &str, dbs: &[&str], pw: &str, label: &
                 .iter()
                 .any(|q| s.starts_with(*q) && s.ends_with(*q))
     };
-    if quoted(user) {
+    if client != "%" {
+        println!("{label}: login checks skipped (the account is for another client host)");
+    } else if quoted(user) {
         println!("{label}: login checks skipped (client cannot pass this user name)");
     } else {
         login_checks(m, access, &u, &p, &db, &t, label);
     }
-    verify_and_uninstall(m, access, user, dbs, &account, &out, &sql, &t, label);
+    verify_and_uninstall(
+        m, access, user, client, dbs, &account, &out, &sql, &t, label,
+    );
 }
 
 fn login_checks(m: &Maria, access: Access, u: &str, p: &str, db: &str, t: &str, label: &str) {
@@ -370,6 +375,7 @@ fn verify_and_uninstall(
     m: &Maria,
     access: Access,
     user: &str,
+    client: &str,
     dbs: &[&str],
     account: &Account,
     out: &grantsmith::core::dialect::DialectOutput,
@@ -408,7 +414,7 @@ fn verify_and_uninstall(
             .into_iter()
             .filter(|g| !g.starts_with("GRANT USAGE ON *.*"))
             .collect::<Vec<_>>(),
-        expected_db_grants(access, dbs, &shown(user, "%")),
+        expected_db_grants(access, dbs, &shown(user, client)),
         "{label}: re-run did not restore the grants"
     );
 
@@ -417,12 +423,13 @@ fn verify_and_uninstall(
     m.root_ok(&un);
     m.root_ok(&un);
     let left = m.root_ok(&format!(
-        "SELECT count(*) FROM mysql.user WHERE User = {} AND Host = '%'",
-        Str::new(user)
+        "SELECT count(*) FROM mysql.user WHERE User = {} AND Host = {}",
+        Str::new(user),
+        Str::new(client)
     ));
     assert_eq!(left.trim(), "0", "{label}");
     let (u, p, _) = parse_uri(out.conn.as_deref().unwrap());
-    if !u.starts_with(['\'', '"']) {
+    if client == "%" && !u.starts_with(['\'', '"']) {
         assert!(!m.login(&u, &p, "", "SELECT 1").status.success(), "{label}");
     }
     assert!(
@@ -445,6 +452,7 @@ fn mysql_dialect_on_mariadb() {
             &m,
             access,
             "dagflux",
+            "%",
             &["shop", "my_app"],
             "Str0ng-Passw0rd",
             &format!("{access:?}"),
@@ -543,9 +551,26 @@ fn hostile_names_on_mariadb() {
         } else {
             Access::ReadWrite
         };
-        let f = form(access, &user, "%", &db, &pw, m.port);
+        // One case in three also has a hostile client host (no login then).
+        let client = if rng.below(3) == 0 {
+            // Host parts are limited to host-name characters and patterns (the core
+            // refuses the rest; MariaDB itself refuses '@'); upper case folds.
+            let n = 1 + rng.below(8);
+            (0..n)
+                .map(|_| ["%", "_", ".", "-", ":", "/", "a", "B", "1"][rng.below(9)])
+                .collect::<String>()
+                .to_ascii_lowercase()
+        } else {
+            "%".to_string()
+        };
+        let f = form(access, &user, &client, &db, &pw, m.port);
         let out = generate_dialect(&f);
-        if out.sql.is_none() || user.trim() != user || db.trim() != db || db.contains(',') {
+        if out.sql.is_none()
+            || user.trim() != user
+            || client.trim() != client
+            || db.trim() != db
+            || db.contains(',')
+        {
             continue;
         }
         // MariaDB compares user names case- and accent-sensitively but database names by
@@ -554,9 +579,10 @@ fn hostile_names_on_mariadb() {
             &m,
             access,
             &user,
+            &client,
             &[&db],
             &pw,
-            &format!("hostile #{done} (GS_SEED={seed}) user={user:?} db={db:?} pw={pw:?}"),
+            &format!("hostile #{done} (GS_SEED={seed}) user={user:?} client={client:?} db={db:?} pw={pw:?}"),
         );
         m.root_ok(&format!("DROP DATABASE {}", Ident::new(&db)));
         done += 1;

@@ -194,6 +194,25 @@ fn mysql_name(raw: &str, what: &str, max: usize) -> Result<String, String> {
     Ok(n)
 }
 
+/// The host part of an account: a host name, an IP address, a netmask
+/// (`10.0.0.0/255.255.255.0`) or a pattern with `%` and `_`; empty means `%`. MySQL
+/// compares host names without case and stores them in lower case, so they are
+/// written in lower case (the script, verify and `SHOW GRANTS` then agree).
+fn client_host(t: &str) -> Result<String, String> {
+    if t.is_empty() {
+        return Ok("%".into());
+    }
+    let ok = t.len() <= MAX_HOST
+        && t.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'%' | b':' | b'/')
+        });
+    if ok {
+        Ok(t.to_ascii_lowercase())
+    } else {
+        Err("A client host is a host name, an IP address, a netmask (10.0.0.0/255.255.255.0) or a pattern with % and _".into())
+    }
+}
+
 fn db_name(raw: &str) -> Result<Ident, String> {
     let n = mysql_name(raw, "database", MAX_DB)?;
     if n.contains(['/', '\\', '.']) {
@@ -209,16 +228,7 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     let host = e.take("host", host(f.get(Key::Host)));
     let port = e.take("port", port(f.get(Key::Port), "3306"));
     let user = e.take("role", mysql_name(f.get(Key::User), "user name", MAX_USER));
-    let client = e.take(
-        "client-host",
-        mysql_name(f.get(Key::ClientHost), "client host", MAX_HOST).or_else(|m| {
-            if f.value(Key::ClientHost).is_empty() {
-                Ok("%".into())
-            } else {
-                Err(m)
-            }
-        }),
-    );
+    let client = e.take("client-host", client_host(f.value(Key::ClientHost)));
     let dbs = e.take(
         "schemas",
         list(f.get(Key::Schemas), "", "database", db_name),
