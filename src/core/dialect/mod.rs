@@ -242,7 +242,7 @@ pub struct FieldSpec {
     pub key: Key,
     /// Visible label.
     pub label: &'static str,
-    /// Placeholder, and the value used when the field is left empty (if any).
+    /// Placeholder shown in the empty field: an example, or what an empty field means.
     pub placeholder: &'static str,
     /// The starting value.
     pub default: &'static str,
@@ -295,8 +295,8 @@ impl DialectForm {
         self.values[key.index()] = value.into();
     }
 
-    /// A field trimmed, or its dialect's placeholder when empty and the field has a
-    /// usable default (a placeholder that is an example, not a default, stays empty).
+    /// A field as typed, trimmed as JavaScript's `trim` would (each dialect decides
+    /// what an empty field means).
     fn value(&self, key: Key) -> &str {
         js_trim(self.get(key))
     }
