@@ -433,13 +433,6 @@ fn shape(d: Dialect, script: &str) -> Vec<String> {
         .collect()
 }
 
-fn hostile(rng: &mut Rng, alphabet: &[&str], max: usize) -> String {
-    let n = 1 + rng.below(max);
-    (0..n)
-        .map(|_| alphabet[rng.below(alphabet.len())])
-        .collect()
-}
-
 const NASTY: [&str; 24] = [
     "'",
     "\"",
@@ -469,16 +462,7 @@ const NASTY: [&str; 24] = [
 
 #[test]
 fn hostile_names_never_change_the_statements() {
-    let seed: u64 = std::env::var("GS_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-                | 1
-        });
+    let seed = Rng::env_seed();
     println!("hostile dialect names: GS_SEED={seed}");
     let mut rng = Rng(seed);
     let mut cases = 0;
@@ -507,29 +491,29 @@ fn hostile_names_never_change_the_statements() {
             let mut f = base.clone();
             // Only the fields whose text reaches the SQL as a name; one or two list items
             // to keep the statement count equal to the plain form's.
-            let one = hostile(&mut rng, &NASTY, 6);
-            let two = hostile(&mut rng, &NASTY, 6);
+            let one = rng.word(&NASTY, 6);
+            let two = rng.word(&NASTY, 6);
             match d {
                 Dialect::BigQuery => {} // names are validated to plain characters
                 _ => {
-                    f.set(Key::User, hostile(&mut rng, &NASTY, 5));
+                    f.set(Key::User, rng.word(&NASTY, 5));
                     f.set(Key::Schemas, format!("{one},{two}"));
                     if d != Dialect::MySql {
-                        f.set(Key::Database, hostile(&mut rng, &NASTY, 6));
+                        f.set(Key::Database, rng.word(&NASTY, 6));
                     }
                 }
             }
             if d == Dialect::MySql {
-                f.set(Key::ClientHost, hostile(&mut rng, &NASTY, 4));
+                f.set(Key::ClientHost, rng.word(&NASTY, 4));
             }
             if d == Dialect::Snowflake {
-                f.set(Key::Warehouse, hostile(&mut rng, &NASTY, 6));
+                f.set(Key::Warehouse, rng.word(&NASTY, 6));
             }
             if d == Dialect::Redshift {
                 // One owner, as in the plain form (a comma would make a list).
-                f.set(Key::Owners, hostile(&mut rng, &NASTY, 6).replace(',', "x"));
+                f.set(Key::Owners, rng.word(&NASTY, 6).replace(',', "x"));
             } else if d.has_password() {
-                f.password = hostile(&mut rng, &NASTY, 8);
+                f.password = rng.word(&NASTY, 8);
             }
             let out = generate_dialect(&f);
             if out.sql.is_none() {

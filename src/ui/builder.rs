@@ -38,9 +38,7 @@ impl BuilderState {
     /// links); a Neon host there applies the Neon defaults as typing it would.
     fn new() -> Self {
         let mut d = Form::default();
-        if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
-            apply_fragment(&mut d, &hash);
-        }
+        apply_fragment(&mut d, &super::fragment());
         let mut neon = NeonFields {
             owners: d.owners.clone(),
             database: d.database.clone(),

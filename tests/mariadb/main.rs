@@ -518,23 +518,9 @@ const NASTY: [&str; 22] = [
     "#",
 ];
 
-fn hostile(rng: &mut Rng, max: usize) -> String {
-    let n = 1 + rng.below(max);
-    (0..n).map(|_| NASTY[rng.below(NASTY.len())]).collect()
-}
-
 #[test]
 fn hostile_names_on_mariadb() {
-    let seed: u64 = std::env::var("GS_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-                | 1
-        });
+    let seed = Rng::env_seed();
     println!("hostile MariaDB names: GS_SEED={seed}");
     let m = Maria::start();
     let mut rng = Rng(seed);
@@ -543,9 +529,9 @@ fn hostile_names_on_mariadb() {
     while done < 25 {
         tries += 1;
         assert!(tries < 10_000);
-        let user = hostile(&mut rng, 5);
-        let db = hostile(&mut rng, 6);
-        let pw = hostile(&mut rng, 8);
+        let user = rng.word(&NASTY, 5);
+        let db = rng.word(&NASTY, 6);
+        let pw = rng.word(&NASTY, 8);
         let access = if rng.below(2) == 0 {
             Access::ReadOnly
         } else {
@@ -555,10 +541,7 @@ fn hostile_names_on_mariadb() {
         let client = if rng.below(3) == 0 {
             // Host parts are limited to host-name characters and patterns (the core
             // refuses the rest; MariaDB itself refuses '@'); upper case folds.
-            let n = 1 + rng.below(8);
-            (0..n)
-                .map(|_| ["%", "_", ".", "-", ":", "/", "a", "B", "1"][rng.below(9)])
-                .collect::<String>()
+            rng.word(&["%", "_", ".", "-", ":", "/", "a", "B", "1"], 8)
                 .to_ascii_lowercase()
         } else {
             "%".to_string()

@@ -80,15 +80,7 @@ fn deserves_refusal(raw: &str, kind: Kind) -> bool {
 }
 
 pub fn run(s: &Server, major: u32) {
-    let seed: u64 = std::env::var("GS_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
+    let seed = Rng::env_seed();
     let mut rng = Rng((seed ^ (major as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1);
     println!("PostgreSQL {}: hostile names, seed {seed}", s.version);
     s.su("postgres", "CREATE DATABASE hostile;");

@@ -65,14 +65,7 @@ impl Ident {
 
 impl fmt::Display for Ident {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("`")?;
-        for c in self.0.chars() {
-            if c == '`' || c == '\\' {
-                f.write_str("\\")?;
-            }
-            write!(f, "{c}")?;
-        }
-        f.write_str("`")
+        super::write_backslashed(f, '`', &self.0)
     }
 }
 
@@ -94,14 +87,7 @@ impl Str {
 
 impl fmt::Display for Str {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("'")?;
-        for c in self.0.chars() {
-            if c == '\'' || c == '\\' {
-                f.write_str("\\")?;
-            }
-            write!(f, "{c}")?;
-        }
-        f.write_str("'")
+        super::write_backslashed(f, '\'', &self.0)
     }
 }
 

@@ -511,6 +511,24 @@ pub(crate) fn placeholder_trap(pw: &Option<String>, traps: &mut Vec<String>, quo
     }
 }
 
+/// Writes `text` between two `quote`s, with a backslash before each `quote` and each
+/// backslash: the quoting of Snowflake strings and of BigQuery strings and identifiers.
+pub(crate) fn write_backslashed(
+    f: &mut std::fmt::Formatter<'_>,
+    quote: char,
+    text: &str,
+) -> std::fmt::Result {
+    use std::fmt::Write;
+    f.write_char(quote)?;
+    for c in text.chars() {
+        if c == quote || c == '\\' {
+            f.write_char('\\')?;
+        }
+        f.write_char(c)?;
+    }
+    f.write_char(quote)
+}
+
 /// The password in a connection string: percent-encoded, or the placeholder.
 pub(crate) fn uri_password(pw: &Option<String>) -> String {
     match pw {

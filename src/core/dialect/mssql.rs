@@ -121,8 +121,7 @@ impl fmt::Display for ConnValue<'_> {
     }
 }
 
-/// `(permission, on)` rows: `on` is `Some(schema)` for schema permissions, `None` for
-/// database permissions.
+/// The permissions for `access`: on each schema, and on the database.
 fn permissions(access: Access) -> (&'static [&'static str], &'static [&'static str]) {
     match access {
         Access::ReadWrite => (

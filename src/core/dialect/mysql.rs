@@ -246,8 +246,8 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     if client == "%" {
         traps.push("'%' lets this user sign in from any host: name the integration's host or network (10.0.%) if you can.".to_string());
     }
+    // (The client host cannot hold one: it is limited to host-name characters.)
     let backslash = Str::new(&user).has_backslash()
-        || Str::new(&client).has_backslash()
         || pw.as_deref().is_some_and(|p| Str::new(p).has_backslash());
     if backslash {
         traps.push("Written for the default sql_mode: with NO_BACKSLASH_ESCAPES set, the doubled backslashes in the quoted names and password would stay doubled.".to_string());

@@ -164,7 +164,7 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     );
     let owners = e.take(
         "owners",
-        if super::super::text::js_trim(f.get(Key::Owners)).is_empty() {
+        if f.value(Key::Owners).is_empty() {
             Ok(Vec::new())
         } else {
             list(f.get(Key::Owners), "", "user", |s| user_name(s, "user"))
@@ -204,7 +204,7 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     let mut sql = format!(
         "-- {} user for Amazon Redshift, made by Grantsmith.\n-- Run as a superuser (or a user with CREATE USER and the grant options below) connected to {}.\n",
         if f.access == Access::ReadWrite { "Read/write" } else { "Read-only" },
-        super::super::ident::Comment::new(&db.0),
+        crate::core::ident::Comment::new(&db.0),
     );
     comments(&mut sql, &traps);
     sql.push_str(&format!(

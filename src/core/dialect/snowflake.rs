@@ -261,14 +261,7 @@ impl Str {
 
 impl fmt::Display for Str {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("'")?;
-        for c in self.0.chars() {
-            if c == '\\' || c == '\'' {
-                f.write_str("\\")?;
-            }
-            write!(f, "{c}")?;
-        }
-        f.write_str("'")
+        super::write_backslashed(f, '\'', &self.0)
     }
 }
 
@@ -330,14 +323,10 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     );
     let key = e.take("public-key", public_key(f.get(Key::PublicKey)));
     let (acct, user, wh, db, schemas, key) = (acct?, user?, wh?, db?, schemas?, key?);
-    let role = Ident::new(&format!("{}_ROLE", user.stored()));
-    let role = if user.quoted {
-        Ident {
-            stored: format!("{}_ROLE", user.stored()),
-            quoted: true,
-        }
-    } else {
-        role
+    // `<USER>_ROLE`, quoted exactly when the user is (no reserved word ends in _ROLE).
+    let role = Ident {
+        stored: format!("{}_ROLE", user.stored()),
+        quoted: user.quoted,
     };
     let key_sql = key.as_deref().map(|k| Str::new(k).to_string());
     let key_sql = key_sql.as_deref().unwrap_or(KEY_PLACEHOLDER);
