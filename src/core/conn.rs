@@ -37,8 +37,8 @@ pub struct ConnParts<'a> {
     pub password: Option<&'a str>,
     /// A validated host (IPv6 with or without brackets).
     pub host: &'a str,
-    /// A validated port, as typed.
-    pub port: &'a str,
+    /// A validated port number.
+    pub port: u16,
     /// The database name, as stored.
     pub database: &'a str,
 }
@@ -48,7 +48,7 @@ pub struct ConnParts<'a> {
 /// ```
 /// use grantsmith::core::conn::{connection_uri, ConnParts};
 /// let uri = connection_uri(&ConnParts {
-///     user: "app", password: None, host: "::1", port: "5432", database: "my db",
+///     user: "app", password: None, host: "::1", port: 5432, database: "my db",
 /// });
 /// assert_eq!(uri, "postgresql://app:[[REPLACE_WITH_PASSWORD]]@[::1]:5432/my%20db");
 /// ```
@@ -68,21 +68,20 @@ pub fn connection_uri(p: &ConnParts<'_>) -> String {
 }
 
 /// Validates a port as typed (already trimmed and defaulted): digits only, 1–65535.
+/// Returns the number, which is what goes into a connection string (`0005432` is 5432).
 ///
 /// ```
 /// use grantsmith::core::conn::validate_port;
-/// assert!(validate_port("5432").is_ok());
+/// assert_eq!(validate_port("5432"), Ok(5432));
+/// assert_eq!(validate_port(&format!("{}5432", "0".repeat(1000))), Ok(5432));
 /// assert!(validate_port("0").is_err());
 /// assert!(validate_port("65536").is_err());
 /// assert!(validate_port("54a").is_err());
 /// ```
-pub fn validate_port(port: &str) -> Result<(), &'static str> {
-    let ok = !port.is_empty()
-        && port.bytes().all(|b| b.is_ascii_digit())
-        && port.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n));
-    if ok {
-        Ok(())
-    } else {
-        Err("Port must be a whole number from 1 to 65535")
+pub fn validate_port(port: &str) -> Result<u16, &'static str> {
+    let digits = port.trim_start_matches('0');
+    match digits.parse::<u16>() {
+        Ok(n) if n > 0 && port.bytes().all(|b| b.is_ascii_digit()) => Ok(n),
+        _ => Err("Port must be a whole number from 1 to 65535"),
     }
 }

@@ -1,19 +1,23 @@
 //! Everything that decides what the user sees. No web dependency: a test reads these
 //! files and fails if one names a web crate.
+//!
+//! An [`intent::Intent`] (what was typed) goes to its [`backend::Backend`], which checks
+//! it and renders it; [`output::Output`] is what every form shows.
 
+pub mod backend;
 pub mod conn;
-pub mod dialect;
-pub mod form;
 pub mod host;
-pub mod ident;
+pub mod intent;
 pub mod neon;
 pub mod new_schema_form;
-pub mod pg;
-pub mod plan;
-pub mod preset;
+pub mod output;
+pub mod privileges;
+pub mod quote;
 pub mod scram;
 pub mod share;
 pub mod text;
 pub mod traps;
 
-pub use form::{generate, Errors, Form, Output, Scope};
+pub use backend::{check, generate, render};
+pub use intent::{Access, Db, Field, Intent, Scope};
+pub use output::{Output, Part};

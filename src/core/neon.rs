@@ -19,29 +19,8 @@ pub const HOST_HINT_DEFAULT: &str = "db.example.com";
 /// Host placeholder while the host is a Neon host.
 pub const HOST_HINT_NEON: &str = "ep-sunny-lake-123456.us-east-2.aws.neon.tech";
 
-/// The fields Neon defaults touch, and whether each holds an automatic value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NeonFields {
-    /// The table owner role(s) text.
-    pub owners: String,
-    /// The database name text.
-    pub database: String,
-    /// `owners` was set automatically and not edited since.
-    pub owners_auto: bool,
-    /// `database` was set automatically and not edited since.
-    pub database_auto: bool,
-}
-
-impl Default for NeonFields {
-    fn default() -> Self {
-        NeonFields {
-            owners: OWNER_DEFAULT.to_string(),
-            database: DB_DEFAULT.to_string(),
-            owners_auto: false,
-            database_auto: false,
-        }
-    }
-}
+use super::host::is_neon_host;
+use super::intent::{Access, Field, Intent};
 
 fn norm(s: &str) -> String {
     // ASCII folding: every comparison is with an ASCII default, and no non-ASCII
@@ -49,53 +28,43 @@ fn norm(s: &str) -> String {
     super::text::js_trim(s).to_ascii_lowercase()
 }
 
-impl NeonFields {
-    /// Applies a change of "is the host a Neon host". Returns true when a field changed.
-    ///
-    /// ```
-    /// use grantsmith::core::neon::NeonFields;
-    /// let mut f = NeonFields::default();
-    /// f.host_changed(false, true);
-    /// assert_eq!((f.owners.as_str(), f.database.as_str()), ("neondb_owner", "neondb"));
-    /// f.host_changed(true, false);
-    /// assert_eq!((f.owners.as_str(), f.database.as_str()), ("postgres", "postgres"));
-    /// ```
-    pub fn host_changed(&mut self, was_neon: bool, is_neon: bool) -> bool {
-        let before = self.clone();
-        if is_neon && !was_neon {
-            let owner = norm(&self.owners);
-            if !self.owners_auto && (owner.is_empty() || owner == OWNER_DEFAULT) {
-                self.owners = OWNER_NEON.to_string();
-                self.owners_auto = true;
-            }
-            let db = norm(&self.database);
-            if !self.database_auto && (db.is_empty() || db == DB_DEFAULT) {
-                self.database = DB_NEON.to_string();
-                self.database_auto = true;
-            }
-        } else if was_neon && !is_neon {
-            if self.owners_auto && norm(&self.owners) == OWNER_NEON {
-                self.owners = OWNER_DEFAULT.to_string();
-            }
-            if self.database_auto && norm(&self.database) == DB_NEON {
-                self.database = DB_DEFAULT.to_string();
-            }
-            self.owners_auto = false;
-            self.database_auto = false;
+/// Applies Neon's defaults as the host of an original-applet intent changes to
+/// `new_host`: on becoming a Neon host, fields still at the generic defaults switch;
+/// on leaving, fields switched automatically and not edited since switch back.
+///
+/// ```
+/// use grantsmith::core::intent::{Field, Intent};
+/// let mut i = Intent::default();
+/// i.set(Field::Host, "ep-x.us-east-2.aws.neon.tech");
+/// assert_eq!((i.get(Field::Owners), i.get(Field::Database)), ("neondb_owner", "neondb"));
+/// i.set(Field::Host, "db.example.com");
+/// assert_eq!((i.get(Field::Owners), i.get(Field::Database)), ("postgres", "postgres"));
+/// ```
+pub(crate) fn host_changing(i: &mut Intent, new_host: &str) {
+    if i.access != Access::Original {
+        return;
+    }
+    let was = is_neon_host(i.get(Field::Host));
+    let is = is_neon_host(new_host);
+    if is && !was {
+        let owner = norm(i.get(Field::Owners));
+        if !i.neon.owners && (owner.is_empty() || owner == OWNER_DEFAULT) {
+            i.put(Field::Owners, OWNER_NEON);
+            i.neon.owners = true;
         }
-        *self != before
-    }
-
-    /// The user typed in the owner field: it is theirs now.
-    pub fn edit_owners(&mut self, value: String) {
-        self.owners = value;
-        self.owners_auto = false;
-    }
-
-    /// The user typed in the database field: it is theirs now.
-    pub fn edit_database(&mut self, value: String) {
-        self.database = value;
-        self.database_auto = false;
+        let db = norm(i.get(Field::Database));
+        if !i.neon.database && (db.is_empty() || db == DB_DEFAULT) {
+            i.put(Field::Database, DB_NEON);
+            i.neon.database = true;
+        }
+    } else if was && !is {
+        if i.neon.owners && norm(i.get(Field::Owners)) == OWNER_NEON {
+            i.put(Field::Owners, OWNER_DEFAULT);
+        }
+        if i.neon.database && norm(i.get(Field::Database)) == DB_NEON {
+            i.put(Field::Database, DB_DEFAULT);
+        }
+        i.neon = Default::default();
     }
 }
 

@@ -1,7 +1,8 @@
 //! The new-schema grant applet's inputs and output.
 
-use super::ident::Ident;
-use super::pg::new_schema::new_schema_sql;
+use super::backend::original::new_schema::new_schema_sql;
+use super::backend::original::ROLE_DEFAULT;
+use super::quote::pg::Ident;
 use super::text::or_default;
 
 /// Fields as typed; empty ones fall back to `public`, `dreamlit_app`, `postgres`.
@@ -19,7 +20,7 @@ impl Default for SchemaForm {
     fn default() -> Self {
         SchemaForm {
             schema: "public".into(),
-            role: super::form::ROLE_DEFAULT.into(),
+            role: ROLE_DEFAULT.into(),
             owner: super::neon::OWNER_DEFAULT.into(),
         }
     }
@@ -48,7 +49,7 @@ pub struct SchemaOutput {
 /// ```
 pub fn schema_grant(f: &SchemaForm) -> SchemaOutput {
     let schema = Ident::new_schema(or_default(&f.schema, "public"));
-    let role = Ident::new_role(or_default(&f.role, super::form::ROLE_DEFAULT));
+    let role = Ident::new_role(or_default(&f.role, ROLE_DEFAULT));
     let owner = Ident::new_existing_role(or_default(&f.owner, super::neon::OWNER_DEFAULT));
     let sql = match (&schema, &role, &owner) {
         (Ok(s), Ok(r), Ok(o)) => Some(new_schema_sql(s, r, o)),

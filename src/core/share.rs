@@ -1,7 +1,7 @@
 //! Form state in a URL fragment (`#host=…&role=…`): starting values for embeds and
 //! shareable links. A fragment never reaches a server. Passwords are never part of it.
 
-use super::form::{Form, Scope};
+use super::intent::{Access, Db, Field, Intent, Scope};
 
 /// Decodes `application/x-www-form-urlencoded` text (`+` is a space here, as in
 /// `URLSearchParams`); bad escapes are kept as typed, bad UTF-8 becomes U+FFFD.
@@ -52,92 +52,87 @@ pub fn fragment_pairs(fragment: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Starting values of another database's form: its text fields by their keys
-/// (`client-host`, `warehouse`, …) and `ssl`.
-///
-/// ```
-/// use grantsmith::core::dialect::{Access, Dialect, DialectForm, Key};
-/// use grantsmith::core::share::apply_dialect_fragment;
-/// let mut f = DialectForm::new(Dialect::MySql, Access::ReadOnly);
-/// apply_dialect_fragment(&mut f, "#db=mysql&host=db.example.com&client-host=10.0.%25&ssl=1");
-/// assert_eq!((f.get(Key::Host), f.get(Key::ClientHost), f.ssl), ("db.example.com", "10.0.%", true));
-/// ```
-pub fn apply_dialect_fragment(form: &mut super::dialect::DialectForm, fragment: &str) {
-    for (k, v) in fragment_pairs(fragment) {
-        if k == "ssl" {
-            form.ssl = matches!(v.as_str(), "1" | "true" | "on" | "yes");
-        } else if let Some(key) = super::dialect::Key::ALL
-            .into_iter()
-            .find(|key| key.as_str() == k)
-        {
-            form.set(key, v);
-        }
-    }
+fn on(v: &str) -> bool {
+    matches!(v, "1" | "true" | "on" | "yes")
 }
 
-/// Starting values read from a fragment: only the keys present are set.
-///
-/// ```
-/// use grantsmith::core::share::apply_fragment;
-/// use grantsmith::core::{Form, Scope};
-/// let mut f = Form::default();
-/// apply_fragment(&mut f, "#host=db.example.com&role=app+user&scope=listed&schemas=a%2Cb&rls=1");
-/// assert_eq!((f.host.as_str(), f.role.as_str(), f.schemas.as_str()), ("db.example.com", "app user", "a,b"));
-/// assert_eq!((f.scope, f.rls), (Scope::Listed, true));
-/// ```
-pub fn apply_fragment(form: &mut Form, fragment: &str) {
-    for (k, v) in fragment_pairs(fragment) {
-        match k.as_str() {
-            "host" => form.host = v,
-            "port" => form.port = v,
-            "role" => form.role = v,
-            "database" => form.database = v,
-            "schemas" => form.schemas = v,
-            "owners" => form.owners = v,
-            "scope" => {
-                form.scope = if v == "listed" {
-                    Scope::Listed
-                } else {
-                    Scope::All
-                }
+/// Applies one `key=value` starting value (fragment, `data-*`, CLI): a field by its
+/// key, or an option. `db` and `preset` are read first by [`from_fragment`]; unknown
+/// keys are ignored here (the CLI refuses them before).
+pub fn apply(i: &mut Intent, key: &str, value: &str) {
+    match key {
+        "scope" => i.scope = if value == "listed" { Scope::Listed } else { Scope::All },
+        "all-schemas" => i.scope = if on(value) { Scope::All } else { Scope::Listed },
+        "rls" => i.rls = on(value),
+        "ssl" => i.tls = on(value),
+        _ => {
+            if let Some(f) = Field::from_key(key) {
+                i.set(f, value);
             }
-            "rls" => form.rls = matches!(v.as_str(), "1" | "true" | "on" | "yes"),
-            _ => {}
         }
     }
 }
 
-/// The fragment that restores `form` (without `#`), listing only fields that differ
-/// from the defaults.
+/// The intent a fragment starts with: its database and preset, then every other value
+/// in order, exactly as typing them would (a Neon host switches Neon's defaults).
 ///
 /// ```
-/// use grantsmith::core::share::{apply_fragment, to_fragment};
-/// use grantsmith::core::Form;
-/// let f = Form { host: "h.example.com".into(), role: "a&b=c d".into(), ..Form::default() };
-/// let mut back = Form::default();
-/// apply_fragment(&mut back, &to_fragment(&f));
-/// assert_eq!(back, f);
+/// use grantsmith::core::share::from_fragment;
+/// use grantsmith::core::{Access, Db, Field, Scope};
+/// let i = from_fragment("#preset=connector-rw&host=db.example.com&role=etl&database=shop");
+/// assert_eq!((i.db, i.access), (Db::Postgres, Access::ReadWrite));
+/// assert_eq!((i.get(Field::Host), i.get(Field::Role), i.get(Field::Database)), ("db.example.com", "etl", "shop"));
+/// let m = from_fragment("#db=mysql&client-host=10.0.%25&ssl=1");
+/// assert_eq!((m.db, m.get(Field::ClientHost), m.tls), (Db::MySql, "10.0.%", true));
 /// ```
-pub fn to_fragment(form: &Form) -> String {
-    let d = Form::default();
+pub fn from_fragment(fragment: &str) -> Intent {
+    let pairs = fragment_pairs(fragment);
+    let value = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+    let db = value("db").and_then(Db::from_key).unwrap_or_default();
+    let access = value("preset").and_then(Access::from_key).unwrap_or_default();
+    let mut i = Intent::new(db, access);
+    for (k, v) in &pairs {
+        apply(&mut i, k, v);
+    }
+    i
+}
+
+/// The fragment that restores `i` (without `#`): its database and preset where they
+/// are not the defaults, then every field and option that differs from the starting
+/// values. Never the password.
+///
+/// ```
+/// use grantsmith::core::share::{from_fragment, to_fragment};
+/// use grantsmith::core::{Field, Intent};
+/// let mut i = Intent::default();
+/// i.set(Field::Host, "h.example.com");
+/// i.set(Field::Role, "a&b=c d");
+/// i.set(Field::Password, "secret");
+/// let back = from_fragment(&to_fragment(&i));
+/// assert_eq!((back.get(Field::Role), back.get(Field::Password)), ("a&b=c d", ""));
+/// ```
+pub fn to_fragment(i: &Intent) -> String {
+    let d = Intent::new(i.db, i.access);
     let mut parts = Vec::new();
-    for (k, v, dv) in [
-        ("host", &form.host, &d.host),
-        ("port", &form.port, &d.port),
-        ("role", &form.role, &d.role),
-        ("database", &form.database, &d.database),
-        ("schemas", &form.schemas, &d.schemas),
-        ("owners", &form.owners, &d.owners),
-    ] {
-        if v != dv {
-            parts.push(format!("{k}={}", encode(v)));
+    if i.db != Db::Postgres {
+        parts.push(format!("db={}", i.db.as_str()));
+    }
+    if i.access != Intent::new(i.db, Access::Original).access {
+        parts.push(format!("preset={}", i.access.as_str()));
+    }
+    for f in Field::ALL {
+        if f != Field::Password && i.get(f) != d.get(f) {
+            parts.push(format!("{}={}", f.as_str(), encode(i.get(f))));
         }
     }
-    if form.scope == Scope::Listed {
-        parts.push("scope=listed".into());
+    if i.scope != d.scope {
+        parts.push(format!("scope={}", if i.scope == Scope::Listed { "listed" } else { "all" }));
     }
-    if form.rls {
+    if i.rls {
         parts.push("rls=1".into());
+    }
+    if i.tls != d.tls {
+        parts.push(format!("ssl={}", u8::from(i.tls)));
     }
     parts.join("&")
 }

@@ -50,6 +50,23 @@ pub fn split_list(s: &str) -> Option<Vec<&str>> {
     }
 }
 
+/// [`split_list`] without repeats (the first of each kept, in order): `sales, sales`
+/// grants once.
+///
+/// ```
+/// use grantsmith::core::text::split_unique;
+/// assert_eq!(split_unique("a, b, a"), Some(vec!["a", "b"]));
+/// ```
+pub fn split_unique(s: &str) -> Option<Vec<&str>> {
+    let mut seen: Vec<&str> = Vec::new();
+    for item in split_list(s)? {
+        if !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
+    Some(seen)
+}
+
 /// `value.trim() || fallback`.
 pub fn or_default<'a>(s: &'a str, fallback: &'a str) -> &'a str {
     match js_trim(s) {

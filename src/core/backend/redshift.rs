@@ -5,58 +5,77 @@
 
 use std::fmt;
 
-use super::{
-    comments, host, list, name, password, placeholder_trap, port, uri_password, Access, DialectForm,
-};
-use super::{Errs, FieldSpec, Key, Scripts};
+use super::checks::{comments, host, list, name, password, placeholder_trap, port, trimmed, uri_password};
+use super::{FieldSpec, Spec, When};
+use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::output::{Errors, Render, Scripts};
 use crate::core::conn::{percent_encode, PASSWORD_PLACEHOLDER};
 use crate::core::host::host_for_uri;
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 6] = [
     FieldSpec {
-        key: Key::Host,
+        key: Field::Host,
         label: "Endpoint host",
         placeholder: "examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com",
         default: "",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Port,
+        key: Field::Port,
         label: "Port",
         placeholder: "5439",
         default: "5439",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::User,
+        key: Field::Role,
         label: "User name",
         placeholder: "dagflux",
         default: "dagflux",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Database,
+        key: Field::Database,
         label: "Database",
         placeholder: "dev",
         default: "",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Schemas,
+        key: Field::Schemas,
         label: "Schemas (commas or new lines)",
         placeholder: "public",
         default: "public",
         multiline: true,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Owners,
+        key: Field::Owners,
         label: "Users who create future tables (default privileges; empty: you)",
         placeholder: "etl_user",
         default: "",
         multiline: true,
+        when: When::Always,
     },
 ];
+
+/// The form and its checks, as data.
+pub static SPEC: Spec = Spec {
+    fields: &FIELDS,
+    start_hint: "Enter the endpoint host to generate",
+    password: true,
+    scram: false,
+    tls: Some("Require TLS (in the connection string, and for the user where the database can)"),
+    tls_default: false,
+    scope: Scope::Listed,
+    scope_choice: &[],
+    build,
+};
 
 /// Identifiers hold up to 127 bytes.
 pub const MAX_IDENT_BYTES: usize = 127;
@@ -65,7 +84,7 @@ pub const MAX_IDENT_BYTES: usize = 127;
 /// case unless `enable_case_sensitive_identifier` is on).
 ///
 /// ```
-/// use grantsmith::core::dialect::redshift::Ident;
+/// use grantsmith::core::backend::redshift::Ident;
 /// assert_eq!(Ident::new("a\"b").to_string(), "\"a\"\"b\"");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +104,7 @@ impl Ident {
 
 impl fmt::Display for Ident {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\"", self.0.replace('"', "\"\""))
+        crate::core::quote::doubled(f, "\"", '"', &self.0)
     }
 }
 
@@ -93,7 +112,7 @@ impl fmt::Display for Ident {
 /// backslash escapes in string constants).
 ///
 /// ```
-/// use grantsmith::core::dialect::redshift::Str;
+/// use grantsmith::core::backend::redshift::Str;
 /// assert_eq!(Str::new(r"a'b\").to_string(), r"'a''b\\'");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,7 +127,7 @@ impl Str {
 
 impl fmt::Display for Str {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "'{}'", self.0.replace('\\', "\\\\").replace('\'', "''"))
+        crate::core::quote::doubled_with_backslashes(f, &self.0)
     }
 }
 
@@ -151,28 +170,25 @@ fn privileges(access: Access) -> (&'static str, &'static str) {
     }
 }
 
-pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
-    let host = e.take("host", host(f.get(Key::Host)));
-    let port = e.take("port", port(f.get(Key::Port), "5439"));
-    let user = e.take("role", user_name(f.get(Key::User), "user name"));
-    let db = e.take("database", ident(f.get(Key::Database), "database"));
-    let schemas = e.take(
-        "schemas",
-        list(f.get(Key::Schemas), "public", "schema", |s| {
+fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+    let host = e.take(Field::Host, host(i.get(Field::Host)));
+    let port = e.take(Field::Port, port(i.get(Field::Port), "5439"));
+    let user = e.take(Field::Role, user_name(i.get(Field::Role), "user name"));
+    let db = e.take(Field::Database, ident(i.get(Field::Database), "database"));
+    let schemas = e.take(Field::Schemas,
+        list(i.get(Field::Schemas), "public", "schema", |s| {
             ident(s, "schema")
         }),
     );
-    let owners = e.take(
-        "owners",
-        if f.value(Key::Owners).is_empty() {
+    let owners = e.take(Field::Owners,
+        if trimmed(i.get(Field::Owners)).is_empty() {
             Ok(Vec::new())
         } else {
-            list(f.get(Key::Owners), "", "user", |s| user_name(s, "user"))
+            list(i.get(Field::Owners), "", "user", |s| user_name(s, "user"))
         },
     );
-    let pw = e.take(
-        "password",
-        password(&f.password).and_then(|p| {
+    let pw = e.take(Field::Password,
+        password(i.get(Field::Password)).and_then(|p| {
             if let Some(p) = &p {
                 check_password(p)?;
             }
@@ -183,7 +199,7 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
         (host?, port?, user?, db?, schemas?, owners?, pw?);
     let pw_sql = pw.as_deref().map(|p| Str::new(p).to_string());
     let pw_sql = pw_sql.as_deref().unwrap_or(PASSWORD_PLACEHOLDER);
-    let (on_schema, on_tables) = privileges(f.access);
+    let (on_schema, on_tables) = privileges(i.access);
 
     let mut traps = vec![
         "Redshift has no CONNECT privilege: every user can connect to every database in the cluster; only the grants below limit what it reads.".to_string(),
@@ -203,8 +219,8 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     placeholder_trap(&pw, &mut traps, "'…'");
     let mut sql = format!(
         "-- {} user for Amazon Redshift, made by Grantsmith.\n-- Run as a superuser (or a user with CREATE USER and the grant options below) connected to {}.\n",
-        if f.access == Access::ReadWrite { "Read/write" } else { "Read-only" },
-        crate::core::ident::Comment::new(&db.0),
+        if i.access == Access::ReadWrite { "Read/write" } else { "Read-only" },
+        crate::core::quote::pg::Comment::new(&db.0),
     );
     comments(&mut sql, &traps);
     sql.push_str(&format!(
@@ -223,7 +239,7 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
         )
     };
     for s in &schemas {
-        if f.access != Access::ReadWrite {
+        if i.access != Access::ReadWrite {
             sql.push_str(&format!(
                 "-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).\nREVOKE CREATE ON SCHEMA {s} FROM {user};\nREVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} FROM {user};\nALTER DEFAULT PRIVILEGES {for_users}IN SCHEMA {s} REVOKE INSERT, UPDATE, DELETE ON TABLES FROM {user};\n"
             ));
@@ -269,13 +285,13 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
         host_for_uri(&host),
         percent_encode(&db.0.to_ascii_lowercase()),
     );
-    if f.ssl {
+    if i.tls {
         conn.push_str("?sslmode=require");
     }
-    Some(Scripts {
-        sql,
+    Some(Box::new(Scripts {
+        setup: sql,
         verify,
         uninstall,
         conn,
-    })
+    }))
 }

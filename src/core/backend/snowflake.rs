@@ -4,56 +4,77 @@
 
 use std::fmt;
 
-use super::{comments, list, name, Access, DialectForm};
-use super::{Errs, FieldSpec, Key, Scripts};
+use super::checks::{comments, list, name};
+use super::{FieldSpec, Spec, When};
+use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::output::{Errors, Render, Scripts};
 use crate::core::conn::percent_encode;
 use crate::core::text::js_trim;
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 6] = [
     FieldSpec {
-        key: Key::Host,
+        key: Field::Host,
         label: "Account identifier",
         placeholder: "myorg-myaccount",
         default: "",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::User,
+        key: Field::Role,
         label: "User name",
         placeholder: "dagflux",
         default: "dagflux",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Warehouse,
+        key: Field::Warehouse,
         label: "Warehouse",
         placeholder: "COMPUTE_WH",
         default: "COMPUTE_WH",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Database,
+        key: Field::Database,
         label: "Database",
         placeholder: "ANALYTICS",
         default: "",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Schemas,
+        key: Field::Schemas,
         label: "Schemas (commas or new lines)",
         placeholder: "PUBLIC",
         default: "PUBLIC",
         multiline: true,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::PublicKey,
+        key: Field::PublicKey,
         label: "RSA public key (rsa_key.pub; optional, it never leaves this page)",
         placeholder: "-----BEGIN PUBLIC KEY-----",
         default: "",
         multiline: true,
+        when: When::Always,
     },
 ];
+
+/// The form and its checks, as data.
+pub static SPEC: Spec = Spec {
+    fields: &FIELDS,
+    start_hint: "Enter the account identifier to generate",
+    password: false,
+    scram: false,
+    tls: None,
+    tls_default: false,
+    scope: Scope::Listed,
+    scope_choice: &[],
+    build,
+};
 
 /// Stands for the public key until one is pasted: not SQL, so the script stops there.
 pub const KEY_PLACEHOLDER: &str = "[[REPLACE_WITH_PUBLIC_KEY]]";
@@ -190,7 +211,7 @@ const RESERVED: [&str; 95] = [
 /// case (quoted if it is a reserved word). Anything else is quoted exactly, `"` doubled.
 ///
 /// ```
-/// use grantsmith::core::dialect::snowflake::Ident;
+/// use grantsmith::core::backend::snowflake::Ident;
 /// assert_eq!(Ident::new("dagflux").to_string(), "DAGFLUX");
 /// assert_eq!(Ident::new("table").to_string(), "\"TABLE\"");
 /// assert_eq!(Ident::new("My \"db\"").to_string(), "\"My \"\"db\"\"\"");
@@ -235,7 +256,7 @@ impl Ident {
 impl fmt::Display for Ident {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.quoted {
-            write!(f, "\"{}\"", self.stored.replace('"', "\"\""))
+            crate::core::quote::doubled(f, "\"", '"', &self.stored)
         } else {
             f.write_str(&self.stored)
         }
@@ -246,7 +267,7 @@ impl fmt::Display for Ident {
 /// backslash escapes in single-quoted strings).
 ///
 /// ```
-/// use grantsmith::core::dialect::snowflake::Str;
+/// use grantsmith::core::backend::snowflake::Str;
 /// assert_eq!(Str::new(r"it's\").to_string(), r"'it\'s\\'");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,7 +282,7 @@ impl Str {
 
 impl fmt::Display for Str {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        super::write_backslashed(f, '\'', &self.0)
+        crate::core::quote::backslashed(f, '\'', &self.0)
     }
 }
 
@@ -308,20 +329,19 @@ fn privileges(access: Access) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
-    let acct = e.take("host", account(f.get(Key::Host)));
-    let user_raw = js_trim(f.get(Key::User)).to_string();
-    let user = e.take("role", ident(&user_raw, "user name"));
-    let wh = e.take("warehouse", ident(f.get(Key::Warehouse), "warehouse"));
-    let db_raw = js_trim(f.get(Key::Database)).to_string();
-    let db = e.take("database", ident(&db_raw, "database"));
-    let schemas = e.take(
-        "schemas",
-        list(f.get(Key::Schemas), "PUBLIC", "schema", |s| {
+fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+    let acct = e.take(Field::Host, account(i.get(Field::Host)));
+    let user_raw = js_trim(i.get(Field::Role)).to_string();
+    let user = e.take(Field::Role, ident(&user_raw, "user name"));
+    let wh = e.take(Field::Warehouse, ident(i.get(Field::Warehouse), "warehouse"));
+    let db_raw = js_trim(i.get(Field::Database)).to_string();
+    let db = e.take(Field::Database, ident(&db_raw, "database"));
+    let schemas = e.take(Field::Schemas,
+        list(i.get(Field::Schemas), "PUBLIC", "schema", |s| {
             ident(s, "schema")
         }),
     );
-    let key = e.take("public-key", public_key(f.get(Key::PublicKey)));
+    let key = e.take(Field::PublicKey, public_key(i.get(Field::PublicKey)));
     let (acct, user, wh, db, schemas, key) = (acct?, user?, wh?, db?, schemas?, key?);
     // `<USER>_ROLE`, quoted exactly when the user is (no reserved word ends in _ROLE).
     let role = Ident {
@@ -330,7 +350,7 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     };
     let key_sql = key.as_deref().map(|k| Str::new(k).to_string());
     let key_sql = key_sql.as_deref().unwrap_or(KEY_PLACEHOLDER);
-    let (on_schema, on_tables, on_views) = privileges(f.access);
+    let (on_schema, on_tables, on_views) = privileges(i.access);
 
     let mut traps = Vec::new();
     if user.folded(&user_raw) || db.folded(&db_raw) {
@@ -344,12 +364,12 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     traps.push("A TYPE = SERVICE user signs in with its key pair only (no password, SSO or MFA): Snowflake is retiring password-only sign-in. Make the pair with".into());
     traps.push("  openssl genrsa 2048 | openssl pkcs8 -topk8 -inform PEM -out rsa_key.p8 -nocrypt && openssl rsa -in rsa_key.p8 -pubout -out rsa_key.pub".into());
     traps.push("A future grant on a schema takes precedence over database-level future grants; in a managed-access schema only its owner or a role with MANAGE GRANTS can grant.".into());
-    if f.access == Access::ReadWrite {
+    if i.access == Access::ReadWrite {
         traps.push("Tables the user creates are owned by its role: dropping the role hands them to the role running DROP ROLE.".into());
     }
     let mut sql = format!(
         "-- {} user for Snowflake, made by Grantsmith. Safe to re-run.\n",
-        if f.access == Access::ReadWrite {
+        if i.access == Access::ReadWrite {
             "Read/write"
         } else {
             "Read-only"
@@ -361,7 +381,7 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     ));
     for s in &schemas {
         let q = format!("{db}.{s}");
-        if f.access != Access::ReadWrite {
+        if i.access != Access::ReadWrite {
             sql.push_str(&format!(
                 "-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).\nREVOKE CREATE TABLE, CREATE VIEW ON SCHEMA {q} FROM ROLE {role};\nREVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA {q} FROM ROLE {role};\nREVOKE INSERT, UPDATE, DELETE, TRUNCATE ON FUTURE TABLES IN SCHEMA {q} FROM ROLE {role};\n"
             ));
@@ -404,10 +424,10 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
         percent_encode(wh.stored()),
         percent_encode(role.stored()),
     );
-    Some(Scripts {
-        sql,
+    Some(Box::new(Scripts {
+        setup: sql,
         verify,
         uninstall,
         conn,
-    })
+    }))
 }

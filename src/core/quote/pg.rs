@@ -1,5 +1,6 @@
-//! The only way user text reaches SQL: [`Ident`] (a quoted identifier), [`Literal`]
-//! (a string constant) and [`Comment`] (text inside a `--` comment). Their fields are
+//! PostgreSQL's quoting types, the only way user text reaches its SQL (the original
+//! applet's and the presets'): [`Ident`] (a quoted identifier), [`Literal`] (a string
+//! constant) and [`Comment`] (text inside a `--` comment). Their fields are
 //! private and their `Display` impls do the quoting, in exactly one place each, with no
 //! "already safe" fast path.
 
@@ -64,7 +65,7 @@ const RESERVED_ROLES: [&str; 5] = [
 /// `truncate_identifier` does.
 ///
 /// ```
-/// use grantsmith::core::ident::truncate_to_limit;
+/// use grantsmith::core::quote::pg::truncate_to_limit;
 /// assert_eq!(truncate_to_limit(&"a".repeat(64)).len(), 63);
 /// assert_eq!(truncate_to_limit(&"德".repeat(22)).chars().count(), 21);
 /// ```
@@ -88,7 +89,7 @@ impl Ident {
     /// Accepts any non-empty text without NUL that fits in 63 bytes.
     ///
     /// ```
-    /// use grantsmith::core::ident::Ident;
+    /// use grantsmith::core::quote::pg::Ident;
     /// assert_eq!(Ident::new("My \"Table\"").unwrap().to_string(), "\"My \"\"Table\"\"\"");
     /// assert!(Ident::new(&"x".repeat(64)).is_err());
     /// ```
@@ -112,7 +113,7 @@ impl Ident {
     /// Like [`Ident::new`], and also refuses names PostgreSQL reserves for roles.
     ///
     /// ```
-    /// use grantsmith::core::ident::Ident;
+    /// use grantsmith::core::quote::pg::Ident;
     /// assert!(Ident::new_role("pg_monitor").is_err());
     /// assert!(Ident::new_role("public").is_err());
     /// assert!(Ident::new_role("Public").is_ok());
@@ -137,7 +138,7 @@ impl Ident {
     /// For schemas to grant on: system schemas are refused.
     ///
     /// ```
-    /// use grantsmith::core::ident::Ident;
+    /// use grantsmith::core::quote::pg::Ident;
     /// assert!(Ident::new_schema("pg_catalog").is_err());
     /// assert!(Ident::new_schema("information_schema").is_err());
     /// assert!(Ident::new_schema("sales").is_ok());
@@ -175,9 +176,7 @@ impl Ident {
 
 impl fmt::Display for Ident {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("\"")?;
-        write_doubled(f, &self.0, '"')?;
-        f.write_str("\"")
+        super::doubled(f, "\"", '"', &self.0)
     }
 }
 
@@ -190,7 +189,7 @@ impl Literal {
     /// Any text without NUL.
     ///
     /// ```
-    /// use grantsmith::core::ident::Literal;
+    /// use grantsmith::core::quote::pg::Literal;
     /// assert_eq!(Literal::new("it's").unwrap().to_string(), "'it''s'");
     /// ```
     pub fn new(raw: &str) -> Result<Self, NameError> {
@@ -211,20 +210,8 @@ impl Literal {
 
 impl fmt::Display for Literal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("'")?;
-        write_doubled(f, &self.0, '\'')?;
-        f.write_str("'")
+        super::doubled(f, "'", '\'', &self.0)
     }
-}
-
-fn write_doubled(f: &mut fmt::Formatter<'_>, s: &str, q: char) -> fmt::Result {
-    for part in s.split_inclusive(q) {
-        f.write_str(part)?;
-        if part.ends_with(q) {
-            write!(f, "{q}")?;
-        }
-    }
-    Ok(())
 }
 
 /// User text shown inside a `--` comment. PostgreSQL (and psql) end such a comment at
@@ -267,7 +254,7 @@ impl fmt::Display for QuotedComment<'_> {
 /// `ARRAY['a', 'b']`: the names as string constants, for `nspname = ANY (…)` filters.
 ///
 /// ```
-/// use grantsmith::core::ident::{literal_array, Ident};
+/// use grantsmith::core::quote::pg::{literal_array, Ident};
 /// let a = [Ident::new("a").unwrap(), Ident::new("it's").unwrap()];
 /// assert_eq!(literal_array(&a), "ARRAY['a', 'it''s']");
 /// ```
@@ -277,27 +264,21 @@ pub fn literal_array(idents: &[Ident]) -> String {
 }
 
 /// A PostgreSQL dollar-quoted body: picks the first tag of `$$`, `$gs$`, `$gs1$`, … that
-/// does not occur in the body, so no text inside can close it early.
+/// occurs in `body + tag` only at its end, so no text inside (nor a body ending in `$`
+/// or `$gs`) can close it early.
 ///
 /// ```
-/// use grantsmith::core::ident::dollar_quote;
+/// use grantsmith::core::quote::pg::dollar_quote;
 /// assert_eq!(dollar_quote("\nBEGIN\nEND\n"), "$$\nBEGIN\nEND\n$$");
 /// assert_eq!(dollar_quote("\n'a$$b'\n"), "$gs$\n'a$$b'\n$gs$");
+/// assert_eq!(dollar_quote("x$"), "$gs$x$$gs$");
 /// ```
 pub fn dollar_quote(body: &str) -> String {
-    let tag = dollar_tag(body);
+    let closes_at_end = |tag: &str| format!("{body}{tag}").find(tag) == Some(body.len());
+    let tag = ["$$".to_string(), "$gs$".to_string()]
+        .into_iter()
+        .chain((1..).map(|n| format!("$gs{n}$")))
+        .find(|t| closes_at_end(t))
+        .unwrap_or_default();
     format!("{tag}{body}{tag}")
-}
-
-fn dollar_tag(body: &str) -> String {
-    if !body.contains("$$") {
-        return "$$".to_string();
-    }
-    if !body.contains("$gs$") {
-        return "$gs$".to_string();
-    }
-    (1..)
-        .map(|n| format!("$gs{n}$"))
-        .find(|t| !body.contains(t.as_str()))
-        .expect("some tag is absent from a finite body")
 }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::core::ident::{dollar_quote, literal_array, Ident, Literal};
+use crate::core::quote::pg::{dollar_quote, literal_array, Ident, Literal};
 
 use super::policy::policy_name;
 
@@ -118,7 +118,8 @@ impl Setup {
         let mut parts: Vec<String> = Vec::new();
         let role = &self.role;
         let role_lit = role.literal();
-        let pw = &self.password;
+        // Once: a SCRAM verifier costs 4096 PBKDF2 rounds, and the script names it twice.
+        let pw = self.password.to_string();
 
         let mut s = String::from("-- Create the dreamlit_app user\n");
         let body = format!(

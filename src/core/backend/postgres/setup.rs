@@ -1,14 +1,11 @@
-//! The presets beyond the original applet (metadata sync, connectors, custom): one
-//! generic grant plan, rendered as setup, verify and uninstall scripts.
-
-pub mod privs;
-mod scripts;
+//! A preset's grant plan and its setup script (verify and uninstall are in
+//! `scripts.rs`).
 
 use std::fmt::Write;
 
-use crate::core::ident::{dollar_quote, literal_array, Ident, Literal};
-use crate::core::pg::setup::Password;
-use privs::{list, Privileges};
+use crate::core::backend::original::setup::Password;
+use crate::core::privileges::{list, Privileges};
+use crate::core::quote::pg::{dollar_quote, literal_array, Ident, Literal};
 
 /// Which schemas a plan covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +48,7 @@ fn for_role(owner: Option<&Ident>) -> String {
 }
 
 impl Plan {
-    fn owner_slots(&self) -> Vec<Option<&Ident>> {
+    pub(super) fn owner_slots(&self) -> Vec<Option<&Ident>> {
         if self.owners.is_empty() {
             vec![None]
         } else {
@@ -60,7 +57,7 @@ impl Plan {
     }
 
     /// `(privileges, object class)` for ON ALL … IN SCHEMA grants, skipping empty ones.
-    fn object_grants(&self) -> Vec<(String, &'static str, &'static str)> {
+    pub(super) fn object_grants(&self) -> Vec<(String, &'static str, &'static str)> {
         let p = &self.privs;
         let mut v = Vec::new();
         if !p.tables.is_empty() {
@@ -79,7 +76,8 @@ impl Plan {
     pub fn render(&self) -> String {
         let role = &self.role;
         let role_lit = role.literal();
-        let pw = &self.password;
+        // Once: a SCRAM verifier costs 4096 PBKDF2 rounds, and the script names it twice.
+        let pw = self.password.to_string();
         let mut out = format!(
             "-- Create the login role for the {} (safe to run again)\n",
             self.title

@@ -5,47 +5,66 @@
 
 use std::fmt;
 
-use super::{comments, list, Access, DialectForm};
-use super::{Errs, FieldSpec, Key, Scripts};
+use super::checks::{comments, list};
+use super::{FieldSpec, Spec, When};
+use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::output::{Errors, Render, Scripts};
 use crate::core::conn::percent_encode;
 use crate::core::text::js_trim;
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 4] = [
     FieldSpec {
-        key: Key::Database,
+        key: Field::Database,
         label: "Project ID",
         placeholder: "my-project",
         default: "",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::User,
+        key: Field::Role,
         label: "Service account e-mail",
         placeholder: "dagflux@my-project.iam.gserviceaccount.com",
         default: "",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Schemas,
+        key: Field::Schemas,
         label: "Datasets (commas or new lines)",
         placeholder: "analytics",
         default: "",
         multiline: true,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Location,
+        key: Field::Location,
         label: "Datasets' location (region)",
         placeholder: "US",
         default: "US",
         multiline: false,
+        when: When::Always,
     },
 ];
+
+/// The form and its checks, as data.
+pub static SPEC: Spec = Spec {
+    fields: &FIELDS,
+    start_hint: "Enter the project id to generate",
+    password: false,
+    scram: false,
+    tls: None,
+    tls_default: false,
+    scope: Scope::Listed,
+    scope_choice: &[],
+    build,
+};
 
 /// A quoted identifier: `` `…` `` with `` ` `` and `\` escaped by a backslash.
 ///
 /// ```
-/// use grantsmith::core::dialect::bigquery::Ident;
+/// use grantsmith::core::backend::bigquery::Ident;
 /// assert_eq!(Ident::new("my-project").to_string(), "`my-project`");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,14 +84,14 @@ impl Ident {
 
 impl fmt::Display for Ident {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        super::write_backslashed(f, '`', &self.0)
+        crate::core::quote::backslashed(f, '`', &self.0)
     }
 }
 
 /// A string literal: `'…'` with `'` and `\` escaped by a backslash.
 ///
 /// ```
-/// use grantsmith::core::dialect::bigquery::Str;
+/// use grantsmith::core::backend::bigquery::Str;
 /// assert_eq!(Str::new("it's").to_string(), r"'it\'s'");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,16 +106,17 @@ impl Str {
 
 impl fmt::Display for Str {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        super::write_backslashed(f, '\'', &self.0)
+        crate::core::quote::backslashed(f, '\'', &self.0)
     }
 }
 
 /// The IAM role for `access` on each dataset.
 pub fn role(access: Access) -> &'static str {
     match access {
-        Access::ReadOnly => "roles/bigquery.dataViewer",
         Access::ReadWrite => "roles/bigquery.dataEditor",
         Access::Metadata => "roles/bigquery.metadataViewer",
+        // Read-only (the only other access offered here).
+        _ => "roles/bigquery.dataViewer",
     }
 }
 
@@ -167,15 +187,15 @@ fn location(raw: &str) -> Result<String, String> {
     }
 }
 
-pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
-    let proj = e.take("database", project(f.get(Key::Database)));
-    let sa = e.take("role", service_account(f.get(Key::User)));
-    let sets = e.take("schemas", list(f.get(Key::Schemas), "", "dataset", dataset));
-    let loc = e.take("location", location(f.get(Key::Location)));
+fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+    let proj = e.take(Field::Database, project(i.get(Field::Database)));
+    let sa = e.take(Field::Role, service_account(i.get(Field::Role)));
+    let sets = e.take(Field::Schemas, list(i.get(Field::Schemas), "", "dataset", dataset));
+    let loc = e.take(Field::Location, location(i.get(Field::Location)));
     let (proj, sa, sets, loc) = (proj?, sa?, sets?, loc?);
     let p = Ident::new(&proj);
     let member = Str::new(&format!("serviceAccount:{sa}"));
-    let role = role(f.access);
+    let role = role(i.access);
 
     let sa_name = sa.split('@').next().unwrap_or_default();
     let mut traps = vec![
@@ -184,22 +204,22 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
         "Running queries (jobs) needs BigQuery Job User on the project:".to_string(),
         format!("  gcloud projects add-iam-policy-binding {proj} --member=serviceAccount:{sa} --role=roles/bigquery.jobUser"),
     ];
-    if f.access == Access::ReadWrite {
+    if i.access == Access::ReadWrite {
         traps.push("Data Editor on a dataset also lets the account delete its tables and change the data of any table in it.".into());
     }
-    if f.access != Access::ReadWrite {
+    if i.access != Access::ReadWrite {
         traps.push(format!("If the read/write script ran for this account before, also run REVOKE {} ON SCHEMA … FROM the account for each dataset (not done here: revoking a role that was never granted may fail).", Ident::new(self::role(Access::ReadWrite))));
     }
-    if f.access == Access::Metadata {
+    if i.access == Access::Metadata {
         traps.push("Metadata Viewer reads schemas and table metadata, not rows: profiling that reads data needs Data Viewer.".into());
     }
     traps.push("Grants can take a few minutes to take effect.".into());
     let mut sql = format!(
         "-- {} access for a BigQuery service account, made by Grantsmith. Safe to re-run.\n",
-        match f.access {
+        match i.access {
             Access::ReadWrite => "Read/write",
-            Access::ReadOnly => "Read-only",
             Access::Metadata => "Metadata",
+            _ => "Read-only",
         }
     );
     comments(&mut sql, &traps);
@@ -245,10 +265,10 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
         percent_encode(sets[0].raw()),
         percent_encode(&loc)
     );
-    Some(Scripts {
-        sql,
+    Some(Box::new(Scripts {
+        setup: sql,
         verify,
         uninstall,
         conn,
-    })
+    }))
 }

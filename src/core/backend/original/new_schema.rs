@@ -3,13 +3,13 @@
 use std::fmt::Write;
 
 use super::setup::OBJECT_GRANTS;
-use crate::core::ident::{Ident, QuotedComment};
+use crate::core::quote::pg::{Ident, QuotedComment};
 
 /// Grants on an existing `schema` plus default privileges for what `owner` creates there.
 ///
 /// ```
-/// use grantsmith::core::ident::Ident;
-/// use grantsmith::core::pg::new_schema::new_schema_sql;
+/// use grantsmith::core::quote::pg::Ident;
+/// use grantsmith::core::backend::original::new_schema::new_schema_sql;
 /// let sql = new_schema_sql(
 ///     &Ident::new("sales").unwrap(),
 ///     &Ident::new("app").unwrap(),

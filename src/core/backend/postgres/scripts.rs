@@ -2,10 +2,10 @@
 
 use std::fmt::Write;
 
-use super::privs::list;
-use super::Plan;
-use crate::core::ident::dollar_quote;
-use crate::core::pg::uninstall::drop_role_tail;
+use super::setup::Plan;
+use crate::core::backend::original::uninstall::drop_role_tail;
+use crate::core::privileges::list;
+use crate::core::quote::pg::dollar_quote;
 
 impl Plan {
     /// One read-only query: a row per expected privilege, pass or FAIL.

@@ -7,11 +7,25 @@ use std::fmt::Write;
 
 use super::setup::Setup;
 use super::verify::scope_filter;
-use crate::core::ident::{dollar_quote, Literal};
+use crate::core::quote::pg::{dollar_quote, Literal};
 
 /// The end of every uninstall body: hand the role's objects to `reassign_to` (an SQL
-/// expression), drop what is left of it, drop it. Expects `target_role` declared.
+/// expression; the role running the script when no such role exists, with a NOTICE, as
+/// setup tolerates a missing owner), drop what is left of it, drop it. Expects
+/// `target_role` declared.
 pub(crate) fn drop_role_tail(reassign_to: &str) -> String {
+    let reassign = if reassign_to == "current_user" {
+        "  EXECUTE format('REASSIGN OWNED BY %I TO %I', target_role, current_user);".to_string()
+    } else {
+        format!(
+            "  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {reassign_to}) THEN
+    EXECUTE format('REASSIGN OWNED BY %I TO %I', target_role, {reassign_to});
+  ELSE
+    RAISE NOTICE 'Role % not found; objects owned by % go to %', {reassign_to}, target_role, current_user;
+    EXECUTE format('REASSIGN OWNED BY %I TO %I', target_role, current_user);
+  END IF;"
+        )
+    };
     format!(
         "
   -- REASSIGN/DROP OWNED need the privileges of the role: a non-superuser that created
@@ -20,7 +34,7 @@ pub(crate) fn drop_role_tail(reassign_to: &str) -> String {
      AND NOT pg_has_role(current_user, target_role, 'USAGE') THEN
     EXECUTE format('GRANT %I TO %I', target_role, current_user);
   END IF;
-  EXECUTE format('REASSIGN OWNED BY %I TO %I', target_role, {reassign_to});
+{reassign}
   EXECUTE format('DROP OWNED BY %I', target_role);
   EXECUTE format('DROP ROLE %I', target_role);
 END
@@ -93,7 +107,7 @@ BEGIN
             "
   EXECUTE format('REVOKE CONNECT, CREATE, TEMP ON DATABASE %I FROM %I', current_database(), target_role);",
         );
-        b.push_str(&drop_role_tail("coalesce(parent_role, current_user)"));
+        b.push_str(&drop_role_tail("parent_role"));
         format!(
             "-- Uninstall: revoke everything setup granted, drop its policies and the role.
 -- Run in the same database, as the role that ran the setup. Objects the role created

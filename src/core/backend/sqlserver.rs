@@ -4,48 +4,68 @@
 
 use std::fmt;
 
-use super::{comments, host, list, name, password, placeholder_trap, port, Access, DialectForm};
-use super::{Errs, FieldSpec, Key, Scripts};
+use super::checks::{comments, host, list, name, password, placeholder_trap, port};
+use super::{FieldSpec, Spec, When};
+use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::output::{Errors, Render, Scripts};
 use crate::core::conn::PASSWORD_PLACEHOLDER;
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 5] = [
     FieldSpec {
-        key: Key::Host,
+        key: Field::Host,
         label: "Server",
         placeholder: "sql.example.com",
         default: "",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Port,
+        key: Field::Port,
         label: "Port",
         placeholder: "1433",
         default: "1433",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::User,
+        key: Field::Role,
         label: "Login and user name",
         placeholder: "dagflux",
         default: "dagflux",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Database,
+        key: Field::Database,
         label: "Database",
         placeholder: "mydb",
         default: "",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Schemas,
+        key: Field::Schemas,
         label: "Schemas (commas or new lines)",
         placeholder: "dbo",
         default: "dbo",
         multiline: true,
+        when: When::Always,
     },
 ];
+
+/// The form and its checks, as data.
+pub static SPEC: Spec = Spec {
+    fields: &FIELDS,
+    start_hint: "Enter the host to generate",
+    password: true,
+    scram: false,
+    tls: Some("Require TLS (in the connection string, and for the user where the database can)"),
+    tls_default: true,
+    scope: Scope::Listed,
+    scope_choice: &[],
+    build,
+};
 
 /// `sysname` holds 128 characters.
 pub const MAX_NAME: usize = 128;
@@ -53,7 +73,7 @@ pub const MAX_NAME: usize = 128;
 /// An identifier: `[…]` with `]` doubled.
 ///
 /// ```
-/// use grantsmith::core::dialect::mssql::Ident;
+/// use grantsmith::core::backend::sqlserver::Ident;
 /// assert_eq!(Ident::new("a]b").to_string(), "[a]]b]");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,14 +93,14 @@ impl Ident {
 
 impl fmt::Display for Ident {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "[{}]", self.0.replace(']', "]]"))
+        crate::core::quote::doubled(f, "[", ']', &self.0)
     }
 }
 
 /// A Unicode string constant: `N'…'` with `'` doubled.
 ///
 /// ```
-/// use grantsmith::core::dialect::mssql::NStr;
+/// use grantsmith::core::backend::sqlserver::NStr;
 /// assert_eq!(NStr::new("it's").to_string(), "N'it''s'");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +115,7 @@ impl NStr {
 
 impl fmt::Display for NStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "N'{}'", self.0.replace('\'', "''"))
+        crate::core::quote::doubled(f, "N'", '\'', &self.0)
     }
 }
 
@@ -103,7 +123,7 @@ impl fmt::Display for NStr {
 /// doubled (a `;` would otherwise end it).
 ///
 /// ```
-/// use grantsmith::core::dialect::mssql::ConnValue;
+/// use grantsmith::core::backend::sqlserver::ConnValue;
 /// assert_eq!(ConnValue("db").to_string(), "db");
 /// assert_eq!(ConnValue("p;w\"d").to_string(), "\"p;w\"\"d\"");
 /// ```
@@ -116,7 +136,7 @@ impl fmt::Display for ConnValue<'_> {
         if plain {
             f.write_str(s)
         } else {
-            write!(f, "\"{}\"", s.replace('"', "\"\""))
+            crate::core::quote::doubled(f, "\"", '"', s)
         }
     }
 }
@@ -143,12 +163,11 @@ fn sysname(raw: &str, what: &str) -> Result<String, String> {
     name(raw, what, MAX_NAME, false, "SQL Server")
 }
 
-pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
-    let host = e.take("host", host(f.get(Key::Host)));
-    let port = e.take("port", port(f.get(Key::Port), "1433"));
-    let user = e.take(
-        "role",
-        sysname(f.get(Key::User), "login name").and_then(|u| {
+fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+    let host = e.take(Field::Host, host(i.get(Field::Host)));
+    let port = e.take(Field::Port, port(i.get(Field::Port), "1433"));
+    let user = e.take(Field::Role,
+        sysname(i.get(Field::Role), "login name").and_then(|u| {
             if u.contains('\\') {
                 Err(
                     "A \\ makes this a Windows login, which has no password: use a SQL login name"
@@ -159,31 +178,30 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
             }
         }),
     );
-    let db = e.take("database", sysname(f.get(Key::Database), "database"));
-    let schemas = e.take(
-        "schemas",
-        list(f.get(Key::Schemas), "dbo", "schema", |s| {
+    let db = e.take(Field::Database, sysname(i.get(Field::Database), "database"));
+    let schemas = e.take(Field::Schemas,
+        list(i.get(Field::Schemas), "dbo", "schema", |s| {
             sysname(s, "schema").map(|s| Ident::new(&s))
         }),
     );
-    let pw = e.take("password", password(&f.password));
+    let pw = e.take(Field::Password, password(i.get(Field::Password)));
     let (host, port, user, db, schemas, pw) = (host?, port?, user?, db?, schemas?, pw?);
     let (u, dbi) = (Ident::new(&user), Ident::new(&db));
     let pw_sql = pw.as_deref().map(|p| NStr::new(p).to_string());
     let pw_sql = pw_sql.as_deref().unwrap_or(PASSWORD_PLACEHOLDER);
-    let (on_schema, on_db) = permissions(f.access);
+    let (on_schema, on_db) = permissions(i.access);
 
     let mut traps = vec![
         "Azure SQL Database has no USE: run the part before the first GO connected to master and the rest connected to the database (or make a contained user there: CREATE USER … WITH PASSWORD).".to_string(),
         "CHECK_POLICY = ON applies the Windows password policy: a short password makes CREATE LOGIN fail.".to_string(),
     ];
-    if f.access == Access::ReadWrite {
+    if i.access == Access::ReadWrite {
         traps.push("ALTER on a schema (needed to create tables in it) also lets the user alter and drop every table in that schema, not only its own.".to_string());
     }
     placeholder_trap(&pw, &mut traps, "N'…'");
     let mut sql = format!(
         "-- {} user for SQL Server, made by Grantsmith.\n-- Run as a member of sysadmin (or securityadmin, plus db_owner in the database). Safe to re-run.\n",
-        if f.access == Access::ReadWrite { "Read/write" } else { "Read-only" }
+        if i.access == Access::ReadWrite { "Read/write" } else { "Read-only" }
     );
     comments(&mut sql, &traps);
     sql.push_str(&format!(
@@ -192,7 +210,7 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
         s0 = schemas[0],
     ));
     sql.push_str("-- Schema permissions also cover tables and views created there later.\n");
-    if f.access != Access::ReadWrite {
+    if i.access != Access::ReadWrite {
         sql.push_str("-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).\n");
         for s in &schemas {
             sql.push_str(&format!(
@@ -239,12 +257,12 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
             Some(p) => ConnValue(p).to_string(),
             None => PASSWORD_PLACEHOLDER.to_string(),
         },
-        if f.ssl { "True" } else { "False" },
+        if i.tls { "True" } else { "False" },
     );
-    Some(Scripts {
-        sql,
+    Some(Box::new(Scripts {
+        setup: sql,
         verify,
         uninstall,
         conn,
-    })
+    }))
 }

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::setup::{SchemaScope, Setup};
-use crate::core::ident::{literal_array, Literal};
+use crate::core::quote::pg::{literal_array, Literal};
 
 /// Schemas in scope as the setup chose them, as an SQL `WHERE` over `pg_namespace n`
 /// (temporary schemas excluded: they come and go).

@@ -4,51 +4,69 @@
 
 use std::fmt;
 
-use super::{
-    comments, host, list, name, password, placeholder_trap, port, uri_password, Access, DialectForm,
-};
-use super::{Errs, FieldSpec, Key, Scripts};
+use super::checks::{comments, host, list, name, password, placeholder_trap, port, trimmed, uri_password};
+use super::{FieldSpec, Spec, When};
+use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::output::{Errors, Render, Scripts};
 use crate::core::conn::percent_encode;
 use crate::core::host::host_for_uri;
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 5] = [
     FieldSpec {
-        key: Key::Host,
+        key: Field::Host,
         label: "Host",
         placeholder: "db.example.com",
         default: "",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Port,
+        key: Field::Port,
         label: "Port",
         placeholder: "3306",
         default: "3306",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::User,
+        key: Field::Role,
         label: "User name",
         placeholder: "dagflux",
         default: "dagflux",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::ClientHost,
+        key: Field::ClientHost,
         label: "Allowed client host ('%' means any)",
         placeholder: "%",
         default: "%",
         multiline: false,
+        when: When::Always,
     },
     FieldSpec {
-        key: Key::Schemas,
+        key: Field::Schemas,
         label: "Databases (commas or new lines)",
         placeholder: "mydb",
         default: "",
         multiline: true,
+        when: When::Always,
     },
 ];
+
+/// The form and its checks, as data.
+pub static SPEC: Spec = Spec {
+    fields: &FIELDS,
+    start_hint: "Enter the host to generate",
+    password: true,
+    scram: false,
+    tls: Some("Require TLS (in the connection string, and for the user where the database can)"),
+    tls_default: false,
+    scope: Scope::Listed,
+    scope_choice: &[],
+    build,
+};
 
 /// Longest user name MySQL 5.7+ accepts (MariaDB allows 80; the smaller limit keeps
 /// one script valid on both).
@@ -77,22 +95,14 @@ impl Str {
 
 impl fmt::Display for Str {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("'")?;
-        for c in self.0.chars() {
-            match c {
-                '\\' => f.write_str("\\\\")?,
-                '\'' => f.write_str("''")?,
-                c => write!(f, "{c}")?,
-            }
-        }
-        f.write_str("'")
+        crate::core::quote::doubled_with_backslashes(f, &self.0)
     }
 }
 
 /// An identifier: `` `…` `` with `` ` `` doubled.
 ///
 /// ```
-/// use grantsmith::core::dialect::mysql::Ident;
+/// use grantsmith::core::backend::mysql::Ident;
 /// assert_eq!(Ident::new("my`db").to_string(), "`my``db`");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +123,7 @@ impl Ident {
     /// wildcards there, so they (and the escape character itself) get a backslash.
     ///
     /// ```
-    /// use grantsmith::core::dialect::mysql::Ident;
+    /// use grantsmith::core::backend::mysql::Ident;
     /// assert_eq!(Ident::new("my_db%").grant_pattern().to_string(), r"`my\_db\%`");
     /// ```
     pub fn grant_pattern(&self) -> Ident {
@@ -130,16 +140,14 @@ impl Ident {
 
 impl fmt::Display for Ident {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("`")?;
-        f.write_str(&self.0.replace('`', "``"))?;
-        f.write_str("`")
+        crate::core::quote::doubled(f, "`", '`', &self.0)
     }
 }
 
 /// An account, `'user'@'host'`.
 ///
 /// ```
-/// use grantsmith::core::dialect::mysql::Account;
+/// use grantsmith::core::backend::mysql::Account;
 /// assert_eq!(Account::new("o'neil", "%").to_string(), "'o''neil'@'%'");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -224,23 +232,22 @@ fn db_name(raw: &str) -> Result<Ident, String> {
     Ok(Ident::new(&n))
 }
 
-pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
-    let host = e.take("host", host(f.get(Key::Host)));
-    let port = e.take("port", port(f.get(Key::Port), "3306"));
-    let user = e.take("role", mysql_name(f.get(Key::User), "user name", MAX_USER));
-    let client = e.take("client-host", client_host(f.value(Key::ClientHost)));
-    let dbs = e.take(
-        "schemas",
-        list(f.get(Key::Schemas), "", "database", db_name),
+fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+    let host = e.take(Field::Host, host(i.get(Field::Host)));
+    let port = e.take(Field::Port, port(i.get(Field::Port), "3306"));
+    let user = e.take(Field::Role, mysql_name(i.get(Field::Role), "user name", MAX_USER));
+    let client = e.take(Field::ClientHost, client_host(trimmed(i.get(Field::ClientHost))));
+    let dbs = e.take(Field::Schemas,
+        list(i.get(Field::Schemas), "", "database", db_name),
     );
-    let pw = e.take("password", password(&f.password));
+    let pw = e.take(Field::Password, password(i.get(Field::Password)));
     let (host, port, user, client, dbs, pw) = (host?, port?, user?, client?, dbs?, pw?);
     let account = Account::new(&user, &client);
     let pw_sql = pw.as_deref().map(|p| Str::new(p).to_string());
     let pw_sql = pw_sql
         .as_deref()
         .unwrap_or(crate::core::conn::PASSWORD_PLACEHOLDER);
-    let privs = privileges(f.access).join(", ");
+    let privs = privileges(i.access).join(", ");
 
     let mut traps = Vec::new();
     if client == "%" {
@@ -252,7 +259,7 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     if backslash {
         traps.push("Written for the default sql_mode: with NO_BACKSLASH_ESCAPES set, the doubled backslashes in the quoted names and password would stay doubled.".to_string());
     }
-    if f.access == Access::ReadWrite {
+    if i.access == Access::ReadWrite {
         traps.push("MySQL has no table owners: without DROP and ALTER the user cannot drop or alter the tables it creates (grant them only if your transformations replace tables).".to_string());
     }
     if dbs.iter().any(|d| d.raw().contains(['_', '%'])) {
@@ -262,13 +269,13 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     placeholder_trap(&pw, &mut traps, "'…'");
     let mut sql = format!(
         "-- {} user for MySQL / MariaDB, made by Grantsmith.\n-- Run as an account with CREATE USER and GRANT OPTION (root, for instance).\n-- Safe to re-run: it resets the password and replaces every privilege of the user with exactly these.\n",
-        if f.access == Access::ReadWrite { "Read/write" } else { "Read-only" }
+        if i.access == Access::ReadWrite { "Read/write" } else { "Read-only" }
     );
     comments(&mut sql, &traps);
     sql.push_str(&format!(
         "CREATE USER IF NOT EXISTS {account} IDENTIFIED BY {pw_sql};\nALTER USER {account} IDENTIFIED BY {pw_sql};\n"
     ));
-    if f.ssl {
+    if i.tls {
         sql.push_str(&format!("ALTER USER {account} REQUIRE SSL;\n"));
     }
     sql.push_str(&format!(
@@ -284,7 +291,7 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
     let grantee = account.grantee();
     let mut rows = Vec::new();
     for db in &dbs {
-        for p in privileges(f.access) {
+        for p in privileges(i.access) {
             rows.push(format!(
                 "SELECT {} AS db, {} AS privilege",
                 Str::new(db.grant_pattern().raw()),
@@ -306,13 +313,13 @@ pub(super) fn build(f: &DialectForm, e: &mut Errs) -> Option<Scripts> {
         host_for_uri(&host),
         percent_encode(dbs[0].raw())
     );
-    if f.ssl {
+    if i.tls {
         conn.push_str("?ssl-mode=REQUIRED");
     }
-    Some(Scripts {
-        sql,
+    Some(Box::new(Scripts {
+        setup: sql,
         verify,
         uninstall,
         conn,
-    })
+    }))
 }

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use md5::{Digest, Md5};
 
 use super::setup::{SchemaScope, Setup};
-use crate::core::ident::{dollar_quote, literal_array, Ident};
+use crate::core::quote::pg::{dollar_quote, literal_array, Ident};
 
 /// `length('dreamlit__select_policy')` in the original.
 const RESERVED_LEN: usize = 23;

@@ -1,0 +1,198 @@
+//! `grantsmith` on a terminal: the same core as the page, for CI pipelines and scripted
+//! checks. Options as flags or JSON (the keys of the page's URL fragment); prints one
+//! script or the connection string; bad input exits 2 with the page's messages.
+
+pub mod options;
+
+use std::io::Read;
+
+use clap::{Parser, ValueEnum};
+
+use crate::core::intent::{Access, Db, Field, Intent};
+use crate::core::new_schema_form::{schema_grant, SchemaForm};
+use crate::core::output::Output;
+use crate::core::share::apply;
+use options::Options;
+
+/// What to print.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum What {
+    /// The setup script
+    Setup,
+    /// The verify query (a row per expected privilege)
+    Verify,
+    /// The uninstall script
+    Uninstall,
+    /// The connection string
+    Conn,
+    /// The RLS policy name (original preset with --rls)
+    PolicyName,
+    /// The connection fields (metadata preset)
+    Summary,
+    /// Grants for a schema created later (PostgreSQL: --schema, --role, --owner)
+    NewSchema,
+}
+
+const EXIT_STATUS: &str = "Exit status: 0 with the output on stdout; 2 with one message per \
+refused field on stderr, the same messages the page shows.";
+
+/// The command line.
+#[derive(Parser, Debug)]
+#[command(
+    name = "grantsmith",
+    version,
+    about = "SQL for a least-privilege database user, and its connection string",
+    after_help = EXIT_STATUS
+)]
+pub struct Cli {
+    /// What to print
+    #[arg(value_enum, default_value = "setup")]
+    pub output: What,
+    /// The options.
+    #[command(flatten)]
+    pub options: Options,
+    /// Read the options from a JSON object ("-" for stdin), keys as the flags without
+    /// dashes: {"host": "db.example.com", "rls": true}; flags given too win
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<String>,
+}
+
+fn read_json(src: &str) -> Result<Options, String> {
+    let mut text = String::new();
+    if src == "-" {
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("--json: {e}"))?;
+    } else {
+        text = std::fs::read_to_string(src).map_err(|e| format!("--json {src}: {e}"))?;
+    }
+    serde_json::from_str(&text).map_err(|e| format!("--json: {e}"))
+}
+
+fn salt() -> [u8; 16] {
+    let mut s = [0u8; 16];
+    if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
+        let _ = f.read_exact(&mut s);
+    }
+    s
+}
+
+/// The intent the options describe: database and preset first, then every value as
+/// the page's fragment applies it (a Neon host switches Neon's defaults there too).
+fn intent(pairs: &[(&'static str, String)]) -> Result<Intent, String> {
+    let value = |k: &str| pairs.iter().rev().find(|(key, _)| *key == k).map(|(_, v)| v.as_str());
+    let db = match value("db") {
+        None => Db::Postgres,
+        Some(k) => Db::from_key(k).ok_or(format!("unknown database {k:?} (see --help)"))?,
+    };
+    let default = Intent::new(db, Access::Original).access;
+    let access = match value("preset") {
+        None => default,
+        Some(p) => Access::from_key(p)
+            .filter(|a| crate::core::backend::Backend::accesses(db).contains(a))
+            .ok_or(format!("{p:?} is not a preset for {} (see --help)", db.label()))?,
+    };
+    let mut i = Intent::new(db, access);
+    i.salt = salt();
+    for (k, v) in pairs {
+        match *k {
+            "password-env" => {
+                let pw = std::env::var(v).map_err(|_| format!("environment variable {v} is not set"))?;
+                i.set(Field::Password, pw);
+            }
+            "public-key-file" => {
+                let key = std::fs::read_to_string(v).map_err(|e| format!("{v}: {e}"))?;
+                i.set(Field::PublicKey, key);
+            }
+            "plain-password" => i.scram = false,
+            _ => apply(&mut i, k, v),
+        }
+    }
+    Ok(i)
+}
+
+/// The chosen output, or why there is none: the refused fields, else the hint, else
+/// that this output does not exist for these options.
+fn pick(what: What, out: Output) -> Result<String, Vec<String>> {
+    if !out.errors.is_empty() {
+        return Err(out.by_field().into_iter().map(|(k, m)| format!("{k}: {m}")).collect());
+    }
+    if !out.hint.is_empty() {
+        return Err(vec![out.hint]);
+    }
+    let text = match what {
+        What::Verify => out.verify,
+        What::Uninstall => out.uninstall,
+        What::Conn => out.conn,
+        What::Summary => out.summary,
+        // Ready without RLS: the name is empty, as the page shows none.
+        What::PolicyName => Some(out.policy_name.unwrap_or_default()),
+        _ => out.setup,
+    };
+    let name = what.to_possible_value().map(|v| v.get_name().to_string());
+    text.ok_or_else(|| {
+        vec![format!(
+            "{} is not available for these options (see --help)",
+            name.unwrap_or_default()
+        )]
+    })
+}
+
+/// The new-schema applet: its role follows the preset's user, as in the page.
+fn new_schema(i: &Intent, o: &Options) -> Result<String, Vec<String>> {
+    let d = SchemaForm::default();
+    let role = crate::core::text::or_default(i.get(Field::Role), &d.role).to_string();
+    let r = schema_grant(&SchemaForm {
+        schema: o.schema.clone().unwrap_or(d.schema),
+        role,
+        owner: o.owner.clone().unwrap_or(d.owner),
+    });
+    r.sql.ok_or_else(|| {
+        [("schema", r.schema), ("role", r.role), ("owner", r.owner)]
+            .into_iter()
+            .filter_map(|(k, m)| m.map(|m| format!("{k}: {m}")))
+            .collect()
+    })
+}
+
+fn result(cli: Cli) -> Result<String, Vec<String>> {
+    let mut pairs = match &cli.json {
+        Some(src) => read_json(src).map_err(|m| vec![m])?.pairs(),
+        None => Vec::new(),
+    };
+    pairs.extend(cli.options.pairs());
+    let i = intent(&pairs).map_err(|m| vec![m])?;
+    if cli.output == What::NewSchema {
+        return new_schema(&i, &cli.options);
+    }
+    pick(cli.output, crate::core::generate(&i))
+}
+
+/// Runs the CLI on `args` (without the program name); returns the exit status. Output
+/// goes to `out`, messages to `err`.
+pub fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> i32 {
+    let argv = std::iter::once("grantsmith".to_string()).chain(args.iter().cloned());
+    let cli = match Cli::try_parse_from(argv) {
+        Ok(c) => c,
+        Err(e) if !e.use_stderr() => {
+            let _ = write!(out, "{}", e.render());
+            return 0;
+        }
+        Err(e) => {
+            let _ = write!(err, "{}", e.render());
+            return 2;
+        }
+    };
+    match result(cli) {
+        Ok(s) => {
+            let _ = writeln!(out, "{s}");
+            0
+        }
+        Err(msgs) => {
+            for m in msgs {
+                let _ = writeln!(err, "grantsmith: {m}");
+            }
+            2
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! Every option of the CLI, defined once: the same definition gives the flag, its
+//! `--help` line and its JSON key (`--client-host` is `"client-host"`), so help,
+//! parsing and JSON cannot drift apart.
+
+use clap::Args;
+use serde::{Deserialize, Deserializer};
+
+/// Reads a JSON value given as a string, a number or a list of strings (joined with
+/// commas, as a list field is typed).
+fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Text {
+        Str(String),
+        Num(serde_json::Number),
+        List(Vec<String>),
+    }
+    Ok(Some(match Text::deserialize(d)? {
+        Text::Str(s) => s,
+        Text::Num(n) => n.to_string(),
+        Text::List(v) => v.join(","),
+    }))
+}
+
+/// Declares the options: text options (`--host H`) and switches (`--rls`), each with
+/// its help text and, through [`Options::pairs`], the key the core reads.
+macro_rules! options {
+    (
+        text { $( $(#[$tm:meta])* $t:ident = $tkey:literal, )* }
+        switch { $( $(#[$sm:meta])* $s:ident = $skey:literal, )* }
+    ) => {
+        /// The options, as flags or as a JSON object.
+        #[derive(Args, Deserialize, Debug, Default)]
+        #[serde(default, deny_unknown_fields)]
+        pub struct Options {
+            $(
+                $(#[$tm])*
+                #[arg(long = $tkey)]
+                #[serde(rename = $tkey, deserialize_with = "text")]
+                pub $t: Option<String>,
+            )*
+            $(
+                $(#[$sm])*
+                #[arg(long = $skey)]
+                #[serde(rename = $skey)]
+                pub $s: bool,
+            )*
+        }
+
+        impl Options {
+            /// `(key, value)` for every option given, switches as `"1"`.
+            pub fn pairs(&self) -> Vec<(&'static str, String)> {
+                let mut v = Vec::new();
+                $( if let Some(x) = &self.$t { v.push(($tkey, x.clone())); } )*
+                $( if self.$s { v.push(($skey, "1".to_string())); } )*
+                v
+            }
+        }
+    };
+}
+
+options! {
+    text {
+        /// postgresql (default), mysql, sqlserver, snowflake, redshift, bigquery
+        db = "db",
+        /// original (default), metadata, connector-rw, connector-ro, custom; other
+        /// databases: connector-ro (default), connector-rw, metadata (bigquery)
+        preset = "preset",
+        /// Database host (Snowflake: account identifier; required except for new-schema)
+        host = "host",
+        /// Port, 1-65535 (default per database: 5432, 3306, 1433, 5439)
+        port = "port",
+        /// The user to create (default per preset, e.g. dreamlit_app; BigQuery: the
+        /// service account's e-mail)
+        role = "role",
+        /// Database name (original: default postgres; BigQuery: the project ID)
+        database = "database",
+        /// Schemas (MySQL: databases, BigQuery: datasets), separated by commas
+        schemas = "schemas",
+        /// all (default for original) or listed; metadata preset: all = every schema
+        /// matching --include / --exclude
+        scope = "scope",
+        /// Roles that create tables (default privileges)
+        owners = "owners",
+        /// Metadata preset, all schemas: PostgreSQL regular expression to include
+        include = "include",
+        /// Metadata preset, all schemas: PostgreSQL regular expression to exclude
+        exclude = "exclude",
+        /// MySQL: the account's host part (default %)
+        client_host = "client-host",
+        /// Snowflake: the warehouse (default COMPUTE_WH)
+        warehouse = "warehouse",
+        /// BigQuery: the datasets' region (default US)
+        location = "location",
+        /// Snowflake: the user's RSA public key, as text
+        public_key = "public-key",
+        /// Snowflake: read the user's RSA public key from this file (rsa_key.pub)
+        public_key_file = "public-key-file",
+        /// Metadata preset: the connection's name in the tool (summary)
+        connection_name = "connection-name",
+        /// Metadata preset: the environment variable the tool reads the password from
+        /// (summary)
+        password_env_name = "password-env-name",
+        /// Read the password from this environment variable (never a flag: flags end up
+        /// in shell history and process lists)
+        password_env = "password-env",
+        /// new-schema: the schema created later (default public)
+        schema = "schema",
+        /// new-schema: the schema's table owner (default postgres)
+        owner = "owner",
+    }
+    switch {
+        /// Original: add SELECT policies on RLS-enabled tables
+        rls = "rls",
+        /// Require TLS: sslmode=require in the URI (and REQUIRE SSL on MySQL)
+        ssl = "ssl",
+        /// Metadata preset: every schema matching --include / --exclude (as --scope all)
+        all_schemas = "all-schemas",
+        /// Put the password in the SQL as text instead of a SCRAM verifier
+        plain_password = "plain-password",
+    }
+}

@@ -1,0 +1,196 @@
+//! The original applet (`PostgresSqlBuilder`): its fields, its checks and its own
+//! renderer, kept byte for byte where the original is correct.
+
+pub mod new_schema;
+pub mod policy;
+pub mod setup;
+pub(crate) mod uninstall;
+pub mod verify;
+
+use super::{FieldSpec, Spec, When};
+use crate::core::conn::{connection_uri, validate_port, ConnParts};
+use crate::core::host::validate_host;
+use crate::core::intent::{Field, Intent, Scope};
+use crate::core::neon::{DB_DEFAULT, OWNER_DEFAULT};
+use crate::core::output::{Errors, Part, Render};
+use crate::core::quote::pg::{Ident, Literal, NameError};
+use crate::core::text::{js_trim, or_default, split_unique};
+use setup::{Password, SchemaScope, Setup};
+
+/// Default integration role.
+pub const ROLE_DEFAULT: &str = "dreamlit_app";
+/// Default schema list.
+pub const SCHEMAS_DEFAULT: &str = "public";
+/// Default port.
+pub const PORT_DEFAULT: &str = "5432";
+/// Shown while the host is empty.
+pub const HINT_NO_HOST: &str = "Enter a host to generate";
+
+const fn field(key: Field, label: &'static str, default: &'static str, when: When) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        placeholder: default,
+        default,
+        multiline: false,
+        when,
+    }
+}
+
+/// The original's fields (its page keeps its own layout; this gives the defaults and
+/// the order of messages).
+pub static SPEC: Spec = Spec {
+    fields: &[
+        field(Field::Host, "Host", "", When::Always),
+        field(Field::Port, "Port", PORT_DEFAULT, When::Always),
+        field(Field::Role, "Dreamlit user name", ROLE_DEFAULT, When::Always),
+        field(Field::Database, "Database name", DB_DEFAULT, When::Always),
+        field(
+            Field::Schemas,
+            "Schemas",
+            SCHEMAS_DEFAULT,
+            When::Scope(Scope::Listed),
+        ),
+        field(Field::Owners, "Table owner role(s)", OWNER_DEFAULT, When::Always),
+    ],
+    start_hint: HINT_NO_HOST,
+    password: true,
+    scram: true,
+    tls: None,
+    tls_default: false,
+    scope: Scope::All,
+    scope_choice: &[crate::core::intent::Access::Original],
+    build,
+};
+
+/// A validated original-applet intent.
+struct Original {
+    setup: Setup,
+    conn: String,
+    rls: bool,
+}
+
+impl Render for Original {
+    fn render(&self, part: Part) -> Option<String> {
+        match part {
+            Part::Setup => Some(self.setup.render()),
+            Part::Verify => Some(self.setup.verify_sql()),
+            Part::Uninstall => Some(self.setup.uninstall_sql()),
+            Part::Conn => Some(self.conn.clone()),
+            Part::PolicyName => self.rls.then(|| self.setup.policy_name()),
+            Part::Summary => None,
+        }
+    }
+}
+
+/// Checks every item of a list with `check`; the message names the first bad one.
+pub(crate) fn idents(
+    label: &str,
+    items: &[&str],
+    check: fn(&str) -> Result<Ident, NameError>,
+) -> Result<Vec<Ident>, String> {
+    items
+        .iter()
+        .map(|i| check(i).map_err(|e| format!("{label} \"{}\": {}", short(i), e.message())))
+        .collect()
+}
+
+/// A long item, shortened for a message.
+fn short(s: &str) -> String {
+    if s.chars().count() > 24 {
+        let head: String = s.chars().take(24).collect();
+        format!("{head}…")
+    } else {
+        s.to_string()
+    }
+}
+
+/// What goes after `PASSWORD`: the placeholder, a SCRAM verifier, or the password.
+pub fn password_sql(pw: &str, scram: bool, salt: &[u8; 16]) -> Result<Password, String> {
+    if pw.is_empty() {
+        return Ok(Password::Placeholder);
+    }
+    // libpq cannot send a NUL, whatever the SQL says.
+    let literal = Literal::new(pw).map_err(|e| e.message())?;
+    if scram {
+        // The verifier is computed when the script is written; only its one refusal is
+        // checked here.
+        crate::core::scram::verifier(pw, salt, 1).map_err(|e| e.message().to_string())?;
+        return Ok(Password::Scram {
+            password: pw.to_string(),
+            salt: *salt,
+        });
+    }
+    if looks_hashed(pw) {
+        return Err("This looks like a password hash: PostgreSQL would store it as the hash, and the password would not log in".into());
+    }
+    Ok(Password::Literal(literal))
+}
+
+/// `md5` + 32 hex digits, or `SCRAM-SHA-256$…`: PostgreSQL stores such a "password" as
+/// a ready-made hash.
+fn looks_hashed(pw: &str) -> bool {
+    pw.starts_with("SCRAM-SHA-256$")
+        || (pw.len() == 35
+            && pw.starts_with("md5")
+            && pw[3..].bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+    e.take(
+        Field::Host,
+        validate_host(i.get(Field::Host)).map_err(|h| h.message().to_string()),
+    );
+    let port = e.take(
+        Field::Port,
+        validate_port(or_default(i.get(Field::Port), PORT_DEFAULT)).map_err(str::to_string),
+    );
+    let role = Ident::new_role(or_default(i.get(Field::Role), ROLE_DEFAULT))
+        .map_err(|x| e.add(Field::Role, x.message()))
+        .ok();
+    let database = Ident::new(or_default(i.get(Field::Database), DB_DEFAULT))
+        .map_err(|x| e.add(Field::Database, x.message()))
+        .ok();
+    let scope = match i.scope {
+        Scope::All => Some(SchemaScope::All),
+        Scope::Listed => {
+            let items = split_unique(i.get(Field::Schemas)).unwrap_or(vec![SCHEMAS_DEFAULT]);
+            let listed = idents("Schema", &items, Ident::new_schema).map(SchemaScope::Listed);
+            e.take(Field::Schemas, listed)
+        }
+    };
+    let owner_items = split_unique(i.get(Field::Owners)).unwrap_or(vec![OWNER_DEFAULT]);
+    let owners = e.take(
+        Field::Owners,
+        idents("Role", &owner_items, Ident::new_existing_role),
+    );
+    let password = e.take(
+        Field::Password,
+        password_sql(i.get(Field::Password), i.scram, &i.salt),
+    );
+    let (port, role, database, scope, owners, password) =
+        (port?, role?, database?, scope?, owners?, password?);
+    if !e.is_empty() {
+        return None;
+    }
+    let pw = i.get(Field::Password);
+    let conn = connection_uri(&ConnParts {
+        user: role.raw(),
+        password: (!pw.is_empty()).then_some(pw),
+        host: js_trim(i.get(Field::Host)),
+        port,
+        database: database.raw(),
+    });
+    Some(Box::new(Original {
+        setup: Setup {
+            role,
+            database,
+            scope,
+            owners,
+            rls: i.rls,
+            password,
+        },
+        conn,
+        rls: i.rls,
+    }))
+}

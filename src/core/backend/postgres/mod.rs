@@ -1,0 +1,241 @@
+//! PostgreSQL's presets beyond the original applet (metadata sync, the connectors,
+//! custom): one grant plan per intent, rendered as setup, verify and uninstall scripts.
+
+mod scripts;
+pub mod setup;
+
+use super::original::{idents, password_sql};
+use super::{FieldSpec, Spec, When};
+use crate::core::conn::{connection_uri, validate_port, ConnParts};
+use crate::core::host::validate_host;
+use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::output::{Errors, Part, Render};
+use crate::core::privileges::Privileges;
+use crate::core::quote::pg::{Ident, Literal};
+use crate::core::text::{js_trim, or_default, split_unique};
+use setup::{Plan, Schemas};
+
+const META: &[Access] = &[Access::Metadata];
+const CONNECTORS: &[Access] = &[Access::ReadWrite, Access::ReadOnly];
+const CUSTOM: &[Access] = &[Access::Custom];
+
+const fn field(
+    key: Field,
+    label: &'static str,
+    placeholder: &'static str,
+    default: &'static str,
+    when: When,
+) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        placeholder,
+        default,
+        multiline: matches!(key, Field::Schemas | Field::Owners),
+        when,
+    }
+}
+
+/// The presets' fields: the user each guide suggests, the metadata tool's connection
+/// fields, listed schemas or filters.
+pub static SPEC: Spec = Spec {
+    fields: &[
+        field(Field::Host, "Host", "db.example.com", "", When::Always),
+        field(Field::Port, "Port", "5432", "5432", When::Always),
+        field(Field::Role, "User name", "dagster_connection", "dagster_connection", When::Access(META)),
+        field(Field::Role, "User name", "dagflux", "dagflux", When::Access(CONNECTORS)),
+        field(Field::Role, "User name", "integration_user", "integration_user", When::Access(CUSTOM)),
+        field(Field::Database, "Database", "your_database", "", When::Always),
+        field(Field::ConnectionName, "Connection name", "postgres_production", "postgres_production", When::Access(META)),
+        field(Field::PasswordEnvName, "Password environment variable", "POSTGRES_CONNECTION_PASSWORD", "POSTGRES_CONNECTION_PASSWORD", When::Access(META)),
+        field(Field::Schemas, "Schemas (commas or new lines)", "public", "public", When::Scope(Scope::Listed)),
+        field(Field::Include, "Include schemas matching", "^(public|sales)$", "", When::Scope(Scope::All)),
+        field(Field::Exclude, "Exclude schemas matching", "_tmp$", "", When::Scope(Scope::All)),
+        field(Field::Owners, "Roles that create future tables (default privileges; empty: the role running the script)", "", "", When::Always),
+    ],
+    start_hint: super::original::HINT_NO_HOST,
+    password: true,
+    scram: true,
+    tls: Some("Use SSL (adds sslmode=require to the connection string)"),
+    tls_default: false,
+    scope: Scope::Listed,
+    scope_choice: META,
+    build,
+};
+
+/// Short description for the script headers.
+fn title(access: Access) -> &'static str {
+    match access {
+        Access::Metadata => "read-only metadata sync user",
+        Access::ReadWrite => "read-write connector user",
+        Access::ReadOnly => "read-only connector user",
+        _ => "integration user",
+    }
+}
+
+/// What an access grants (Custom: the intent's choice).
+pub fn privileges(i: &Intent) -> Privileges {
+    match i.access {
+        Access::Metadata => Privileges::metadata_sync(),
+        Access::ReadWrite => Privileges::connector_read_write(),
+        Access::ReadOnly => Privileges::connector_read_only(),
+        _ => i.custom.clone(),
+    }
+}
+
+/// A validated preset intent.
+struct Preset {
+    plan: Plan,
+    conn: String,
+    summary: Option<String>,
+}
+
+impl Render for Preset {
+    fn render(&self, part: Part) -> Option<String> {
+        match part {
+            Part::Setup => Some(self.plan.render()),
+            Part::Verify => Some(self.plan.verify_sql()),
+            Part::Uninstall => Some(self.plan.uninstall_sql()),
+            Part::Conn => Some(self.conn.clone()),
+            Part::Summary => self.summary.clone(),
+            Part::PolicyName => None,
+        }
+    }
+}
+
+/// PostgreSQL regular expressions are checked by the server; here only what would
+/// certainly fail: unbalanced brackets or a trailing backslash.
+fn check_regex(label: &str, re: &str) -> Result<Option<Literal>, String> {
+    if re.is_empty() {
+        return Ok(None);
+    }
+    let mut depth = [0i32; 2];
+    let mut chars = re.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.next().is_none() => {
+                return Err(format!("{label} filter ends with a lone backslash"))
+            }
+            '(' => depth[0] += 1,
+            ')' => depth[0] -= 1,
+            '[' => depth[1] += 1,
+            ']' => depth[1] -= 1,
+            _ => {}
+        }
+        if depth.iter().any(|d| *d < 0) {
+            break;
+        }
+    }
+    if depth.iter().any(|d| *d != 0) {
+        return Err(format!("{label} filter has unbalanced brackets"));
+    }
+    Literal::new(re).map(Some).map_err(|x| x.message())
+}
+
+/// The connection name: one printable line (it is pasted into another tool's form).
+fn one_line(s: &str) -> Result<String, String> {
+    if s.chars().any(char::is_control) {
+        return Err("Must be one line of printable text".into());
+    }
+    Ok(s.to_string())
+}
+
+/// An environment variable name: `[A-Za-z_][A-Za-z0-9_]*`.
+fn env_name(s: &str) -> Result<String, String> {
+    let ok = s.bytes().enumerate().all(|(n, b)| {
+        b == b'_' || b.is_ascii_alphabetic() || (n > 0 && b.is_ascii_digit())
+    });
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err("An environment variable name is letters, digits and _, not starting with a digit".into())
+    }
+}
+
+fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+    let get = |f: Field| js_trim(i.get(f));
+    e.take(
+        Field::Host,
+        validate_host(i.get(Field::Host)).map_err(|h| h.message().to_string()),
+    );
+    let port = e.take(
+        Field::Port,
+        validate_port(or_default(i.get(Field::Port), "5432")).map_err(str::to_string),
+    );
+    let default_role = SPEC.field(i.access, Field::Role).map_or("", |f| f.default);
+    let role = Ident::new_role(or_default(i.get(Field::Role), default_role))
+        .map_err(|x| e.add(Field::Role, x.message()))
+        .ok();
+    let database = match get(Field::Database) {
+        "" => e.take(Field::Database, Err("Enter the database name".into())),
+        d => Ident::new(d)
+            .map_err(|x| e.add(Field::Database, x.message()))
+            .ok(),
+    };
+    let schemas = if SPEC.scope_of(i) == Scope::All {
+        let include = e.take(Field::Include, check_regex("Include", get(Field::Include)));
+        let exclude = e.take(Field::Exclude, check_regex("Exclude", get(Field::Exclude)));
+        include.zip(exclude).map(|(include, exclude)| Schemas::Matching { include, exclude })
+    } else {
+        let items = split_unique(i.get(Field::Schemas)).unwrap_or(vec!["public"]);
+        e.take(
+            Field::Schemas,
+            idents("Schema", &items, Ident::new_schema).map(Schemas::Listed),
+        )
+    };
+    let owner_items = split_unique(i.get(Field::Owners)).unwrap_or_default();
+    let owners = e.take(
+        Field::Owners,
+        idents("Role", &owner_items, Ident::new_existing_role),
+    );
+    let meta = i.access == Access::Metadata;
+    let cname = e.take(
+        Field::ConnectionName,
+        one_line(or_default(i.get(Field::ConnectionName), "postgres_production")),
+    );
+    let penv = e.take(
+        Field::PasswordEnvName,
+        env_name(or_default(i.get(Field::PasswordEnvName), "POSTGRES_CONNECTION_PASSWORD")),
+    );
+    let password = e.take(
+        Field::Password,
+        password_sql(i.get(Field::Password), i.scram, &i.salt),
+    );
+    let (port, role, database, schemas, owners, password) =
+        (port?, role?, database?, schemas?, owners?, password?);
+    let (cname, penv) = (cname?, penv?);
+    if !e.is_empty() {
+        return None;
+    }
+    let host = get(Field::Host);
+    let pw = i.get(Field::Password);
+    let mut conn = connection_uri(&ConnParts {
+        user: role.raw(),
+        password: (!pw.is_empty()).then_some(pw),
+        host,
+        port,
+        database: database.raw(),
+    });
+    if i.tls {
+        conn.push_str("?sslmode=require");
+    }
+    let summary = meta.then(|| {
+        format!(
+            "Connection name: {cname}\nHostname: {host}\nPort: {port}\nUsername: {}\nPassword environment variable: {penv}",
+            role.raw(),
+        )
+    });
+    Some(Box::new(Preset {
+        plan: Plan {
+            title: title(i.access),
+            role,
+            database,
+            password,
+            schemas,
+            privs: privileges(i),
+            owners,
+        },
+        conn,
+        summary,
+    }))
+}

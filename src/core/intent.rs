@@ -1,0 +1,312 @@
+//! The one model under every database: an [`Intent`] says who (user, secret, client
+//! host), where (host, port, database, schemas listed or matched, warehouse, location),
+//! what (a named [`Access`] or custom privileges per object kind), for whose future
+//! objects (owner roles) and with which options (TLS, RLS). The page, the URL fragment,
+//! the embed and the CLI all fill it through [`Intent::set`]; a backend checks and
+//! renders it.
+
+use super::backend::Backend;
+use super::privileges::Privileges;
+
+/// The database picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Db {
+    /// PostgreSQL 14+ (the original applet and the presets).
+    #[default]
+    Postgres,
+    /// MySQL 5.7+ and MariaDB 10.3+ (one syntax for what is generated here).
+    MySql,
+    /// Microsoft SQL Server 2016+ and Azure SQL.
+    SqlServer,
+    /// Snowflake.
+    Snowflake,
+    /// Amazon Redshift (provisioned and serverless).
+    Redshift,
+    /// Google BigQuery.
+    BigQuery,
+}
+
+/// Defines a closed set with stable keys and labels: `ALL`, `as_str`, `label`,
+/// `from_key`.
+macro_rules! keyed_enum {
+    ($t:ident { $($v:ident => $key:literal, $label:literal;)* }) => {
+        impl $t {
+            /// Every value, in picker order.
+            pub const ALL: &'static [$t] = &[$($t::$v),*];
+            /// Stable key (picker value, URL fragment, CLI, `data-*`).
+            pub fn as_str(self) -> &'static str {
+                match self { $($t::$v => $key),* }
+            }
+            /// Name in the picker.
+            pub fn label(self) -> &'static str {
+                match self { $($t::$v => $label),* }
+            }
+            /// The value named by `key`, if any.
+            pub fn from_key(key: &str) -> Option<$t> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == key)
+            }
+        }
+    };
+}
+
+keyed_enum!(Db {
+    Postgres => "postgresql", "PostgreSQL";
+    MySql => "mysql", "MySQL / MariaDB";
+    SqlServer => "sqlserver", "SQL Server";
+    Snowflake => "snowflake", "Snowflake";
+    Redshift => "redshift", "Amazon Redshift";
+    BigQuery => "bigquery", "BigQuery";
+});
+
+/// What the user is for: one named access profile per idea, whatever the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Access {
+    /// The original applet's trigger-based integration user (PostgreSQL only).
+    #[default]
+    Original,
+    /// `seeds/001`: read metadata (and, on PostgreSQL, table contents) only.
+    Metadata,
+    /// `seeds/002`: the read/write connector (sources and transformations).
+    ReadWrite,
+    /// `seeds/002`: the read-only connector.
+    ReadOnly,
+    /// Every privilege chosen per object kind.
+    Custom,
+}
+
+keyed_enum!(Access {
+    Original => "original", "Original applet (trigger-based integration)";
+    Metadata => "metadata", "Read-only metadata sync";
+    ReadWrite => "connector-rw", "Read/write connector (sources and transformations)";
+    ReadOnly => "connector-ro", "Read-only connector (sources)";
+    Custom => "custom", "Custom privileges";
+});
+
+/// Which schemas the grants reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// Every schema the runner can use (original), or every schema matching the
+    /// include/exclude filters (metadata sync).
+    #[default]
+    All,
+    /// Exactly the listed schemas.
+    Listed,
+}
+
+/// Every text input of every form, by a stable key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// Server host (Snowflake: the account identifier).
+    Host,
+    /// Server port.
+    Port,
+    /// The user to create (BigQuery: the service account's e-mail address).
+    Role,
+    /// The database (BigQuery: the project ID).
+    Database,
+    /// Schemas (MySQL: databases, BigQuery: datasets), commas or new lines.
+    Schemas,
+    /// Schemas matching this regular expression (metadata sync, all schemas).
+    Include,
+    /// …and not this one.
+    Exclude,
+    /// Roles whose future objects get default privileges.
+    Owners,
+    /// MySQL: the host part of the account (`'user'@'host'`).
+    ClientHost,
+    /// Snowflake: the warehouse the user runs queries on.
+    Warehouse,
+    /// BigQuery: the datasets' location, for the verify query.
+    Location,
+    /// Snowflake: the RSA public key of the user's key pair.
+    PublicKey,
+    /// Metadata sync: the connection's name in the tool.
+    ConnectionName,
+    /// Metadata sync: the environment variable the tool reads the password from.
+    PasswordEnvName,
+    /// The password (never in a link, storage or request).
+    Password,
+}
+
+impl Field {
+    /// Every field, in storage order.
+    pub const ALL: [Field; 15] = [
+        Field::Host,
+        Field::Port,
+        Field::Role,
+        Field::Database,
+        Field::Schemas,
+        Field::Include,
+        Field::Exclude,
+        Field::Owners,
+        Field::ClientHost,
+        Field::Warehouse,
+        Field::Location,
+        Field::PublicKey,
+        Field::ConnectionName,
+        Field::PasswordEnvName,
+        Field::Password,
+    ];
+
+    /// Key in links, `data-*`, the CLI and JSON; the input's `data-testid`; the field
+    /// name in messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Host => "host",
+            Field::Port => "port",
+            Field::Role => "role",
+            Field::Database => "database",
+            Field::Schemas => "schemas",
+            Field::Include => "include",
+            Field::Exclude => "exclude",
+            Field::Owners => "owners",
+            Field::ClientHost => "client-host",
+            Field::Warehouse => "warehouse",
+            Field::Location => "location",
+            Field::PublicKey => "public-key",
+            Field::ConnectionName => "connection-name",
+            Field::PasswordEnvName => "password-env-name",
+            Field::Password => "password",
+        }
+    }
+
+    /// The field named by `key` (the password never comes from a key: it is not shared).
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL
+            .into_iter()
+            .find(|f| f.as_str() == key && *f != Field::Password)
+    }
+
+    /// Position in [`Field::ALL`] (bit in the page's "touched" set).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Which automatic Neon defaults are in place (see [`super::neon`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NeonAuto {
+    /// `owners` was set to `neondb_owner` automatically and not edited since.
+    pub owners: bool,
+    /// `database` was set to `neondb` automatically and not edited since.
+    pub database: bool,
+}
+
+/// The form as typed, for every database and access. Text fields are kept exactly as
+/// typed; each backend trims, splits and checks them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Intent {
+    /// The database.
+    pub db: Db,
+    /// What the user is for.
+    pub access: Access,
+    values: [String; 15],
+    /// Listed schemas, or all (matching) schemas.
+    pub scope: Scope,
+    /// Original: add permissive SELECT policies on RLS-enabled tables.
+    pub rls: bool,
+    /// Require TLS (in the connection string, and for the user where the database can).
+    pub tls: bool,
+    /// PostgreSQL: a SCRAM-SHA-256 verifier in the SQL instead of the password.
+    pub scram: bool,
+    /// Salt for the verifier (random per page load or CLI run).
+    pub salt: [u8; 16],
+    /// Custom access: what to grant per object kind.
+    pub custom: Privileges,
+    /// Neon defaults in place (original applet).
+    pub neon: NeonAuto,
+}
+
+impl Default for Intent {
+    /// The original applet's form: the page's default.
+    fn default() -> Self {
+        Intent::new(Db::Postgres, Access::Original)
+    }
+}
+
+impl Intent {
+    /// The starting values of `db` for `access` (an access the database does not offer
+    /// becomes its first).
+    ///
+    /// ```
+    /// use grantsmith::core::intent::{Access, Db, Field, Intent};
+    /// let i = Intent::new(Db::MySql, Access::ReadWrite);
+    /// assert_eq!((i.get(Field::Port), i.get(Field::ClientHost)), ("3306", "%"));
+    /// assert_eq!(Intent::new(Db::MySql, Access::Original).access, Access::ReadOnly);
+    /// ```
+    pub fn new(db: Db, access: Access) -> Self {
+        let access = Backend::offered(db, access);
+        let spec = Backend::of(db, access).spec();
+        let mut i = Intent {
+            db,
+            access,
+            values: Default::default(),
+            scope: spec.scope,
+            rls: false,
+            tls: spec.tls_default,
+            scram: true,
+            salt: [0; 16],
+            custom: Privileges::connector_read_only(),
+            neon: NeonAuto::default(),
+        };
+        for f in spec.fields_for(access) {
+            i.values[f.key.index()] = f.default.to_string();
+        }
+        i
+    }
+
+    /// The backend that checks and renders this intent.
+    pub fn backend(&self) -> Backend {
+        Backend::of(self.db, self.access)
+    }
+
+    /// A field as typed.
+    pub fn get(&self, field: Field) -> &str {
+        &self.values[field.index()]
+    }
+
+    /// Sets a field as the user typed it: a new host may switch Neon defaults, and an
+    /// edited owner list or database is the user's from then on.
+    pub fn set(&mut self, field: Field, value: impl Into<String>) {
+        let value = value.into();
+        match field {
+            Field::Host => super::neon::host_changing(self, &value),
+            Field::Owners => self.neon.owners = false,
+            Field::Database => self.neon.database = false,
+            _ => {}
+        }
+        self.values[field.index()] = value;
+    }
+
+    /// Sets a field without Neon's bookkeeping (the transition itself uses it).
+    pub(crate) fn put(&mut self, field: Field, value: &str) {
+        self.values[field.index()] = value.to_string();
+    }
+
+    /// Switches to another access of the same database: what was typed stays, and a
+    /// field still at the old access's starting value takes the new one's.
+    ///
+    /// ```
+    /// use grantsmith::core::intent::{Access, Db, Field, Intent};
+    /// let mut i = Intent::new(Db::Postgres, Access::ReadWrite);
+    /// i.set(Field::Host, "db.example.com");
+    /// i.switch_access(Access::Metadata);
+    /// assert_eq!((i.get(Field::Host), i.get(Field::Role)), ("db.example.com", "dagster_connection"));
+    /// ```
+    pub fn switch_access(&mut self, access: Access) {
+        let old = Intent::new(self.db, self.access);
+        let new = Intent::new(self.db, access);
+        for f in Field::ALL {
+            if self.get(f) == old.get(f) {
+                self.values[f.index()] = new.get(f).to_string();
+            }
+        }
+        if self.scope == old.scope {
+            self.scope = new.scope;
+        }
+        if self.tls == old.tls {
+            self.tls = new.tls;
+        }
+        self.access = new.access;
+    }
+}

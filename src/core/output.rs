@@ -1,0 +1,132 @@
+//! One result for every backend: field messages keyed by [`Field`], the hint beside
+//! Generate (one rule), and the scripts.
+
+use super::intent::Field;
+
+/// One of the texts a backend writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The setup script.
+    Setup,
+    /// A read-only query, a row per expected privilege.
+    Verify,
+    /// Revokes everything and drops the user.
+    Uninstall,
+    /// The connection string in the database's usual form.
+    Conn,
+    /// Original with RLS: the name of the policy the script creates.
+    PolicyName,
+    /// Metadata sync: the connection fields to type into the tool.
+    Summary,
+}
+
+/// A validated intent, ready to write any of its parts (each only when asked: the
+/// page renders verify and uninstall only when their section opens).
+pub trait Render {
+    /// The text of `part`, or `None` where this backend has no such part.
+    fn render(&self, part: Part) -> Option<String>;
+}
+
+/// Field messages collected while a backend checks an intent (the first per field).
+#[derive(Debug, Default)]
+pub struct Errors(pub(crate) Vec<(Field, String)>);
+
+impl Errors {
+    /// Records `r`'s message for `field` and passes its value on.
+    pub fn take<T>(&mut self, field: Field, r: Result<T, String>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(m) => {
+                self.add(field, m);
+                None
+            }
+        }
+    }
+
+    /// Records a message for `field` unless it has one.
+    pub fn add(&mut self, field: Field, message: String) {
+        if !self.0.iter().any(|(k, _)| *k == field) {
+            self.0.push((field, message));
+        }
+    }
+
+    /// Whether any field was refused.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// What a form shows: messages, the hint, and (when every field is fine) the scripts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Output {
+    /// `(field, message)` for every refused field, in form order.
+    pub errors: Vec<(Field, String)>,
+    /// Beside Generate: what to type first, else the first message, else empty;
+    /// Generate is enabled exactly when it is empty.
+    pub hint: String,
+    /// The setup script.
+    pub setup: Option<String>,
+    /// The verify query.
+    pub verify: Option<String>,
+    /// The uninstall script.
+    pub uninstall: Option<String>,
+    /// The connection string.
+    pub conn: Option<String>,
+    /// Original with RLS: the policy name.
+    pub policy_name: Option<String>,
+    /// Metadata sync: the connection fields.
+    pub summary: Option<String>,
+}
+
+impl Output {
+    /// The message for `field`, if refused.
+    pub fn error(&self, field: Field) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(k, _)| *k == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    /// Whether Generate is enabled.
+    pub fn ready(&self) -> bool {
+        self.hint.is_empty()
+    }
+
+    /// `(field key, message)` for every refused field (the CLI prints these).
+    pub fn by_field(&self) -> Vec<(&'static str, String)> {
+        self.errors
+            .iter()
+            .map(|(k, m)| (k.as_str(), m.clone()))
+            .collect()
+    }
+
+    /// Fills in every part `r` has.
+    pub(crate) fn fill(&mut self, r: &dyn Render) {
+        self.setup = r.render(Part::Setup);
+        self.verify = r.render(Part::Verify);
+        self.uninstall = r.render(Part::Uninstall);
+        self.conn = r.render(Part::Conn);
+        self.policy_name = r.render(Part::PolicyName);
+        self.summary = r.render(Part::Summary);
+    }
+}
+
+/// The four texts every non-PostgreSQL backend writes at once (they are small).
+pub(crate) struct Scripts {
+    pub setup: String,
+    pub verify: String,
+    pub uninstall: String,
+    pub conn: String,
+}
+
+impl Render for Scripts {
+    fn render(&self, part: Part) -> Option<String> {
+        match part {
+            Part::Setup => Some(self.setup.clone()),
+            Part::Verify => Some(self.verify.clone()),
+            Part::Uninstall => Some(self.uninstall.clone()),
+            Part::Conn => Some(self.conn.clone()),
+            Part::PolicyName | Part::Summary => None,
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Quoting, each style written once. Every database keeps its own quoting types
+//! (`pg::Ident`, `mysql::Ident`, `sqlserver::NStr`, …) so the compiler still stops a
+//! name quoted for the wrong database or not at all; their `Display` impls call one of
+//! the styles below and nothing else writes user text into SQL.
+
+pub mod pg;
+
+use std::fmt::{self, Write};
+
+/// `open`, the text with every `close` doubled, `close`: PostgreSQL, Redshift and
+/// Snowflake `"…"`, SQL `'…'`, MySQL `` `…` ``, SQL Server `[…]` and `N'…'`.
+///
+/// ```
+/// use grantsmith::core::quote::doubled;
+/// struct Br<'a>(&'a str);
+/// impl std::fmt::Display for Br<'_> {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { doubled(f, "[", ']', self.0) }
+/// }
+/// assert_eq!(Br("a]b").to_string(), "[a]]b]");
+/// ```
+pub fn doubled(f: &mut fmt::Formatter<'_>, open: &str, close: char, text: &str) -> fmt::Result {
+    f.write_str(open)?;
+    for c in text.chars() {
+        if c == close {
+            f.write_char(c)?;
+        }
+        f.write_char(c)?;
+    }
+    f.write_char(close)
+}
+
+/// `'…'` with `'` doubled and `\` doubled: string constants of databases that read
+/// backslash escapes in them (MySQL in its default `sql_mode`, Redshift).
+pub fn doubled_with_backslashes(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    f.write_char('\'')?;
+    for c in text.chars() {
+        match c {
+            '\\' => f.write_str("\\\\")?,
+            '\'' => f.write_str("''")?,
+            c => f.write_char(c)?,
+        }
+    }
+    f.write_char('\'')
+}
+
+/// `quote`, the text with a backslash before each `quote` and each backslash, `quote`:
+/// Snowflake strings, BigQuery strings and identifiers.
+pub fn backslashed(f: &mut fmt::Formatter<'_>, quote: char, text: &str) -> fmt::Result {
+    f.write_char(quote)?;
+    for c in text.chars() {
+        if c == quote || c == '\\' {
+            f.write_char('\\')?;
+        }
+        f.write_char(c)?;
+    }
+    f.write_char(quote)
+}
