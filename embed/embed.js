@@ -8,16 +8,16 @@
 (function () {
   var script = document.currentScript;
   var base = new URL(".", script ? script.src : location.href);
-  var KEYS = ["db", "preset", "host", "port", "role", "database", "schemas", "owners", "scope", "rls",
-    "ssl", "client-host", "warehouse", "location"];
   function mount(el) {
     if (el.grantsmithMounted) return;
     el.grantsmithMounted = true;
+    // Every data-* attribute is a starting value, under the key the page reads
+    // (data-client-host is dataset.clientHost, key "client-host"): the same keys as a
+    // share link, so no value can be left out here. The password is never one of them.
     var params = new URLSearchParams();
-    KEYS.forEach(function (k) {
-      // data-client-host is dataset.clientHost.
-      var v = el.dataset[k.replace(/-([a-z])/g, function (_, c) { return c.toUpperCase(); })];
-      if (v != null) params.set(k, v);
+    Object.keys(el.dataset).forEach(function (k) {
+      if (k === "grantsmith" || k === "title" || k === "password") return;
+      params.set(k.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); }), el.dataset[k]);
     });
     var frame = document.createElement("iframe");
     frame.src = new URL("index.html#" + params.toString(), base).href;

@@ -1,8 +1,9 @@
-//! The web app's entry: mount the view (Trunk builds this for wasm32). No panic hook:
-//! the core is written not to panic, and the hook's formatting costs ~1 KB gzip.
+//! The web app's entry: mount the view (Trunk builds this for wasm32). The core is
+//! written not to panic; if it ever does, the hook prints why in the console.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(grantsmith::ui::App);
 }
 

@@ -6,11 +6,14 @@ use leptos::prelude::*;
 #[component]
 pub fn Field(
     /// Visible label text.
-    label: &'static str,
+    #[prop(into)]
+    label: Signal<&'static str>,
     /// `id` of the input, tied to the label.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// `data-testid` of the input.
-    testid: &'static str,
+    #[prop(into)]
+    testid: String,
     /// The value, written back on every input event by `on_input`.
     value: Signal<String>,
     /// Called with the new value.
@@ -21,14 +24,14 @@ pub fn Field(
     /// Message shown under the field; `None` when the value is fine.
     error: Signal<Option<String>>,
     /// `data-testid` of the message element.
-    #[prop(optional)]
-    error_testid: Option<&'static str>,
+    #[prop(optional, into)]
+    error_testid: String,
 ) -> impl IntoView {
     let err_id = format!("{id}-error");
     let err_id2 = err_id.clone();
     view! {
         <div class="gs-field">
-            <label class="gs-label" for=id>{label}</label>
+            <label class="gs-label" for=id.clone()>{label}</label>
             <input
                 id=id
                 class="gs-input"
@@ -47,7 +50,7 @@ pub fn Field(
                     .get()
                     .map(|m| {
                         view! {
-                            <p class="gs-error" id=err_id2.clone() data-testid=error_testid.unwrap_or("")>
+                            <p class="gs-error" id=err_id2.clone() data-testid=error_testid.clone()>
                                 {m}
                             </p>
                         }

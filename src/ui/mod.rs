@@ -1,123 +1,104 @@
 //! The Leptos view: read signals, call `core`, render. Nothing here decides what SQL
 //! says; it only shows what `core` returns.
 
-mod builder;
+mod advanced;
 mod clipboard;
 mod copy_button;
-mod dialect_builder;
+mod custom_grid;
 mod field;
-mod options;
+mod original_form;
+mod outputs;
+mod page;
 mod password;
-mod preset_builder;
 mod schema_grant;
 mod script_block;
+mod spec_form;
 
 use leptos::prelude::*;
 
-use crate::core::dialect::{Access, Dialect};
-use crate::core::preset::Preset;
-use dialect_builder::DialectBuilder;
-use preset_builder::PresetBuilder;
+use crate::core::backend::Backend;
+use crate::core::intent::{Access, Db, Field, Intent};
+use crate::core::share::{fragment_pairs, from_fragment};
+use original_form::OriginalForm;
+use page::Page;
+use spec_form::SpecForm;
 
-pub use builder::Builder;
 pub use schema_grant::SchemaGrant;
 
 /// The page's URL fragment (`#db=mysql&preset=connector-rw&host=…`), never sent anywhere.
-pub(crate) fn fragment() -> String {
+fn fragment() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
 }
 
-/// A decoded value from the URL fragment.
-fn fragment_value(key: &str) -> Option<String> {
-    crate::core::share::fragment_pairs(&fragment())
+/// The starting intent (from a link or an embed's `data-*`) and the fields it set,
+/// whose messages show at once.
+fn start() -> (Intent, u32) {
+    let frag = fragment();
+    let mut intent = from_fragment(&frag);
+    password::random_bytes(&mut intent.salt);
+    let touched = fragment_pairs(&frag)
+        .iter()
+        .filter_map(|(k, _)| Field::from_key(k))
+        .fold(0, |t, f| t | 1 << f.index());
+    (intent, touched)
+}
+
+/// `<option>`s for `(key, label)` pairs, `selected` marking the current one.
+fn options(items: Vec<(&'static str, &'static str)>, selected: &'static str) -> impl IntoView {
+    items
         .into_iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v)
+        .map(|(k, l)| view! { <option value=k selected=k == selected>{l}</option> })
+        .collect_view()
 }
 
-/// What the page builds: the PostgreSQL presets, or another database's connector.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Choice {
-    Postgres(Preset),
-    Other(Dialect, Access),
-}
-
-impl Choice {
-    fn from_keys(db: Option<Dialect>, preset: &str) -> Choice {
-        match db {
-            None => Choice::Postgres(Preset::from_key(preset)),
-            Some(d) => {
-                let a = Access::from_key(preset)
-                    .filter(|a| d.accesses().contains(a))
-                    .unwrap_or(Access::ReadOnly);
-                Choice::Other(d, a)
-            }
-        }
-    }
-
-    fn db(self) -> Option<Dialect> {
-        match self {
-            Choice::Postgres(_) => None,
-            Choice::Other(d, _) => Some(d),
-        }
-    }
-
-    fn preset_key(self) -> &'static str {
-        match self {
-            Choice::Postgres(p) => p.as_str(),
-            Choice::Other(_, a) => a.as_str(),
-        }
-    }
-
-    /// `(key, label)` of what the preset picker offers for this database.
-    fn presets(self) -> Vec<(&'static str, &'static str)> {
-        match self {
-            Choice::Postgres(_) => Preset::ALL
-                .iter()
-                .map(|p| (p.as_str(), p.label()))
-                .collect(),
-            Choice::Other(d, _) => d
-                .accesses()
-                .iter()
-                .map(|a| (a.as_str(), a.label()))
-                .collect(),
-        }
-    }
-}
-
-/// The page: the database and preset pickers, the builder for the choice, then (for
+/// The page: the database and preset pickers, the form for the choice, then (for
 /// PostgreSQL) the new-schema grant applet.
 #[component]
 pub fn App() -> impl IntoView {
-    let start = Choice::from_keys(
-        fragment_value("db").and_then(|k| Dialect::from_key(&k)),
-        &fragment_value("preset").unwrap_or_default(),
-    );
-    let choice = RwSignal::new(start);
-    let dbs = std::iter::once(("postgresql", "PostgreSQL"))
-        .chain(Dialect::ALL.iter().map(|d| (d.as_str(), d.label())))
-        .map(|(k, l)| {
-            view! { <option value=k selected=start.db().map_or("postgresql", Dialect::as_str) == k>{l}</option> }
-        })
-        .collect_view();
-    // Another database's builder stays when only its access changes (typed values kept).
-    let kind = Memo::new(move |_| match choice.get() {
-        Choice::Other(d, _) => Choice::Other(d, Access::ReadOnly),
-        c => c,
-    });
-    let access = Signal::derive(move || match choice.get() {
-        Choice::Other(_, a) => a,
-        Choice::Postgres(_) => Access::ReadOnly,
-    });
+    let (intent, touched) = start();
+    let page = Page::new(intent, touched);
+    let db = Memo::new(move |_| page.intent.with(|i| i.db));
+    let access = Memo::new(move |_| page.intent.with(|i| i.access));
+    let backend = Memo::new(move |_| page.intent.with(Intent::backend));
+    let dbs = Db::ALL.iter().map(|d| (d.as_str(), d.label())).collect();
     let presets = move || {
-        let c = choice.get();
-        c.presets()
-            .into_iter()
-            .map(|(k, l)| view! { <option value=k selected=c.preset_key() == k>{l}</option> })
-            .collect_view()
+        let items = Backend::accesses(db.get())
+            .iter()
+            .map(|a| (a.as_str(), a.label()))
+            .collect();
+        options(items, access.get_untracked().as_str())
     };
+    let on_db = move |key: String| {
+        let Some(d) = Db::from_key(&key) else { return };
+        let salt = page.intent.with_untracked(|i| i.salt);
+        page.touched.set(0);
+        page.update(|i| {
+            *i = Intent::new(d, i.access);
+            i.salt = salt;
+        });
+    };
+    let on_preset = move |key: String| {
+        if let Some(a) = Access::from_key(&key) {
+            page.update(|i| i.switch_access(a));
+        }
+    };
+    // The new-schema applet's role follows the user above (its default when empty).
+    let user = Signal::derive(move || {
+        page.intent.with(|i| {
+            let spec = i.backend().spec();
+            let default = spec.field(i.access, Field::Role).map_or("", |f| f.default);
+            crate::core::text::or_default(i.get(Field::Role), default).to_string()
+        })
+    });
+    let role_label = Signal::derive(move || {
+        if access.get() == Access::Original {
+            "Dreamlit role"
+        } else {
+            "Integration role"
+        }
+    });
     view! {
         <main class="gs">
             <h1 class="gs-title">"Grantsmith"</h1>
@@ -129,33 +110,27 @@ pub fn App() -> impl IntoView {
                 <div class="gs-field gs-preset">
                     <label class="gs-label" for="gs-db">"Database"</label>
                     <select id="gs-db" class="gs-input" data-testid="dialect"
-                        on:change=move |ev| {
-                            let db = Dialect::from_key(&event_target_value(&ev));
-                            choice.update(|c| *c = Choice::from_keys(db, c.preset_key()));
-                        }>
-                        {dbs}
+                        prop:value=move || db.get().as_str()
+                        on:change=move |ev| on_db(event_target_value(&ev))>
+                        {options(dbs, db.get_untracked().as_str())}
                     </select>
                 </div>
                 <div class="gs-field gs-preset">
                     <label class="gs-label" for="gs-preset">"What the user is for"</label>
                     <select id="gs-preset" class="gs-input" data-testid="preset"
-                        prop:value=move || choice.get().preset_key()
-                        on:change=move |ev| {
-                            let key = event_target_value(&ev);
-                            choice.update(|c| *c = Choice::from_keys(c.db(), &key));
-                        }>
+                        prop:value=move || access.get().as_str()
+                        on:change=move |ev| on_preset(event_target_value(&ev))>
                         {presets}
                     </select>
                 </div>
             </div>
-            {move || match kind.get() {
-                Choice::Postgres(Preset::Original) => view! { <Builder/> }.into_any(),
-                Choice::Postgres(p) => view! { <section class="gs-card" aria-label="Connection builder"><PresetBuilder preset=p/></section> }.into_any(),
-                Choice::Other(d, _) => view! { <section class="gs-card" aria-label="Connection builder"><DialectBuilder dialect=d access=access/></section> }.into_any(),
+            {move || match backend.get() {
+                Backend::Original => view! { <OriginalForm page=page/> }.into_any(),
+                b => view! { <SpecForm page=page spec=b.spec()/> }.into_any(),
             }}
-            <Show when=move || choice.get().db().is_none()>
+            <Show when=move || db.get() == Db::Postgres>
                 <h2 class="gs-h2">"Grant access to a schema created later"</h2>
-                <SchemaGrant/>
+                <SchemaGrant user=user label=role_label/>
             </Show>
         </main>
     }

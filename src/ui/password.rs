@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::page::Page;
+use crate::core::intent::Field;
+
 /// Fills `buf` from `crypto.getRandomValues`; false when the browser has no CSPRNG.
 pub fn random_bytes(buf: &mut [u8]) -> bool {
     web_sys::window()
@@ -37,21 +40,19 @@ fn strong_password() -> Option<String> {
     }
 }
 
-/// Password field, generator, show toggle and the SCRAM toggle.
+/// Password field, generator, show toggle and (PostgreSQL) the SCRAM toggle.
 #[component]
 pub fn PasswordField(
-    /// The password.
-    password: RwSignal<String>,
-    /// SQL carries a SCRAM verifier instead of the password (PostgreSQL only: no
-    /// toggle when `None`).
-    #[prop(optional)]
-    scram: Option<RwSignal<bool>>,
-    /// Any change hides the output.
-    generated: RwSignal<bool>,
-    /// Message for the field.
-    error: Signal<Option<String>>,
+    /// The page state (the password is its `Password` field, never shared).
+    page: Page,
+    /// Show the toggle that puts a SCRAM-SHA-256 verifier in the SQL.
+    scram: bool,
 ) -> impl IntoView {
     let show = RwSignal::new(false);
+    let password = page.value(Field::Password);
+    let on_input = page.on_input(Field::Password);
+    let error = page.error(Field::Password);
+    let scram_on = Memo::new(move |_| page.intent.with(|i| i.scram));
     view! {
         <div class="gs-field gs-password">
             <label class="gs-label" for="gs-password">"Password (optional; it never leaves this page)"</label>
@@ -60,12 +61,11 @@ pub fn PasswordField(
                     spellcheck="false" type=move || if show.get() { "text" } else { "password" }
                     class:gs-invalid=move || error.with(Option::is_some)
                     prop:value=password
-                    on:input=move |ev| { password.set(event_target_value(&ev)); generated.set(false); }/>
+                    on:input=move |ev| on_input.run(event_target_value(&ev))/>
                 <button type="button" class="gs-btn gs-btn-small gs-btn-light" data-testid="generate-password"
                     on:click=move |_| if let Some(p) = strong_password() {
-                        password.set(p);
+                        on_input.run(p);
                         show.set(true);
-                        generated.set(false);
                     }>
                     "Generate strong password"
                 </button>
@@ -75,10 +75,13 @@ pub fn PasswordField(
                     on:change=move |ev| show.set(event_target_checked(&ev))/>
                 <span>"Show"</span>
             </label>
-            {scram.map(|scram| view! {
+            {scram.then(|| view! {
                 <label class="gs-radio">
-                    <input type="checkbox" data-testid="scram-toggle" prop:checked=scram
-                        on:change=move |ev| { scram.set(event_target_checked(&ev)); generated.set(false); }/>
+                    <input type="checkbox" data-testid="scram-toggle" prop:checked=scram_on
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            page.update(|i| i.scram = on);
+                        }/>
                     <span>"Put a SCRAM-SHA-256 verifier in the SQL, not the password itself"</span>
                 </label>
             })}

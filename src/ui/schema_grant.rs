@@ -6,12 +6,19 @@ use super::copy_button::CopyButton;
 use super::field::Field;
 use crate::core::new_schema_form::{schema_grant, SchemaForm};
 
-/// Schema, role and owner in; grants for that schema out.
+/// Schema, role and owner in; grants for that schema out. The role follows the user of
+/// the form above until it is typed here.
 #[component]
-pub fn SchemaGrant() -> impl IntoView {
+pub fn SchemaGrant(
+    /// The user the form above creates.
+    user: Signal<String>,
+    /// The role field's label ("Dreamlit role" under the original applet).
+    label: Signal<&'static str>,
+) -> impl IntoView {
     let d = SchemaForm::default();
     let schema = RwSignal::new(d.schema);
-    let role = RwSignal::new(d.role);
+    let typed_role = RwSignal::new(None::<String>);
+    let role = Signal::derive(move || typed_role.get().unwrap_or_else(|| user.get()));
     let owner = RwSignal::new(d.owner);
     let out = Memo::new(move |_| {
         schema_grant(&SchemaForm {
@@ -21,6 +28,7 @@ pub fn SchemaGrant() -> impl IntoView {
         })
     });
     let set = |sig: RwSignal<String>| Callback::new(move |v: String| sig.set(v));
+    let set_role = Callback::new(move |v: String| typed_role.set(Some(v)));
     let sql = Signal::derive(move || out.with(|o| o.sql.clone().unwrap_or_default()));
     view! {
         <section class="gs-card" aria-label="New schema grant">
@@ -28,8 +36,8 @@ pub fn SchemaGrant() -> impl IntoView {
                 <Field label="Schema" id="gs-ns-schema" testid="ns-schema" error_testid="ns-schema-error"
                     value=schema.into() on_input=set(schema) placeholder="public"
                     error=Signal::derive(move || out.with(|o| o.schema.clone()))/>
-                <Field label="Dreamlit role" id="gs-ns-role" testid="ns-role" error_testid="ns-role-error"
-                    value=role.into() on_input=set(role) placeholder="dreamlit_app"
+                <Field label=label id="gs-ns-role" testid="ns-role" error_testid="ns-role-error"
+                    value=role on_input=set_role placeholder="dreamlit_app"
                     error=Signal::derive(move || out.with(|o| o.role.clone()))/>
                 <Field label="Table-owner role" id="gs-ns-owner" testid="ns-owner" error_testid="ns-owner-error"
                     value=owner.into() on_input=set(owner) placeholder="postgres"

@@ -2,28 +2,28 @@
 
 use leptos::prelude::*;
 
-use super::builder::BuilderState;
-use crate::core::{Errors, Scope};
+use super::page::Page;
+use crate::core::intent::{Field, Scope};
 
-/// The collapsible advanced section of the builder.
+/// The collapsible advanced section of the original's form.
 #[component]
 pub fn Advanced(
-    /// The builder's inputs.
-    st: BuilderState,
-    /// Field messages (schemas and owners are shown here).
-    errors: Memo<Errors>,
+    /// The page state.
+    page: Page,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
+    let scope = Memo::new(move |_| page.intent.with(|i| i.scope));
     let set_scope = move |s: Scope| {
-        if st.scope.get_untracked() != s {
-            st.scope.set(s);
-            st.generated.set(false);
+        if scope.get_untracked() != s {
+            page.update(|i| i.scope = s);
         }
     };
     // One callback, made once (not one per keystroke).
-    let on_schemas = st.edit(st.schemas);
-    let schemas_err = move || errors.with(|e| e.schemas.clone());
-    let owners_err = move || errors.with(|e| e.owners.clone());
+    let on_schemas = page.on_input(Field::Schemas);
+    let on_owners = page.on_input(Field::Owners);
+    let schemas_err = page.error(Field::Schemas);
+    let owners_err = page.error(Field::Owners);
+    let rls = Memo::new(move |_| page.intent.with(|i| i.rls));
     view! {
         <button
             type="button" class="gs-toggle" data-testid="advanced"
@@ -42,7 +42,7 @@ pub fn Advanced(
                         <label class="gs-radio">
                             <input
                                 type="radio" name="gs-scope" data-testid="scope-all"
-                                prop:checked=move || st.scope.get() == Scope::All
+                                prop:checked=move || scope.get() == Scope::All
                                 on:change=move |_| set_scope(Scope::All)
                             />
                             <span>"All schemas — grants everywhere parent role has USAGE"</span>
@@ -50,20 +50,20 @@ pub fn Advanced(
                         <label class="gs-radio">
                             <input
                                 type="radio" name="gs-scope" data-testid="scope-listed"
-                                prop:checked=move || st.scope.get() == Scope::Listed
+                                prop:checked=move || scope.get() == Scope::Listed
                                 on:change=move |_| set_scope(Scope::Listed)
                             />
                             <span>"Only listed schemas — add them below"</span>
                         </label>
-                        <Show when=move || st.scope.get() == Scope::Listed>
+                        <Show when=move || scope.get() == Scope::Listed>
                             <textarea
                                 class="gs-text" data-testid="schemas" placeholder="public"
                                 aria-label="Schemas to grant on, separated by commas or new lines"
-                                class:gs-invalid=move || schemas_err().is_some()
-                                prop:value=st.schemas.get_untracked()
+                                class:gs-invalid=move || schemas_err.with(Option::is_some)
+                                prop:value=page.value(Field::Schemas).get_untracked()
                                 on:input=move |ev| on_schemas.run(event_target_value(&ev))
                             ></textarea>
-                            {move || schemas_err().map(|m| view! { <p class="gs-error" data-testid="schemas-error">{m}</p> })}
+                            {move || schemas_err.get().map(|m| view! { <p class="gs-error" data-testid="schemas-error">{m}</p> })}
                         </Show>
                     </fieldset>
                     <div class="gs-panel">
@@ -78,24 +78,20 @@ pub fn Advanced(
                         </label>
                         <textarea
                             id="gs-owners" class="gs-text" data-testid="owners" placeholder="postgres"
-                            class:gs-invalid=move || owners_err().is_some()
-                            prop:value=move || st.neon.with(|n| n.owners.clone())
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                st.neon.update(|n| n.edit_owners(v));
-                                st.generated.set(false);
-                            }
+                            class:gs-invalid=move || owners_err.with(Option::is_some)
+                            prop:value=page.value(Field::Owners)
+                            on:input=move |ev| on_owners.run(event_target_value(&ev))
                         ></textarea>
-                        {move || owners_err().map(|m| view! { <p class="gs-error" data-testid="owners-error">{m}</p> })}
+                        {move || owners_err.get().map(|m| view! { <p class="gs-error" data-testid="owners-error">{m}</p> })}
                     </div>
                 </div>
                 <label class="gs-panel gs-check">
                     <input
                         type="checkbox" data-testid="rls"
-                        prop:checked=st.rls
+                        prop:checked=rls
                         on:change=move |ev| {
-                            st.rls.set(event_target_checked(&ev));
-                            st.generated.set(false);
+                            let on = event_target_checked(&ev);
+                            page.update(|i| i.rls = on);
                         }
                     />
                     <span class="gs-check-text">

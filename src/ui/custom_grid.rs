@@ -1,0 +1,113 @@
+//! Checkboxes bound to the intent: the options of the spec form and the custom
+//! preset's grid of privileges per object kind.
+
+use leptos::prelude::*;
+
+use super::page::Page;
+use crate::core::intent::Intent;
+use crate::core::privileges::{DbPriv, SchemaPriv, SeqPriv, TablePriv};
+
+/// A checkbox showing `get` of the intent and changing it with `set`. Plain function
+/// pointers: one non-generic instance serves every box (a generic one per closure cost
+/// ~30 KB of wasm).
+pub fn checkbox(
+    page: Page,
+    testid: impl Into<String>,
+    label: &'static str,
+    get: fn(&Intent) -> bool,
+    set: fn(&mut Intent, bool),
+) -> AnyView {
+    view! {
+        <label class="gs-radio">
+            <input type="checkbox" data-testid=testid.into()
+                prop:checked=move || page.intent.with(get)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    page.update(|i| set(i, on));
+                }/>
+            <span>{label}</span>
+        </label>
+    }
+    .into_any()
+}
+
+/// Every privilege of the custom preset, as one closed set.
+#[derive(Clone, Copy)]
+enum Priv {
+    Table(TablePriv),
+    Seq(SeqPriv),
+    Schema(SchemaPriv),
+    Db(DbPriv),
+}
+
+fn toggle<T: PartialEq + Copy>(v: &mut Vec<T>, x: T, on: bool, all: &[T]) {
+    // Rebuilt in `all`'s order (no sort: each sort instance costs ~3 KB of wasm).
+    *v = all
+        .iter()
+        .copied()
+        .filter(|a| if *a == x { on } else { v.contains(a) })
+        .collect();
+}
+
+impl Priv {
+    fn get(self, i: &Intent) -> bool {
+        let c = &i.custom;
+        match self {
+            Priv::Table(p) => c.tables.contains(&p),
+            Priv::Seq(p) => c.sequences.contains(&p),
+            Priv::Schema(p) => c.schema.contains(&p),
+            Priv::Db(p) => c.database.contains(&p),
+        }
+    }
+
+    fn set(self, i: &mut Intent, on: bool) {
+        let c = &mut i.custom;
+        match self {
+            Priv::Table(p) => toggle(&mut c.tables, p, on, TablePriv::ALL),
+            Priv::Seq(p) => toggle(&mut c.sequences, p, on, SeqPriv::ALL),
+            Priv::Schema(p) => toggle(&mut c.schema, p, on, SchemaPriv::ALL),
+            Priv::Db(p) => toggle(&mut c.database, p, on, DbPriv::ALL),
+        }
+    }
+}
+
+fn priv_box(page: Page, kind: &str, name: &'static str, p: Priv) -> AnyView {
+    view! {
+        <label class="gs-radio">
+            <input type="checkbox" data-testid=format!("custom-{kind}-{name}")
+                prop:checked=move || page.intent.with(|i| p.get(i))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    page.update(|i| p.set(i, on));
+                }/>
+            <span>{name}</span>
+        </label>
+    }
+    .into_any()
+}
+
+/// The custom preset's privilege grid.
+pub fn custom_grid(page: Page) -> impl IntoView {
+    let boxes = |kind: &'static str, items: Vec<(&'static str, Priv)>| {
+        items
+            .into_iter()
+            .map(|(name, p)| priv_box(page, kind, name, p))
+            .collect::<Vec<AnyView>>()
+    };
+    let tables = boxes("table", TablePriv::ALL.iter().map(|p| (p.as_str(), Priv::Table(*p))).collect());
+    let seqs = boxes("sequence", SeqPriv::ALL.iter().map(|p| (p.as_str(), Priv::Seq(*p))).collect());
+    let schema = boxes("schema", SchemaPriv::ALL.iter().map(|p| (p.as_str(), Priv::Schema(*p))).collect());
+    let db = boxes("database", DbPriv::ALL.iter().map(|p| (p.as_str(), Priv::Db(*p))).collect());
+    view! {
+        <div class="gs-grid gs-grid-3 gs-custom">
+            <fieldset class="gs-panel"><legend class="gs-panel-title">"Tables and views"</legend>{tables}</fieldset>
+            <fieldset class="gs-panel"><legend class="gs-panel-title">"Sequences"</legend>{seqs}</fieldset>
+            <fieldset class="gs-panel">
+                <legend class="gs-panel-title">"Schema, database, functions"</legend>
+                {schema}{db}
+                {checkbox(page, "custom-functions-EXECUTE", "EXECUTE on functions", |i| i.custom.functions, |i, on| i.custom.functions = on)}
+                {checkbox(page, "custom-future", "Also future objects (default privileges)", |i| i.custom.future, |i, on| i.custom.future = on)}
+            </fieldset>
+        </div>
+    }
+}

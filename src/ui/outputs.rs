@@ -1,0 +1,81 @@
+//! One output section for every form: Generate and its hint, then the setup script
+//! (with the RLS policy name), the connection string, the metadata fields, the share
+//! link, and the verify and uninstall scripts.
+
+use leptos::prelude::*;
+
+use super::copy_button::CopyButton;
+use super::page::Page;
+use super::script_block::{LazyDetails, ScriptBlock};
+use crate::core::output::Part;
+use crate::core::share::to_fragment;
+
+/// Generate, the hint beside it, and what Generate shows.
+#[component]
+pub fn Outputs(
+    /// The page state.
+    page: Page,
+    /// Beside Generate: where nothing is sent.
+    local_note: &'static str,
+) -> impl IntoView {
+    let setup = page.part(Part::Setup);
+    let conn = page.part(Part::Conn);
+    let policy = page.part(Part::PolicyName);
+    let summary = page.part(Part::Summary);
+    // Verify, uninstall and the share link are written only when their section opens.
+    let verify = page.part(Part::Verify);
+    let uninstall = page.part(Part::Uninstall);
+    let share = Signal::derive(move || {
+        let href = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let base = href.split('#').next().unwrap_or_default().to_string();
+        page.intent.with(|i| format!("{base}#{}", to_fragment(i)))
+    });
+    view! {
+        <div class="gs-actions">
+            <button type="button" class="gs-btn" data-testid="generate"
+                disabled=move || !page.ready() on:click=move |_| page.generate()>
+                "Generate commands and connection string"
+            </button>
+            <span class="gs-hint" data-testid="hint" aria-live="polite">
+                {move || page.checked.with(|o| o.hint.clone())}
+            </span>
+            <span class="gs-local">{local_note}</span>
+        </div>
+        // Built once and hidden until Generate (and again on any change): Generate then
+        // only fills in the text, which keeps it under a millisecond.
+        <div class="gs-output" class:gs-hidden=move || !page.generated.get()>
+            <ScriptBlock title="SQL commands to run" code_id="gs-sql" testid="sql" box_class="gs-code-sql"
+                copy_label="Copy SQL" copy_testid="copy-sql" text=setup
+                download=("download-setup", "grantsmith-setup.sql")>
+                {move || policy.with(|p| !p.is_empty()).then(|| view! {
+                    <p class="gs-policy">
+                        "RLS policy name on each RLS-enabled table: "
+                        <code data-testid="policy-name">{policy}</code>
+                    </p>
+                })}
+            </ScriptBlock>
+            <div class="gs-out-conn">
+                <ScriptBlock title="Your connection string" code_id="gs-conn" testid="conn"
+                    copy_label="Copy Connection String" copy_testid="copy-conn" text=conn/>
+            </div>
+            <Show when=move || summary.with(|s| !s.is_empty())>
+                <ScriptBlock title="Connection fields to enter" code_id="gs-summary" testid="summary"
+                    copy_label="Copy fields" copy_testid="copy-summary" text=summary/>
+            </Show>
+            <LazyDetails summary="Share a link to this form (never the password)">
+                <p class="gs-policy"><code id="gs-share" data-testid="share-url">{share}</code></p>
+                <CopyButton label="Copy share link" testid="share-link" text=share select_id="gs-share"/>
+            </LazyDetails>
+            <LazyDetails summary="Verify and uninstall scripts">
+                <ScriptBlock title="Verify (read-only: a row per expected privilege)" code_id="gs-verify"
+                    testid="verify-sql" copy_label="Copy SQL" copy_testid="copy-verify" text=verify
+                    download=("download-verify", "grantsmith-verify.sql")/>
+                <ScriptBlock title="Uninstall (revokes everything, drops the user)" code_id="gs-uninstall"
+                    testid="uninstall-sql" copy_label="Copy SQL" copy_testid="copy-uninstall" text=uninstall
+                    download=("download-uninstall", "grantsmith-uninstall.sql")/>
+            </LazyDetails>
+        </div>
+    }
+}

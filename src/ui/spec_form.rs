@@ -1,0 +1,82 @@
+//! One form for every preset and database but the original: its fields, password,
+//! options and privilege grid come from the backend's spec, its outputs from
+//! [`Outputs`].
+
+use leptos::prelude::*;
+
+use super::custom_grid::{checkbox, custom_grid};
+use super::field::Field;
+use super::outputs::Outputs;
+use super::page::Page;
+use super::password::PasswordField;
+use crate::core::backend::{FieldSpec, Spec};
+use crate::core::intent::{Access, Scope};
+
+/// One field: an input, or a text area for lists and keys.
+fn field(page: Page, spec: &'static FieldSpec) -> AnyView {
+    let key = spec.key;
+    let value = page.value(key);
+    let error = page.error(key);
+    let on_input = page.on_input(key);
+    let (id, testid) = (field_id(key), key.as_str());
+    if !spec.multiline {
+        return view! {
+            <Field label=spec.label id=id testid=testid error_testid=error_testid(key)
+                value=value on_input=on_input placeholder=spec.placeholder error=error/>
+        }
+        .into_any();
+    }
+    view! {
+        <div class="gs-field">
+            <label class="gs-label" for=id.clone()>{spec.label}</label>
+            <textarea id=id class="gs-text" data-testid=testid placeholder=spec.placeholder
+                spellcheck="false" class:gs-invalid=move || error.with(Option::is_some)
+                prop:value=value on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
+            {move || error.get().map(|m| view! { <p class="gs-error" data-testid=error_testid(key)>{m}</p> })}
+        </div>
+    }
+    .into_any()
+}
+
+/// `gs-<key>`: the input's `id`, tied to its label.
+fn field_id(key: crate::core::intent::Field) -> String {
+    format!("gs-{}", key.as_str())
+}
+
+/// `<key>-error`: the message's `data-testid`.
+fn error_testid(key: crate::core::intent::Field) -> String {
+    format!("{}-error", key.as_str())
+}
+
+/// The form for `spec`, whose access may change while it is shown.
+#[component]
+pub fn SpecForm(
+    /// The page state.
+    page: Page,
+    /// The backend's spec.
+    spec: &'static Spec,
+) -> impl IntoView {
+    let access = Memo::new(move |_| page.intent.with(|i| i.access));
+    let fields = spec
+        .fields
+        .iter()
+        .map(|f| {
+            let shown = Memo::new(move |_| page.intent.with(|i| spec.shown(f, i)));
+            view! { <Show when=move || shown.get()>{field(page, f)}</Show> }
+        })
+        .collect_view();
+    let all_schemas = move || spec.scope_choice.contains(&access.get());
+    view! {
+        <section class="gs-card" aria-label="Connection builder">
+            <div class="gs-grid gs-grid-2">{fields}</div>
+            {spec.password.then(|| view! { <PasswordField page=page scram=spec.scram/> })}
+            <Show when=all_schemas>
+                {checkbox(page, "all-schemas", "All schemas matching regular-expression filters (applied by PostgreSQL)",
+                    |i| i.scope == Scope::All, |i, on| i.scope = if on { Scope::All } else { Scope::Listed })}
+            </Show>
+            {spec.tls.map(|label| checkbox(page, "ssl", label, |i| i.tls, |i, on| i.tls = on))}
+            <Show when=move || access.get() == Access::Custom>{custom_grid(page)}</Show>
+            <Outputs page=page local_note="Generated locally in your browser. Nothing is sent anywhere or stored."/>
+        </section>
+    }
+}
