@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use grantsmith::core::{generate, Form, Scope};
+use grantsmith::core::{generate, Field, Intent, Scope};
 
 fn run(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_grantsmith"));
@@ -58,13 +58,14 @@ fn help_documents_every_flag() {
 
 #[test]
 fn outputs_match_the_page() {
-    let f = Form {
-        host: "db.example.com".into(),
-        role: "app".into(),
-        scope: Scope::Listed,
-        schemas: "a,b".into(),
-        rls: true,
-        ..Form::default()
+    let f = {
+        let mut i = Intent::default()
+            .with(Field::Host, "db.example.com")
+            .with(Field::Role, "app")
+            .with(Field::Schemas, "a,b");
+        i.scope = Scope::Listed;
+        i.rls = true;
+        i
     };
     let page = generate(&f);
     let args = [
@@ -79,7 +80,7 @@ fn outputs_match_the_page() {
         "--rls",
     ];
     for (output, want) in [
-        ("setup", page.sql),
+        ("setup", page.setup),
         ("verify", page.verify),
         ("uninstall", page.uninstall),
         ("conn", page.conn),
@@ -155,11 +156,73 @@ fn bad_input_exits_2_with_the_pages_messages() {
         (code, err.as_str()),
         (2, "grantsmith: Enter a host to generate\n")
     );
+    // Usage errors are clap's own, with the same exit status.
     let (code, _, err) = run(&["--frobnicate"], None, &[]);
-    assert_eq!(
-        (code, err.as_str()),
-        (2, "grantsmith: unknown option --frobnicate (see --help)\n")
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: unexpected argument '--frobnicate' found"),
+        "{err}"
     );
+}
+
+#[test]
+fn every_flag_the_parser_accepts_is_in_the_help() {
+    use clap::CommandFactory;
+    let (code, help, _) = run(&["--help"], None, &[]);
+    assert_eq!(code, 0);
+    let cmd = grantsmith::cli::Cli::command();
+    let longs: Vec<&str> = cmd.get_arguments().filter_map(|a| a.get_long()).collect();
+    // The options the page's fragment and the JSON keys share, at the least.
+    for key in [
+        "connection-name",
+        "password-env-name",
+        "client-host",
+        "include",
+        "json",
+    ] {
+        assert!(longs.contains(&key), "--{key} is not a flag");
+    }
+    for long in longs {
+        assert!(
+            help.contains(&format!("--{long}")),
+            "--{long} is accepted but not in --help"
+        );
+        // And the parser really accepts it (a flag or an option taking a value).
+        let (code, _, err) = run(&[&format!("--{long}"), "x"], None, &[]);
+        assert!(!err.contains("unexpected argument"), "--{long}: {err}");
+        let _ = code;
+    }
+}
+
+#[test]
+fn json_keys_are_the_flags_and_unknown_keys_are_refused() {
+    let json = r#"{"host": "db.example.com", "preset": "metadata", "database": "app", "connection-name": "prod", "password-env-name": "PG_PW", "port": 6432}"#;
+    let (code, out, err) = run(&["summary", "--json", "-"], Some(json), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "Connection name: prod\nHostname: db.example.com\nPort: 6432\nUsername: dagster_connection\nPassword environment variable: PG_PW\n");
+    let (code, _, err) = run(&["--json", "-"], Some(r#"{"hots": "x"}"#), &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown field `hots`"), "{err}");
+    // A flag given too wins over the JSON.
+    let (_, out, _) = run(
+        &["conn", "--json", "-", "--host", "b.example.com"],
+        Some(r#"{"host": "a.example.com"}"#),
+        &[],
+    );
+    assert!(out.contains("@b.example.com:5432/"), "{out}");
+}
+
+#[test]
+fn neon_defaults_as_in_the_page() {
+    let neon = "ep-x-123.us-east-2.aws.neon.tech";
+    let (code, out, _) = run(&["conn", "--host", neon], None, &[]);
+    assert_eq!(code, 0);
+    assert!(out.ends_with("/neondb\n"), "{out}");
+    let (_, out, _) = run(&["uninstall", "--host", neon], None, &[]);
+    assert!(out.contains("parent_role text := 'neondb_owner';"), "{out}");
+    // Typed values stay theirs, in either order.
+    let (_, out, _) = run(&["conn", "--database", "shop", "--host", neon], None, &[]);
+    assert!(out.ends_with("/shop\n"), "{out}");
 }
 
 #[test]

@@ -2,19 +2,19 @@
 //! original applet's code (`seeds/000_…`), for the inputs the original handles correctly.
 
 use grantsmith::core::new_schema_form::{schema_grant, SchemaForm};
-use grantsmith::core::{generate, Form, Scope};
+use grantsmith::core::{generate, Field, Intent, Scope};
 
-fn form(host: &str) -> Form {
-    Form {
-        host: host.into(),
-        ..Form::default()
-    }
+fn form(host: &str) -> Intent {
+    Intent::default().with(Field::Host, host)
 }
 
 #[test]
 fn defaults_match_the_original_byte_for_byte() {
     let out = generate(&form("db.example.com"));
-    assert_eq!(out.sql.as_deref(), Some(include_str!("golden/default.sql")));
+    assert_eq!(
+        out.setup.as_deref(),
+        Some(include_str!("golden/default.sql"))
+    );
     assert_eq!(
         out.conn.as_deref(),
         Some("postgresql://dreamlit_app:[[REPLACE_WITH_PASSWORD]]@db.example.com:5432/postgres")
@@ -25,18 +25,19 @@ fn defaults_match_the_original_byte_for_byte() {
 
 #[test]
 fn listed_schemas_several_owners_rls_and_quotes() {
-    let out = generate(&Form {
-        host: " db.example.com ".into(),
-        role: "  Ops \"Team\" ".into(),
-        database: "Prod'DB".into(),
-        schemas: " sales , ,Mixed Case\n\nweird\"q'x,  ".into(),
-        owners: "postgres,\n app_owner ,".into(),
-        scope: Scope::Listed,
-        rls: true,
-        ..Form::default()
+    let out = generate(&{
+        let mut i = Intent::default()
+            .with(Field::Host, " db.example.com ")
+            .with(Field::Role, "  Ops \"Team\" ")
+            .with(Field::Database, "Prod'DB")
+            .with(Field::Schemas, " sales , ,Mixed Case\n\nweird\"q'x,  ")
+            .with(Field::Owners, "postgres,\n app_owner ,");
+        i.scope = Scope::Listed;
+        i.rls = true;
+        i
     });
     assert_eq!(
-        out.sql.as_deref(),
+        out.setup.as_deref(),
         Some(include_str!("golden/listed_rls.sql"))
     );
     assert_eq!(
@@ -47,17 +48,19 @@ fn listed_schemas_several_owners_rls_and_quotes() {
 
 #[test]
 fn rls_off_has_no_policy_block_and_all_scope_ignores_the_list() {
-    let base = generate(&form("db.example.com")).sql.unwrap();
-    let f = Form {
-        schemas: "a,b".into(),
-        ..form("db.example.com")
-    };
-    assert_eq!(generate(&f).sql.unwrap(), base, "list unused in All scope");
-    let with_rls = generate(&Form {
-        rls: true,
-        ..form("db.example.com")
+    let base = generate(&form("db.example.com")).setup.unwrap();
+    let f = form("db.example.com").with(Field::Schemas, "a,b");
+    assert_eq!(
+        generate(&f).setup.unwrap(),
+        base,
+        "list unused in All scope"
+    );
+    let with_rls = generate(&{
+        let mut i = form("db.example.com");
+        i.rls = true;
+        i
     })
-    .sql
+    .setup
     .unwrap();
     assert!(with_rls.starts_with(&base));
     let tail = &with_rls[base.len()..];
@@ -69,19 +72,20 @@ fn rls_off_has_no_policy_block_and_all_scope_ignores_the_list() {
 
 #[test]
 fn empty_fields_fall_back_to_the_defaults() {
-    let f = Form {
-        host: "db.example.com".into(),
-        port: "  ".into(),
-        role: " ".into(),
-        database: "".into(),
-        schemas: " , \n ".into(),
-        owners: "\n,".into(),
-        scope: Scope::Listed,
-        rls: false,
-        ..Form::default()
+    let f = {
+        let mut i = Intent::default()
+            .with(Field::Host, "db.example.com")
+            .with(Field::Port, "  ")
+            .with(Field::Role, " ")
+            .with(Field::Database, "")
+            .with(Field::Schemas, " , \n ")
+            .with(Field::Owners, "\n,");
+        i.scope = Scope::Listed;
+        i.rls = false;
+        i
     };
     let out = generate(&f);
-    let sql = out.sql.unwrap();
+    let sql = out.setup.unwrap();
     assert!(sql.contains(
         "-- Grants for schema public\nGRANT USAGE ON SCHEMA \"public\" TO \"dreamlit_app\";"
     ));
@@ -98,13 +102,13 @@ fn empty_fields_fall_back_to_the_defaults() {
 
 #[test]
 fn upper_case_and_non_ascii_names_are_kept_exactly() {
-    let out = generate(&Form {
-        role: "Grün_App".into(),
-        database: "Données".into(),
-        owners: "Owner,德德".into(),
-        ..form("db.example.com")
-    });
-    let sql = out.sql.unwrap();
+    let out = generate(
+        &form("db.example.com")
+            .with(Field::Role, "Grün_App")
+            .with(Field::Database, "Données")
+            .with(Field::Owners, "Owner,德德"),
+    );
+    let sql = out.setup.unwrap();
     assert!(sql.contains("CREATE ROLE \"Grün_App\" WITH LOGIN"));
     assert!(sql.contains("rolname = 'Grün_App'"));
     assert!(sql.contains("ON DATABASE \"Données\" TO \"Grün_App\";"));
@@ -123,13 +127,7 @@ fn upper_case_and_non_ascii_names_are_kept_exactly() {
 
 #[test]
 fn ip_hosts_and_ports() {
-    let conn = |host: &str, port: &str| {
-        generate(&Form {
-            port: port.into(),
-            ..form(host)
-        })
-        .conn
-    };
+    let conn = |host: &str, port: &str| generate(&form(host).with(Field::Port, port)).conn;
     let p = "[[REPLACE_WITH_PASSWORD]]";
     assert_eq!(
         conn("10.0.0.5", "6543"),
@@ -160,16 +158,13 @@ fn ip_hosts_and_ports() {
         ))
     );
     for bad in ["0", "65536", "54 32", "5432a", "-1", "+5432", "٥٤٣٢"] {
-        let out = generate(&Form {
-            port: bad.into(),
-            ..form("db.example.com")
-        });
+        let out = generate(&form("db.example.com").with(Field::Port, bad));
         assert_eq!(
-            out.errors.port,
+            out.error(Field::Port),
             Some("Port must be a whole number from 1 to 65535"),
             "{bad}"
         );
-        assert!(out.sql.is_none() && out.conn.is_none(), "{bad}");
+        assert!(out.setup.is_none() && out.conn.is_none(), "{bad}");
     }
 }
 
@@ -204,9 +199,9 @@ fn host_messages_are_the_originals() {
     ];
     for (host, msg) in cases {
         let out = generate(&form(host));
-        assert_eq!(out.errors.host, Some(*msg), "{host}");
+        assert_eq!(out.error(Field::Host), Some(*msg), "{host}");
         assert_eq!(out.hint, *msg, "{host}");
-        assert!(out.sql.is_none(), "{host}");
+        assert!(out.setup.is_none(), "{host}");
     }
     for ok in [
         "db.example.com",
@@ -219,77 +214,73 @@ fn host_messages_are_the_originals() {
         "[::1]",
         "a-b.c",
     ] {
-        assert_eq!(generate(&form(ok)).errors.host, None, "{ok}");
+        assert_eq!(generate(&form(ok)).error(Field::Host), None, "{ok}");
     }
     let empty = generate(&form("   "));
-    assert_eq!(empty.errors.host, None);
+    assert_eq!(empty.error(Field::Host), None);
     assert_eq!(empty.hint, "Enter a host to generate");
-    assert!(empty.sql.is_none());
+    assert!(empty.setup.is_none());
 }
 
 #[test]
 fn refused_names_get_a_message_and_no_output() {
     let long = "x".repeat(64);
-    let cases: Vec<(Form, &str)> = vec![
-        (Form { role: "pg_app".into(), ..form("db.example.com") }, "Role names starting with \"pg_\" are reserved by PostgreSQL"),
-        (Form { role: "public".into(), ..form("db.example.com") }, "\"public\" is a reserved role name in PostgreSQL"),
-        (Form { role: "current_user".into(), ..form("db.example.com") }, "\"current_user\" is a reserved role name in PostgreSQL"),
-        (Form { role: long.clone(), ..form("db.example.com") }, "Too long: 64 bytes, but PostgreSQL keeps 63, so this would silently become \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
-        (Form { role: "a\0b".into(), ..form("db.example.com") }, "Cannot contain a NUL character"),
+    let cases: Vec<(Intent, &str)> = vec![
+        (form("db.example.com").with(Field::Role, "pg_app"), "Role names starting with \"pg_\" are reserved by PostgreSQL"),
+        (form("db.example.com").with(Field::Role, "public"), "\"public\" is a reserved role name in PostgreSQL"),
+        (form("db.example.com").with(Field::Role, "current_user"), "\"current_user\" is a reserved role name in PostgreSQL"),
+        (form("db.example.com").with(Field::Role, long.clone()), "Too long: 64 bytes, but PostgreSQL keeps 63, so this would silently become \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
+        (form("db.example.com").with(Field::Role, "a\0b"), "Cannot contain a NUL character"),
     ];
     for (f, msg) in cases {
         let out = generate(&f);
-        assert_eq!(out.errors.role.as_deref(), Some(msg));
+        assert_eq!(out.error(Field::Role), Some(msg));
         assert_eq!(out.hint, msg);
-        assert!(out.sql.is_none() && out.conn.is_none());
+        assert!(out.setup.is_none() && out.conn.is_none());
     }
-    let out = generate(&Form {
-        database: "德".repeat(22),
-        ..form("db.example.com")
-    });
+    let out = generate(&form("db.example.com").with(Field::Database, "德".repeat(22)));
     assert_eq!(
-        out.errors.database,
-        Some(format!(
-            "Too long: 66 bytes, but PostgreSQL keeps 63, so this would silently become \"{}\"",
-            "德".repeat(21)
-        ))
+        out.error(Field::Database),
+        Some(
+            format!(
+                "Too long: 66 bytes, but PostgreSQL keeps 63, so this would silently become \"{}\"",
+                "德".repeat(21)
+            )
+            .as_str()
+        )
     );
-    let out = generate(&Form {
-        scope: Scope::Listed,
-        schemas: format!("ok,{long}"),
-        ..form("db.example.com")
+    let out = generate(&{
+        let mut i = form("db.example.com").with(Field::Schemas, format!("ok,{long}"));
+        i.scope = Scope::Listed;
+        i
     });
     assert!(out
-        .errors
-        .schemas
+        .error(Field::Schemas)
         .unwrap()
         .starts_with("Schema \"xxxxxxxxxxxxxxxxxxxxxxxx…\": Too long: 64 bytes"));
-    let out = generate(&Form {
-        owners: "postgres, none".into(),
-        ..form("db.example.com")
-    });
+    let out = generate(&form("db.example.com").with(Field::Owners, "postgres, none"));
     assert_eq!(
-        out.errors.owners.as_deref(),
+        out.error(Field::Owners),
         Some("Role \"none\": \"none\" is a reserved role name in PostgreSQL")
     );
     // Existing pg_ roles may own tables; 63 bytes exactly is fine.
-    let out = generate(&Form {
-        owners: "pg_database_owner".into(),
-        role: "r".repeat(63),
-        ..form("db.example.com")
-    });
-    assert!(out.sql.is_some());
+    let out = generate(
+        &form("db.example.com")
+            .with(Field::Owners, "pg_database_owner")
+            .with(Field::Role, "r".repeat(63)),
+    );
+    assert!(out.setup.is_some());
 }
 
 #[test]
 fn dollar_sequences_never_close_a_do_body_early() {
     for role in ["a$$b", "$x$", "'; drop role x; --", "$gs$ and $$"] {
-        let out = generate(&Form {
-            role: role.into(),
-            rls: true,
-            ..form("db.example.com")
+        let out = generate(&{
+            let mut i = form("db.example.com").with(Field::Role, role);
+            i.rls = true;
+            i
         });
-        let sql = out.sql.unwrap();
+        let sql = out.setup.unwrap();
         let mut rest = sql.as_str();
         let mut blocks = 0;
         while let Some(i) = rest.find("\nDO $") {
@@ -316,13 +307,17 @@ fn dollar_sequences_never_close_a_do_body_early() {
 
 #[test]
 fn control_characters_cannot_leave_a_comment() {
-    let out = generate(&Form {
-        scope: Scope::Listed,
-        schemas: "x\rGRANT ALL ON DATABASE postgres TO PUBLIC; --".into(),
-        owners: "o\u{b}\u{c}\r".into(),
-        ..form("db.example.com")
+    let out = generate(&{
+        let mut i = form("db.example.com")
+            .with(
+                Field::Schemas,
+                "x\rGRANT ALL ON DATABASE postgres TO PUBLIC; --",
+            )
+            .with(Field::Owners, "o\u{b}\u{c}\r");
+        i.scope = Scope::Listed;
+        i
     });
-    let sql = out.sql.unwrap();
+    let sql = out.setup.unwrap();
     assert!(
         sql.contains("-- Grants for schema x\\u{d}GRANT ALL ON DATABASE postgres TO PUBLIC; --\n")
     );
@@ -374,13 +369,14 @@ fn new_schema_applet() {
 
 #[test]
 fn verify_and_uninstall_follow_the_setup() {
-    let out = generate(&Form {
-        role: "a$$b".into(),
-        owners: "o1, o2".into(),
-        scope: Scope::Listed,
-        schemas: "s'1".into(),
-        rls: true,
-        ..form("db.example.com")
+    let out = generate(&{
+        let mut i = form("db.example.com")
+            .with(Field::Role, "a$$b")
+            .with(Field::Owners, "o1, o2")
+            .with(Field::Schemas, "s'1");
+        i.scope = Scope::Listed;
+        i.rls = true;
+        i
     });
     let verify = out.verify.unwrap();
     assert!(verify.contains("WHERE rolname = 'a$$b'"));
@@ -402,13 +398,13 @@ fn verify_and_uninstall_follow_the_setup() {
 
 #[test]
 fn a_password_becomes_a_scram_verifier_or_a_literal_and_goes_into_the_uri() {
-    let f = Form {
-        password: "p@ss w'rd/+".into(),
-        salt: *b"0123456789abcdef",
-        ..form("db.example.com")
+    let f = {
+        let mut i = form("db.example.com").with(Field::Password, "p@ss w'rd/+");
+        i.salt = *b"0123456789abcdef";
+        i
     };
     let out = generate(&f);
-    let sql = out.sql.unwrap();
+    let sql = out.setup.unwrap();
     let v = grantsmith::core::scram::verifier("p@ss w'rd/+", b"0123456789abcdef", 4096).unwrap();
     assert!(sql.contains(&format!(
         "CREATE ROLE \"dreamlit_app\" WITH LOGIN PASSWORD '{v}' INHERIT;"
@@ -418,45 +414,41 @@ fn a_password_becomes_a_scram_verifier_or_a_literal_and_goes_into_the_uri() {
         out.conn.as_deref(),
         Some("postgresql://dreamlit_app:p%40ss%20w%27rd%2F%2B@db.example.com:5432/postgres")
     );
-    let plain = generate(&Form {
-        scram: false,
-        ..f.clone()
+    let plain = generate(&{
+        let mut i = f.clone();
+        i.scram = false;
+        i
     })
-    .sql
+    .setup
     .unwrap();
     assert!(plain.contains("WITH LOGIN PASSWORD 'p@ss w''rd/+' INHERIT;"));
     for hashed in [
         "md5".to_string() + &"a".repeat(32),
         "SCRAM-SHA-256$4096:x$y:z".to_string(),
     ] {
-        let out = generate(&Form {
-            scram: false,
-            password: hashed,
-            ..f.clone()
+        let out = generate(&{
+            let mut i = f.clone().with(Field::Password, hashed);
+            i.scram = false;
+            i
         });
         assert!(out
-            .errors
-            .password
+            .error(Field::Password)
             .unwrap()
             .starts_with("This looks like a password hash"));
-        assert!(out.sql.is_none());
+        assert!(out.setup.is_none());
     }
-    let out = generate(&Form {
-        password: "pässword".into(),
-        ..f.clone()
-    });
+    let out = generate(&f.clone().with(Field::Password, "pässword"));
     assert!(out
-        .errors
-        .password
+        .error(Field::Password)
         .unwrap()
         .starts_with("A SCRAM verifier is computed here only for ASCII"));
     // Plain text may be anything but NUL.
-    assert!(generate(&Form {
-        password: "pässword".into(),
-        scram: false,
-        ..f
+    assert!(generate(&{
+        let mut i = f.with(Field::Password, "pässword");
+        i.scram = false;
+        i
     })
-    .sql
+    .setup
     .is_some());
 }
 
@@ -465,5 +457,5 @@ fn a_host_of_only_javascript_white_space_is_missing() {
     // U+FEFF is white space to JavaScript's trim (and so to the original), not to Rust's.
     let out = generate(&form("\u{feff} \u{a0}"));
     assert_eq!(out.hint, "Enter a host to generate");
-    assert!(out.sql.is_none());
+    assert!(out.setup.is_none());
 }

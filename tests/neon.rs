@@ -1,8 +1,15 @@
 //! Neon auto-defaults: the original's behaviour on a host change, and the fix that a
-//! value the user typed (or emptied) is never overwritten.
+//! value the user typed (or emptied) is never overwritten. The transition lives in the
+//! intent, so the page, a link and the CLI get it alike.
 
 use grantsmith::core::host::is_neon_host;
-use grantsmith::core::neon::NeonFields;
+use grantsmith::core::{generate, Access, Db, Field, Intent};
+
+const NEON: &str = "ep-cool-darkness-123456.us-east-2.aws.neon.tech";
+
+fn pair(i: &Intent) -> (&str, &str) {
+    (i.get(Field::Owners), i.get(Field::Database))
+}
 
 #[test]
 fn neon_host_detection_is_the_originals() {
@@ -16,64 +23,61 @@ fn neon_host_detection_is_the_originals() {
 
 #[test]
 fn defaults_switch_to_neon_and_back() {
-    let mut f = NeonFields::default();
-    assert!(f.host_changed(false, true));
-    assert_eq!(
-        (f.owners.as_str(), f.database.as_str()),
-        ("neondb_owner", "neondb")
-    );
-    assert!(f.host_changed(true, false));
-    assert_eq!(
-        (f.owners.as_str(), f.database.as_str()),
-        ("postgres", "postgres")
-    );
-    assert!(!f.owners_auto && !f.database_auto);
+    let mut i = Intent::default().with(Field::Host, NEON);
+    assert_eq!(pair(&i), ("neondb_owner", "neondb"));
+    i.set(Field::Host, "db.example.com");
+    assert_eq!(pair(&i), ("postgres", "postgres"));
+    assert_eq!(i.neon, Default::default());
 }
 
 #[test]
 fn only_default_or_empty_values_switch() {
-    let mut f = NeonFields {
-        owners: " POSTGRES ".into(),
-        database: "shop".into(),
-        ..NeonFields::default()
-    };
-    f.host_changed(false, true);
-    assert_eq!(f.owners, "neondb_owner");
-    assert_eq!(f.database, "shop");
-    let mut f = NeonFields {
-        owners: "".into(),
-        database: "".into(),
-        ..NeonFields::default()
-    };
-    f.host_changed(false, true);
-    assert_eq!(
-        (f.owners.as_str(), f.database.as_str()),
-        ("neondb_owner", "neondb")
-    );
+    let i = Intent::default()
+        .with(Field::Owners, " POSTGRES ")
+        .with(Field::Database, "shop")
+        .with(Field::Host, NEON);
+    assert_eq!(pair(&i), ("neondb_owner", "shop"));
+    let i = Intent::default()
+        .with(Field::Owners, "")
+        .with(Field::Database, "")
+        .with(Field::Host, NEON);
+    assert_eq!(pair(&i), ("neondb_owner", "neondb"));
 }
 
 #[test]
 fn what_the_user_types_on_a_neon_host_is_kept() {
-    let mut f = NeonFields::default();
-    f.host_changed(false, true);
-    f.edit_owners(String::new());
-    f.edit_database("postgres".into());
+    let mut i = Intent::default().with(Field::Host, NEON);
+    i.set(Field::Owners, "");
+    i.set(Field::Database, "postgres");
     // Further typing in the host (still Neon) changes nothing.
-    assert!(!f.host_changed(true, true));
-    assert_eq!((f.owners.as_str(), f.database.as_str()), ("", "postgres"));
+    i.set(
+        Field::Host,
+        "ep-cool-darkness-123456.us-east-2.aws.neon.techx",
+    );
+    assert_eq!(pair(&i), ("", "postgres"));
     // Leaving Neon leaves user values alone.
-    f.host_changed(true, false);
-    assert_eq!((f.owners.as_str(), f.database.as_str()), ("", "postgres"));
+    i.set(Field::Host, "db.example.com");
+    assert_eq!(pair(&i), ("", "postgres"));
 }
 
 #[test]
 fn auto_values_edited_to_something_else_stay() {
-    let mut f = NeonFields::default();
-    f.host_changed(false, true);
-    f.edit_database("neondb2".into());
-    f.host_changed(true, false);
-    assert_eq!(
-        (f.owners.as_str(), f.database.as_str()),
-        ("postgres", "neondb2")
-    );
+    let mut i = Intent::default().with(Field::Host, NEON);
+    i.set(Field::Database, "neondb2");
+    i.set(Field::Host, "db.example.com");
+    assert_eq!(pair(&i), ("postgres", "neondb2"));
+}
+
+#[test]
+fn the_generated_script_uses_neons_owner_and_database() {
+    let out = generate(&Intent::default().with(Field::Host, NEON));
+    assert!(out.conn.unwrap().ends_with("/neondb"));
+    let uninstall = out.uninstall.unwrap();
+    assert!(uninstall.contains("parent_role text := 'neondb_owner';"));
+}
+
+#[test]
+fn presets_keep_their_own_defaults_on_a_neon_host() {
+    let i = Intent::new(Db::Postgres, Access::ReadWrite).with(Field::Host, NEON);
+    assert_eq!(pair(&i), ("", ""));
 }

@@ -1,22 +1,20 @@
 //! The presets beyond the original applet: what each one grants, as whole scripts and
 //! fragments; what they refuse.
 
-use grantsmith::core::plan::privs::{Privileges, TablePriv};
-use grantsmith::core::preset::{generate_preset, Preset, PresetForm};
+use grantsmith::core::privileges::{Privileges, TablePriv};
+use grantsmith::core::{generate, Access, Db, Field, Intent, Scope};
 
-fn form(p: Preset) -> PresetForm {
-    PresetForm {
-        host: "db.example.com".into(),
-        database: "mydb".into(),
-        ..PresetForm::new(p)
-    }
+fn form(a: Access) -> Intent {
+    Intent::new(Db::Postgres, a)
+        .with(Field::Host, "db.example.com")
+        .with(Field::Database, "mydb")
 }
 
 #[test]
 fn read_write_connector_matches_the_guide() {
-    let out = generate_preset(&form(Preset::ConnectorReadWrite));
+    let out = generate(&form(Access::ReadWrite));
     assert_eq!(
-        out.sql.as_deref(),
+        out.setup.as_deref(),
         Some(include_str!("golden/connector_rw.sql"))
     );
     assert_eq!(
@@ -28,11 +26,12 @@ fn read_write_connector_matches_the_guide() {
 
 #[test]
 fn read_only_connector_keeps_just_select() {
-    let sql = generate_preset(&PresetForm {
-        ssl: true,
-        ..form(Preset::ConnectorReadOnly)
+    let sql = generate(&{
+        let mut i = form(Access::ReadOnly);
+        i.tls = true;
+        i
     });
-    let text = sql.sql.unwrap();
+    let text = sql.setup.unwrap();
     assert!(text.contains("GRANT USAGE ON SCHEMA \"public\" TO \"dagflux\";\nGRANT SELECT ON ALL TABLES IN SCHEMA \"public\" TO \"dagflux\";\nALTER DEFAULT PRIVILEGES IN SCHEMA \"public\"\n  GRANT SELECT ON TABLES TO \"dagflux\";"));
     for absent in ["INSERT", "UPDATE", "DELETE", "CREATE ON", "SEQUENCES"] {
         assert!(!text.contains(absent), "{absent}");
@@ -42,37 +41,35 @@ fn read_only_connector_keeps_just_select() {
 
 #[test]
 fn metadata_sync_lists_schemas_or_filters_by_regex() {
-    let out = generate_preset(&PresetForm {
-        schemas: "public,\nyour_schema".into(),
-        ..form(Preset::MetadataSync)
-    });
-    let sql = out.sql.unwrap();
+    let out = generate(&form(Access::Metadata).with(Field::Schemas, "public,\nyour_schema"));
+    let sql = out.setup.unwrap();
     assert!(sql.contains("-- Schema your_schema\nGRANT USAGE ON SCHEMA \"your_schema\" TO \"dagster_connection\";\nGRANT SELECT ON ALL TABLES IN SCHEMA \"your_schema\" TO \"dagster_connection\";\nGRANT SELECT ON ALL SEQUENCES IN SCHEMA \"your_schema\" TO \"dagster_connection\";"));
     assert_eq!(
         out.summary.as_deref(),
         Some("Connection name: postgres_production\nHostname: db.example.com\nPort: 5432\nUsername: dagster_connection\nPassword environment variable: POSTGRES_CONNECTION_PASSWORD")
     );
-    let out = generate_preset(&PresetForm {
-        all_schemas: true,
-        include: "^(sales|hr)_".into(),
-        exclude: "_tmp$|'x".into(),
-        ..form(Preset::MetadataSync)
+    let out = generate(&{
+        let mut i = form(Access::Metadata)
+            .with(Field::Include, "^(sales|hr)_")
+            .with(Field::Exclude, "_tmp$|'x");
+        i.scope = if true { Scope::All } else { Scope::Listed };
+        i
     });
-    let sql = out.sql.unwrap();
+    let sql = out.setup.unwrap();
     assert!(sql.contains("AND n.nspname ~ '^(sales|hr)_'\n       AND n.nspname !~ '_tmp$|''x'"));
     assert!(sql.contains(
         "EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %I', s.nspname, target_role);"
     ));
-    let bad = generate_preset(&PresetForm {
-        all_schemas: true,
-        include: "^(sales".into(),
-        ..form(Preset::MetadataSync)
+    let bad = generate(&{
+        let mut i = form(Access::Metadata).with(Field::Include, "^(sales");
+        i.scope = if true { Scope::All } else { Scope::Listed };
+        i
     });
     assert_eq!(
-        bad.errors.schemas.as_deref(),
+        bad.error(Field::Include),
         Some("Include filter has unbalanced brackets")
     );
-    assert!(bad.sql.is_none());
+    assert!(bad.setup.is_none());
 }
 
 #[test]
@@ -82,12 +79,12 @@ fn custom_grants_exactly_what_is_chosen() {
         functions: true,
         ..Privileges::connector_read_only()
     };
-    let out = generate_preset(&PresetForm {
-        custom,
-        owners: "app_owner".into(),
-        ..form(Preset::Custom)
+    let out = generate(&{
+        let mut i = form(Access::Custom).with(Field::Owners, "app_owner");
+        i.custom = custom;
+        i
     });
-    let sql = out.sql.unwrap();
+    let sql = out.setup.unwrap();
     assert!(sql.contains(
         "GRANT SELECT, TRIGGER ON ALL TABLES IN SCHEMA \"public\" TO \"integration_user\";"
     ));
@@ -106,48 +103,39 @@ fn custom_grants_exactly_what_is_chosen() {
 
 #[test]
 fn presets_refuse_what_the_original_refuses_and_need_a_database() {
-    let out = generate_preset(&PresetForm {
-        database: " ".into(),
-        ..form(Preset::ConnectorReadWrite)
-    });
-    assert_eq!(
-        out.errors.database.as_deref(),
-        Some("Enter the database name")
+    let out = generate(&form(Access::ReadWrite).with(Field::Database, " "));
+    assert_eq!(out.error(Field::Database), Some("Enter the database name"));
+    assert!(out.setup.is_none());
+    let out = generate(
+        &form(Access::ReadOnly)
+            .with(Field::Role, "pg_x")
+            .with(Field::Schemas, "pg_catalog"),
     );
-    assert!(out.sql.is_none());
-    let out = generate_preset(&PresetForm {
-        role: "pg_x".into(),
-        schemas: "pg_catalog".into(),
-        ..form(Preset::ConnectorReadOnly)
-    });
-    assert!(out.errors.role.is_some() && out.errors.schemas.is_some());
-    let out = generate_preset(&PresetForm {
-        role: "a$$b".into(),
-        ..form(Preset::ConnectorReadOnly)
-    });
-    assert!(out.sql.unwrap().starts_with(
+    assert!(out.error(Field::Role).is_some() && out.error(Field::Schemas).is_some());
+    let out = generate(&form(Access::ReadOnly).with(Field::Role, "a$$b"));
+    assert!(out.setup.unwrap().starts_with(
         "-- Create the login role for the read-only connector user (safe to run again)\nDO $gs$\n"
     ));
     for p in [
-        Preset::Original,
-        Preset::MetadataSync,
-        Preset::ConnectorReadWrite,
-        Preset::ConnectorReadOnly,
-        Preset::Custom,
+        Access::Original,
+        Access::Metadata,
+        Access::ReadWrite,
+        Access::ReadOnly,
+        Access::Custom,
     ] {
-        assert_eq!(Preset::from_key(p.as_str()), p);
+        assert_eq!(Access::from_key(p.as_str()), Some(p));
     }
 }
 
 #[test]
 fn presets_take_a_password_too() {
-    let out = generate_preset(&PresetForm {
-        password: "pw/1".into(),
-        salt: *b"0123456789abcdef",
-        ..form(Preset::ConnectorReadOnly)
+    let out = generate(&{
+        let mut i = form(Access::ReadOnly).with(Field::Password, "pw/1");
+        i.salt = *b"0123456789abcdef";
+        i
     });
     let v = grantsmith::core::scram::verifier("pw/1", b"0123456789abcdef", 4096).unwrap();
-    assert!(out.sql.unwrap().contains(&format!(
+    assert!(out.setup.unwrap().contains(&format!(
         "CREATE ROLE \"dagflux\" WITH LOGIN PASSWORD '{v}';"
     )));
     assert_eq!(

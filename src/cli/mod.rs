@@ -80,7 +80,13 @@ fn salt() -> [u8; 16] {
 /// The intent the options describe: database and preset first, then every value as
 /// the page's fragment applies it (a Neon host switches Neon's defaults there too).
 fn intent(pairs: &[(&'static str, String)]) -> Result<Intent, String> {
-    let value = |k: &str| pairs.iter().rev().find(|(key, _)| *key == k).map(|(_, v)| v.as_str());
+    let value = |k: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(key, _)| *key == k)
+            .map(|(_, v)| v.as_str())
+    };
     let db = match value("db") {
         None => Db::Postgres,
         Some(k) => Db::from_key(k).ok_or(format!("unknown database {k:?} (see --help)"))?,
@@ -90,14 +96,18 @@ fn intent(pairs: &[(&'static str, String)]) -> Result<Intent, String> {
         None => default,
         Some(p) => Access::from_key(p)
             .filter(|a| crate::core::backend::Backend::accesses(db).contains(a))
-            .ok_or(format!("{p:?} is not a preset for {} (see --help)", db.label()))?,
+            .ok_or(format!(
+                "{p:?} is not a preset for {} (see --help)",
+                db.label()
+            ))?,
     };
     let mut i = Intent::new(db, access);
     i.salt = salt();
     for (k, v) in pairs {
         match *k {
             "password-env" => {
-                let pw = std::env::var(v).map_err(|_| format!("environment variable {v} is not set"))?;
+                let pw =
+                    std::env::var(v).map_err(|_| format!("environment variable {v} is not set"))?;
                 i.set(Field::Password, pw);
             }
             "public-key-file" => {
@@ -115,7 +125,11 @@ fn intent(pairs: &[(&'static str, String)]) -> Result<Intent, String> {
 /// that this output does not exist for these options.
 fn pick(what: What, out: Output) -> Result<String, Vec<String>> {
     if !out.errors.is_empty() {
-        return Err(out.by_field().into_iter().map(|(k, m)| format!("{k}: {m}")).collect());
+        return Err(out
+            .by_field()
+            .into_iter()
+            .map(|(k, m)| format!("{k}: {m}"))
+            .collect());
     }
     if !out.hint.is_empty() {
         return Err(vec![out.hint]);

@@ -278,6 +278,12 @@ impl Intent {
         self.values[field.index()] = value;
     }
 
+    /// [`Intent::set`], chained: `Intent::default().with(Field::Host, "db.example.com")`.
+    pub fn with(mut self, field: Field, value: impl Into<String>) -> Self {
+        self.set(field, value);
+        self
+    }
+
     /// Sets a field without Neon's bookkeeping (the transition itself uses it).
     pub(crate) fn put(&mut self, field: Field, value: &str) {
         self.values[field.index()] = value.to_string();

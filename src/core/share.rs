@@ -61,7 +61,13 @@ fn on(v: &str) -> bool {
 /// keys are ignored here (the CLI refuses them before).
 pub fn apply(i: &mut Intent, key: &str, value: &str) {
     match key {
-        "scope" => i.scope = if value == "listed" { Scope::Listed } else { Scope::All },
+        "scope" => {
+            i.scope = if value == "listed" {
+                Scope::Listed
+            } else {
+                Scope::All
+            }
+        }
         "all-schemas" => i.scope = if on(value) { Scope::All } else { Scope::Listed },
         "rls" => i.rls = on(value),
         "ssl" => i.tls = on(value),
@@ -87,9 +93,16 @@ pub fn apply(i: &mut Intent, key: &str, value: &str) {
 /// ```
 pub fn from_fragment(fragment: &str) -> Intent {
     let pairs = fragment_pairs(fragment);
-    let value = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+    let value = |k: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+    };
     let db = value("db").and_then(Db::from_key).unwrap_or_default();
-    let access = value("preset").and_then(Access::from_key).unwrap_or_default();
+    let access = value("preset")
+        .and_then(Access::from_key)
+        .unwrap_or_default();
     let mut i = Intent::new(db, access);
     for (k, v) in &pairs {
         apply(&mut i, k, v);
@@ -126,7 +139,14 @@ pub fn to_fragment(i: &Intent) -> String {
         }
     }
     if i.scope != d.scope {
-        parts.push(format!("scope={}", if i.scope == Scope::Listed { "listed" } else { "all" }));
+        parts.push(format!(
+            "scope={}",
+            if i.scope == Scope::Listed {
+                "listed"
+            } else {
+                "all"
+            }
+        ));
     }
     if i.rls {
         parts.push("rls=1".into());

@@ -94,10 +94,34 @@ pub fn custom_grid(page: Page) -> impl IntoView {
             .map(|(name, p)| priv_box(page, kind, name, p))
             .collect::<Vec<AnyView>>()
     };
-    let tables = boxes("table", TablePriv::ALL.iter().map(|p| (p.as_str(), Priv::Table(*p))).collect());
-    let seqs = boxes("sequence", SeqPriv::ALL.iter().map(|p| (p.as_str(), Priv::Seq(*p))).collect());
-    let schema = boxes("schema", SchemaPriv::ALL.iter().map(|p| (p.as_str(), Priv::Schema(*p))).collect());
-    let db = boxes("database", DbPriv::ALL.iter().map(|p| (p.as_str(), Priv::Db(*p))).collect());
+    let tables = boxes(
+        "table",
+        TablePriv::ALL
+            .iter()
+            .map(|p| (p.as_str(), Priv::Table(*p)))
+            .collect(),
+    );
+    let seqs = boxes(
+        "sequence",
+        SeqPriv::ALL
+            .iter()
+            .map(|p| (p.as_str(), Priv::Seq(*p)))
+            .collect(),
+    );
+    let schema = boxes(
+        "schema",
+        SchemaPriv::ALL
+            .iter()
+            .map(|p| (p.as_str(), Priv::Schema(*p)))
+            .collect(),
+    );
+    let db = boxes(
+        "database",
+        DbPriv::ALL
+            .iter()
+            .map(|p| (p.as_str(), Priv::Db(*p)))
+            .collect(),
+    );
     view! {
         <div class="gs-grid gs-grid-3 gs-custom">
             <fieldset class="gs-panel"><legend class="gs-panel-title">"Tables and views"</legend>{tables}</fieldset>

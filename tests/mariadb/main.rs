@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use grantsmith::core::dialect::mysql::{privileges, Account, Ident, Str};
-use grantsmith::core::dialect::{generate_dialect, Access, Dialect, DialectForm, Key};
+use grantsmith::core::backend::mysql::{privileges, Account, Ident, Str};
+use grantsmith::core::{generate, Access, Db, Field, Intent};
 use rng::Rng;
 
 struct Maria {
@@ -230,14 +230,14 @@ fn expected_db_grants(access: Access, dbs: &[&str], account: &str) -> Vec<String
     v
 }
 
-fn form(access: Access, user: &str, client: &str, dbs: &str, pw: &str, port: u16) -> DialectForm {
-    let mut f = DialectForm::new(Dialect::MySql, access);
-    f.set(Key::Host, "127.0.0.1");
-    f.set(Key::Port, port.to_string());
-    f.set(Key::User, user);
-    f.set(Key::ClientHost, client);
-    f.set(Key::Schemas, dbs);
-    f.password = pw.into();
+fn form(access: Access, user: &str, client: &str, dbs: &str, pw: &str, port: u16) -> Intent {
+    let mut f = Intent::new(Db::MySql, access);
+    f.set(Field::Host, "127.0.0.1");
+    f.set(Field::Port, port.to_string());
+    f.set(Field::Role, user);
+    f.set(Field::ClientHost, client);
+    f.set(Field::Schemas, dbs);
+    f.set(Field::Password, pw);
     f
 }
 
@@ -261,9 +261,9 @@ fn create_dbs(m: &Maria, dbs: &[&str]) {
 fn round(m: &Maria, access: Access, user: &str, client: &str, dbs: &[&str], pw: &str, label: &str) {
     create_dbs(m, dbs);
     let f = form(access, user, client, &dbs.join(","), pw, m.port);
-    let out = generate_dialect(&f);
+    let out = generate(&f);
     assert_eq!(out.errors, vec![], "{label}");
-    let sql = out.sql.clone().unwrap();
+    let sql = out.setup.clone().unwrap();
     for run in 1..=2 {
         let o = m.root(&sql);
         assert!(
@@ -378,7 +378,7 @@ fn verify_and_uninstall(
     client: &str,
     dbs: &[&str],
     account: &Account,
-    out: &grantsmith::core::dialect::DialectOutput,
+    out: &grantsmith::core::Output,
     sql: &str,
     t: &str,
     label: &str,
@@ -459,8 +459,8 @@ fn mysql_dialect_on_mariadb() {
         );
         create_dbs(&m, &["myXapp"]);
         let f = form(access, "dagflux", "%", "my_app", "pw-1", m.port);
-        let out = generate_dialect(&f);
-        m.root_ok(out.sql.as_deref().unwrap());
+        let out = generate(&f);
+        m.root_ok(out.setup.as_deref().unwrap());
         let o = m.login(
             "dagflux",
             "pw-1",
@@ -473,9 +473,9 @@ fn mysql_dialect_on_mariadb() {
 
     // No password: the placeholder makes the script stop before creating anything.
     let mut f = form(Access::ReadOnly, "nopw", "%", "shop", "", m.port);
-    f.password.clear();
-    let out = generate_dialect(&f);
-    assert!(!m.root(out.sql.as_deref().unwrap()).status.success());
+    f.set(Field::Password, "");
+    let out = generate(&f);
+    assert!(!m.root(out.setup.as_deref().unwrap()).status.success());
     assert_eq!(
         m.root_ok("SELECT count(*) FROM mysql.user WHERE User = 'nopw'")
             .trim(),
@@ -484,9 +484,9 @@ fn mysql_dialect_on_mariadb() {
 
     // SSL required: the account is marked, and a plain TCP login is refused.
     let mut f = form(Access::ReadOnly, "tls_only", "%", "shop", "pw-2", m.port);
-    f.ssl = true;
-    let out = generate_dialect(&f);
-    m.root_ok(out.sql.as_deref().unwrap());
+    f.tls = true;
+    let out = generate(&f);
+    m.root_ok(out.setup.as_deref().unwrap());
     assert!(out.conn.as_deref().unwrap().ends_with("?ssl-mode=REQUIRED"));
     let o = m.login("tls_only", "pw-2", "shop", "SELECT 1");
     assert!(!o.status.success(), "REQUIRE SSL let a plain connection in");
@@ -547,8 +547,8 @@ fn hostile_names_on_mariadb() {
             "%".to_string()
         };
         let f = form(access, &user, &client, &db, &pw, m.port);
-        let out = generate_dialect(&f);
-        if out.sql.is_none()
+        let out = generate(&f);
+        if out.setup.is_none()
             || user.trim() != user
             || client.trim() != client
             || db.trim() != db

@@ -163,7 +163,7 @@ pub fn expected(db: &str, schemas: &[&str], owners: &[&str]) -> String {
 pub fn expected_plan(
     db: &str,
     schemas: &[&str],
-    p: &grantsmith::core::plan::privs::Privileges,
+    p: &grantsmith::core::privileges::Privileges,
     runner: &str,
 ) -> String {
     let mut lines: Vec<String> = Vec::new();

@@ -3,8 +3,8 @@
 //! or its script runs clean on the real server and creates exactly the names typed.
 //! Replay a failure with `GS_SEED=<seed printed on failure>`.
 
-use grantsmith::core::ident::MAX_IDENT_BYTES;
-use grantsmith::core::{generate, Form, Scope};
+use grantsmith::core::quote::pg::MAX_IDENT_BYTES;
+use grantsmith::core::{generate, Field, Intent, Scope};
 
 use super::server::{Server, SU_PASSWORD};
 
@@ -100,36 +100,39 @@ pub fn run(s: &Server, major: u32) {
         } else {
             "hostile".to_string()
         };
-        let form = Form {
-            host: "db.example.com".into(),
-            role: role.clone(),
-            database: db.clone(),
-            // Items are split on commas and new lines; hostile names carry neither here
-            // (the list syntax is tested by the goldens).
-            schemas: schemas
-                .iter()
-                .map(|x| x.replace([',', '\n'], ""))
-                .collect::<Vec<_>>()
-                .join(","),
-            owners: owner.replace([',', '\n'], ""),
-            scope: if rng.below(2) == 0 {
+        let form = {
+            let mut i = Intent::default()
+                .with(Field::Host, "db.example.com")
+                .with(Field::Role, role.clone())
+                .with(Field::Database, db.clone())
+                .with(
+                    Field::Schemas,
+                    schemas
+                        .iter()
+                        .map(|x| x.replace([',', '\n'], ""))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                )
+                .with(Field::Owners, owner.replace([',', '\n'], ""));
+            i.scope = if rng.below(2) == 0 {
                 Scope::Listed
             } else {
                 Scope::All
-            },
-            rls: rng.below(2) == 0,
-            ..Form::default()
+            };
+            i.rls = rng.below(2) == 0;
+            i
         };
         let ctx = format!(
             "PostgreSQL {} case {case} (replay: GS_SEED={seed}): role={role:?} owner={:?} schemas={:?} db={db:?} scope={:?} rls={}",
-            s.version, form.owners, form.schemas, form.scope, form.rls
+            s.version, form.get(Field::Owners), form.get(Field::Schemas), form.scope, form.rls
         );
-        let schema_items: Vec<String> = grantsmith::core::text::split_list(&form.schemas)
-            .unwrap_or_default()
-            .into_iter()
-            .map(str::to_string)
-            .collect();
-        let owner_t = trim(&form.owners).to_string();
+        let schema_items: Vec<String> =
+            grantsmith::core::text::split_list(form.get(Field::Schemas))
+                .unwrap_or_default()
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+        let owner_t = trim(form.get(Field::Owners)).to_string();
         let must_refuse = deserves_refusal(&role, Kind::NewRole)
             || deserves_refusal(&owner_t, Kind::Owner)
             || deserves_refusal(&db, Kind::Database)
@@ -139,16 +142,13 @@ pub fn run(s: &Server, major: u32) {
                     .any(|x| deserves_refusal(x, Kind::Schema)));
         let out = generate(&form);
         if must_refuse {
-            assert!(out.sql.is_none(), "{ctx}: should have been refused");
-            assert!(
-                out.errors.first().is_some(),
-                "{ctx}: refused without a message"
-            );
+            assert!(out.setup.is_none(), "{ctx}: should have been refused");
+            assert!(!out.errors.is_empty(), "{ctx}: refused without a message");
             refused += 1;
             continue;
         }
         let sql = out
-            .sql
+            .setup
             .unwrap_or_else(|| panic!("{ctx}: refused without reason: {:?}", out.errors));
         ran += 1;
         let role_t = match trim(&role) {
@@ -201,7 +201,7 @@ fn one_case(
     owner: &str,
     schemas: &[String],
     db: &str,
-    form: &Form,
+    form: &Intent,
 ) {
     let su = |db: &str, q: &str, vars: &[(&str, &str)]| {
         s.psql_vars("postgres", SU_PASSWORD, db, q, vars)

@@ -1,17 +1,17 @@
 //! The connection builder's and the new-schema applet's SQL, executed for real.
 
 use grantsmith::core::new_schema_form::{schema_grant, SchemaForm};
-use grantsmith::core::{generate, Form, Scope};
+use grantsmith::core::{generate, Field, Intent, Scope};
 
 use super::fixture::{self, OWNER, OWNER_PW};
 use super::server::{Server, SU_PASSWORD};
 
 /// The setup script for `form`, with the placeholder replaced as the user is told to
 /// (a quoted password).
-pub fn script(form: &Form, password: &str) -> String {
+pub fn script(form: &Intent, password: &str) -> String {
     let out = generate(form);
     let sql = out
-        .sql
+        .setup
         .unwrap_or_else(|| panic!("form refused: {:?}", out.errors));
     sql.replace(
         "[[REPLACE_WITH_PASSWORD]]",
@@ -19,14 +19,12 @@ pub fn script(form: &Form, password: &str) -> String {
     )
 }
 
-fn form(role: &str, db: &str, owners: &str) -> Form {
-    Form {
-        host: "db.example.com".into(),
-        role: role.into(),
-        database: db.into(),
-        owners: owners.into(),
-        ..Form::default()
-    }
+fn form(role: &str, db: &str, owners: &str) -> Intent {
+    Intent::default()
+        .with(Field::Host, "db.example.com")
+        .with(Field::Role, role)
+        .with(Field::Database, db)
+        .with(Field::Owners, owners)
 }
 
 /// Functions pgcrypto put in `public`: the script creates the extension before its
@@ -153,9 +151,10 @@ pub fn superuser_all_schemas(s: &Server) {
 pub fn non_superuser_owner_with_rls(s: &Server) {
     let (db, role, pw) = ("app_nsu", "gs_reader", "pw-nsu");
     fixture::database(s, db);
-    let f = Form {
-        rls: true,
-        ..form(role, db, OWNER)
+    let f = {
+        let mut i = form(role, db, OWNER);
+        i.rls = true;
+        i
     };
     let sql = script(&f, pw);
     for run in 1..=2 {
@@ -197,10 +196,10 @@ pub fn non_superuser_owner_with_rls(s: &Server) {
 pub fn listed_schemas_only(s: &Server) {
     let (db, role, pw) = ("app_listed", "gs_listed", "pw-listed");
     fixture::database(s, db);
-    let f = Form {
-        scope: Scope::Listed,
-        schemas: "sales,\n Mixed \"Case\" ,".into(),
-        ..form(role, db, OWNER)
+    let f = {
+        let mut i = form(role, db, OWNER).with(Field::Schemas, "sales,\n Mixed \"Case\" ,");
+        i.scope = Scope::Listed;
+        i
     };
     s.su(db, &script(&f, pw));
     let expected = fixture::expected(db, &["Mixed \"Case\"", "sales"], &[OWNER]);
@@ -221,9 +220,10 @@ pub fn long_role_policy_name(s: &Server) {
         &"r".repeat(63),
         "短い-role-名前-that-is-quite-long-ok",
     ] {
-        let f = Form {
-            rls: true,
-            ..form(role, db, OWNER)
+        let f = {
+            let mut i = form(role, db, OWNER);
+            i.rls = true;
+            i
         };
         s.su(db, &script(&f, "pw"));
         let created = s
@@ -273,7 +273,7 @@ pub fn new_schema_grant(s: &Server) {
     assert_eq!(r, "0\n5\n", "{}", s.version);
 }
 
-fn verify_rows(s: &Server, db: &str, f: &Form) -> Vec<String> {
+fn verify_rows(s: &Server, db: &str, f: &Intent) -> Vec<String> {
     let q = generate(f).verify.unwrap();
     s.su(db, &q).lines().map(str::to_string).collect()
 }
@@ -284,9 +284,10 @@ fn verify_rows(s: &Server, db: &str, f: &Form) -> Vec<String> {
 pub fn verify_and_uninstall(s: &Server) {
     let (db, role, pw) = ("app_vu", "gs_verify", "pw-vu");
     fixture::database(s, db);
-    let f = Form {
-        rls: true,
-        ..form(role, db, OWNER)
+    let f = {
+        let mut i = form(role, db, OWNER);
+        i.rls = true;
+        i
     };
     s.psql(OWNER, OWNER_PW, db, &script(&f, pw))
         .unwrap_or_else(|e| panic!("{}: setup: {e}", s.version));
@@ -389,8 +390,8 @@ pub fn verify_and_uninstall(s: &Server) {
 /// the promised privileges; verify passes, then fails on the revoked row; uninstall
 /// leaves no role behind.
 pub fn presets(s: &Server) {
-    use grantsmith::core::plan::privs::{DbPriv, Privileges, SchemaPriv, SeqPriv, TablePriv};
-    use grantsmith::core::preset::{generate_preset, Preset, PresetForm};
+    use grantsmith::core::privileges::{DbPriv, Privileges, SchemaPriv, SeqPriv, TablePriv};
+    use grantsmith::core::{Access, Db};
     let custom = Privileges {
         database: vec![DbPriv::Connect, DbPriv::Temporary],
         schema: vec![SchemaPriv::Usage],
@@ -399,57 +400,53 @@ pub fn presets(s: &Server) {
         functions: true,
         future: true,
     };
-    let cases: Vec<(&str, PresetForm, &[&str])> = vec![
+    let cases: Vec<(&str, Intent, &[&str])> = vec![
         (
             "p_meta",
-            PresetForm {
-                schemas: "public, sales".into(),
-                ..PresetForm::new(Preset::MetadataSync)
-            },
+            Intent::new(Db::Postgres, Access::Metadata).with(Field::Schemas, "public, sales"),
             &["public", "sales"],
         ),
         (
             "p_meta_re",
-            PresetForm {
-                all_schemas: true,
-                include: "^(sales|Mixed)".into(),
-                exclude: "Case".into(),
-                ..PresetForm::new(Preset::MetadataSync)
+            {
+                let mut i = Intent::new(Db::Postgres, Access::Metadata)
+                    .with(Field::Include, "^(sales|Mixed)")
+                    .with(Field::Exclude, "Case");
+                i.scope = if true { Scope::All } else { Scope::Listed };
+                i
             },
             &["sales"],
         ),
         (
             "p_rw",
-            PresetForm {
-                schemas: "sales".into(),
-                ..PresetForm::new(Preset::ConnectorReadWrite)
-            },
+            Intent::new(Db::Postgres, Access::ReadWrite).with(Field::Schemas, "sales"),
             &["sales"],
         ),
         (
             "p_ro",
-            PresetForm::new(Preset::ConnectorReadOnly),
+            Intent::new(Db::Postgres, Access::ReadOnly),
             &["public"],
         ),
         (
             "p_custom",
-            PresetForm {
-                schemas: "public,\nMixed \"Case\"".into(),
-                owners: OWNER.into(),
-                custom: custom.clone(),
-                ..PresetForm::new(Preset::Custom)
+            {
+                let mut i = Intent::new(Db::Postgres, Access::Custom)
+                    .with(Field::Schemas, "public,\nMixed \"Case\"")
+                    .with(Field::Owners, OWNER);
+                i.custom = custom.clone();
+                i
             },
             &["Mixed \"Case\"", "public"],
         ),
     ];
     for (db, mut f, schemas) in cases {
         fixture::database(s, db);
-        f.host = "db.example.com".into();
-        f.database = db.into();
-        f.role = format!("{db}_user");
-        let out = generate_preset(&f);
+        f.set(Field::Host, "db.example.com");
+        f.set(Field::Database, db);
+        f.set(Field::Role, format!("{db}_user"));
+        let out = generate(&f);
         let sql = out
-            .sql
+            .setup
             .clone()
             .unwrap_or_else(|| panic!("{db}: refused {:?}", out.errors))
             .replace("[[REPLACE_WITH_PASSWORD]]", "'pw'");
@@ -457,8 +454,8 @@ pub fn presets(s: &Server) {
             s.psql(OWNER, OWNER_PW, db, &sql)
                 .unwrap_or_else(|e| panic!("{} {db}: setup run {run}: {e}\n{sql}", s.version));
         }
-        assert_login(s, &f.role, "pw", db);
-        let privs = f.preset.privileges(&f.custom);
+        assert_login(s, f.get(Field::Role), "pw", db);
+        let privs = grantsmith::core::backend::postgres::privileges(&f);
         let mut expected = fixture::expected_plan(db, schemas, &privs, OWNER);
         if s.major() < 15 {
             // Before 15 `public` belongs to the bootstrap superuser and PUBLIC may use
@@ -470,7 +467,7 @@ pub fn presets(s: &Server) {
                 .collect();
         }
         assert_eq!(
-            fixture::privileges(s, db, &f.role),
+            fixture::privileges(s, db, f.get(Field::Role)),
             expected,
             "{} {db}: privileges",
             s.version
@@ -499,7 +496,7 @@ pub fn presets(s: &Server) {
                 } else {
                     "deals"
                 },
-                f.role
+                f.get(Field::Role)
             ),
         )
         .unwrap();
@@ -521,7 +518,7 @@ pub fn presets(s: &Server) {
                 .unwrap_or_else(|e| panic!("{} {db}: uninstall run {run}: {e}", s.version));
         }
         assert_eq!(
-            fixture::privileges(s, db, &f.role),
+            fixture::privileges(s, db, f.get(Field::Role)),
             "",
             "{} {db}: traces",
             s.version
@@ -532,7 +529,7 @@ pub fn presets(s: &Server) {
                 SU_PASSWORD,
                 "postgres",
                 "SELECT count(*) FROM pg_roles WHERE rolname = :'r';",
-                &[("r", &f.role)],
+                &[("r", f.get(Field::Role))],
             )
             .unwrap();
         assert_eq!(gone.trim(), "0", "{} {db}", s.version);
@@ -546,14 +543,14 @@ pub fn passwords(s: &Server) {
     let db = "app_su";
     let pw = "S3cr3t p@ss/'%+:?#";
     for (role, scram) in [("gs_scram", true), ("gs_plain", false)] {
-        let f = Form {
-            password: pw.into(),
-            scram,
-            salt: *b"grantsmith-salt!",
-            ..form(role, db, OWNER)
+        let f = {
+            let mut i = form(role, db, OWNER).with(Field::Password, pw);
+            i.scram = scram;
+            i.salt = *b"grantsmith-salt!";
+            i
         };
         let out = generate(&f);
-        s.su(db, out.sql.as_deref().unwrap());
+        s.su(db, out.setup.as_deref().unwrap());
         let stored = s.su(
             "postgres",
             &format!("SELECT rolpassword FROM pg_authid WHERE rolname = '{role}';"),

@@ -7,9 +7,9 @@ use std::fmt;
 
 use super::checks::{comments, list};
 use super::{FieldSpec, Spec, When};
+use crate::core::conn::percent_encode;
 use crate::core::intent::{Access, Field, Intent, Scope};
 use crate::core::output::{Errors, Render, Scripts};
-use crate::core::conn::percent_encode;
 use crate::core::text::js_trim;
 
 /// The form's fields.
@@ -190,7 +190,10 @@ fn location(raw: &str) -> Result<String, String> {
 fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let proj = e.take(Field::Database, project(i.get(Field::Database)));
     let sa = e.take(Field::Role, service_account(i.get(Field::Role)));
-    let sets = e.take(Field::Schemas, list(i.get(Field::Schemas), "", "dataset", dataset));
+    let sets = e.take(
+        Field::Schemas,
+        list(i.get(Field::Schemas), "", "dataset", dataset),
+    );
     let loc = e.take(Field::Location, location(i.get(Field::Location)));
     let (proj, sa, sets, loc) = (proj?, sa?, sets?, loc?);
     let p = Ident::new(&proj);

@@ -12,7 +12,6 @@ pub(crate) fn trimmed(s: &str) -> &str {
     js_trim(s)
 }
 
-
 /// Refuses what no dialect's name may hold: NUL and other control characters (a line
 /// break inside a SQL Server name would also let a `GO` line split the batch).
 pub(crate) fn plain_text(s: &str) -> Result<(), String> {

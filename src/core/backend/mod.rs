@@ -2,8 +2,8 @@
 //! (fields, defaults, accesses, password, TLS), its checks, its quoting types and its
 //! renderers. [`check`], [`generate`] and [`render`] are the only entry points.
 
-pub(crate) mod checks;
 pub mod bigquery;
+pub(crate) mod checks;
 pub mod mysql;
 pub mod original;
 pub mod postgres;

@@ -4,12 +4,14 @@
 
 use std::fmt;
 
-use super::checks::{comments, host, list, name, password, placeholder_trap, port, trimmed, uri_password};
+use super::checks::{
+    comments, host, list, name, password, placeholder_trap, port, trimmed, uri_password,
+};
 use super::{FieldSpec, Spec, When};
-use crate::core::intent::{Access, Field, Intent, Scope};
-use crate::core::output::{Errors, Render, Scripts};
 use crate::core::conn::percent_encode;
 use crate::core::host::host_for_uri;
+use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::output::{Errors, Render, Scripts};
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 5] = [
@@ -235,9 +237,16 @@ fn db_name(raw: &str) -> Result<Ident, String> {
 fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let host = e.take(Field::Host, host(i.get(Field::Host)));
     let port = e.take(Field::Port, port(i.get(Field::Port), "3306"));
-    let user = e.take(Field::Role, mysql_name(i.get(Field::Role), "user name", MAX_USER));
-    let client = e.take(Field::ClientHost, client_host(trimmed(i.get(Field::ClientHost))));
-    let dbs = e.take(Field::Schemas,
+    let user = e.take(
+        Field::Role,
+        mysql_name(i.get(Field::Role), "user name", MAX_USER),
+    );
+    let client = e.take(
+        Field::ClientHost,
+        client_host(trimmed(i.get(Field::ClientHost))),
+    );
+    let dbs = e.take(
+        Field::Schemas,
         list(i.get(Field::Schemas), "", "database", db_name),
     );
     let pw = e.take(Field::Password, password(i.get(Field::Password)));

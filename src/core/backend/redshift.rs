@@ -5,12 +5,14 @@
 
 use std::fmt;
 
-use super::checks::{comments, host, list, name, password, placeholder_trap, port, trimmed, uri_password};
+use super::checks::{
+    comments, host, list, name, password, placeholder_trap, port, trimmed, uri_password,
+};
 use super::{FieldSpec, Spec, When};
-use crate::core::intent::{Access, Field, Intent, Scope};
-use crate::core::output::{Errors, Render, Scripts};
 use crate::core::conn::{percent_encode, PASSWORD_PLACEHOLDER};
 use crate::core::host::host_for_uri;
+use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::output::{Errors, Render, Scripts};
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 6] = [
@@ -175,19 +177,22 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let port = e.take(Field::Port, port(i.get(Field::Port), "5439"));
     let user = e.take(Field::Role, user_name(i.get(Field::Role), "user name"));
     let db = e.take(Field::Database, ident(i.get(Field::Database), "database"));
-    let schemas = e.take(Field::Schemas,
+    let schemas = e.take(
+        Field::Schemas,
         list(i.get(Field::Schemas), "public", "schema", |s| {
             ident(s, "schema")
         }),
     );
-    let owners = e.take(Field::Owners,
+    let owners = e.take(
+        Field::Owners,
         if trimmed(i.get(Field::Owners)).is_empty() {
             Ok(Vec::new())
         } else {
             list(i.get(Field::Owners), "", "user", |s| user_name(s, "user"))
         },
     );
-    let pw = e.take(Field::Password,
+    let pw = e.take(
+        Field::Password,
         password(i.get(Field::Password)).and_then(|p| {
             if let Some(p) = &p {
                 check_password(p)?;

@@ -6,9 +6,9 @@ use std::fmt;
 
 use super::checks::{comments, list, name};
 use super::{FieldSpec, Spec, When};
+use crate::core::conn::percent_encode;
 use crate::core::intent::{Access, Field, Intent, Scope};
 use crate::core::output::{Errors, Render, Scripts};
-use crate::core::conn::percent_encode;
 use crate::core::text::js_trim;
 
 /// The form's fields.
@@ -333,10 +333,14 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let acct = e.take(Field::Host, account(i.get(Field::Host)));
     let user_raw = js_trim(i.get(Field::Role)).to_string();
     let user = e.take(Field::Role, ident(&user_raw, "user name"));
-    let wh = e.take(Field::Warehouse, ident(i.get(Field::Warehouse), "warehouse"));
+    let wh = e.take(
+        Field::Warehouse,
+        ident(i.get(Field::Warehouse), "warehouse"),
+    );
     let db_raw = js_trim(i.get(Field::Database)).to_string();
     let db = e.take(Field::Database, ident(&db_raw, "database"));
-    let schemas = e.take(Field::Schemas,
+    let schemas = e.take(
+        Field::Schemas,
         list(i.get(Field::Schemas), "PUBLIC", "schema", |s| {
             ident(s, "schema")
         }),

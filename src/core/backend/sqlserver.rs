@@ -6,9 +6,9 @@ use std::fmt;
 
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
 use super::{FieldSpec, Spec, When};
+use crate::core::conn::PASSWORD_PLACEHOLDER;
 use crate::core::intent::{Access, Field, Intent, Scope};
 use crate::core::output::{Errors, Render, Scripts};
-use crate::core::conn::PASSWORD_PLACEHOLDER;
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 5] = [
@@ -166,7 +166,8 @@ fn sysname(raw: &str, what: &str) -> Result<String, String> {
 fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let host = e.take(Field::Host, host(i.get(Field::Host)));
     let port = e.take(Field::Port, port(i.get(Field::Port), "1433"));
-    let user = e.take(Field::Role,
+    let user = e.take(
+        Field::Role,
         sysname(i.get(Field::Role), "login name").and_then(|u| {
             if u.contains('\\') {
                 Err(
@@ -179,7 +180,8 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         }),
     );
     let db = e.take(Field::Database, sysname(i.get(Field::Database), "database"));
-    let schemas = e.take(Field::Schemas,
+    let schemas = e.take(
+        Field::Schemas,
         list(i.get(Field::Schemas), "dbo", "schema", |s| {
             sysname(s, "schema").map(|s| Ident::new(&s))
         }),

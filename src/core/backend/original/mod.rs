@@ -43,7 +43,12 @@ pub static SPEC: Spec = Spec {
     fields: &[
         field(Field::Host, "Host", "", When::Always),
         field(Field::Port, "Port", PORT_DEFAULT, When::Always),
-        field(Field::Role, "Dreamlit user name", ROLE_DEFAULT, When::Always),
+        field(
+            Field::Role,
+            "Dreamlit user name",
+            ROLE_DEFAULT,
+            When::Always,
+        ),
         field(Field::Database, "Database name", DB_DEFAULT, When::Always),
         field(
             Field::Schemas,
@@ -51,7 +56,12 @@ pub static SPEC: Spec = Spec {
             SCHEMAS_DEFAULT,
             When::Scope(Scope::Listed),
         ),
-        field(Field::Owners, "Table owner role(s)", OWNER_DEFAULT, When::Always),
+        field(
+            Field::Owners,
+            "Table owner role(s)",
+            OWNER_DEFAULT,
+            When::Always,
+        ),
     ],
     start_hint: HINT_NO_HOST,
     password: true,

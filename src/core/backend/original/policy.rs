@@ -18,7 +18,7 @@ const SUFFIX_BUDGET: usize = 63 - RESERVED_LEN;
 /// `dreamlit_…_select_policy` and lower-cased.
 ///
 /// ```
-/// use grantsmith::core::pg::policy::policy_name;
+/// use grantsmith::core::backend::original::policy::policy_name;
 /// assert_eq!(policy_name("dreamlit_app"), "dreamlit_dreamlit_app_select_policy");
 /// assert_eq!(policy_name("Ops Team!"), "dreamlit_ops_team__select_policy");
 /// ```

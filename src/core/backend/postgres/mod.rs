@@ -142,13 +142,17 @@ fn one_line(s: &str) -> Result<String, String> {
 
 /// An environment variable name: `[A-Za-z_][A-Za-z0-9_]*`.
 fn env_name(s: &str) -> Result<String, String> {
-    let ok = s.bytes().enumerate().all(|(n, b)| {
-        b == b'_' || b.is_ascii_alphabetic() || (n > 0 && b.is_ascii_digit())
-    });
+    let ok = s
+        .bytes()
+        .enumerate()
+        .all(|(n, b)| b == b'_' || b.is_ascii_alphabetic() || (n > 0 && b.is_ascii_digit()));
     if ok {
         Ok(s.to_string())
     } else {
-        Err("An environment variable name is letters, digits and _, not starting with a digit".into())
+        Err(
+            "An environment variable name is letters, digits and _, not starting with a digit"
+                .into(),
+        )
     }
 }
 
@@ -175,7 +179,9 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let schemas = if SPEC.scope_of(i) == Scope::All {
         let include = e.take(Field::Include, check_regex("Include", get(Field::Include)));
         let exclude = e.take(Field::Exclude, check_regex("Exclude", get(Field::Exclude)));
-        include.zip(exclude).map(|(include, exclude)| Schemas::Matching { include, exclude })
+        include
+            .zip(exclude)
+            .map(|(include, exclude)| Schemas::Matching { include, exclude })
     } else {
         let items = split_unique(i.get(Field::Schemas)).unwrap_or(vec!["public"]);
         e.take(
@@ -191,11 +197,17 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let meta = i.access == Access::Metadata;
     let cname = e.take(
         Field::ConnectionName,
-        one_line(or_default(i.get(Field::ConnectionName), "postgres_production")),
+        one_line(or_default(
+            i.get(Field::ConnectionName),
+            "postgres_production",
+        )),
     );
     let penv = e.take(
         Field::PasswordEnvName,
-        env_name(or_default(i.get(Field::PasswordEnvName), "POSTGRES_CONNECTION_PASSWORD")),
+        env_name(or_default(
+            i.get(Field::PasswordEnvName),
+            "POSTGRES_CONNECTION_PASSWORD",
+        )),
     );
     let password = e.take(
         Field::Password,
