@@ -55,6 +55,12 @@ export async function openApp(browser, url, { clipboard = true, colorScheme = "l
 
 export const tid = (page, id) => page.getByTestId(id);
 
+/** Opens the "Verify and uninstall scripts" section (built when first opened). */
+export async function showScripts(page) {
+  const details = page.locator("details", { has: page.locator("summary", { hasText: "Verify and uninstall scripts" }) });
+  if (!(await details.evaluate((e) => e.open))) await details.locator("summary").click();
+}
+
 export function golden(name) {
   return fs.readFileSync(path.join(ROOT, "tests/golden", name), "utf8");
 }
