@@ -121,12 +121,45 @@ pub(crate) struct Scripts {
 
 impl Render for Scripts {
     fn render(&self, part: Part) -> Option<String> {
-        match part {
-            Part::Setup => Some(self.setup.clone()),
-            Part::Verify => Some(self.verify.clone()),
-            Part::Uninstall => Some(self.uninstall.clone()),
-            Part::Conn => Some(self.conn.clone()),
-            Part::PolicyName | Part::Summary => None,
-        }
+        let text = match part {
+            Part::Setup => &self.setup,
+            Part::Verify => &self.verify,
+            Part::Uninstall => &self.uninstall,
+            Part::Conn => &self.conn,
+            Part::PolicyName | Part::Summary => return None,
+        };
+        Some(text.clone())
+    }
+}
+
+/// What a PostgreSQL backend validated, written part by part when asked: verify and
+/// uninstall are long, and the page asks for them only when their section opens.
+pub(crate) struct Lazy<S> {
+    /// The validated request.
+    pub sql: S,
+    /// Its setup, verify and uninstall writers.
+    pub scripts: [fn(&S) -> String; 3],
+    /// The connection string.
+    pub conn: String,
+    /// The policy name or the metadata summary, where there is one.
+    pub extra: Option<(Part, String)>,
+}
+
+impl<S> Render for Lazy<S> {
+    fn render(&self, part: Part) -> Option<String> {
+        let write = match part {
+            Part::Setup => self.scripts[0],
+            Part::Verify => self.scripts[1],
+            Part::Uninstall => self.scripts[2],
+            Part::Conn => return Some(self.conn.clone()),
+            _ => {
+                return self
+                    .extra
+                    .clone()
+                    .filter(|(p, _)| *p == part)
+                    .map(|(_, t)| t)
+            }
+        };
+        Some(write(&self.sql))
     }
 }

@@ -18,6 +18,15 @@ pub fn Advanced(
             page.update(|i| i.scope = s);
         }
     };
+    let radio = move |s: Scope, testid: &'static str, label: &'static str| {
+        view! {
+            <label class="gs-radio">
+                <input type="radio" name="gs-scope" data-testid=testid
+                    prop:checked=move || scope.get() == s on:change=move |_| set_scope(s)/>
+                <span>{label}</span>
+            </label>
+        }
+    };
     // One callback, made once (not one per keystroke).
     let on_schemas = page.on_input(Field::Schemas);
     let on_owners = page.on_input(Field::Owners);
@@ -39,22 +48,8 @@ pub fn Advanced(
                 <div class="gs-grid gs-grid-2">
                     <fieldset class="gs-panel">
                         <legend class="gs-panel-title">"Grant scope"</legend>
-                        <label class="gs-radio">
-                            <input
-                                type="radio" name="gs-scope" data-testid="scope-all"
-                                prop:checked=move || scope.get() == Scope::All
-                                on:change=move |_| set_scope(Scope::All)
-                            />
-                            <span>"All schemas — grants everywhere parent role has USAGE"</span>
-                        </label>
-                        <label class="gs-radio">
-                            <input
-                                type="radio" name="gs-scope" data-testid="scope-listed"
-                                prop:checked=move || scope.get() == Scope::Listed
-                                on:change=move |_| set_scope(Scope::Listed)
-                            />
-                            <span>"Only listed schemas — add them below"</span>
-                        </label>
+                        {radio(Scope::All, "scope-all", "All schemas — grants everywhere parent role has USAGE")}
+                        {radio(Scope::Listed, "scope-listed", "Only listed schemas — add them below")}
                         <Show when=move || scope.get() == Scope::Listed>
                             <textarea
                                 class="gs-text" data-testid="schemas" placeholder="public"

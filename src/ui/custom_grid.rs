@@ -71,7 +71,13 @@ impl Priv {
     }
 }
 
-fn priv_box(page: Page, kind: &str, name: &'static str, p: Priv) -> AnyView {
+fn priv_box(page: Page, p: Priv) -> AnyView {
+    let (kind, name) = match p {
+        Priv::Table(x) => ("table", x.as_str()),
+        Priv::Seq(x) => ("sequence", x.as_str()),
+        Priv::Schema(x) => ("schema", x.as_str()),
+        Priv::Db(x) => ("database", x.as_str()),
+    };
     view! {
         <label class="gs-radio">
             <input type="checkbox" data-testid=format!("custom-{kind}-{name}")
@@ -88,40 +94,16 @@ fn priv_box(page: Page, kind: &str, name: &'static str, p: Priv) -> AnyView {
 
 /// The custom preset's privilege grid.
 pub fn custom_grid(page: Page) -> impl IntoView {
-    let boxes = |kind: &'static str, items: Vec<(&'static str, Priv)>| {
+    let boxes = |items: Vec<Priv>| {
         items
             .into_iter()
-            .map(|(name, p)| priv_box(page, kind, name, p))
+            .map(|p| priv_box(page, p))
             .collect::<Vec<AnyView>>()
     };
-    let tables = boxes(
-        "table",
-        TablePriv::ALL
-            .iter()
-            .map(|p| (p.as_str(), Priv::Table(*p)))
-            .collect(),
-    );
-    let seqs = boxes(
-        "sequence",
-        SeqPriv::ALL
-            .iter()
-            .map(|p| (p.as_str(), Priv::Seq(*p)))
-            .collect(),
-    );
-    let schema = boxes(
-        "schema",
-        SchemaPriv::ALL
-            .iter()
-            .map(|p| (p.as_str(), Priv::Schema(*p)))
-            .collect(),
-    );
-    let db = boxes(
-        "database",
-        DbPriv::ALL
-            .iter()
-            .map(|p| (p.as_str(), Priv::Db(*p)))
-            .collect(),
-    );
+    let tables = boxes(TablePriv::ALL.iter().copied().map(Priv::Table).collect());
+    let seqs = boxes(SeqPriv::ALL.iter().copied().map(Priv::Seq).collect());
+    let schema = boxes(SchemaPriv::ALL.iter().copied().map(Priv::Schema).collect());
+    let db = boxes(DbPriv::ALL.iter().copied().map(Priv::Db).collect());
     view! {
         <div class="gs-grid gs-grid-3 gs-custom">
             <fieldset class="gs-panel"><legend class="gs-panel-title">"Tables and views"</legend>{tables}</fieldset>

@@ -3,111 +3,47 @@
 //! service account, the project-level Job User role it needs to run queries) is given
 //! as `gcloud` commands in comments.
 
-use std::fmt;
-
 use super::checks::{comments, list};
-use super::{FieldSpec, Spec, When};
+use super::{schemas, FieldSpec, Spec};
 use crate::core::conn::percent_encode;
-use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 use crate::core::text::js_trim;
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 4] = [
-    FieldSpec {
-        key: Field::Database,
-        label: "Project ID",
-        placeholder: "my-project",
-        default: "",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Role,
-        label: "Service account e-mail",
-        placeholder: "dagflux@my-project.iam.gserviceaccount.com",
-        default: "",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Schemas,
-        label: "Datasets (commas or new lines)",
-        placeholder: "analytics",
-        default: "",
-        multiline: true,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Location,
-        label: "Datasets' location (region)",
-        placeholder: "US",
-        default: "US",
-        multiline: false,
-        when: When::Always,
-    },
+    FieldSpec::text(Field::Database, "Project ID", "my-project", ""),
+    FieldSpec::text(
+        Field::Role,
+        "Service account e-mail",
+        "dagflux@my-project.iam.gserviceaccount.com",
+        "",
+    ),
+    schemas("Datasets (commas or new lines)", "analytics", ""),
+    FieldSpec::text(Field::Location, "Datasets' location (region)", "US", "US"),
 ];
 
 /// The form and its checks, as data.
-pub static SPEC: Spec = Spec {
-    fields: &FIELDS,
-    start_hint: "Enter the project id to generate",
-    password: false,
-    scram: false,
-    tls: None,
-    tls_default: false,
-    scope: Scope::Listed,
-    scope_choice: &[],
-    build,
-};
+pub static SPEC: Spec = Spec::new(&FIELDS, "Enter the project id to generate", build);
 
-/// A quoted identifier: `` `…` `` with `` ` `` and `\` escaped by a backslash.
-///
-/// ```
-/// use grantsmith::core::backend::bigquery::Ident;
-/// assert_eq!(Ident::new("my-project").to_string(), "`my-project`");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ident(String);
-
-impl Ident {
-    /// Any name (checked by the form).
-    pub fn new(raw: &str) -> Self {
-        Ident(raw.to_string())
-    }
-
-    /// The name as stored.
-    pub fn raw(&self) -> &str {
-        &self.0
-    }
+crate::core::quote::quoted! {
+    /// A quoted identifier: `` `…` `` with `` ` `` and `\` escaped by a backslash.
+    ///
+    /// ```
+    /// use grantsmith::core::backend::bigquery::Ident;
+    /// assert_eq!(Ident::new("my-project").to_string(), "`my-project`");
+    /// ```
+    Ident => |f, text| crate::core::quote::backslashed(f, '`', text)
 }
 
-impl fmt::Display for Ident {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::core::quote::backslashed(f, '`', &self.0)
-    }
-}
-
-/// A string literal: `'…'` with `'` and `\` escaped by a backslash.
-///
-/// ```
-/// use grantsmith::core::backend::bigquery::Str;
-/// assert_eq!(Str::new("it's").to_string(), r"'it\'s'");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Str(String);
-
-impl Str {
-    /// Any text (checked by the form).
-    pub fn new(raw: &str) -> Self {
-        Str(raw.to_string())
-    }
-}
-
-impl fmt::Display for Str {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::core::quote::backslashed(f, '\'', &self.0)
-    }
+crate::core::quote::quoted! {
+    /// A string literal: `'…'` with `'` and `\` escaped by a backslash.
+    ///
+    /// ```
+    /// use grantsmith::core::backend::bigquery::Str;
+    /// assert_eq!(Str::new("it's").to_string(), r"'it\'s'");
+    /// ```
+    Str => |f, text| crate::core::quote::backslashed(f, '\'', text)
 }
 
 /// The IAM role for `access` on each dataset.

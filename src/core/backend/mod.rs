@@ -61,6 +61,43 @@ pub struct FieldSpec {
     pub when: When,
 }
 
+impl FieldSpec {
+    /// A one-line field, always part of the form.
+    pub const fn text(
+        key: Field,
+        label: &'static str,
+        placeholder: &'static str,
+        default: &'static str,
+    ) -> Self {
+        FieldSpec {
+            key,
+            label,
+            placeholder,
+            default,
+            multiline: false,
+            when: When::Always,
+        }
+    }
+
+    /// A text area (a list, a key), always part of the form.
+    pub const fn list(
+        key: Field,
+        label: &'static str,
+        placeholder: &'static str,
+        default: &'static str,
+    ) -> Self {
+        FieldSpec {
+            multiline: true,
+            ..FieldSpec::text(key, label, placeholder, default)
+        }
+    }
+
+    /// The same field, part of the form only `when`.
+    pub const fn when(self, when: When) -> Self {
+        FieldSpec { when, ..self }
+    }
+}
+
 /// Everything the form of a backend needs to know, as data.
 pub struct Spec {
     /// The fields, in form order (the password comes after them).
@@ -83,7 +120,60 @@ pub struct Spec {
     pub build: fn(&Intent, &mut Errors) -> Option<Box<dyn Render>>,
 }
 
+/// The TLS box's label for the databases where it also binds the user.
+const TLS_LABEL: &str =
+    "Require TLS (in the connection string, and for the user where the database can)";
+
+/// The user field most backends share.
+pub const USER: FieldSpec = FieldSpec::text(Field::Role, "User name", "dagflux", "dagflux");
+
+/// A schema list field (`label` says what a schema is called there).
+pub const fn schemas(
+    label: &'static str,
+    placeholder: &'static str,
+    default: &'static str,
+) -> FieldSpec {
+    FieldSpec::list(Field::Schemas, label, placeholder, default)
+}
+
 impl Spec {
+    /// A backend with listed schemas and neither password nor TLS box (add them with
+    /// [`Spec::with_password`] and [`Spec::with_tls`]).
+    pub const fn new(
+        fields: &'static [FieldSpec],
+        start_hint: &'static str,
+        build: fn(&Intent, &mut Errors) -> Option<Box<dyn Render>>,
+    ) -> Spec {
+        Spec {
+            fields,
+            start_hint,
+            password: false,
+            scram: false,
+            tls: None,
+            tls_default: false,
+            scope: Scope::Listed,
+            scope_choice: &[],
+            build,
+        }
+    }
+
+    /// With a password field.
+    pub const fn with_password(self) -> Spec {
+        Spec {
+            password: true,
+            ..self
+        }
+    }
+
+    /// With a "Require TLS" box, on or off at first.
+    pub const fn with_tls(self, on: bool) -> Spec {
+        Spec {
+            tls: Some(TLS_LABEL),
+            tls_default: on,
+            ..self
+        }
+    }
+
     /// The fields that exist for `access`, in form order.
     pub fn fields_for(&self, access: Access) -> impl Iterator<Item = &'static FieldSpec> {
         self.fields.iter().filter(move |f| match f.when {

@@ -7,68 +7,30 @@ use std::fmt;
 use super::checks::{
     comments, host, list, name, password, placeholder_trap, port, trimmed, uri_password,
 };
-use super::{FieldSpec, Spec, When};
+use super::{schemas, FieldSpec, Spec, USER};
 use crate::core::conn::percent_encode;
 use crate::core::host::host_for_uri;
-use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 5] = [
-    FieldSpec {
-        key: Field::Host,
-        label: "Host",
-        placeholder: "db.example.com",
-        default: "",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Port,
-        label: "Port",
-        placeholder: "3306",
-        default: "3306",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Role,
-        label: "User name",
-        placeholder: "dagflux",
-        default: "dagflux",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::ClientHost,
-        label: "Allowed client host ('%' means any)",
-        placeholder: "%",
-        default: "%",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Schemas,
-        label: "Databases (commas or new lines)",
-        placeholder: "mydb",
-        default: "",
-        multiline: true,
-        when: When::Always,
-    },
+    FieldSpec::text(Field::Host, "Host", "db.example.com", ""),
+    FieldSpec::text(Field::Port, "Port", "3306", "3306"),
+    USER,
+    FieldSpec::text(
+        Field::ClientHost,
+        "Allowed client host ('%' means any)",
+        "%",
+        "%",
+    ),
+    schemas("Databases (commas or new lines)", "mydb", ""),
 ];
 
 /// The form and its checks, as data.
-pub static SPEC: Spec = Spec {
-    fields: &FIELDS,
-    start_hint: "Enter the host to generate",
-    password: true,
-    scram: false,
-    tls: Some("Require TLS (in the connection string, and for the user where the database can)"),
-    tls_default: false,
-    scope: Scope::Listed,
-    scope_choice: &[],
-    build,
-};
+pub static SPEC: Spec = Spec::new(&FIELDS, "Enter the host to generate", build)
+    .with_password()
+    .with_tls(false);
 
 /// Longest user name MySQL 5.7+ accepts (MariaDB allows 80; the smaller limit keeps
 /// one script valid on both).
@@ -78,49 +40,30 @@ pub const MAX_DB: usize = 64;
 /// Longest host part of an account.
 pub const MAX_HOST: usize = 255;
 
-/// A string literal: `'…'` with `\` and `'` escaped by a backslash (valid unless
-/// `sql_mode` has `NO_BACKSLASH_ESCAPES`, which the script then says it assumes).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Str(String);
+crate::core::quote::quoted! {
+    /// A string literal: `'…'` with `\` and `'` escaped by a backslash (valid unless
+    /// `sql_mode` has `NO_BACKSLASH_ESCAPES`, which the script then says it assumes).
+    Str => |f, text| crate::core::quote::doubled_with_backslashes(f, text)
+}
 
 impl Str {
-    /// Any text (the form has already refused control characters).
-    pub fn new(raw: &str) -> Self {
-        Str(raw.to_string())
-    }
-
     /// Whether the text holds a backslash (the `NO_BACKSLASH_ESCAPES` trap).
     pub fn has_backslash(&self) -> bool {
         self.0.contains('\\')
     }
 }
 
-impl fmt::Display for Str {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::core::quote::doubled_with_backslashes(f, &self.0)
-    }
+crate::core::quote::quoted! {
+    /// An identifier: `` `…` `` with `` ` `` doubled.
+    ///
+    /// ```
+    /// use grantsmith::core::backend::mysql::Ident;
+    /// assert_eq!(Ident::new("my`db").to_string(), "`my``db`");
+    /// ```
+    Ident => |f, text| crate::core::quote::doubled(f, "`", '`', text)
 }
 
-/// An identifier: `` `…` `` with `` ` `` doubled.
-///
-/// ```
-/// use grantsmith::core::backend::mysql::Ident;
-/// assert_eq!(Ident::new("my`db").to_string(), "`my``db`");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ident(String);
-
 impl Ident {
-    /// Any name (checked by the form).
-    pub fn new(raw: &str) -> Self {
-        Ident(raw.to_string())
-    }
-
-    /// The name as stored.
-    pub fn raw(&self) -> &str {
-        &self.0
-    }
-
     /// The database name as a database-level GRANT reads it: `_` and `%` are
     /// wildcards there, so they (and the escape character itself) get a backslash.
     ///
@@ -137,12 +80,6 @@ impl Ident {
             s.push(c);
         }
         Ident(s)
-    }
-}
-
-impl fmt::Display for Ident {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::core::quote::doubled(f, "`", '`', &self.0)
     }
 }
 

@@ -3,134 +3,70 @@
 //! privileges only for objects created by the users named in `FOR USER`, identifiers
 //! folded to lower case, and password rules checked by the server.
 
-use std::fmt;
-
 use super::checks::{
     comments, host, list, name, password, placeholder_trap, port, trimmed, uri_password,
 };
-use super::{FieldSpec, Spec, When};
+use super::{schemas, FieldSpec, Spec, USER};
 use crate::core::conn::{percent_encode, PASSWORD_PLACEHOLDER};
 use crate::core::host::host_for_uri;
-use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 6] = [
-    FieldSpec {
-        key: Field::Host,
-        label: "Endpoint host",
-        placeholder: "examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com",
-        default: "",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Port,
-        label: "Port",
-        placeholder: "5439",
-        default: "5439",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Role,
-        label: "User name",
-        placeholder: "dagflux",
-        default: "dagflux",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Database,
-        label: "Database",
-        placeholder: "dev",
-        default: "",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Schemas,
-        label: "Schemas (commas or new lines)",
-        placeholder: "public",
-        default: "public",
-        multiline: true,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Owners,
-        label: "Users who create future tables (default privileges; empty: you)",
-        placeholder: "etl_user",
-        default: "",
-        multiline: true,
-        when: When::Always,
-    },
+    FieldSpec::text(
+        Field::Host,
+        "Endpoint host",
+        "examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com",
+        "",
+    ),
+    FieldSpec::text(Field::Port, "Port", "5439", "5439"),
+    USER,
+    FieldSpec::text(Field::Database, "Database", "dev", ""),
+    schemas("Schemas (commas or new lines)", "public", "public"),
+    FieldSpec::list(
+        Field::Owners,
+        "Users who create future tables (default privileges; empty: you)",
+        "etl_user",
+        "",
+    ),
 ];
 
 /// The form and its checks, as data.
-pub static SPEC: Spec = Spec {
-    fields: &FIELDS,
-    start_hint: "Enter the endpoint host to generate",
-    password: true,
-    scram: false,
-    tls: Some("Require TLS (in the connection string, and for the user where the database can)"),
-    tls_default: false,
-    scope: Scope::Listed,
-    scope_choice: &[],
-    build,
-};
+pub static SPEC: Spec = Spec::new(&FIELDS, "Enter the endpoint host to generate", build)
+    .with_password()
+    .with_tls(false);
 
 /// Identifiers hold up to 127 bytes.
 pub const MAX_IDENT_BYTES: usize = 127;
 
-/// An identifier: `"…"` with `"` doubled, as in PostgreSQL (Redshift folds it to lower
-/// case unless `enable_case_sensitive_identifier` is on).
-///
-/// ```
-/// use grantsmith::core::backend::redshift::Ident;
-/// assert_eq!(Ident::new("a\"b").to_string(), "\"a\"\"b\"");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ident(String);
+crate::core::quote::quoted! {
+    /// An identifier: `"…"` with `"` doubled, as in PostgreSQL (Redshift folds it to lower
+    /// case unless `enable_case_sensitive_identifier` is on).
+    ///
+    /// ```
+    /// use grantsmith::core::backend::redshift::Ident;
+    /// assert_eq!(Ident::new("a\"b").to_string(), "\"a\"\"b\"");
+    /// ```
+    Ident => |f, text| crate::core::quote::doubled(f, "\"", '"', text)
+}
 
 impl Ident {
-    /// Any name (checked by the form).
-    pub fn new(raw: &str) -> Self {
-        Ident(raw.to_string())
-    }
-
     /// The name as a string constant.
     pub fn literal(&self) -> Str {
         Str(self.0.clone())
     }
 }
 
-impl fmt::Display for Ident {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::core::quote::doubled(f, "\"", '"', &self.0)
-    }
-}
-
-/// A string constant: `'…'` with `'` doubled and `\` doubled (Redshift reads
-/// backslash escapes in string constants).
-///
-/// ```
-/// use grantsmith::core::backend::redshift::Str;
-/// assert_eq!(Str::new(r"a'b\").to_string(), r"'a''b\\'");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Str(String);
-
-impl Str {
-    /// Any text (the form has already refused control characters).
-    pub fn new(raw: &str) -> Self {
-        Str(raw.to_string())
-    }
-}
-
-impl fmt::Display for Str {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::core::quote::doubled_with_backslashes(f, &self.0)
-    }
+crate::core::quote::quoted! {
+    /// A string constant: `'…'` with `'` doubled and `\` doubled (Redshift reads
+    /// backslash escapes in string constants).
+    ///
+    /// ```
+    /// use grantsmith::core::backend::redshift::Str;
+    /// assert_eq!(Str::new(r"a'b\").to_string(), r"'a''b\\'");
+    /// ```
+    Str => |f, text| crate::core::quote::doubled_with_backslashes(f, text)
 }
 
 fn ident(raw: &str, what: &str) -> Result<Ident, String> {

@@ -5,76 +5,29 @@
 use std::fmt;
 
 use super::checks::{comments, list, name};
-use super::{FieldSpec, Spec, When};
+use super::{schemas, FieldSpec, Spec, USER};
 use crate::core::conn::percent_encode;
-use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 use crate::core::text::js_trim;
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 6] = [
-    FieldSpec {
-        key: Field::Host,
-        label: "Account identifier",
-        placeholder: "myorg-myaccount",
-        default: "",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Role,
-        label: "User name",
-        placeholder: "dagflux",
-        default: "dagflux",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Warehouse,
-        label: "Warehouse",
-        placeholder: "COMPUTE_WH",
-        default: "COMPUTE_WH",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Database,
-        label: "Database",
-        placeholder: "ANALYTICS",
-        default: "",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Schemas,
-        label: "Schemas (commas or new lines)",
-        placeholder: "PUBLIC",
-        default: "PUBLIC",
-        multiline: true,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::PublicKey,
-        label: "RSA public key (rsa_key.pub; optional, it never leaves this page)",
-        placeholder: "-----BEGIN PUBLIC KEY-----",
-        default: "",
-        multiline: true,
-        when: When::Always,
-    },
+    FieldSpec::text(Field::Host, "Account identifier", "myorg-myaccount", ""),
+    USER,
+    FieldSpec::text(Field::Warehouse, "Warehouse", "COMPUTE_WH", "COMPUTE_WH"),
+    FieldSpec::text(Field::Database, "Database", "ANALYTICS", ""),
+    schemas("Schemas (commas or new lines)", "PUBLIC", "PUBLIC"),
+    FieldSpec::list(
+        Field::PublicKey,
+        "RSA public key (rsa_key.pub; optional, it never leaves this page)",
+        "-----BEGIN PUBLIC KEY-----",
+        "",
+    ),
 ];
 
 /// The form and its checks, as data.
-pub static SPEC: Spec = Spec {
-    fields: &FIELDS,
-    start_hint: "Enter the account identifier to generate",
-    password: false,
-    scram: false,
-    tls: None,
-    tls_default: false,
-    scope: Scope::Listed,
-    scope_choice: &[],
-    build,
-};
+pub static SPEC: Spec = Spec::new(&FIELDS, "Enter the account identifier to generate", build);
 
 /// Stands for the public key until one is pasted: not SQL, so the script stops there.
 pub const KEY_PLACEHOLDER: &str = "[[REPLACE_WITH_PUBLIC_KEY]]";
@@ -108,103 +61,17 @@ fn public_key(raw: &str) -> Result<Option<String>, String> {
 pub const MAX_NAME: usize = 255;
 
 /// Reserved words: never written unquoted (from Snowflake's reserved keyword list).
-const RESERVED: [&str; 95] = [
-    "ACCOUNT",
-    "ALL",
-    "ALTER",
-    "AND",
-    "ANY",
-    "AS",
-    "BETWEEN",
-    "BY",
-    "CASE",
-    "CAST",
-    "CHECK",
-    "COLUMN",
-    "CONNECT",
-    "CONNECTION",
-    "CONSTRAINT",
-    "CREATE",
-    "CROSS",
-    "CURRENT",
-    "CURRENT_DATE",
-    "CURRENT_TIME",
-    "CURRENT_TIMESTAMP",
-    "CURRENT_USER",
-    "DATABASE",
-    "DELETE",
-    "DISTINCT",
-    "DROP",
-    "ELSE",
-    "EXISTS",
-    "FALSE",
-    "FOLLOWING",
-    "FOR",
-    "FROM",
-    "FULL",
-    "GRANT",
-    "GROUP",
-    "GSCLUSTER",
-    "HAVING",
-    "ILIKE",
-    "IN",
-    "INCREMENT",
-    "INNER",
-    "INSERT",
-    "INTERSECT",
-    "INTO",
-    "IS",
-    "ISSUE",
-    "JOIN",
-    "LATERAL",
-    "LEFT",
-    "LIKE",
-    "LOCALTIME",
-    "LOCALTIMESTAMP",
-    "MINUS",
-    "NATURAL",
-    "NOT",
-    "NULL",
-    "OF",
-    "ON",
-    "OR",
-    "ORDER",
-    "ORGANIZATION",
-    "QUALIFY",
-    "REGEXP",
-    "REVOKE",
-    "RIGHT",
-    "RLIKE",
-    "ROW",
-    "ROWS",
-    "SAMPLE",
-    "SCHEMA",
-    "SELECT",
-    "SET",
-    "SOME",
-    "START",
-    "TABLE",
-    "TABLESAMPLE",
-    "THEN",
-    "TO",
-    "TRIGGER",
-    "TRUE",
-    "TRY_CAST",
-    "UNION",
-    "UNIQUE",
-    "UPDATE",
-    "USING",
-    "VALUES",
-    "VIEW",
-    "WHEN",
-    "WHENEVER",
-    "WHERE",
-    "WINDOW",
-    "WITH",
-    "LIMIT",
-    "OFFSET",
-    "USER",
-];
+const RESERVED: &str = concat!(
+    "ACCOUNT ALL ALTER AND ANY AS BETWEEN BY CASE CAST CHECK COLUMN CONNECT ",
+    "CONNECTION CONSTRAINT CREATE CROSS CURRENT CURRENT_DATE CURRENT_TIME ",
+    "CURRENT_TIMESTAMP CURRENT_USER DATABASE DELETE DISTINCT DROP ELSE EXISTS FALSE ",
+    "FOLLOWING FOR FROM FULL GRANT GROUP GSCLUSTER HAVING ILIKE IN INCREMENT INNER ",
+    "INSERT INTERSECT INTO IS ISSUE JOIN LATERAL LEFT LIKE LOCALTIME LOCALTIMESTAMP ",
+    "MINUS NATURAL NOT NULL OF ON OR ORDER ORGANIZATION QUALIFY REGEXP REVOKE RIGHT ",
+    "RLIKE ROW ROWS SAMPLE SCHEMA SELECT SET SOME START TABLE TABLESAMPLE THEN TO ",
+    "TRIGGER TRUE TRY_CAST UNION UNIQUE UPDATE USING VALUES VIEW WHEN WHENEVER WHERE ",
+    "WINDOW WITH LIMIT OFFSET USER ",
+);
 
 /// A Snowflake identifier. A name that could be written unquoted (`[A-Za-z_][A-Za-z0-9_$]*`)
 /// is the case-insensitive object Snowflake stores in upper case: it is written in upper
@@ -232,7 +99,7 @@ impl Ident {
                 .all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'$');
         if plain {
             let stored = raw.to_ascii_uppercase();
-            let quoted = RESERVED.contains(&stored.as_str());
+            let quoted = RESERVED.split_whitespace().any(|w| w == stored);
             Ident { stored, quoted }
         } else {
             Ident {
@@ -263,27 +130,15 @@ impl fmt::Display for Ident {
     }
 }
 
-/// A string constant: `'…'` with `\` and `'` escaped by a backslash (Snowflake reads
-/// backslash escapes in single-quoted strings).
-///
-/// ```
-/// use grantsmith::core::backend::snowflake::Str;
-/// assert_eq!(Str::new(r"it's\").to_string(), r"'it\'s\\'");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Str(String);
-
-impl Str {
-    /// Any text (the form has already refused control characters).
-    pub fn new(raw: &str) -> Self {
-        Str(raw.to_string())
-    }
-}
-
-impl fmt::Display for Str {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::core::quote::backslashed(f, '\'', &self.0)
-    }
+crate::core::quote::quoted! {
+    /// A string constant: `'…'` with `\` and `'` escaped by a backslash (Snowflake reads
+    /// backslash escapes in single-quoted strings).
+    ///
+    /// ```
+    /// use grantsmith::core::backend::snowflake::Str;
+    /// assert_eq!(Str::new(r"it's\").to_string(), r"'it\'s\\'");
+    /// ```
+    Str => |f, text| crate::core::quote::backslashed(f, '\'', text)
 }
 
 /// The account identifier as typed, or the host name Snowflake gave it.

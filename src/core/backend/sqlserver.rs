@@ -5,118 +5,53 @@
 use std::fmt;
 
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
-use super::{FieldSpec, Spec, When};
+use super::{schemas, FieldSpec, Spec};
 use crate::core::conn::PASSWORD_PLACEHOLDER;
-use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 5] = [
-    FieldSpec {
-        key: Field::Host,
-        label: "Server",
-        placeholder: "sql.example.com",
-        default: "",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Port,
-        label: "Port",
-        placeholder: "1433",
-        default: "1433",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Role,
-        label: "Login and user name",
-        placeholder: "dagflux",
-        default: "dagflux",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Database,
-        label: "Database",
-        placeholder: "mydb",
-        default: "",
-        multiline: false,
-        when: When::Always,
-    },
-    FieldSpec {
-        key: Field::Schemas,
-        label: "Schemas (commas or new lines)",
-        placeholder: "dbo",
-        default: "dbo",
-        multiline: true,
-        when: When::Always,
-    },
+    FieldSpec::text(Field::Host, "Server", "sql.example.com", ""),
+    FieldSpec::text(Field::Port, "Port", "1433", "1433"),
+    FieldSpec::text(Field::Role, "Login and user name", "dagflux", "dagflux"),
+    FieldSpec::text(Field::Database, "Database", "mydb", ""),
+    schemas("Schemas (commas or new lines)", "dbo", "dbo"),
 ];
 
 /// The form and its checks, as data.
-pub static SPEC: Spec = Spec {
-    fields: &FIELDS,
-    start_hint: "Enter the host to generate",
-    password: true,
-    scram: false,
-    tls: Some("Require TLS (in the connection string, and for the user where the database can)"),
-    tls_default: true,
-    scope: Scope::Listed,
-    scope_choice: &[],
-    build,
-};
+pub static SPEC: Spec = Spec::new(&FIELDS, "Enter the host to generate", build)
+    .with_password()
+    .with_tls(true);
 
 /// `sysname` holds 128 characters.
 pub const MAX_NAME: usize = 128;
 
-/// An identifier: `[…]` with `]` doubled.
-///
-/// ```
-/// use grantsmith::core::backend::sqlserver::Ident;
-/// assert_eq!(Ident::new("a]b").to_string(), "[a]]b]");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ident(String);
+crate::core::quote::quoted! {
+    /// An identifier: `[…]` with `]` doubled.
+    ///
+    /// ```
+    /// use grantsmith::core::backend::sqlserver::Ident;
+    /// assert_eq!(Ident::new("a]b").to_string(), "[a]]b]");
+    /// ```
+    Ident => |f, text| crate::core::quote::doubled(f, "[", ']', text)
+}
 
 impl Ident {
-    /// Any name (checked by the form).
-    pub fn new(raw: &str) -> Self {
-        Ident(raw.to_string())
-    }
-
     /// The name as a Unicode string constant, for catalog lookups.
     pub fn literal(&self) -> NStr {
         NStr::new(&self.0)
     }
 }
 
-impl fmt::Display for Ident {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::core::quote::doubled(f, "[", ']', &self.0)
-    }
-}
-
-/// A Unicode string constant: `N'…'` with `'` doubled.
-///
-/// ```
-/// use grantsmith::core::backend::sqlserver::NStr;
-/// assert_eq!(NStr::new("it's").to_string(), "N'it''s'");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NStr(String);
-
-impl NStr {
-    /// Any text (the form has already refused control characters).
-    pub fn new(raw: &str) -> Self {
-        NStr(raw.to_string())
-    }
-}
-
-impl fmt::Display for NStr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::core::quote::doubled(f, "N'", '\'', &self.0)
-    }
+crate::core::quote::quoted! {
+    /// A Unicode string constant: `N'…'` with `'` doubled.
+    ///
+    /// ```
+    /// use grantsmith::core::backend::sqlserver::NStr;
+    /// assert_eq!(NStr::new("it's").to_string(), "N'it''s'");
+    /// ```
+    NStr => |f, text| crate::core::quote::doubled(f, "N'", '\'', text)
 }
 
 /// A value in an ADO.NET connection string: as is when plain, else in `"…"` with `"`

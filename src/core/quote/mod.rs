@@ -7,6 +7,37 @@ pub mod pg;
 
 use std::fmt::{self, Write};
 
+/// Declares one database's quoting type: a newtype over the text as stored (its field
+/// private, so only `Display` writes it into SQL), with `new`, `raw`, and a `Display`
+/// that writes it in one of the styles below.
+macro_rules! quoted {
+    ($(#[$doc:meta])* $name:ident => |$f:ident, $text:ident| $write:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Any text (the form has checked it already).
+            pub fn new(raw: &str) -> Self {
+                $name(raw.to_string())
+            }
+
+            /// The text as stored, unquoted.
+            pub fn raw(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, $f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let $text = self.0.as_str();
+                $write
+            }
+        }
+    };
+}
+pub(crate) use quoted;
+
 /// `open`, the text with every `close` doubled, `close`: PostgreSQL, Redshift and
 /// Snowflake `"…"`, SQL `'…'`, MySQL `` `…` ``, SQL Server `[…]` and `N'…'`.
 ///

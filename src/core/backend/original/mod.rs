@@ -12,7 +12,7 @@ use crate::core::conn::{connection_uri, validate_port, ConnParts};
 use crate::core::host::validate_host;
 use crate::core::intent::{Field, Intent, Scope};
 use crate::core::neon::{DB_DEFAULT, OWNER_DEFAULT};
-use crate::core::output::{Errors, Part, Render};
+use crate::core::output::{Errors, Lazy, Part, Render};
 use crate::core::quote::pg::{Ident, Literal, NameError};
 use crate::core::text::{js_trim, or_default, split_unique};
 use setup::{Password, SchemaScope, Setup};
@@ -26,41 +26,26 @@ pub const PORT_DEFAULT: &str = "5432";
 /// Shown while the host is empty.
 pub const HINT_NO_HOST: &str = "Enter a host to generate";
 
-const fn field(key: Field, label: &'static str, default: &'static str, when: When) -> FieldSpec {
-    FieldSpec {
-        key,
-        label,
-        placeholder: default,
-        default,
-        multiline: false,
-        when,
-    }
-}
-
 /// The original's fields (its page keeps its own layout; this gives the defaults and
 /// the order of messages).
 pub static SPEC: Spec = Spec {
     fields: &[
-        field(Field::Host, "Host", "", When::Always),
-        field(Field::Port, "Port", PORT_DEFAULT, When::Always),
-        field(
+        FieldSpec::text(Field::Host, "Host", "db.example.com", ""),
+        FieldSpec::text(Field::Port, "Port", PORT_DEFAULT, PORT_DEFAULT),
+        FieldSpec::text(
             Field::Role,
             "Dreamlit user name",
             ROLE_DEFAULT,
-            When::Always,
+            ROLE_DEFAULT,
         ),
-        field(Field::Database, "Database name", DB_DEFAULT, When::Always),
-        field(
-            Field::Schemas,
-            "Schemas",
-            SCHEMAS_DEFAULT,
-            When::Scope(Scope::Listed),
-        ),
-        field(
+        FieldSpec::text(Field::Database, "Database name", DB_DEFAULT, DB_DEFAULT),
+        FieldSpec::list(Field::Schemas, "Schemas", SCHEMAS_DEFAULT, SCHEMAS_DEFAULT)
+            .when(When::Scope(Scope::Listed)),
+        FieldSpec::list(
             Field::Owners,
             "Table owner role(s)",
             OWNER_DEFAULT,
-            When::Always,
+            OWNER_DEFAULT,
         ),
     ],
     start_hint: HINT_NO_HOST,
@@ -72,26 +57,6 @@ pub static SPEC: Spec = Spec {
     scope_choice: &[crate::core::intent::Access::Original],
     build,
 };
-
-/// A validated original-applet intent.
-struct Original {
-    setup: Setup,
-    conn: String,
-    rls: bool,
-}
-
-impl Render for Original {
-    fn render(&self, part: Part) -> Option<String> {
-        match part {
-            Part::Setup => Some(self.setup.render()),
-            Part::Verify => Some(self.setup.verify_sql()),
-            Part::Uninstall => Some(self.setup.uninstall_sql()),
-            Part::Conn => Some(self.conn.clone()),
-            Part::PolicyName => self.rls.then(|| self.setup.policy_name()),
-            Part::Summary => None,
-        }
-    }
-}
 
 /// Checks every item of a list with `check`; the message names the first bad one.
 pub(crate) fn idents(
@@ -191,16 +156,18 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         port,
         database: database.raw(),
     });
-    Some(Box::new(Original {
-        setup: Setup {
-            role,
-            database,
-            scope,
-            owners,
-            rls: i.rls,
-            password,
-        },
-        conn,
+    let setup = Setup {
+        role,
+        database,
+        scope,
+        owners,
         rls: i.rls,
+        password,
+    };
+    Some(Box::new(Lazy {
+        extra: i.rls.then(|| (Part::PolicyName, setup.policy_name())),
+        scripts: [Setup::render, Setup::verify_sql, Setup::uninstall_sql],
+        sql: setup,
+        conn,
     }))
 }

@@ -9,7 +9,7 @@ use super::{FieldSpec, Spec, When};
 use crate::core::conn::{connection_uri, validate_port, ConnParts};
 use crate::core::host::validate_host;
 use crate::core::intent::{Access, Field, Intent, Scope};
-use crate::core::output::{Errors, Part, Render};
+use crate::core::output::{Errors, Lazy, Part, Render};
 use crate::core::privileges::Privileges;
 use crate::core::quote::pg::{Ident, Literal};
 use crate::core::text::{js_trim, or_default, split_unique};
@@ -18,40 +18,25 @@ use setup::{Plan, Schemas};
 const META: &[Access] = &[Access::Metadata];
 const CONNECTORS: &[Access] = &[Access::ReadWrite, Access::ReadOnly];
 const CUSTOM: &[Access] = &[Access::Custom];
-
-const fn field(
-    key: Field,
-    label: &'static str,
-    placeholder: &'static str,
-    default: &'static str,
-    when: When,
-) -> FieldSpec {
-    FieldSpec {
-        key,
-        label,
-        placeholder,
-        default,
-        multiline: matches!(key, Field::Schemas | Field::Owners),
-        when,
-    }
-}
+const USER: &str = "User name";
+const PW_ENV: &str = "POSTGRES_CONNECTION_PASSWORD";
 
 /// The presets' fields: the user each guide suggests, the metadata tool's connection
 /// fields, listed schemas or filters.
 pub static SPEC: Spec = Spec {
     fields: &[
-        field(Field::Host, "Host", "db.example.com", "", When::Always),
-        field(Field::Port, "Port", "5432", "5432", When::Always),
-        field(Field::Role, "User name", "dagster_connection", "dagster_connection", When::Access(META)),
-        field(Field::Role, "User name", "dagflux", "dagflux", When::Access(CONNECTORS)),
-        field(Field::Role, "User name", "integration_user", "integration_user", When::Access(CUSTOM)),
-        field(Field::Database, "Database", "your_database", "", When::Always),
-        field(Field::ConnectionName, "Connection name", "postgres_production", "postgres_production", When::Access(META)),
-        field(Field::PasswordEnvName, "Password environment variable", "POSTGRES_CONNECTION_PASSWORD", "POSTGRES_CONNECTION_PASSWORD", When::Access(META)),
-        field(Field::Schemas, "Schemas (commas or new lines)", "public", "public", When::Scope(Scope::Listed)),
-        field(Field::Include, "Include schemas matching", "^(public|sales)$", "", When::Scope(Scope::All)),
-        field(Field::Exclude, "Exclude schemas matching", "_tmp$", "", When::Scope(Scope::All)),
-        field(Field::Owners, "Roles that create future tables (default privileges; empty: the role running the script)", "", "", When::Always),
+        FieldSpec::text(Field::Host, "Host", "db.example.com", ""),
+        FieldSpec::text(Field::Port, "Port", "5432", "5432"),
+        FieldSpec::text(Field::Role, USER, "dagster_connection", "dagster_connection").when(When::Access(META)),
+        FieldSpec::text(Field::Role, USER, "dagflux", "dagflux").when(When::Access(CONNECTORS)),
+        FieldSpec::text(Field::Role, USER, "integration_user", "integration_user").when(When::Access(CUSTOM)),
+        FieldSpec::text(Field::Database, "Database", "your_database", ""),
+        FieldSpec::text(Field::ConnectionName, "Connection name", "postgres_production", "postgres_production").when(When::Access(META)),
+        FieldSpec::text(Field::PasswordEnvName, "Password environment variable", PW_ENV, PW_ENV).when(When::Access(META)),
+        FieldSpec::list(Field::Schemas, "Schemas (commas or new lines)", "public", "public").when(When::Scope(Scope::Listed)),
+        FieldSpec::text(Field::Include, "Include schemas matching", "^(public|sales)$", "").when(When::Scope(Scope::All)),
+        FieldSpec::text(Field::Exclude, "Exclude schemas matching", "_tmp$", "").when(When::Scope(Scope::All)),
+        FieldSpec::list(Field::Owners, "Roles that create future tables (default privileges; empty: the role running the script)", "", ""),
     ],
     start_hint: super::original::HINT_NO_HOST,
     password: true,
@@ -80,26 +65,6 @@ pub fn privileges(i: &Intent) -> Privileges {
         Access::ReadWrite => Privileges::connector_read_write(),
         Access::ReadOnly => Privileges::connector_read_only(),
         _ => i.custom.clone(),
-    }
-}
-
-/// A validated preset intent.
-struct Preset {
-    plan: Plan,
-    conn: String,
-    summary: Option<String>,
-}
-
-impl Render for Preset {
-    fn render(&self, part: Part) -> Option<String> {
-        match part {
-            Part::Setup => Some(self.plan.render()),
-            Part::Verify => Some(self.plan.verify_sql()),
-            Part::Uninstall => Some(self.plan.uninstall_sql()),
-            Part::Conn => Some(self.conn.clone()),
-            Part::Summary => self.summary.clone(),
-            Part::PolicyName => None,
-        }
     }
 }
 
@@ -237,8 +202,8 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             role.raw(),
         )
     });
-    Some(Box::new(Preset {
-        plan: Plan {
+    Some(Box::new(Lazy {
+        sql: Plan {
             title: title(i.access),
             role,
             database,
@@ -247,7 +212,8 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             privs: privileges(i),
             owners,
         },
+        scripts: [Plan::render, Plan::verify_sql, Plan::uninstall_sql],
         conn,
-        summary,
+        extra: summary.map(|s| (Part::Summary, s)),
     }))
 }
