@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # The ceiling today; the issue "Smaller and faster than the original" brings it to
 # 64 KiB and lower. Meanwhile it keeps size from creeping unnoticed.
-BUDGET=${GS_GZIP_BUDGET:-193536}   # 189 KiB (164 KiB before the five other databases)
+BUDGET=${GS_GZIP_BUDGET:-169420}   # the total after the one-model redesign (167742), plus 1 %
 total_raw=0; total_gz=0
 printf '%-40s %10s %10s\n' file bytes gzip-9
 for f in dist/index.html $(grep -oE '\./[A-Za-z0-9_.-]+\.(js|css|wasm)' dist/index.html | sort -u | sed 's|^\./|dist/|'); do

@@ -82,6 +82,9 @@ options! {
         scope = "scope",
         /// Roles that create tables (default privileges)
         owners = "owners",
+        /// Custom preset: what to grant, e.g. table.SELECT,table.TRIGGER,sequence.USAGE,
+        /// schema.USAGE,database.CONNECT,function.EXECUTE,future
+        privileges = "privileges",
         /// Metadata preset, all schemas: PostgreSQL regular expression to include
         include = "include",
         /// Metadata preset, all schemas: PostgreSQL regular expression to exclude

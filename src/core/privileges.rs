@@ -117,3 +117,68 @@ impl Privileges {
         }
     }
 }
+
+/// `(kind, privilege)` for every box of the custom grid, as links and the CLI name them.
+fn tokens(p: &Privileges) -> Vec<String> {
+    let mut v = Vec::new();
+    let kinds: [(&str, Vec<&str>); 4] = [
+        ("database", p.database.iter().map(|x| x.as_str()).collect()),
+        ("schema", p.schema.iter().map(|x| x.as_str()).collect()),
+        ("table", p.tables.iter().map(|x| x.as_str()).collect()),
+        ("sequence", p.sequences.iter().map(|x| x.as_str()).collect()),
+    ];
+    for (kind, privs) in kinds {
+        v.extend(privs.into_iter().map(|x| format!("{kind}.{x}")));
+    }
+    if p.functions {
+        v.push("function.EXECUTE".into());
+    }
+    if p.future {
+        v.push("future".into());
+    }
+    v
+}
+
+impl Privileges {
+    /// The privileges as one link value: `table.SELECT,sequence.USAGE,future`.
+    ///
+    /// ```
+    /// use grantsmith::core::privileges::Privileges;
+    /// let p = Privileges::connector_read_only();
+    /// assert_eq!(p.to_key(), "database.CONNECT,schema.USAGE,table.SELECT,future");
+    /// assert_eq!(Privileges::from_key(&p.to_key()), p);
+    /// ```
+    pub fn to_key(&self) -> String {
+        tokens(self).join(",")
+    }
+
+    /// Reads [`Privileges::to_key`]'s form (unknown items are ignored), in SQL order.
+    pub fn from_key(key: &str) -> Privileges {
+        let items: Vec<&str> = key.split(',').map(str::trim).collect();
+        let has = |kind: &str, x: &str| items.contains(&format!("{kind}.{x}").as_str());
+        Privileges {
+            database: DbPriv::ALL
+                .iter()
+                .copied()
+                .filter(|x| has("database", x.as_str()))
+                .collect(),
+            schema: SchemaPriv::ALL
+                .iter()
+                .copied()
+                .filter(|x| has("schema", x.as_str()))
+                .collect(),
+            tables: TablePriv::ALL
+                .iter()
+                .copied()
+                .filter(|x| has("table", x.as_str()))
+                .collect(),
+            sequences: SeqPriv::ALL
+                .iter()
+                .copied()
+                .filter(|x| has("sequence", x.as_str()))
+                .collect(),
+            functions: has("function", "EXECUTE"),
+            future: items.contains(&"future"),
+        }
+    }
+}

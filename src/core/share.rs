@@ -71,6 +71,7 @@ pub fn apply(i: &mut Intent, key: &str, value: &str) {
         "all-schemas" => i.scope = if on(value) { Scope::All } else { Scope::Listed },
         "rls" => i.rls = on(value),
         "ssl" => i.tls = on(value),
+        "privileges" => i.custom = super::privileges::Privileges::from_key(value),
         _ => {
             if let Some(f) = Field::from_key(key) {
                 i.set(f, value);
@@ -150,6 +151,9 @@ pub fn to_fragment(i: &Intent) -> String {
     }
     if i.rls {
         parts.push("rls=1".into());
+    }
+    if i.custom != d.custom {
+        parts.push(format!("privileges={}", encode(&i.custom.to_key())));
     }
     if i.tls != d.tls {
         parts.push(format!("ssl={}", u8::from(i.tls)));

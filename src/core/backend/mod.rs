@@ -260,11 +260,30 @@ impl Backend {
     }
 }
 
+/// The most a field may hold: far beyond any real list of names, and it keeps every
+/// script a bounded size (scripts grow linearly with what was typed).
+pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+
 /// Messages and hint, and the renderer when Generate is enabled.
 fn validated(i: &Intent) -> (Output, Option<Box<dyn Render>>) {
     let spec = i.backend().spec();
     let mut errs = Errors::default();
-    let ready = (spec.build)(i, &mut errs);
+    let too_long = spec
+        .fields_for(i.access)
+        .map(|f| f.key)
+        .chain([Field::Password])
+        .find(|f| i.get(*f).len() > MAX_FIELD_BYTES);
+    let ready = match too_long {
+        Some(f) => {
+            let n = i.get(f).len();
+            errs.add(
+                f,
+                format!("Too long: {n} bytes, but a field here holds at most {MAX_FIELD_BYTES}"),
+            );
+            None
+        }
+        None => (spec.build)(i, &mut errs),
+    };
     // In form order (the fields, then the password), without a sort.
     let errors: Vec<(Field, String)> = spec
         .fields_for(i.access)

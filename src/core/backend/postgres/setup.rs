@@ -42,9 +42,13 @@ pub struct Plan {
     pub owners: Vec<Ident>,
 }
 
-/// `FOR ROLE "o" ` or nothing.
-fn for_role(owner: Option<&Ident>) -> String {
-    owner.map(|o| format!("FOR ROLE {o} ")).unwrap_or_default()
+/// `"a", "b"`: quoted names for a statement that takes a list.
+fn join(names: &[Ident]) -> String {
+    names
+        .iter()
+        .map(Ident::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Plan {
@@ -116,16 +120,20 @@ END
                             "\nGRANT {privs} ON ALL {class} IN SCHEMA {s} TO {role};"
                         );
                     }
-                    if self.privs.future {
-                        for owner in self.owner_slots() {
-                            for (privs, class, _) in self.object_grants() {
-                                let _ = write!(
-                                    out,
-                                    "\nALTER DEFAULT PRIVILEGES {}IN SCHEMA {s}\n  GRANT {privs} ON {class} TO {role};",
-                                    for_role(owner)
-                                );
-                            }
-                        }
+                }
+                // One statement per object kind naming every owner and every schema:
+                // the script grows with what was typed, not with owners × schemas.
+                if self.privs.future {
+                    let schemas = join(list);
+                    let for_role = match self.owners.as_slice() {
+                        [] => String::new(),
+                        owners => format!("FOR ROLE {} ", join(owners)),
+                    };
+                    for (privs, class, _) in self.object_grants() {
+                        let _ = write!(
+                            out,
+                            "\nALTER DEFAULT PRIVILEGES {for_role}IN SCHEMA {schemas}\n  GRANT {privs} ON {class} TO {role};"
+                        );
                     }
                 }
             }

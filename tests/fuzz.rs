@@ -1,0 +1,479 @@
+//! Seeded fuzzing of every core entry point with hostile text: `GS_FUZZ_N` inputs
+//! (default 3,000 for a plain `cargo test`; the test command runs 100,000; a million on
+//! demand), seed printed and replayable with `GS_SEED`. For each input:
+//! - nothing panics, and Generate is enabled exactly when there is a script;
+//! - no output holds a NUL, and no `--` comment holds a CR (PostgreSQL ends a comment
+//!   there, so the rest of the line would run);
+//! - every dollar-quoted body ends where the generator meant it to (`$tag$ LANGUAGE`);
+//! - a script tokenizes (in its database's rules, dollar-quoted bodies included) to the
+//!   same structure as the same intent with plain names;
+//! - connection strings and share links decode back to what was typed;
+//! - output size stays linear in input size.
+
+#[path = "common/rng.rs"]
+mod rng;
+
+use grantsmith::core::backend::Backend;
+use grantsmith::core::privileges::Privileges;
+use grantsmith::core::share::{from_fragment, to_fragment};
+use grantsmith::core::text::{js_trim, split_unique};
+use grantsmith::core::{generate, Access, Db, Field, Intent, Output, Scope};
+use rng::Rng;
+use sqlparser::dialect::{
+    BigQueryDialect, Dialect, MsSqlDialect, MySqlDialect, PostgreSqlDialect, RedshiftSqlDialect,
+    SnowflakeDialect,
+};
+use sqlparser::tokenizer::{Token, Tokenizer, Whitespace};
+
+/// Pieces of hostile names: every quote of every database, escapes, comment starts,
+/// dollar tags, list separators, control characters, non-ASCII and look-alike spaces.
+const HOSTILE: &[&str] = &[
+    "a", "B", "_", "%", "'", "\"", "`", "[", "]", "\\", "$", "$$", "$gs$", "$gs1$", "--", "/*",
+    "*/", ";", ",", " ", "é", "德", "😀", "\u{feff}", "\u{2028}", "\u{a0}", "GO", "DROP", "@", ":",
+    "/", "?", "#", "&", "=", "+", "{", "}", "N'", "E'",
+];
+
+/// Control characters (every database refuses most of them in names): in one hostile
+/// name out of eight.
+const CONTROL: &[&str] = &["\n", "\r", "\t", "\0", "\u{1}", "\u{7f}", "a", "'"];
+
+/// Plain names, for the twin whose token structure the hostile script must keep.
+const PLAIN: &[&str] = &[
+    "alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta",
+];
+
+fn hostile(rng: &mut Rng) -> String {
+    let max = if rng.below(50) == 0 { 400 } else { 8 };
+    let mut w = rng.word(HOSTILE, max);
+    if rng.below(8) == 0 {
+        w.push_str(&rng.word(CONTROL, 3));
+    }
+    w
+}
+
+/// Every (database, access) the page offers.
+fn combos() -> Vec<(Db, Access)> {
+    Db::ALL
+        .iter()
+        .flat_map(|d| Backend::accesses(*d).iter().map(move |a| (*d, *a)))
+        .collect()
+}
+
+/// A plausible value for a field (most forms should reach their scripts).
+fn plain_value(db: Db, f: Field, n: usize) -> String {
+    let name = PLAIN[n % PLAIN.len()];
+    match (db, f) {
+        (Db::BigQuery, Field::Database) => "my-project".into(),
+        (Db::BigQuery, Field::Role) => "sa@my-project.iam.gserviceaccount.com".into(),
+        (Db::Snowflake, Field::Host) => "myorg-myaccount".into(),
+        (_, Field::Host) => "db.example.com".into(),
+        (_, Field::Port) => "5433".into(),
+        (_, Field::Password) => "Passw0rdXyz".into(),
+        (Db::Redshift, _) | (Db::BigQuery, _) => name.into(),
+        _ => name.into(),
+    }
+}
+
+/// A random intent: each field plain, hostile, empty or a (hostile) list.
+fn intent(rng: &mut Rng) -> Intent {
+    let all = combos();
+    let (db, access) = all[rng.below(all.len())];
+    let mut i = Intent::new(db, access);
+    let spec = i.backend().spec();
+    let keys: Vec<Field> = spec
+        .fields_for(access)
+        .map(|f| f.key)
+        .chain([Field::Password])
+        .collect();
+    for (n, key) in keys.into_iter().enumerate() {
+        // Hosts, ports, project IDs and e-mails have strict forms: mostly valid, so that
+        // most inputs reach the renderers with hostile names in them.
+        let strict = matches!(
+            key,
+            Field::Host | Field::Port | Field::Location | Field::PublicKey
+        ) || (db == Db::BigQuery && matches!(key, Field::Database | Field::Role))
+            || (db == Db::Postgres && key == Field::Database);
+        if strict && rng.below(8) != 0 {
+            if key != Field::Location && key != Field::PublicKey {
+                i.set(key, plain_value(db, key, n));
+            }
+            continue;
+        }
+        let v = match rng.below(6) {
+            0 => continue,
+            1 => String::new(),
+            2 if matches!(key, Field::Schemas | Field::Owners) => {
+                let items = if rng.below(20) == 0 {
+                    300
+                } else {
+                    1 + rng.below(4)
+                };
+                (0..items)
+                    .map(|_| {
+                        if rng.below(2) == 0 {
+                            hostile(rng)
+                        } else {
+                            PLAIN[rng.below(8)].into()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+            2 | 3 => hostile(rng),
+            _ => plain_value(db, key, n),
+        };
+        i.set(key, v);
+    }
+    i.scope = if rng.below(2) == 0 {
+        Scope::All
+    } else {
+        Scope::Listed
+    };
+    i.rls = rng.below(2) == 0;
+    i.tls = rng.below(2) == 0;
+    // A verifier is 8,192 HMACs: drawn in one case in ten (its text is base64 anyway).
+    i.scram = rng.below(10) == 0;
+    i.custom = Privileges::from_key(&rng.word(
+        &[
+            "table.SELECT,",
+            "table.TRIGGER,",
+            "sequence.USAGE,",
+            "schema.USAGE,",
+            "database.CONNECT,",
+            "function.EXECUTE,",
+            "future,",
+        ],
+        5,
+    ));
+    i
+}
+
+/// The same intent with every name plain: list items keep their number.
+fn plain_twin(i: &Intent) -> Intent {
+    let mut t = i.clone();
+    let spec = i.backend().spec();
+    for (n, f) in spec.fields_for(i.access).map(|f| f.key).enumerate() {
+        let v = i.get(f);
+        let plain = match f {
+            Field::Port | Field::Host | Field::Include | Field::Exclude | Field::PublicKey => {
+                continue
+            }
+            Field::Schemas | Field::Owners => match split_unique(v) {
+                Some(items) => (0..items.len())
+                    .map(|k| format!("{}{k}", PLAIN[k % 8]))
+                    .collect::<Vec<_>>()
+                    .join(","),
+                None => v.to_string(),
+            },
+            _ if js_trim(v).is_empty() => v.to_string(),
+            _ => plain_value(i.db, f, n),
+        };
+        t.set(f, plain);
+    }
+    if !i.get(Field::Password).is_empty() {
+        t.set(Field::Password, "Passw0rdXyz");
+    }
+    t
+}
+
+fn dialect(db: Db) -> Box<dyn Dialect> {
+    match db {
+        Db::Postgres => Box::new(PostgreSqlDialect {}),
+        Db::MySql => Box::new(MySqlDialect {}),
+        Db::SqlServer => Box::new(MsSqlDialect {}),
+        Db::Snowflake => Box::new(SnowflakeDialect {}),
+        Db::Redshift => Box::new(RedshiftSqlDialect {}),
+        Db::BigQuery => Box::new(BigQueryDialect {}),
+    }
+}
+
+/// Tokens with every name, string and number as one atom, dollar-quoted bodies
+/// tokenized in turn; comments checked for CR on the way.
+fn shape(db: Db, sql: &str, out: &mut Vec<String>) -> Result<(), String> {
+    let d = dialect(db);
+    // What the user does before running it (the placeholder is not SQL on purpose).
+    let sql = sql.replace("[[REPLACE_WITH_PASSWORD]]", "'pw'");
+    let tokens = Tokenizer::new(d.as_ref(), &sql)
+        .tokenize()
+        .map_err(|e| format!("tokenize: {e}"))?;
+    for t in tokens {
+        match t {
+            Token::Whitespace(Whitespace::SingleLineComment { comment, .. }) => {
+                if comment.contains('\r') {
+                    return Err(format!("CR inside a comment: {comment:?}"));
+                }
+            }
+            Token::Whitespace(_) => {}
+            Token::DollarQuotedString(s) => {
+                out.push("<$".into());
+                shape(db, &s.value, out)?;
+                out.push("$>".into());
+            }
+            Token::Word(_)
+            | Token::Number(..)
+            | Token::SingleQuotedString(_)
+            | Token::DoubleQuotedString(_)
+            | Token::NationalStringLiteral(_)
+            | Token::SingleQuotedByteStringLiteral(_)
+            | Token::EscapedStringLiteral(_) => out.push("<atom>".into()),
+            t => out.push(t.to_string()),
+        }
+    }
+    Ok(())
+}
+
+/// Every `DO $tag$` body closes at `$tag$ LANGUAGE plpgsql;`, nowhere earlier.
+fn dollar_bodies_close_where_meant(sql: &str) -> Result<(), String> {
+    for (at, _) in sql.match_indices("DO $") {
+        let rest = &sql[at + 3..];
+        let tag_len = rest[1..].find('$').ok_or("unterminated tag")? + 2;
+        let tag = &rest[..tag_len];
+        let body_end = rest[tag_len..].find(tag).ok_or("unclosed body")? + tag_len;
+        if !rest[body_end + tag.len()..].starts_with(" LANGUAGE plpgsql;") {
+            return Err(format!("the body opened by {tag} closes early"));
+        }
+    }
+    Ok(())
+}
+
+fn percent_decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < b.len() {
+        if b[k] == b'%' && k + 2 < b.len() {
+            out.push(u8::from_str_radix(&s[k + 1..k + 3], 16).unwrap());
+            k += 3;
+        } else {
+            out.push(b[k]);
+            k += 1;
+        }
+    }
+    out
+}
+
+/// `scheme://user:password@host:port/db?…` back into its parts.
+fn uri_parts(uri: &str) -> (String, String, String) {
+    let rest = uri.split_once("://").unwrap().1;
+    let (auth, path) = rest.rsplit_once('@').unwrap();
+    let (user, pw) = auth.split_once(':').unwrap();
+    let db = path.split_once('/').unwrap().1.split('?').next().unwrap();
+    let dec = |s: &str| String::from_utf8(percent_decode(s)).unwrap();
+    (dec(user), dec(pw), dec(db))
+}
+
+fn check_conn(i: &Intent, out: &Output) -> Result<(), String> {
+    let Some(conn) = &out.conn else { return Ok(()) };
+    let typed_pw = i.get(Field::Password);
+    let role = js_trim(i.get(Field::Role));
+    match i.db {
+        Db::Postgres | Db::MySql | Db::Redshift => {
+            let (user, pw, _db) = uri_parts(conn);
+            if !typed_pw.is_empty() && pw != typed_pw {
+                return Err(format!("password {pw:?} != {typed_pw:?}"));
+            }
+            let want = if i.db == Db::Redshift {
+                role.to_ascii_lowercase()
+            } else {
+                role.to_string()
+            };
+            if !role.is_empty() && user != want {
+                return Err(format!("user {user:?} != {want:?}"));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn check_share(i: &Intent) -> Result<(), String> {
+    let back = from_fragment(&to_fragment(i));
+    for f in Field::ALL {
+        let want = if f == Field::Password { "" } else { i.get(f) };
+        if back.get(f) != want {
+            return Err(format!(
+                "share link: {f:?} came back {:?}, not {want:?}",
+                back.get(f)
+            ));
+        }
+    }
+    if (
+        back.db,
+        back.access,
+        back.scope,
+        back.rls,
+        back.tls,
+        &back.custom,
+    ) != (i.db, i.access, i.scope, i.rls, i.tls, &i.custom)
+    {
+        return Err("share link: an option came back different".into());
+    }
+    Ok(())
+}
+
+fn check(i: &Intent) -> Result<(), String> {
+    let out = generate(i);
+    if out.ready() != out.setup.is_some() {
+        return Err(format!(
+            "Generate {} but setup {:?}",
+            out.ready(),
+            out.setup.is_some()
+        ));
+    }
+    let texts = [
+        &out.setup,
+        &out.verify,
+        &out.uninstall,
+        &out.conn,
+        &out.policy_name,
+        &out.summary,
+    ];
+    let input: usize = Field::ALL.iter().map(|f| i.get(*f).len()).sum();
+    for t in texts.iter().filter_map(|t| t.as_ref()) {
+        if t.contains('\0') {
+            return Err("NUL in the output".into());
+        }
+        if t.len() > 40_000 + 60 * input {
+            return Err(format!(
+                "output of {} bytes for {input} bytes typed",
+                t.len()
+            ));
+        }
+    }
+    let share = to_fragment(i);
+    if share.contains('\0') {
+        return Err("NUL in the share link".into());
+    }
+    check_share(i)?;
+    check_conn(i, &out)?;
+    for sql in [&out.setup, &out.verify, &out.uninstall]
+        .into_iter()
+        .flatten()
+    {
+        dollar_bodies_close_where_meant(sql)?;
+    }
+    if out.setup.is_none() {
+        return Ok(());
+    }
+    let twin = generate(&plain_twin(i));
+    let (Some(a), Some(b)) = (&out.setup, &twin.setup) else {
+        return Ok(());
+    };
+    for (ours, plain) in [
+        (a, b),
+        (out.verify.as_ref().unwrap(), twin.verify.as_ref().unwrap()),
+        (
+            out.uninstall.as_ref().unwrap(),
+            twin.uninstall.as_ref().unwrap(),
+        ),
+    ] {
+        let (mut s1, mut s2) = (Vec::new(), Vec::new());
+        shape(i.db, ours, &mut s1).map_err(|e| format!("{e}\n{ours}"))?;
+        shape(i.db, plain, &mut s2).map_err(|e| format!("plain twin: {e}"))?;
+        if s1 != s2 {
+            let at = (0..s1.len().max(s2.len()))
+                .find(|k| s1.get(*k) != s2.get(*k))
+                .unwrap_or(0);
+            return Err(format!(
+                "token structure differs from plain names at {at}: {:?} vs {:?}",
+                &s1[at.saturating_sub(3)..(at + 3).min(s1.len())],
+                &s2[at.saturating_sub(3)..(at + 3).min(s2.len())]
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn hostile_inputs_through_every_entry_point() {
+    let n: usize = std::env::var("GS_FUZZ_N")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3_000);
+    let seed = Rng::env_seed();
+    println!("fuzz: {n} inputs, GS_SEED={seed}");
+    let mut rng = Rng(seed);
+    let (mut scripts, mut refused) = (0, 0);
+    for case in 0..n {
+        let state = rng.0;
+        let i = intent(&mut rng);
+        let result = std::panic::catch_unwind(|| check(&i)).unwrap_or_else(|_| Err("panic".into()));
+        if let Err(e) = result {
+            panic!("case {case} (GS_SEED={seed}, state {state}): {e}\n{i:?}");
+        }
+        if grantsmith::core::check(&i).ready() {
+            scripts += 1
+        } else {
+            refused += 1
+        }
+    }
+    println!("fuzz: {scripts} inputs reached their scripts, {refused} were refused with a message");
+    assert!(
+        scripts > n / 20,
+        "too few inputs reached a script: {scripts}"
+    );
+}
+
+#[test]
+fn the_edge_cases_it_found() {
+    use grantsmith::core::quote::pg::dollar_quote;
+    // A body ending in `$` or `$gs` closed its quote early.
+    for body in ["x$", "x$gs", "$", "a$$b$gs$c$"] {
+        let q = dollar_quote(body);
+        dollar_bodies_close_where_meant(&format!("DO {q} LANGUAGE plpgsql;"))
+            .unwrap_or_else(|e| panic!("{body:?}: {e}"));
+    }
+    // NUL in a password is refused with a verifier too.
+    let i = Intent::default()
+        .with(Field::Host, "db.example.com")
+        .with(Field::Password, "a\0b");
+    assert!(generate(&i).error(Field::Password).is_some());
+    // The metadata summary takes one line and an environment variable name.
+    let m = Intent::new(Db::Postgres, Access::Metadata)
+        .with(Field::Host, "db.example.com")
+        .with(Field::Database, "app");
+    let bad = generate(
+        &m.clone()
+            .with(Field::ConnectionName, "a\nb")
+            .with(Field::PasswordEnvName, "PG PW"),
+    );
+    assert!(
+        bad.error(Field::ConnectionName).is_some() && bad.error(Field::PasswordEnvName).is_some()
+    );
+    assert!(bad.summary.is_none());
+    // Lists name each schema and owner once.
+    let sql = generate(
+        &m.clone()
+            .with(Field::Schemas, "sales, sales")
+            .with(Field::Owners, "o, o"),
+    )
+    .setup
+    .unwrap();
+    assert_eq!(sql.matches("GRANT USAGE ON SCHEMA \"sales\"").count(), 1);
+    assert!(sql.contains("FOR ROLE \"o\" IN SCHEMA \"sales\"\n"));
+    // Zero-padded ports are written as the number.
+    let conn = generate(
+        &m.clone()
+            .with(Field::Port, format!("{}5432", "0".repeat(1000))),
+    )
+    .conn
+    .unwrap();
+    assert!(conn.contains("db.example.com:5432/app"), "{conn}");
+    // Linear: 200 schemas × 200 owners stay small; an absurd field is refused.
+    let list = |p: &str| {
+        (0..200)
+            .map(|k| format!("{p}{k}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let big = generate(
+        &m.clone()
+            .with(Field::Schemas, list("s"))
+            .with(Field::Owners, list("o")),
+    )
+    .setup
+    .unwrap();
+    assert!(big.len() < 100_000, "{} bytes", big.len());
+    let huge = generate(&m.clone().with(Field::Schemas, "s,".repeat(40_000)));
+    assert!(huge.error(Field::Schemas).unwrap().starts_with("Too long"));
+}
