@@ -21,9 +21,10 @@ cargo clippy -q --target wasm32-unknown-unknown -- -D warnings
 step "core: golden, parity and unit tests"
 cargo test -q
 
+cargo test -q --features oracle --test parity -- --nocapture 2>&1 | grep -vE "^\s*$|^running"
+
 step "fuzz: ${GS_FUZZ_N:=100000} seeded hostile inputs through every core entry point (replay: GS_SEED)"
 GS_FUZZ_N=$GS_FUZZ_N cargo test -q --test fuzz -- --nocapture 2>&1 | grep -vE "^\s*$|^running"
-cargo test -q --features oracle --test parity -- --nocapture 2>&1 | grep -vE "^\s*$|^running"
 
 step "real PostgreSQL $(ls "$GRANTSMITH_PG_CACHE" | tr '\n' ' ')"
 cargo test -q --features realdb --test realdb -- --nocapture 2>&1 | grep -vE '^\s*$|^running|has been running' 
