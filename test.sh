@@ -20,7 +20,6 @@ cargo clippy -q --target wasm32-unknown-unknown -- -D warnings
 
 step "core: golden, parity and unit tests"
 cargo test -q
-
 cargo test -q --features oracle --test parity -- --nocapture 2>&1 | grep -vE "^\s*$|^running"
 
 step "fuzz: ${GS_FUZZ_N:=100000} seeded hostile inputs through every core entry point (replay: GS_SEED)"

@@ -81,6 +81,8 @@ pub fn verifier(password: &str, salt: &[u8], iterations: u32) -> Result<String, 
     if !password.is_ascii() {
         return Err(ScramError::NonAscii);
     }
+    #[cfg(test)]
+    FULL_VERIFIERS.with(|n| n.set(n.get() + u32::from(iterations == ITERATIONS)));
     let salted = hi(password.as_bytes(), salt, iterations);
     let client_key = hmac(&salted, b"Client Key");
     let stored_key: [u8; 32] = Sha256::digest(client_key).into();
@@ -91,4 +93,32 @@ pub fn verifier(password: &str, salt: &[u8], iterations: u32) -> Result<String, 
         base64(&stored_key),
         base64(&server_key)
     ))
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Verifiers computed with the full iteration count, on this thread.
+    static FULL_VERIFIERS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FULL_VERIFIERS;
+    use crate::core::{generate, Access, Db, Field, Intent};
+
+    /// The script names the verifier twice (CREATE and ALTER branches); 4096 PBKDF2
+    /// rounds are paid once.
+    #[test]
+    fn one_verifier_per_setup_script() {
+        for access in [Access::Original, Access::ReadWrite] {
+            let i = Intent::new(Db::Postgres, access)
+                .with(Field::Host, "db.example.com")
+                .with(Field::Database, "app")
+                .with(Field::Password, "correct horse");
+            let before = FULL_VERIFIERS.with(|n| n.get());
+            let setup = generate(&i).setup.unwrap();
+            assert_eq!(setup.matches("SCRAM-SHA-256$4096:").count(), 2);
+            assert_eq!(FULL_VERIFIERS.with(|n| n.get()) - before, 1, "{access:?}");
+        }
+    }
 }
