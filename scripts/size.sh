@@ -5,9 +5,9 @@
 #   scripts/size.sh --check   also fail when the gzip total exceeds the budget
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The ceiling today; the issue "Smaller and faster than the original" brings it to
-# 64 KiB and lower. Meanwhile it keeps size from creeping unnoticed.
-BUDGET=${GS_GZIP_BUDGET:-169420}   # the total after the one-model redesign (167742), plus 1 %
+# The ceiling: the gzip total after the one-model redesign (169609 bytes, was 194050
+# before it), plus 1 %. Lower it as bytes are won; the targets live in scripts/bench.mjs.
+BUDGET=${GS_GZIP_BUDGET:-171305}
 total_raw=0; total_gz=0
 printf '%-40s %10s %10s\n' file bytes gzip-9
 for f in dist/index.html $(grep -oE '\./[A-Za-z0-9_.-]+\.(js|css|wasm)' dist/index.html | sort -u | sed 's|^\./|dist/|'); do

@@ -15,21 +15,6 @@ fn hmac(key: &[u8], msg: &[u8]) -> [u8; 32] {
     m.finalize().into_bytes().into()
 }
 
-/// PBKDF2-HMAC-SHA-256 with one 32-byte block, as SCRAM's `Hi()`.
-fn hi(password: &[u8], salt: &[u8], iterations: u32) -> [u8; 32] {
-    let mut msg = salt.to_vec();
-    msg.extend_from_slice(&1u32.to_be_bytes());
-    let mut u = hmac(password, &msg);
-    let mut out = u;
-    for _ in 1..iterations {
-        u = hmac(password, &u);
-        for (o, x) in out.iter_mut().zip(u.iter()) {
-            *o ^= x;
-        }
-    }
-    out
-}
-
 /// Standard base64 with padding.
 pub fn base64(bytes: &[u8]) -> String {
     const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -83,7 +68,8 @@ pub fn verifier(password: &str, salt: &[u8], iterations: u32) -> Result<String, 
     }
     #[cfg(test)]
     FULL_VERIFIERS.with(|n| n.set(n.get() + u32::from(iterations == ITERATIONS)));
-    let salted = hi(password.as_bytes(), salt, iterations);
+    let mut salted = [0u8; 32];
+    pbkdf2::pbkdf2_hmac::<Sha256>(password.as_bytes(), salt, iterations, &mut salted);
     let client_key = hmac(&salted, b"Client Key");
     let stored_key: [u8; 32] = Sha256::digest(client_key).into();
     let server_key = hmac(&salted, b"Server Key");
