@@ -77,3 +77,26 @@ test("custom: the SQL follows each privilege box", async () => {
   assert.doesNotMatch(sql2, /ALTER DEFAULT PRIVILEGES/);
   await context.close();
 });
+
+test("an untouched field shows no message; the new-schema applet follows the preset's user", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url + "#preset=connector-rw");
+  // Nobody has typed yet: the hint says what is missing, the field stays quiet.
+  assert.equal(await tid(page, "database-error").count(), 0);
+  await tid(page, "host").fill("db.example.com");
+  assert.equal(await tid(page, "hint").textContent(), "Enter the database name");
+  assert.equal(await tid(page, "database-error").count(), 0);
+  // Changed, then emptied: now it says so under the field.
+  await tid(page, "database").fill("x");
+  await tid(page, "database").fill("");
+  assert.equal(await tid(page, "database-error").textContent(), "Enter the database name");
+  // The applet below names the preset's user, and follows what is typed above.
+  assert.equal(await tid(page, "ns-role").inputValue(), "dagflux");
+  assert.equal(await page.locator("label[for=gs-ns-role]").textContent(), "Integration role");
+  await tid(page, "role").fill("etl");
+  assert.equal(await tid(page, "ns-role").inputValue(), "etl");
+  assert.match(await tid(page, "ns-sql").textContent(), /TO "etl";/);
+  await tid(page, "preset").selectOption("original");
+  assert.equal(await page.locator("label[for=gs-ns-role]").textContent(), "Dreamlit role");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
