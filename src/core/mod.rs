@@ -6,6 +6,7 @@
 
 pub mod backend;
 pub mod conn;
+pub mod field;
 pub mod host;
 pub mod intent;
 pub mod neon;

@@ -20,6 +20,7 @@ macro_rules! per_version {
             scenarios::long_role_policy_name(&s);
             scenarios::new_schema_grant(&s);
             scenarios::verify_and_uninstall(&s);
+            scenarios::uninstall_with_missing_owner(&s);
             scenarios::presets(&s);
             scenarios::passwords(&s);
             hostile::run(&s, $major);

@@ -576,3 +576,43 @@ pub fn passwords(s: &Server) {
         assert_eq!(who.trim(), role, "{}", s.version);
     }
 }
+
+/// A table owner role that does not exist (the CLI on a Neon-like server used to keep
+/// `postgres`): setup goes on with a NOTICE, and so does uninstall, handing what the
+/// role made to the role running it instead of stopping at `REASSIGN OWNED … TO` a
+/// missing role and leaving the role behind.
+pub fn uninstall_with_missing_owner(s: &Server) {
+    let (db, role, pw) = ("app_ghost", "gs_ghost", "pw-ghost");
+    fixture::database(s, db);
+    let f = form(role, db, "ghost_owner");
+    s.psql(OWNER, OWNER_PW, db, &script(&f, pw))
+        .unwrap_or_else(|e| panic!("{}: setup with a missing owner: {e}", s.version));
+    s.psql(
+        role,
+        pw,
+        db,
+        "CREATE SCHEMA gs_ghost_own; CREATE TABLE gs_ghost_own.t (x int);",
+    )
+    .unwrap();
+    let uninstall = generate(&f).uninstall.unwrap();
+    for run in 1..=2 {
+        s.psql(OWNER, OWNER_PW, db, &uninstall)
+            .unwrap_or_else(|e| panic!("{}: uninstall run {run}: {e}", s.version));
+    }
+    assert_eq!(
+        s.su(
+            "postgres",
+            "SELECT count(*) FROM pg_roles WHERE rolname = 'gs_ghost';"
+        )
+        .trim(),
+        "0",
+        "{}: the role is left behind",
+        s.version
+    );
+    assert_eq!(
+        s.su(db, "SELECT r.rolname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE c.relname = 't' AND c.relnamespace = 'gs_ghost_own'::regnamespace;").trim(),
+        OWNER,
+        "{}: what the role made goes to the role that ran uninstall",
+        s.version
+    );
+}

@@ -5,8 +5,14 @@
 //! `GS_UPDATE_GOLDEN=1 cargo test --test dialects` rewrites the goldens (then read the
 //! diff). `GS_SEED=n` replays the hostile-name cases.
 
-#[path = "common/rng.rs"]
+#[path = "../common/rng.rs"]
 mod rng;
+
+mod bigquery;
+mod mysql;
+mod redshift;
+mod snowflake;
+mod sqlserver;
 
 use std::fs;
 use std::path::PathBuf;
@@ -15,50 +21,42 @@ use grantsmith::core::backend::Backend;
 use grantsmith::core::text::split_list;
 use grantsmith::core::{generate, Access, Db, Field, Intent};
 use rng::Rng;
-use sqlparser::dialect::{
-    BigQueryDialect, Dialect as SqlDialect, MsSqlDialect, MySqlDialect, RedshiftSqlDialect,
-    SnowflakeDialect,
-};
+use sqlparser::dialect::Dialect as SqlDialect;
 use sqlparser::parser::Parser;
 use sqlparser::tokenizer::{Token, Tokenizer};
 
 /// The shape of an RSA-2048 public key body (not a real key: only its characters matter).
-const KEY: &str = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMghRniWaoLcyehkd3qqGElvW/VDL5AaWTg0nLVkjRo9z+40RQzuVaE8AkAFmxZzow3x+VJYKdjykkJ0iT9wCS0DRTXu269V264Vf/3jvredZiKRkgwlL9xNAwxXFg0x/XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC+9aGVd+Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbcmwIDAQAB";
+pub const KEY: &str = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMghRniWaoLcyehkd3qqGElvW/VDL5AaWTg0nLVkjRo9z+40RQzuVaE8AkAFmxZzow3x+VJYKdjykkJ0iT9wCS0DRTXu269V264Vf/3jvredZiKRkgwlL9xNAwxXFg0x/XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC+9aGVd+Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbcmwIDAQAB";
 
-/// A filled-in form with plain names.
-fn sample(d: Db, a: Access) -> Intent {
-    let mut f = Intent::new(d, a);
+/// What each database's module gives the shared tests.
+pub struct Case {
+    /// Fills in a form with plain names.
+    pub sample: fn(&mut Intent),
+    /// `(field, value, message)`: input refused with that message next to the field.
+    pub refusals: fn() -> Vec<(Field, String, &'static str)>,
+    /// Statements sqlparser 0.59 cannot parse in this dialect, by their first words
+    /// (upper case): the README lists them as checked by goldens (and, for MySQL, a
+    /// real server) only. Anything else that fails to parse fails the test.
+    pub unsupported: &'static [&'static str],
+    /// sqlparser's dialect for this database.
+    pub dialect: fn() -> Box<dyn SqlDialect>,
+}
+
+fn case(d: Db) -> &'static Case {
     match d {
-        Db::MySql => {
-            f.set(Field::Host, "db.example.com");
-            f.set(Field::Schemas, "shop, my_app");
-        }
-        Db::SqlServer => {
-            f.set(Field::Host, "sql.example.com");
-            f.set(Field::Database, "Sales");
-            f.set(Field::Schemas, "dbo, reporting");
-        }
-        Db::Snowflake => {
-            f.set(Field::Host, "myorg-myaccount");
-            f.set(Field::Database, "analytics");
-            f.set(Field::Schemas, "PUBLIC, marts");
-        }
-        Db::Redshift => {
-            f.set(
-                Field::Host,
-                "examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com",
-            );
-            f.set(Field::Database, "dev");
-            f.set(Field::Schemas, "public, marts");
-            f.set(Field::Owners, "etl_user");
-        }
-        Db::BigQuery => {
-            f.set(Field::Database, "my-project");
-            f.set(Field::Role, "dagflux@my-project.iam.gserviceaccount.com");
-            f.set(Field::Schemas, "analytics, marts");
-        }
+        Db::MySql => &mysql::CASE,
+        Db::SqlServer => &sqlserver::CASE,
+        Db::Snowflake => &snowflake::CASE,
+        Db::Redshift => &redshift::CASE,
+        Db::BigQuery => &bigquery::CASE,
         Db::Postgres => unreachable!("PostgreSQL has its own tests"),
     }
+}
+
+/// A filled-in form with plain names.
+pub fn sample(d: Db, a: Access) -> Intent {
+    let mut f = Intent::new(d, a);
+    (case(d).sample)(&mut f);
     f
 }
 
@@ -121,101 +119,22 @@ fn goldens_for_every_dialect_and_access() {
 }
 
 #[test]
-fn connection_strings_with_a_password() {
-    let mut f = sample(Db::MySql, Access::ReadOnly);
-    f.set(Field::Password, "p@ss:w/rd ü");
-    f.tls = true;
-    assert_eq!(
-        generate(&f).conn.unwrap(),
-        "mysql://dagflux:p%40ss%3Aw%2Frd%20%C3%BC@db.example.com:3306/shop?ssl-mode=REQUIRED"
-    );
-    let mut f = sample(Db::SqlServer, Access::ReadOnly);
-    f.set(Field::Password, "a;b\"c");
-    assert_eq!(
-        generate(&f).conn.unwrap(),
-        "Server=tcp:sql.example.com,1433;Database=Sales;User ID=dagflux;Password=\"a;b\"\"c\";Encrypt=True;TrustServerCertificate=False"
-    );
-    let mut f = sample(Db::Snowflake, Access::ReadOnly);
-    f.set(
-        Field::Host,
-        "https://MyOrg-MyAccount.snowflakecomputing.com/",
-    );
-    f.set(
-        Field::PublicKey,
-        format!(
-            "-----BEGIN PUBLIC KEY-----\n{}\n{}\n-----END PUBLIC KEY-----\n",
-            &KEY[..64],
-            &KEY[64..]
-        ),
-    );
-    let out = generate(&f);
-    assert_eq!(
-        out.conn.unwrap(),
-        "snowflake://DAGFLUX@myorg-myaccount/ANALYTICS/PUBLIC?warehouse=COMPUTE_WH&role=DAGFLUX_ROLE&authenticator=SNOWFLAKE_JWT&private_key_file=rsa_key.p8"
-    );
-    assert!(out
-        .setup
-        .unwrap()
-        .contains(&format!("TYPE = SERVICE RSA_PUBLIC_KEY = '{KEY}'")));
-    let mut f = sample(Db::Redshift, Access::ReadOnly);
-    f.set(Field::Password, "Passw0rd!");
-    f.tls = true;
-    assert!(generate(&f)
-        .conn
-        .unwrap()
-        .ends_with(":Passw0rd%21@examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com:5439/dev?sslmode=require"));
-}
-
-#[test]
 fn bad_input_gets_a_message_next_to_the_field_and_no_output() {
-    let (u33, w256, e64) = ("u".repeat(33), "w".repeat(256), "é".repeat(64));
-    let cases: Vec<(Db, Field, &str, &str, &str)> = vec![
-        (Db::MySql, Field::Role, &u33, "role", "Too long: 33 characters, but MySQL allows 32"),
-        (Db::MySql, Field::Schemas, "a.b", "schemas", "a.b: Database names cannot contain /, \\ or ."),
-        (Db::MySql, Field::Host, "db:3306", "host", "Move the :port part into the Port field"),
-        (Db::MySql, Field::Port, "0", "port", "Port must be a whole number from 1 to 65535"),
-        (Db::MySql, Field::Schemas, " , ", "schemas", "Enter at least one database"),
-        (Db::MySql, Field::ClientHost, "a@b", "client-host", "A client host is a host name, an IP address, a netmask (10.0.0.0/255.255.255.0) or a pattern with % and _"),
-        (Db::SqlServer, Field::Role, "DOMAIN\\svc", "role", "A \\ makes this a Windows login, which has no password: use a SQL login name"),
-        (Db::SqlServer, Field::Database, "", "database", "Enter the database"),
-        (Db::SqlServer, Field::Schemas, "a\tb", "schemas", "a\tb: Cannot contain control characters (line breaks, tabs, NUL)"),
-        (Db::Snowflake, Field::Host, "my account", "host", "An account identifier has only letters, digits, - _ and . (like myorg-myaccount)"),
-        (Db::Snowflake, Field::Warehouse, &w256, "warehouse", "Too long: 256 characters, but Snowflake allows 255"),
-        (Db::Snowflake, Field::PublicKey, "-----BEGIN PRIVATE KEY-----\nnot base64!\n", "public-key", "Paste the public key (the PEM file's text, BEGIN/END lines optional), not the private key"),
-        (Db::Redshift, Field::Role, "PUBLIC", "role", "\"public\" is a reserved name in Redshift"),
-        (Db::Redshift, Field::Schemas, &e64, "schemas", "éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé: Too long: 128 bytes, but Redshift allows 127"),
-        (Db::BigQuery, Field::Database, "My_Project", "database", "A project ID has 6–30 lower-case letters, digits and hyphens and starts with a letter"),
-        (Db::BigQuery, Field::Role, "not an email", "role", "Enter an e-mail address like name@project.iam.gserviceaccount.com"),
-        (Db::BigQuery, Field::Schemas, "my-set", "schemas", "my-set: Dataset names have only letters, digits and underscores"),
-    ];
-    for (d, key, value, field, message) in cases {
-        // The key is what the page's hooks, links and the CLI call the field.
-        assert_eq!(key.as_str(), field);
-        let mut f = sample(d, Access::ReadOnly);
-        f.set(key, value);
-        let out = generate(&f);
-        assert_eq!(out.error(key), Some(message), "{d:?} {key:?}={value:?}");
-        assert_eq!(out.setup, None);
-        assert_eq!(out.conn, None);
-        assert!(!out.hint.is_empty());
+    for d in OTHERS {
+        for (key, value, message) in (case(d).refusals)() {
+            let mut f = sample(d, Access::ReadOnly);
+            f.set(key, value.clone());
+            let out = generate(&f);
+            assert_eq!(out.error(key), Some(message), "{d:?} {key:?}={value:?}");
+            assert_eq!(out.setup, None);
+            assert_eq!(out.conn, None);
+            assert!(!out.hint.is_empty());
+        }
     }
-    // Passwords: Redshift's own rules; control characters nowhere.
-    let mut f = sample(Db::Redshift, Access::ReadOnly);
-    f.set(Field::Password, "short");
-    assert!(generate(&f)
-        .error(Field::Password)
-        .unwrap()
-        .starts_with("Redshift needs 8–64"));
+    // Control characters in a password: refused everywhere there is one.
     let mut f = sample(Db::MySql, Access::ReadOnly);
     f.set(Field::Password, "a\nb");
     assert!(generate(&f).error(Field::Password).is_some());
-    // The first field empty: the hint asks for it, Generate stays off.
-    let mut f = sample(Db::Snowflake, Access::ReadOnly);
-    f.set(Field::Host, "");
-    assert_eq!(
-        generate(&f).hint,
-        "Enter the account identifier to generate"
-    );
 }
 
 #[test]
@@ -231,62 +150,15 @@ fn access_not_offered_falls_back_to_read_only() {
 // ---- parsing with sqlparser ----
 
 fn sql_dialect(d: Db) -> Box<dyn SqlDialect> {
-    match d {
-        Db::MySql => Box::new(MySqlDialect {}),
-        Db::SqlServer => Box::new(MsSqlDialect {}),
-        Db::Snowflake => Box::new(SnowflakeDialect {}),
-        Db::Redshift => Box::new(RedshiftSqlDialect {}),
-        Db::BigQuery => Box::new(BigQueryDialect {}),
-        Db::Postgres => unreachable!("not parsed here"),
-    }
+    (case(d).dialect)()
 }
-
-const UNSUPPORTED: [(Db, &str); 18] = [
-    // 'user'@'host' accounts and database-level GRANT targets.
-    (Db::MySql, "CREATE USER IF NOT EXISTS '"),
-    (Db::MySql, "ALTER USER '"),
-    (Db::MySql, "GRANT SELECT"),
-    (Db::MySql, "REVOKE ALL PRIVILEGES, GRANT OPTION FROM '"),
-    (Db::MySql, "DROP USER IF EXISTS '"),
-    // Logins, users FOR LOGIN, and SCHEMA:: / database-level permissions.
-    (
-        Db::SqlServer,
-        "IF NOT EXISTS (SELECT 1 FROM SYS.SERVER_PRINCIPALS",
-    ),
-    (
-        Db::SqlServer,
-        "IF NOT EXISTS (SELECT 1 FROM SYS.DATABASE_PRINCIPALS",
-    ),
-    (
-        Db::SqlServer,
-        "IF EXISTS (SELECT 1 FROM SYS.SERVER_PRINCIPALS",
-    ),
-    (Db::SqlServer, "GRANT "),
-    (Db::SqlServer, "REVOKE "),
-    // ALTER USER … SET, and CREATE TABLE/VIEW as schema privileges.
-    (Db::Snowflake, "ALTER USER "),
-    (
-        Db::Snowflake,
-        "GRANT USAGE, CREATE TABLE, CREATE VIEW ON SCHEMA ",
-    ),
-    (Db::Snowflake, "REVOKE CREATE TABLE, CREATE VIEW ON SCHEMA "),
-    // Users with PASSWORD, default privileges FOR USER.
-    (Db::Redshift, "CREATE USER "),
-    (Db::Redshift, "ALTER USER "),
-    (Db::Redshift, "ALTER DEFAULT PRIVILEGES "),
-    // IAM roles as privileges.
-    (Db::BigQuery, "GRANT `ROLES/BIGQUERY."),
-    (Db::BigQuery, "REVOKE `ROLES/BIGQUERY."),
-];
 
 /// Statements sqlparser 0.59 does not parse in that dialect, by their first words: the
 /// README lists them as checked by goldens and (MySQL) a real server only. Anything
 /// else that fails to parse fails the test.
 fn unsupported(d: Db, stmt: &str) -> Option<usize> {
     let s = stmt.trim_start().to_ascii_uppercase();
-    UNSUPPORTED
-        .iter()
-        .position(|(dd, p)| *dd == d && s.starts_with(p))
+    case(d).unsupported.iter().position(|p| s.starts_with(p))
 }
 
 /// Splits a script into statements at `;` outside quotes and comments (and at `GO`
@@ -370,9 +242,9 @@ fn push_stmt(out: &mut Vec<String>, cur: &mut String) {
     cur.clear();
 }
 
-/// Parses every statement of every script; returns which entries of [`UNSUPPORTED`]
-/// the statements sqlparser could not parse matched.
-fn parse_all(d: Db, f: &Intent, label: &str) -> Vec<usize> {
+/// Parses every statement of every script; returns which entries of the database's
+/// `unsupported` list the statements sqlparser could not parse matched.
+fn parse_all(d: Db, f: &Intent, label: &str) -> Vec<(Db, usize)> {
     let out = generate(f);
     let dialect = sql_dialect(d);
     let mut skipped = Vec::new();
@@ -385,7 +257,7 @@ fn parse_all(d: Db, f: &Intent, label: &str) -> Vec<usize> {
             match Parser::parse_sql(dialect.as_ref(), &stmt) {
                 Ok(parsed) => assert_eq!(parsed.len(), 1, "{label} {what}: one statement: {stmt}"),
                 Err(_) if unsupported(d, &stmt).is_some() => {
-                    skipped.extend(unsupported(d, &stmt));
+                    skipped.extend(unsupported(d, &stmt).map(|i| (d, i)));
                 }
                 Err(e) if std::env::var_os("GS_PARSE_REPORT").is_some() => {
                     println!(
@@ -414,11 +286,13 @@ fn every_statement_parses_in_its_dialect() {
         hit.extend(parse_all(d, &f, &format!("{d:?} {a:?}")));
     }
     // The allowed list stays honest: every entry is a statement sqlparser refuses.
-    for (i, entry) in UNSUPPORTED.iter().enumerate() {
-        assert!(
-            hit.contains(&i),
-            "{entry:?} now parses: drop it from UNSUPPORTED"
-        );
+    for d in OTHERS {
+        for (i, entry) in case(d).unsupported.iter().enumerate() {
+            assert!(
+                hit.contains(&(d, i)),
+                "{d:?}: {entry:?} now parses: drop it from its unsupported list"
+            );
+        }
     }
 }
 

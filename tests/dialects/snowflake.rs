@@ -1,0 +1,62 @@
+//! Snowflake: its sample form, refusals, what sqlparser cannot parse, the key pair and
+//! its connection URL.
+
+use grantsmith::core::{generate, Access, Db, Field};
+
+use super::{sample, Case, KEY};
+
+pub const CASE: Case = Case {
+    sample: |f| {
+        f.set(Field::Host, "myorg-myaccount");
+        f.set(Field::Database, "analytics");
+        f.set(Field::Schemas, "PUBLIC, marts");
+    },
+    refusals: || {
+        vec![
+            (Field::Host, "my account".into(), "An account identifier has only letters, digits, - _ and . (like myorg-myaccount)"),
+            (Field::Warehouse, "w".repeat(256), "Too long: 256 characters, but Snowflake allows 255"),
+            (Field::PublicKey, "-----BEGIN PRIVATE KEY-----\nnot base64!\n".into(), "Paste the public key (the PEM file's text, BEGIN/END lines optional), not the private key"),
+        ]
+    },
+    // ALTER USER … SET, and CREATE TABLE/VIEW as schema privileges.
+    unsupported: &[
+        "ALTER USER ",
+        "GRANT USAGE, CREATE TABLE, CREATE VIEW ON SCHEMA ",
+        "REVOKE CREATE TABLE, CREATE VIEW ON SCHEMA ",
+    ],
+    dialect: || Box::new(sqlparser::dialect::SnowflakeDialect {}),
+};
+
+#[test]
+fn key_pair_and_connection_url() {
+    let mut f = sample(Db::Snowflake, Access::ReadOnly);
+    f.set(
+        Field::Host,
+        "https://MyOrg-MyAccount.snowflakecomputing.com/",
+    );
+    let pem = format!(
+        "-----BEGIN PUBLIC KEY-----\n{}\n{}\n-----END PUBLIC KEY-----\n",
+        &KEY[..64],
+        &KEY[64..]
+    );
+    f.set(Field::PublicKey, pem);
+    let out = generate(&f);
+    assert_eq!(
+        out.conn.unwrap(),
+        "snowflake://DAGFLUX@myorg-myaccount/ANALYTICS/PUBLIC?warehouse=COMPUTE_WH&role=DAGFLUX_ROLE&authenticator=SNOWFLAKE_JWT&private_key_file=rsa_key.p8"
+    );
+    assert!(out
+        .setup
+        .unwrap()
+        .contains(&format!("TYPE = SERVICE RSA_PUBLIC_KEY = '{KEY}'")));
+}
+
+#[test]
+fn the_first_field_empty_asks_for_it() {
+    let mut f = sample(Db::Snowflake, Access::ReadOnly);
+    f.set(Field::Host, "");
+    assert_eq!(
+        generate(&f).hint,
+        "Enter the account identifier to generate"
+    );
+}

@@ -1,0 +1,48 @@
+//! SQL Server: its sample form, refusals, what sqlparser cannot parse, and its
+//! ADO.NET connection string.
+
+use grantsmith::core::{generate, Access, Db, Field};
+
+use super::{sample, Case};
+
+pub const CASE: Case = Case {
+    sample: |f| {
+        f.set(Field::Host, "sql.example.com");
+        f.set(Field::Database, "Sales");
+        f.set(Field::Schemas, "dbo, reporting");
+    },
+    refusals: || {
+        vec![
+            (
+                Field::Role,
+                "DOMAIN\\svc".into(),
+                "A \\ makes this a Windows login, which has no password: use a SQL login name",
+            ),
+            (Field::Database, String::new(), "Enter the database"),
+            (
+                Field::Schemas,
+                "a\tb".into(),
+                "a\tb: Cannot contain control characters (line breaks, tabs, NUL)",
+            ),
+        ]
+    },
+    // Logins, users FOR LOGIN, and SCHEMA:: / database-level permissions.
+    unsupported: &[
+        "IF NOT EXISTS (SELECT 1 FROM SYS.SERVER_PRINCIPALS",
+        "IF NOT EXISTS (SELECT 1 FROM SYS.DATABASE_PRINCIPALS",
+        "IF EXISTS (SELECT 1 FROM SYS.SERVER_PRINCIPALS",
+        "GRANT ",
+        "REVOKE ",
+    ],
+    dialect: || Box::new(sqlparser::dialect::MsSqlDialect {}),
+};
+
+#[test]
+fn connection_string_quotes_a_password_with_separators() {
+    let mut f = sample(Db::SqlServer, Access::ReadOnly);
+    f.set(Field::Password, "a;b\"c");
+    assert_eq!(
+        generate(&f).conn.unwrap(),
+        "Server=tcp:sql.example.com,1433;Database=Sales;User ID=dagflux;Password=\"a;b\"\"c\";Encrypt=True;TrustServerCertificate=False"
+    );
+}
