@@ -415,6 +415,27 @@ fn hostile_inputs_through_every_entry_point() {
 }
 
 #[test]
+fn repeated_names_collapse_to_the_first_in_order() {
+    let seed = Rng::env_seed();
+    let mut rng = Rng(seed);
+    for _ in 0..2_000 {
+        let n = rng.below(60);
+        let list: Vec<String> = (0..n)
+            .map(|_| rng.word(&["a", "b", "c", " ", "é"], 3))
+            .collect();
+        let text = list.join(",");
+        let mut naive: Vec<&str> = Vec::new();
+        for item in grantsmith::core::text::split_list(&text).unwrap_or_default() {
+            if !naive.contains(&item) {
+                naive.push(item);
+            }
+        }
+        let naive = (!naive.is_empty()).then_some(naive);
+        assert_eq!(split_unique(&text), naive, "{text:?} (GS_SEED={seed})");
+    }
+}
+
+#[test]
 fn the_edge_cases_it_found() {
     use grantsmith::core::quote::pg::dollar_quote;
     // A body ending in `$` or `$gs` closed its quote early.

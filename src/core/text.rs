@@ -56,15 +56,38 @@ pub fn split_list(s: &str) -> Option<Vec<&str>> {
 /// ```
 /// use grantsmith::core::text::split_unique;
 /// assert_eq!(split_unique("a, b, a"), Some(vec!["a", "b"]));
+/// assert_eq!(split_unique("b,a,b,c,a"), Some(vec!["b", "a", "c"]));
 /// ```
 pub fn split_unique(s: &str) -> Option<Vec<&str>> {
-    let mut seen: Vec<&str> = Vec::new();
-    for item in split_list(s)? {
-        if !seen.contains(&item) {
-            seen.push(item);
+    let items = split_list(s)?;
+    // Linear, with open addressing over FNV-1a hashes: the list is checked on every
+    // keystroke (500 schemas took ~0.5 ms pairwise), and std's HashSet would pull a
+    // random source into the page.
+    let cap = (items.len() * 2).next_power_of_two();
+    let mut slots = vec![usize::MAX; cap];
+    let mut out: Vec<&str> = Vec::with_capacity(items.len());
+    for item in items {
+        let mut h = fnv1a(item) as usize & (cap - 1);
+        loop {
+            match slots[h] {
+                usize::MAX => {
+                    slots[h] = out.len();
+                    out.push(item);
+                    break;
+                }
+                k if out[k] == item => break,
+                _ => h = (h + 1) & (cap - 1),
+            }
         }
     }
-    Some(seen)
+    Some(out)
+}
+
+/// The 64-bit FNV-1a hash of `s`.
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// `value.trim() || fallback`.

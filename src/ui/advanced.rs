@@ -55,7 +55,7 @@ pub fn Advanced(
                                 class="gs-text" data-testid="schemas" placeholder="public"
                                 aria-label="Schemas to grant on, separated by commas or new lines"
                                 class:gs-invalid=move || schemas_err.with(Option::is_some)
-                                prop:value=page.value(Field::Schemas).get_untracked()
+                                prop:value=page.intent.with_untracked(|i| i.get(Field::Schemas).to_string())
                                 on:input=move |ev| on_schemas.run(event_target_value(&ev))
                             ></textarea>
                             {move || schemas_err.get().map(|m| view! { <p class="gs-error" data-testid="schemas-error">{m}</p> })}
