@@ -13,6 +13,7 @@ pub mod neon;
 pub mod new_schema_form;
 pub mod output;
 pub mod privileges;
+pub mod provider;
 pub mod quote;
 pub mod scram;
 pub mod share;

@@ -21,6 +21,7 @@ macro_rules! per_version {
             scenarios::new_schema_grant(&s);
             scenarios::verify_and_uninstall(&s);
             scenarios::uninstall_with_missing_owner(&s);
+            scenarios::supabase_platform_schemas(&s);
             scenarios::presets(&s);
             scenarios::passwords(&s);
             hostile::run(&s, $major);

@@ -13,6 +13,7 @@ use crate::core::host::validate_host;
 use crate::core::intent::{Field, Intent, Scope};
 use crate::core::neon::{DB_DEFAULT, OWNER_DEFAULT};
 use crate::core::output::{Errors, Lazy, Part, Render};
+use crate::core::provider::Provider;
 use crate::core::quote::pg::{Ident, Literal, NameError};
 use crate::core::text::{js_trim, or_default, split_unique};
 use setup::{Password, SchemaScope, Setup};
@@ -80,6 +81,19 @@ fn short(s: &str) -> String {
     }
 }
 
+/// Refuses a listed schema that belongs to the host's provider.
+pub(crate) fn not_platform(platform: Option<Provider>, items: &[&str]) -> Result<(), String> {
+    match platform.and_then(|p| {
+        items
+            .iter()
+            .find(|s| p.owns_schema(s))
+            .map(|s| p.refusal(s))
+    }) {
+        Some(m) => Err(m),
+        None => Ok(()),
+    }
+}
+
 /// What goes after `PASSWORD`: the placeholder, a SCRAM verifier, or the password.
 pub fn password_sql(pw: &str, scram: bool, salt: &[u8; 16]) -> Result<Password, String> {
     if pw.is_empty() {
@@ -126,11 +140,14 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let database = Ident::new(or_default(i.get(Field::Database), DB_DEFAULT))
         .map_err(|x| e.add(Field::Database, x.message()))
         .ok();
+    let platform = Provider::of_host(i.get(Field::Host));
     let scope = match i.scope {
         Scope::All => Some(SchemaScope::All),
         Scope::Listed => {
             let items = split_unique(i.get(Field::Schemas)).unwrap_or(vec![SCHEMAS_DEFAULT]);
-            let listed = idents("Schema", &items, Ident::new_schema).map(SchemaScope::Listed);
+            let listed = not_platform(platform, &items)
+                .and_then(|()| idents("Schema", &items, Ident::new_schema))
+                .map(SchemaScope::Listed);
             e.take(Field::Schemas, listed)
         }
     };
@@ -163,6 +180,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         owners,
         rls: i.rls,
         password,
+        platform,
     };
     Some(Box::new(Lazy {
         extra: i.rls.then(|| (Part::PolicyName, setup.policy_name())),

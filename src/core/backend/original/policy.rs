@@ -51,11 +51,14 @@ pub fn policy_name(role: &str) -> String {
 impl Setup {
     /// The "Add RLS policies" statement.
     pub(super) fn rls_block(&self) -> String {
-        let base_filter = "schemaname NOT IN ('pg_catalog', 'information_schema')
+        let base_filter = format!(
+            "schemaname NOT IN ('pg_catalog', 'information_schema')
     AND schemaname NOT LIKE 'pg_toast%'
-    AND schemaname NOT LIKE 'pg_temp_%'";
+    AND schemaname NOT LIKE 'pg_temp_%'{}",
+            self.platform_filter("schemaname", "    ")
+        );
         let filter = match &self.scope {
-            SchemaScope::All => base_filter.to_string(),
+            SchemaScope::All => base_filter,
             SchemaScope::Listed(list) => {
                 format!(
                     "{base_filter} AND schemaname = ANY ({})",

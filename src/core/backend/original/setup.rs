@@ -70,6 +70,8 @@ pub struct Setup {
     pub rls: bool,
     /// What goes after `PASSWORD`.
     pub password: Password,
+    /// The hosted provider the host belongs to: its platform schemas are left out.
+    pub platform: Option<crate::core::provider::Provider>,
 }
 
 const DO_END: &str = " LANGUAGE plpgsql;";
@@ -167,13 +169,17 @@ CREATE EXTENSION IF NOT EXISTS pgcrypto;",
         let (comment, filter) = match &self.scope {
             SchemaScope::All => (
                 "Grant permissions on existing schemas",
-                format!("WHERE {NOT_SYSTEM}"),
+                format!(
+                    "WHERE {NOT_SYSTEM}{}",
+                    self.platform_filter("nspname", "      ")
+                ),
             ),
             SchemaScope::Listed(list) => (
                 "Grant permissions on selected schemas",
                 format!(
-                    "WHERE nspname = ANY ({})\n      AND {NOT_SYSTEM}",
-                    literal_array(list)
+                    "WHERE nspname = ANY ({})\n      AND {NOT_SYSTEM}{}",
+                    literal_array(list),
+                    self.platform_filter("nspname", "      ")
                 ),
             ),
         };
@@ -243,6 +249,11 @@ BEGIN
         b.push_str("  END IF;\nEND\n");
         do_block(&mut s, &b);
         s
+    }
+
+    /// `AND …` lines keeping the provider's platform schemas out (none without one).
+    pub(super) fn platform_filter(&self, column: &str, indent: &str) -> String {
+        crate::core::provider::Provider::filter(self.platform, column, indent)
     }
 
     /// The name of the SELECT policy the RLS block creates for this role.

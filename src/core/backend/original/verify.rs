@@ -10,10 +10,13 @@ use crate::core::quote::pg::{literal_array, Literal};
 /// Schemas in scope as the setup chose them, as an SQL `WHERE` over `pg_namespace n`
 /// (temporary schemas excluded: they come and go).
 pub(super) fn scope_filter(setup: &Setup) -> String {
-    let base = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'auth')
-      AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp_%'";
+    let base = format!(
+        "n.nspname NOT IN ('pg_catalog', 'information_schema', 'auth')
+      AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp_%'{}",
+        setup.platform_filter("n.nspname", "      ")
+    );
     match &setup.scope {
-        SchemaScope::All => base.to_string(),
+        SchemaScope::All => base,
         SchemaScope::Listed(list) => {
             format!(
                 "{base}\n      AND n.nspname = ANY ({})",

@@ -4,13 +4,14 @@
 mod scripts;
 pub mod setup;
 
-use super::original::{idents, password_sql};
+use super::original::{idents, not_platform, password_sql};
 use super::{FieldSpec, Spec, When};
 use crate::core::conn::{connection_uri, validate_port, ConnParts};
 use crate::core::host::validate_host;
 use crate::core::intent::{Access, Field, Intent, Scope};
 use crate::core::output::{Errors, Lazy, Part, Render};
 use crate::core::privileges::Privileges;
+use crate::core::provider::Provider;
 use crate::core::quote::pg::{Ident, Literal};
 use crate::core::text::{js_trim, or_default, split_unique};
 use setup::{Plan, Schemas};
@@ -141,6 +142,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             .map_err(|x| e.add(Field::Database, x.message()))
             .ok(),
     };
+    let platform = Provider::of_host(i.get(Field::Host));
     let schemas = if SPEC.scope_of(i) == Scope::All {
         let include = e.take(Field::Include, check_regex("Include", get(Field::Include)));
         let exclude = e.take(Field::Exclude, check_regex("Exclude", get(Field::Exclude)));
@@ -149,10 +151,10 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             .map(|(include, exclude)| Schemas::Matching { include, exclude })
     } else {
         let items = split_unique(i.get(Field::Schemas)).unwrap_or(vec!["public"]);
-        e.take(
-            Field::Schemas,
-            idents("Schema", &items, Ident::new_schema).map(Schemas::Listed),
-        )
+        let listed = not_platform(platform, &items)
+            .and_then(|()| idents("Schema", &items, Ident::new_schema))
+            .map(Schemas::Listed);
+        e.take(Field::Schemas, listed)
     };
     let owner_items = split_unique(i.get(Field::Owners)).unwrap_or_default();
     let owners = e.take(
@@ -211,6 +213,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             schemas,
             privs: privileges(i),
             owners,
+            platform,
         },
         scripts: [Plan::render, Plan::verify_sql, Plan::uninstall_sql],
         conn,

@@ -40,6 +40,8 @@ pub struct Plan {
     /// Roles whose future objects get default privileges; empty means the role that
     /// runs the script.
     pub owners: Vec<Ident>,
+    /// The hosted provider the host belongs to: its platform schemas are left out.
+    pub platform: Option<crate::core::provider::Provider>,
 }
 
 /// `"a", "b"`: quoted names for a statement that takes a list.
@@ -199,7 +201,10 @@ BEGIN
 
     /// The schemas in scope as a `WHERE` over `pg_namespace n`.
     pub(crate) fn scope_filter(&self) -> String {
-        let system = "left(n.nspname, 3) <> 'pg_' AND n.nspname <> 'information_schema'";
+        let system = format!(
+            "left(n.nspname, 3) <> 'pg_' AND n.nspname <> 'information_schema'{}",
+            crate::core::provider::Provider::filter(self.platform, "n.nspname", "       ")
+        );
         match &self.schemas {
             Schemas::Listed(list) => {
                 format!(
