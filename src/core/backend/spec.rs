@@ -1,0 +1,179 @@
+//! A backend's form as data: its fields (with labels, placeholders, defaults and when
+//! they show), its password and TLS options, its starting scope, and its checks.
+
+use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::output::{Errors, Render};
+
+/// When a field is part of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Always.
+    Always,
+    /// For these accesses only.
+    Access(&'static [Access]),
+    /// Only with this scope (listed schemas, or filters for all schemas).
+    Scope(Scope),
+}
+
+/// How a backend shows one field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// Which field.
+    pub key: Field,
+    /// Visible label.
+    pub label: &'static str,
+    /// Shown in the empty field: an example, or what an empty field means.
+    pub placeholder: &'static str,
+    /// The starting value.
+    pub default: &'static str,
+    /// A text area (lists, keys) instead of a one-line input.
+    pub multiline: bool,
+    /// When the field is part of the form.
+    pub when: When,
+}
+
+impl FieldSpec {
+    /// A one-line field, always part of the form.
+    pub const fn text(
+        key: Field,
+        label: &'static str,
+        placeholder: &'static str,
+        default: &'static str,
+    ) -> Self {
+        FieldSpec {
+            key,
+            label,
+            placeholder,
+            default,
+            multiline: false,
+            when: When::Always,
+        }
+    }
+
+    /// A text area (a list, a key), always part of the form.
+    pub const fn list(
+        key: Field,
+        label: &'static str,
+        placeholder: &'static str,
+        default: &'static str,
+    ) -> Self {
+        FieldSpec {
+            multiline: true,
+            ..FieldSpec::text(key, label, placeholder, default)
+        }
+    }
+
+    /// The same field, part of the form only `when`.
+    pub const fn when(self, when: When) -> Self {
+        FieldSpec { when, ..self }
+    }
+}
+
+/// Everything the form of a backend needs to know, as data.
+pub struct Spec {
+    /// The fields, in form order (the password comes after them).
+    pub fields: &'static [FieldSpec],
+    /// Shown beside Generate while the first field is empty.
+    pub start_hint: &'static str,
+    /// A password field (Snowflake and BigQuery sign in with keys).
+    pub password: bool,
+    /// PostgreSQL: the SCRAM verifier toggle.
+    pub scram: bool,
+    /// The "Require TLS" box's label, where the backend has one.
+    pub tls: Option<&'static str>,
+    /// Whether TLS starts on.
+    pub tls_default: bool,
+    /// The starting scope.
+    pub scope: Scope,
+    /// Accesses that choose between listed schemas and all matching ones.
+    pub scope_choice: &'static [Access],
+    /// Checks an intent and, when every field is fine, returns its renderer.
+    pub build: fn(&Intent, &mut Errors) -> Option<Box<dyn Render>>,
+}
+
+/// The TLS box's label for the databases where it also binds the user.
+const TLS_LABEL: &str =
+    "Require TLS (in the connection string, and for the user where the database can)";
+
+/// The user field most backends share.
+pub const USER: FieldSpec = FieldSpec::text(Field::Role, "User name", "dagflux", "dagflux");
+
+/// A schema list field (`label` says what a schema is called there).
+pub const fn schemas(
+    label: &'static str,
+    placeholder: &'static str,
+    default: &'static str,
+) -> FieldSpec {
+    FieldSpec::list(Field::Schemas, label, placeholder, default)
+}
+
+impl Spec {
+    /// A backend with listed schemas and neither password nor TLS box (add them with
+    /// [`Spec::with_password`] and [`Spec::with_tls`]).
+    pub const fn new(
+        fields: &'static [FieldSpec],
+        start_hint: &'static str,
+        build: fn(&Intent, &mut Errors) -> Option<Box<dyn Render>>,
+    ) -> Spec {
+        Spec {
+            fields,
+            start_hint,
+            password: false,
+            scram: false,
+            tls: None,
+            tls_default: false,
+            scope: Scope::Listed,
+            scope_choice: &[],
+            build,
+        }
+    }
+
+    /// With a password field.
+    pub const fn with_password(self) -> Spec {
+        Spec {
+            password: true,
+            ..self
+        }
+    }
+
+    /// With a "Require TLS" box, on or off at first.
+    pub const fn with_tls(self, on: bool) -> Spec {
+        Spec {
+            tls: Some(TLS_LABEL),
+            tls_default: on,
+            ..self
+        }
+    }
+
+    /// The fields that exist for `access`, in form order.
+    pub fn fields_for(&self, access: Access) -> impl Iterator<Item = &'static FieldSpec> {
+        self.fields.iter().filter(move |f| match f.when {
+            When::Access(a) => a.contains(&access),
+            _ => true,
+        })
+    }
+
+    /// The scope `i` really has: its own where its access offers the choice, else the
+    /// backend's.
+    pub fn scope_of(&self, i: &Intent) -> Scope {
+        if self.scope_choice.contains(&i.access) {
+            i.scope
+        } else {
+            self.scope
+        }
+    }
+
+    /// Whether `f` is part of the form for `i`.
+    pub fn shown(&self, f: &FieldSpec, i: &Intent) -> bool {
+        match f.when {
+            When::Always => true,
+            When::Access(a) => a.contains(&i.access),
+            When::Scope(s) => s == self.scope_of(i),
+        }
+    }
+
+    /// The spec of `field` for `access`, if the form has it.
+    pub fn field(&self, access: Access, field: Field) -> Option<&'static FieldSpec> {
+        self.fields_for(access).find(|f| f.key == field)
+    }
+}
