@@ -5,9 +5,11 @@
 #   scripts/size.sh --check   also fail when the gzip total exceeds the budget
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The ceiling: the gzip total after the one-model redesign (169609 bytes, was 194050
-# before it), plus 1 %. Lower it as bytes are won; the targets live in scripts/bench.mjs.
-BUDGET=${GS_GZIP_BUDGET:-171305}
+# The ceiling: the gzip total today (175291 bytes: 169609 after the one-model
+# redesign, then +1.6 KB Supabase rules and linear de-duplication, +0.2 KB theme
+# following, +3.9 KB libpq client forms), plus 1 %. Lower it as bytes are won; the
+# targets live in scripts/bench.mjs.
+BUDGET=${GS_GZIP_BUDGET:-177044}
 total_raw=0; total_gz=0
 printf '%-40s %10s %10s\n' file bytes gzip-9
 for f in dist/index.html $(grep -oE '\./[A-Za-z0-9_.-]+\.(js|css|wasm)' dist/index.html | sort -u | sed 's|^\./|dist/|'); do

@@ -327,3 +327,57 @@ fn other_databases_from_flags_and_json() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown database"), "{err}");
 }
+
+#[test]
+fn libpq_forms_of_the_connection_details() {
+    let args = [
+        "conn",
+        "--preset",
+        "connector-rw",
+        "--host",
+        "db.example.com",
+        "--database",
+        "my db",
+        "--ssl",
+    ];
+    let with = |client: &str| {
+        let mut a = args.to_vec();
+        a.extend(["--client", client]);
+        run(&a, None, &[("GS_PW", "it's:x")])
+    };
+    let (code, out, _) = with("keyword-value");
+    assert_eq!((code, out.as_str()), (0, "host='db.example.com' port=5432 dbname='my db' user='dagflux' password='[[REPLACE_WITH_PASSWORD]]' sslmode=require\n"));
+    let (_, out, _) = with("env");
+    assert!(
+        out.contains("export PGDATABASE='my db'\n") && out.ends_with("export PGSSLMODE=require\n"),
+        "{out}"
+    );
+    let (_, uri, _) = with("uri");
+    assert_eq!(
+        uri,
+        run(&args, None, &[]).1,
+        "--client uri is the default conn"
+    );
+    let (code, _, err) = run(
+        &[
+            "conn",
+            "--db",
+            "mysql",
+            "--host",
+            "db.example.com",
+            "--schemas",
+            "s",
+            "--client",
+            "env",
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "grantsmith: --client is for PostgreSQL and Redshift, not MySQL / MariaDB\n"
+        )
+    );
+}

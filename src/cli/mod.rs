@@ -8,6 +8,7 @@ use std::io::Read;
 
 use clap::{Parser, ValueEnum};
 
+use crate::core::client::Client;
 use crate::core::intent::{Access, Db, Field, Intent};
 use crate::core::new_schema_form::{schema_grant, SchemaForm};
 use crate::core::output::Output;
@@ -179,7 +180,36 @@ fn result(cli: Cli) -> Result<String, Vec<String>> {
     if cli.output == What::NewSchema {
         return new_schema(&i, &cli.options);
     }
+    if let Some(key) = pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| *k == "client")
+        .map(|(_, v)| v)
+    {
+        return libpq_form(&i, key);
+    }
     pick(cli.output, crate::core::generate(&i))
+}
+
+/// `--client`: the connection details in one libpq form.
+fn libpq_form(i: &Intent, key: &str) -> Result<String, Vec<String>> {
+    let client = Client::from_key(key).ok_or_else(|| {
+        vec![format!(
+            "unknown client {key:?}: uri, keyword-value, env or pgpass"
+        )]
+    })?;
+    // Refused fields and the hint first, as for every output.
+    let checked = crate::core::check(i);
+    if !checked.ready() {
+        return pick(What::Conn, checked);
+    }
+    match crate::core::client_form(i, client) {
+        Some(r) => r.map_err(|m| vec![m]),
+        None => Err(vec![format!(
+            "--client is for PostgreSQL and Redshift, not {}",
+            i.db.label()
+        )]),
+    }
 }
 
 /// Runs the CLI on `args` (without the program name); returns the exit status. Output

@@ -107,6 +107,9 @@ options! {
         /// Read the password from this environment variable (never a flag: flags end up
         /// in shell history and process lists)
         password_env = "password-env",
+        /// conn, PostgreSQL and Redshift: uri (default), keyword-value, env (PG* variables)
+        /// or pgpass (a .pgpass line)
+        client = "client",
         /// new-schema: the schema created later (default public)
         schema = "schema",
         /// new-schema: the schema's table owner (default postgres)

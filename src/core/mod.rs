@@ -5,6 +5,7 @@
 //! it and renders it; [`output::Output`] is what every form shows.
 
 pub mod backend;
+pub mod client;
 pub mod conn;
 pub mod field;
 pub mod host;
@@ -20,6 +21,6 @@ pub mod share;
 pub mod text;
 pub mod traps;
 
-pub use backend::{check, generate, render};
+pub use backend::{check, client_form, generate, render};
 pub use intent::{Access, Db, Field, Intent, Scope};
 pub use output::{Output, Part};

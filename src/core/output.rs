@@ -1,6 +1,7 @@
 //! One result for every backend: field messages keyed by [`Field`], the hint beside
 //! Generate (one rule), and the scripts.
 
+use super::client::ConnInfo;
 use super::intent::Field;
 
 /// One of the texts a backend writes.
@@ -25,6 +26,11 @@ pub enum Part {
 pub trait Render {
     /// The text of `part`, or `None` where this backend has no such part.
     fn render(&self, part: Part) -> Option<String>;
+
+    /// What a libpq client needs, where the backend speaks libpq's protocol.
+    fn conn_info(&self) -> Option<ConnInfo> {
+        None
+    }
 }
 
 /// Field messages collected while a backend checks an intent (the first per field).
@@ -117,6 +123,8 @@ pub(crate) struct Scripts {
     pub verify: String,
     pub uninstall: String,
     pub conn: String,
+    /// Redshift: its libpq forms.
+    pub conn_info: Option<ConnInfo>,
 }
 
 impl Render for Scripts {
@@ -129,6 +137,10 @@ impl Render for Scripts {
             Part::PolicyName | Part::Summary => return None,
         };
         Some(text.clone())
+    }
+
+    fn conn_info(&self) -> Option<ConnInfo> {
+        self.conn_info.clone()
     }
 }
 
@@ -143,6 +155,8 @@ pub(crate) struct Lazy<S> {
     pub conn: String,
     /// The policy name or the metadata summary, where there is one.
     pub extra: Option<(Part, String)>,
+    /// Its libpq forms.
+    pub conn_info: ConnInfo,
 }
 
 impl<S> Render for Lazy<S> {
@@ -161,5 +175,9 @@ impl<S> Render for Lazy<S> {
             }
         };
         Some(write(&self.sql))
+    }
+
+    fn conn_info(&self) -> Option<ConnInfo> {
+        Some(self.conn_info.clone())
     }
 }

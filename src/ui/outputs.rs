@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use super::copy_button::CopyButton;
 use super::page::Page;
 use super::script_block::{LazyDetails, ScriptBlock};
+use crate::core::client::Client;
+use crate::core::client_form;
 use crate::core::output::Part;
 use crate::core::share::to_fragment;
 
@@ -19,7 +21,29 @@ pub fn Outputs(
     local_note: &'static str,
 ) -> impl IntoView {
     let setup = page.part(Part::Setup);
-    let conn = page.part(Part::Conn);
+    // PostgreSQL and Redshift: the connection details in the libpq form picked here.
+    let client = RwSignal::new(Client::Uri);
+    let libpq = Memo::new(move |_| page.intent.with(|i| i.backend().spec().libpq));
+    let form = Signal::derive(move || {
+        if !page.generated.get() {
+            return Ok(String::new());
+        }
+        if !libpq.get() {
+            return Ok(page
+                .intent
+                .with(|i| crate::core::render(i, Part::Conn))
+                .unwrap_or_default());
+        }
+        page.intent
+            .with(|i| client_form(i, client.get()))
+            .unwrap_or(Ok(String::new()))
+    });
+    let conn = Signal::derive(move || form.get().unwrap_or_default());
+    let conn_error = move || form.get().err();
+    let clients = Client::ALL
+        .iter()
+        .map(|c| view! { <option value=c.as_str()>{c.label()}</option> })
+        .collect_view();
     let policy = page.part(Part::PolicyName);
     let summary = page.part(Part::Summary);
     // Verify, uninstall and the share link are written only when their section opens.
@@ -58,7 +82,21 @@ pub fn Outputs(
             </ScriptBlock>
             <div class="gs-out-conn">
                 <ScriptBlock title="Your connection string" code_id="gs-conn" testid="conn"
-                    copy_label="Copy Connection String" copy_testid="copy-conn" text=conn/>
+                    copy_label="Copy Connection String" copy_testid="copy-conn" text=conn>
+                    // Hidden, not removed, where there is no choice: one view, no Show.
+                    <div class:gs-hidden=move || !libpq.get()>
+                        <label class="gs-label" for="gs-client">"Client"</label>
+                        <select id="gs-client" class="gs-input gs-client" data-testid="client"
+                            on:change=move |ev| {
+                                if let Some(c) = Client::from_key(&event_target_value(&ev)) {
+                                    client.set(c);
+                                }
+                            }>
+                            {clients}
+                        </select>
+                    </div>
+                    {move || conn_error().map(|m| view! { <p class="gs-error" data-testid="client-error">{m}</p> })}
+                </ScriptBlock>
             </div>
             <Show when=move || summary.with(|s| !s.is_empty())>
                 <ScriptBlock title="Connection fields to enter" code_id="gs-summary" testid="summary"

@@ -100,3 +100,30 @@ test("an untouched field shows no message; the new-schema applet follows the pre
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the connection details in each libpq form, copied; other databases have none", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "generate").click();
+  assert.equal(await tid(page, "conn").textContent(), "postgresql://dreamlit_app:[[REPLACE_WITH_PASSWORD]]@db.example.com:5432/postgres");
+  await tid(page, "client").selectOption("pgpass");
+  assert.equal(await tid(page, "conn").textContent(), "db.example.com:5432:postgres:dreamlit_app:[[REPLACE_WITH_PASSWORD]]");
+  await tid(page, "client").selectOption("keyword-value");
+  const kv = "host='db.example.com' port=5432 dbname='postgres' user='dreamlit_app' password='[[REPLACE_WITH_PASSWORD]]'";
+  assert.equal(await tid(page, "conn").textContent(), kv);
+  await tid(page, "copy-conn").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="copy-conn"]').textContent === "Copied!");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), kv);
+  // The choice stays while the form changes and Generate is pressed again.
+  await tid(page, "role").fill("etl");
+  await tid(page, "generate").click();
+  assert.match(await tid(page, "conn").textContent(), /^host='db\.example\.com' .* user='etl' /);
+  await tid(page, "dialect").selectOption("mysql");
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "schemas").fill("shop");
+  await tid(page, "generate").click();
+  assert.equal(await tid(page, "client").isVisible(), false);
+  assert.match(await tid(page, "conn").textContent(), /^mysql:\/\//);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -24,6 +24,7 @@ macro_rules! per_version {
             scenarios::supabase_platform_schemas(&s);
             scenarios::presets(&s);
             scenarios::passwords(&s);
+            scenarios::libpq_forms(&s);
             hostile::run(&s, $major);
             println!("PostgreSQL {}: all scenarios passed", s.version);
         }

@@ -685,3 +685,97 @@ pub fn supabase_platform_schemas(s: &Server) {
         s.su(db, &generate(&f).uninstall.unwrap());
     }
 }
+
+/// Every libpq form of the connection details logs in through a real psql, with user
+/// names and passwords full of each form's special characters: the keyword/value string
+/// (as psql's argument), the `PG*` variables (sourced by `sh`), the `.pgpass` line (as
+/// PGPASSFILE). A wrong password in each form is refused.
+pub fn libpq_forms(s: &Server) {
+    use grantsmith::core::client::{write, Client, ConnInfo};
+    let db = "app_libpq";
+    fixture::database(s, db);
+    let psql = |info: &ConnInfo, form: Client| -> Result<String, String> {
+        let text = write(form, info).map_err(|e| e.to_string())?;
+        let q = "SELECT current_user";
+        match form {
+            Client::KeywordValue => s.login(
+                "sh",
+                &[
+                    "-c",
+                    "exec \"$PSQL\" -X -A -t -c \"$1\" \"$2\"",
+                    "sh",
+                    q,
+                    &text,
+                ],
+                &[],
+            ),
+            Client::Env => s.login(
+                "sh",
+                &[
+                    "-c",
+                    &format!("{text}\nexec \"$PSQL\" -X -A -t -c \"$1\""),
+                    "sh",
+                    q,
+                ],
+                &[],
+            ),
+            Client::Pgpass => {
+                let file = s.socket_dir().join(format!("pgpass-{}", info.user.len()));
+                std::fs::write(&file, format!("{text}\n")).unwrap();
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+                let port = info.port.to_string();
+                let args = [
+                    "-c",
+                    "exec \"$PSQL\" -X -A -t -w -h \"$1\" -p \"$2\" -U \"$3\" -d \"$4\" -c \"$5\"",
+                    "sh",
+                    &info.host,
+                    &port,
+                    &info.user,
+                    &info.database,
+                    q,
+                ];
+                s.login("sh", &args, &[("PGPASSFILE", file.to_str().unwrap())])
+            }
+            Client::Uri => {
+                // A socket directory as the URI's host, percent-encoded as libpq reads it.
+                let sock = grantsmith::core::conn::percent_encode(&info.host);
+                let at = format!("@{}:", info.host);
+                s.psql_uri(&text.replacen(&at, &format!("@{sock}:"), 1), q)
+            }
+        }
+    };
+    for (role, pw) in [
+        ("gs_kv user", "a b'c\\d:e=f"),
+        ("gs:o'x\\y", "p:w\\'\"$`! *"),
+        ("*", "star:\\'"),
+    ] {
+        let f = {
+            let mut i = form(role, db, OWNER).with(Field::Password, pw);
+            i.scram = false;
+            i
+        };
+        s.su(db, &generate(&f).setup.unwrap());
+        let mut info = ConnInfo {
+            host: s.socket_dir().display().to_string(),
+            port: 5432,
+            database: db.into(),
+            user: role.into(),
+            password: Some(pw.into()),
+            tls: false,
+        };
+        for form in Client::ALL {
+            let who = psql(&info, form)
+                .unwrap_or_else(|e| panic!("{} {form:?} as {role:?}: {e}", s.version));
+            assert_eq!(who.trim(), role, "{} {form:?}", s.version);
+        }
+        info.password = Some(format!("{pw}x"));
+        for form in Client::ALL {
+            assert!(
+                psql(&info, form).is_err(),
+                "{} {form:?}: a wrong password logged in",
+                s.version
+            );
+        }
+    }
+}

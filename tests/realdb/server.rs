@@ -149,6 +149,32 @@ impl Server {
         }
     }
 
+    /// Runs `program` (psql itself, or `sh` around it) with `args` and `env` only: no
+    /// password from this harness, so the connection form under test must carry it.
+    /// `PSQL` in the environment is the psql binary. Ok(stdout), or Err(stderr).
+    pub fn login(
+        &self,
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Result<String, String> {
+        let out = Command::new(program)
+            .args(args)
+            .env_remove("PGPASSWORD")
+            .env_remove("PGPASSFILE")
+            .env_remove("PGSERVICE")
+            .env("PSQL", psql_bin())
+            .env("PGCONNECT_TIMEOUT", "10")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).into_owned())
+        }
+    }
+
     /// The major version, e.g. 14.
     pub fn major(&self) -> u32 {
         self.version.split('.').next().unwrap().parse().unwrap()

@@ -209,5 +209,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         verify,
         uninstall,
         conn,
+        conn_info: None,
     }))
 }

@@ -166,6 +166,20 @@ pub fn generate(i: &Intent) -> Output {
     out
 }
 
+/// The connection details in a libpq client's form, where the backend speaks libpq's
+/// protocol (PostgreSQL, Redshift) and every field is fine; `Err` says why that form
+/// cannot carry them.
+///
+/// ```
+/// use grantsmith::core::{client_form, client::Client, Field, Intent};
+/// let i = Intent::default().with(Field::Host, "db.example.com");
+/// assert_eq!(client_form(&i, Client::Pgpass), Some(Ok("db.example.com:5432:postgres:dreamlit_app:[[REPLACE_WITH_PASSWORD]]".into())));
+/// ```
+pub fn client_form(i: &Intent, client: super::client::Client) -> Option<Result<String, String>> {
+    let info = validated(i).1?.conn_info()?;
+    Some(super::client::write(client, &info))
+}
+
 /// One part alone (the page renders each when it is shown), when every field is fine.
 pub fn render(i: &Intent, part: Part) -> Option<String> {
     validated(i).1.and_then(|r| r.render(part))

@@ -3,12 +3,10 @@
 //! privileges only for objects created by the users named in `FOR USER`, identifiers
 //! folded to lower case, and password rules checked by the server.
 
-use super::checks::{
-    comments, host, list, name, password, placeholder_trap, port, trimmed, uri_password,
-};
+use super::checks::{comments, host, list, name, password, placeholder_trap, port, trimmed};
 use super::{schemas, FieldSpec, Spec, USER};
-use crate::core::conn::{percent_encode, PASSWORD_PLACEHOLDER};
-use crate::core::host::host_for_uri;
+use crate::core::client::{write, Client, ConnInfo};
+use crate::core::conn::PASSWORD_PLACEHOLDER;
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 
@@ -35,7 +33,8 @@ pub const FIELDS: [FieldSpec; 6] = [
 /// The form and its checks, as data.
 pub static SPEC: Spec = Spec::new(&FIELDS, "Enter the endpoint host to generate", build)
     .with_password()
-    .with_tls(false);
+    .with_tls(false)
+    .with_libpq();
 
 /// Identifiers hold up to 127 bytes.
 pub const MAX_IDENT_BYTES: usize = 127;
@@ -219,20 +218,21 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         ));
     }
     uninstall.push_str(&format!("DROP USER IF EXISTS {user};\n"));
-    let mut conn = format!(
-        "postgresql://{}:{}@{}:{port}/{}",
-        percent_encode(&user.0.to_ascii_lowercase()),
-        uri_password(&pw),
-        host_for_uri(&host),
-        percent_encode(&db.0.to_ascii_lowercase()),
-    );
-    if i.tls {
-        conn.push_str("?sslmode=require");
-    }
+    // Redshift folds the names to lower case: the client sends them that way.
+    let info = ConnInfo {
+        host: host.clone(),
+        port: port.parse().unwrap_or(5439),
+        database: db.0.to_ascii_lowercase(),
+        user: user.0.to_ascii_lowercase(),
+        password: pw.clone(),
+        tls: i.tls,
+    };
+    let conn = write(Client::Uri, &info).unwrap_or_default();
     Some(Box::new(Scripts {
         setup: sql,
         verify,
         uninstall,
         conn,
+        conn_info: Some(info),
     }))
 }

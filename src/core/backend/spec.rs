@@ -87,6 +87,8 @@ pub struct Spec {
     pub scope: Scope,
     /// Accesses that choose between listed schemas and all matching ones.
     pub scope_choice: &'static [Access],
+    /// Speaks libpq's protocol: the connection details come in each libpq form too.
+    pub libpq: bool,
     /// Checks an intent and, when every field is fine, returns its renderer.
     pub build: fn(&Intent, &mut Errors) -> Option<Box<dyn Render>>,
 }
@@ -124,7 +126,16 @@ impl Spec {
             tls_default: false,
             scope: Scope::Listed,
             scope_choice: &[],
+            libpq: false,
             build,
+        }
+    }
+
+    /// Speaking libpq's protocol (its URI, keyword/value, variables, `.pgpass`).
+    pub const fn with_libpq(self) -> Spec {
+        Spec {
+            libpq: true,
+            ..self
         }
     }
 

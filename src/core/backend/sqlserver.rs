@@ -201,5 +201,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         verify,
         uninstall,
         conn,
+        conn_info: None,
     }))
 }

@@ -8,7 +8,8 @@ pub(crate) mod uninstall;
 pub mod verify;
 
 use super::{FieldSpec, Spec, When};
-use crate::core::conn::{connection_uri, validate_port, ConnParts};
+use crate::core::client::{write, Client, ConnInfo};
+use crate::core::conn::validate_port;
 use crate::core::host::validate_host;
 use crate::core::intent::{Field, Intent, Scope};
 use crate::core::neon::{DB_DEFAULT, OWNER_DEFAULT};
@@ -56,6 +57,7 @@ pub static SPEC: Spec = Spec {
     tls_default: false,
     scope: Scope::All,
     scope_choice: &[crate::core::intent::Access::Original],
+    libpq: true,
     build,
 };
 
@@ -166,13 +168,15 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         return None;
     }
     let pw = i.get(Field::Password);
-    let conn = connection_uri(&ConnParts {
-        user: role.raw(),
-        password: (!pw.is_empty()).then_some(pw),
-        host: js_trim(i.get(Field::Host)),
+    let conn_info = ConnInfo {
+        host: js_trim(i.get(Field::Host)).to_string(),
         port,
-        database: database.raw(),
-    });
+        database: database.raw().to_string(),
+        user: role.raw().to_string(),
+        password: (!pw.is_empty()).then(|| pw.to_string()),
+        tls: false,
+    };
+    let conn = write(Client::Uri, &conn_info).unwrap_or_default();
     let setup = Setup {
         role,
         database,
@@ -187,5 +191,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         scripts: [Setup::render, Setup::verify_sql, Setup::uninstall_sql],
         sql: setup,
         conn,
+        conn_info,
     }))
 }

@@ -6,7 +6,8 @@ pub mod setup;
 
 use super::original::{idents, not_platform, password_sql};
 use super::{FieldSpec, Spec, When};
-use crate::core::conn::{connection_uri, validate_port, ConnParts};
+use crate::core::client::{write, Client, ConnInfo};
+use crate::core::conn::validate_port;
 use crate::core::host::validate_host;
 use crate::core::intent::{Access, Field, Intent, Scope};
 use crate::core::output::{Errors, Lazy, Part, Render};
@@ -46,6 +47,7 @@ pub static SPEC: Spec = Spec {
     tls_default: false,
     scope: Scope::Listed,
     scope_choice: META,
+    libpq: true,
     build,
 };
 
@@ -188,16 +190,15 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     }
     let host = get(Field::Host);
     let pw = i.get(Field::Password);
-    let mut conn = connection_uri(&ConnParts {
-        user: role.raw(),
-        password: (!pw.is_empty()).then_some(pw),
-        host,
+    let conn_info = ConnInfo {
+        host: host.to_string(),
         port,
-        database: database.raw(),
-    });
-    if i.tls {
-        conn.push_str("?sslmode=require");
-    }
+        database: database.raw().to_string(),
+        user: role.raw().to_string(),
+        password: (!pw.is_empty()).then(|| pw.to_string()),
+        tls: i.tls,
+    };
+    let conn = write(Client::Uri, &conn_info).unwrap_or_default();
     let summary = meta.then(|| {
         format!(
             "Connection name: {cname}\nHostname: {host}\nPort: {port}\nUsername: {}\nPassword environment variable: {penv}",
@@ -218,5 +219,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         scripts: [Plan::render, Plan::verify_sql, Plan::uninstall_sql],
         conn,
         extra: summary.map(|s| (Part::Summary, s)),
+        conn_info,
     }))
 }

@@ -1,0 +1,165 @@
+//! Connection details in the forms libpq reads (PostgreSQL and Redshift): the URI, a
+//! keyword/value string, `PG*` environment variables and a `.pgpass` line. Each writer
+//! quotes by its own form's rules; a value a form cannot carry is refused, never cut.
+
+use super::conn::{connection_uri, ConnParts, PASSWORD_PLACEHOLDER};
+
+/// A form of the connection details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Client {
+    /// `postgresql://user:password@host:port/database`: libpq and most drivers.
+    #[default]
+    Uri,
+    /// `host='…' port=… dbname='…' user='…' password='…'`: libpq's keyword/value form.
+    KeywordValue,
+    /// `export PGHOST='…'` lines for a POSIX shell: libpq's environment variables.
+    Env,
+    /// `host:port:database:user:password`: a line of libpq's password file.
+    Pgpass,
+}
+
+impl Client {
+    /// Every form, in picker order.
+    pub const ALL: [Client; 4] = [
+        Client::Uri,
+        Client::KeywordValue,
+        Client::Env,
+        Client::Pgpass,
+    ];
+
+    /// Stable key (picker value, CLI).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Client::Uri => "uri",
+            Client::KeywordValue => "keyword-value",
+            Client::Env => "env",
+            Client::Pgpass => "pgpass",
+        }
+    }
+
+    /// Name in the picker: the form and who reads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Client::Uri => "URI (libpq, psql, psycopg, node-postgres, JDBC-style tools)",
+            Client::KeywordValue => "Keyword/value string (libpq, psql, psycopg)",
+            Client::Env => "PG* environment variables (a POSIX shell)",
+            Client::Pgpass => ".pgpass line (libpq's password file)",
+        }
+    }
+
+    /// The form named by `key`, if any.
+    pub fn from_key(key: &str) -> Option<Client> {
+        Client::ALL.into_iter().find(|c| c.as_str() == key)
+    }
+}
+
+/// What a libpq connection needs, validated and defaulted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnInfo {
+    /// The host (IPv6 without brackets).
+    pub host: String,
+    /// The port.
+    pub port: u16,
+    /// The database.
+    pub database: String,
+    /// The user.
+    pub user: String,
+    /// The password, or `None` for the placeholder.
+    pub password: Option<String>,
+    /// Require TLS (`sslmode=require`).
+    pub tls: bool,
+}
+
+/// `'…'` with `\` and `'` escaped by a backslash: a keyword/value value.
+fn kv_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+/// `'…'` for a POSIX shell: `'` closes, escapes and reopens.
+fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+/// A `.pgpass` field: `\` and `:` escaped by a backslash, and a lone `*` (which would
+/// match any value) written as a literal star.
+fn pgpass_field(s: &str) -> String {
+    if s == "*" {
+        return "\\*".into();
+    }
+    s.replace('\\', "\\\\").replace(':', "\\:")
+}
+
+/// The connection details in `client`'s form.
+///
+/// ```
+/// use grantsmith::core::client::{write, Client, ConnInfo};
+/// let c = ConnInfo { host: "db.example.com".into(), port: 5432, database: "app".into(),
+///     user: "o'neil".into(), password: Some("p:w\\d".into()), tls: true };
+/// assert_eq!(write(Client::KeywordValue, &c).unwrap(),
+///     r"host='db.example.com' port=5432 dbname='app' user='o\'neil' password='p:w\\d' sslmode=require");
+/// assert_eq!(write(Client::Pgpass, &c).unwrap(), r"db.example.com:5432:app:o'neil:p\:w\\d");
+/// ```
+pub fn write(client: Client, c: &ConnInfo) -> Result<String, String> {
+    let password = c.password.as_deref().unwrap_or(PASSWORD_PLACEHOLDER);
+    Ok(match client {
+        Client::Uri => {
+            let mut uri = connection_uri(&ConnParts {
+                user: &c.user,
+                password: c.password.as_deref(),
+                host: &c.host,
+                port: c.port,
+                database: &c.database,
+            });
+            if c.tls {
+                uri.push_str("?sslmode=require");
+            }
+            uri
+        }
+        Client::KeywordValue => {
+            let mut s = format!(
+                "host={} port={} dbname={} user={} password={}",
+                kv_quote(&c.host),
+                c.port,
+                kv_quote(&c.database),
+                kv_quote(&c.user),
+                kv_quote(password)
+            );
+            if c.tls {
+                s.push_str(" sslmode=require");
+            }
+            s
+        }
+        Client::Env => {
+            let mut lines = vec![
+                format!("export PGHOST={}", sh_quote(&c.host)),
+                format!("export PGPORT={}", c.port),
+                format!("export PGDATABASE={}", sh_quote(&c.database)),
+                format!("export PGUSER={}", sh_quote(&c.user)),
+                format!("export PGPASSWORD={}", sh_quote(password)),
+            ];
+            if c.tls {
+                lines.push("export PGSSLMODE=require".into());
+            }
+            lines.join("\n")
+        }
+        Client::Pgpass => {
+            let fields = [
+                c.host.as_str(),
+                c.database.as_str(),
+                c.user.as_str(),
+                password,
+            ];
+            if fields.iter().any(|f| f.contains(['\n', '\r'])) {
+                return Err("A .pgpass line cannot hold a line break: use another form".into());
+            }
+            format!(
+                "{}:{}:{}:{}:{}",
+                pgpass_field(&c.host),
+                c.port,
+                pgpass_field(&c.database),
+                pgpass_field(&c.user),
+                pgpass_field(password)
+            )
+        }
+    })
+}
