@@ -262,6 +262,78 @@ fn uri_parts(uri: &str) -> (String, String, String) {
     (dec(user), dec(pw), dec(db))
 }
 
+/// libpq's keyword/value grammar: `key='value'` with `\\` escaping the next character.
+fn keyword_values(s: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut chars = s.chars().peekable();
+    while chars.peek().is_some() {
+        let key: String = chars.by_ref().take_while(|c| *c != '=').collect();
+        let mut value = String::new();
+        if chars.peek() == Some(&'\'') {
+            chars.next();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => value.extend(chars.next()),
+                    '\'' => break,
+                    c => value.push(c),
+                }
+            }
+            chars.next_if_eq(&' ');
+        } else {
+            value = chars.by_ref().take_while(|c| *c != ' ').collect();
+        }
+        out.push((key.trim().to_string(), value));
+    }
+    out
+}
+
+/// A `.pgpass` line's fields: split at unescaped `:`, `\\` escaping the next character.
+fn pgpass_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => fields.last_mut().unwrap().extend(chars.next()),
+            ':' => fields.push(String::new()),
+            c => fields.last_mut().unwrap().push(c),
+        }
+    }
+    fields
+}
+
+/// The libpq forms carry exactly the user, password and database the URI does.
+fn check_libpq_forms(i: &Intent) -> Result<(), String> {
+    use grantsmith::core::client::Client;
+    use grantsmith::core::client_form;
+    let Some(Ok(uri)) = client_form(i, Client::Uri) else {
+        return Ok(());
+    };
+    let (user, pw, db) = uri_parts(&uri);
+    if let Some(Ok(kv)) = client_form(i, Client::KeywordValue) {
+        let pairs = keyword_values(&kv);
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        };
+        let got = (get("user"), get("password"), get("dbname"));
+        if got != (Some(user.clone()), Some(pw.clone()), Some(db.clone())) {
+            return Err(format!("keyword/value {kv:?} reads back as {got:?}"));
+        }
+    }
+    if let Some(Ok(line)) = client_form(i, Client::Pgpass) {
+        let f = pgpass_fields(&line);
+        if f.len() != 5
+            || (f[2].as_str(), f[3].as_str(), f[4].as_str())
+                != (db.as_str(), user.as_str(), pw.as_str())
+        {
+            return Err(format!(".pgpass {line:?} reads back as {f:?}"));
+        }
+    }
+    Ok(())
+}
+
 fn check_conn(i: &Intent, out: &Output) -> Result<(), String> {
     let Some(conn) = &out.conn else { return Ok(()) };
     let typed_pw = i.get(Field::Password);
@@ -346,6 +418,7 @@ fn check(i: &Intent) -> Result<(), String> {
     }
     check_share(i)?;
     check_conn(i, &out)?;
+    check_libpq_forms(i)?;
     for sql in [&out.setup, &out.verify, &out.uninstall]
         .into_iter()
         .flatten()
