@@ -127,6 +127,24 @@ pub(crate) struct Scripts {
     pub conn_info: Option<ConnInfo>,
 }
 
+impl Scripts {
+    /// The renderer of four texts written at once, for a database libpq cannot reach.
+    pub fn boxed(
+        setup: String,
+        verify: String,
+        uninstall: String,
+        conn: String,
+    ) -> Option<Box<dyn Render>> {
+        Some(Box::new(Scripts {
+            setup,
+            verify,
+            uninstall,
+            conn,
+            conn_info: None,
+        }))
+    }
+}
+
 impl Render for Scripts {
     fn render(&self, part: Part) -> Option<String> {
         let text = match part {

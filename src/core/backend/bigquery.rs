@@ -204,11 +204,5 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         percent_encode(sets[0].raw()),
         percent_encode(&loc)
     );
-    Some(Box::new(Scripts {
-        setup: sql,
-        verify,
-        uninstall,
-        conn,
-        conn_info: None,
-    }))
+    Scripts::boxed(sql, verify, uninstall, conn)
 }

@@ -262,11 +262,5 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     if i.tls {
         conn.push_str("?ssl-mode=REQUIRED");
     }
-    Some(Box::new(Scripts {
-        setup: sql,
-        verify,
-        uninstall,
-        conn,
-        conn_info: None,
-    }))
+    Scripts::boxed(sql, verify, uninstall, conn)
 }

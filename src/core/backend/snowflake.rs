@@ -283,11 +283,5 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         percent_encode(wh.stored()),
         percent_encode(role.stored()),
     );
-    Some(Box::new(Scripts {
-        setup: sql,
-        verify,
-        uninstall,
-        conn,
-        conn_info: None,
-    }))
+    Scripts::boxed(sql, verify, uninstall, conn)
 }

@@ -196,11 +196,5 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         },
         if i.tls { "True" } else { "False" },
     );
-    Some(Box::new(Scripts {
-        setup: sql,
-        verify,
-        uninstall,
-        conn,
-        conn_info: None,
-    }))
+    Scripts::boxed(sql, verify, uninstall, conn)
 }
