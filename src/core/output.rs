@@ -1,7 +1,7 @@
 //! One result for every backend: field messages keyed by [`Field`], the hint beside
 //! Generate (one rule), and the scripts.
 
-use super::client::ConnInfo;
+use super::client::{write, Client, ConnInfo};
 use super::intent::Field;
 
 /// One of the texts a backend writes.
@@ -169,8 +169,6 @@ pub(crate) struct Lazy<S> {
     pub sql: S,
     /// Its setup, verify and uninstall writers.
     pub scripts: [fn(&S) -> String; 3],
-    /// The connection string.
-    pub conn: String,
     /// The policy name or the metadata summary, where there is one.
     pub extra: Option<(Part, String)>,
     /// Its libpq forms.
@@ -183,7 +181,8 @@ impl<S> Render for Lazy<S> {
             Part::Setup => self.scripts[0],
             Part::Verify => self.scripts[1],
             Part::Uninstall => self.scripts[2],
-            Part::Conn => return Some(self.conn.clone()),
+            // Written when asked, not on every keystroke's check.
+            Part::Conn => return write(Client::Uri, &self.conn_info).ok(),
             _ => {
                 return self
                     .extra

@@ -6,12 +6,6 @@ use crate::core::host::validate_host;
 use crate::core::quote::pg::Comment;
 use crate::core::text::{js_trim, split_list};
 
-/// A field as typed, trimmed as JavaScript's `trim` would (the original applet's rule
-/// for every field).
-pub(crate) fn trimmed(s: &str) -> &str {
-    js_trim(s)
-}
-
 /// Refuses what no dialect's name may hold: NUL and other control characters (a line
 /// break inside a SQL Server name would also let a `GO` line split the batch).
 pub(crate) fn plain_text(s: &str) -> Result<(), String> {

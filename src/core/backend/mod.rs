@@ -121,7 +121,7 @@ fn validated(i: &Intent) -> (Output, Option<Box<dyn Render>>) {
         .filter_map(|k| errs.0.iter().find(|(e, _)| *e == k).cloned())
         .collect();
     let first = spec.fields_for(i.access).next().map(|f| f.key);
-    let hint = if first.is_some_and(|k| checks::trimmed(i.get(k)).is_empty()) {
+    let hint = if first.is_some_and(|k| super::text::js_trim(i.get(k)).is_empty()) {
         spec.start_hint.to_string()
     } else {
         errors.first().map(|(_, m)| m.clone()).unwrap_or_default()

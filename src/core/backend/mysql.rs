@@ -4,14 +4,13 @@
 
 use std::fmt;
 
-use super::checks::{
-    comments, host, list, name, password, placeholder_trap, port, trimmed, uri_password,
-};
+use super::checks::{comments, host, list, name, password, placeholder_trap, port, uri_password};
 use super::{schemas, FieldSpec, Spec, USER};
 use crate::core::conn::percent_encode;
 use crate::core::host::host_for_uri;
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
+use crate::core::text::js_trim;
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 5] = [
@@ -180,7 +179,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     );
     let client = e.take(
         Field::ClientHost,
-        client_host(trimmed(i.get(Field::ClientHost))),
+        client_host(js_trim(i.get(Field::ClientHost))),
     );
     let dbs = e.take(
         Field::Schemas,

@@ -3,12 +3,13 @@
 //! privileges only for objects created by the users named in `FOR USER`, identifiers
 //! folded to lower case, and password rules checked by the server.
 
-use super::checks::{comments, host, list, name, password, placeholder_trap, port, trimmed};
+use super::checks::{comments, host, list, name, password, placeholder_trap, port};
 use super::{schemas, FieldSpec, Spec, USER};
 use crate::core::client::{write, Client, ConnInfo};
 use crate::core::conn::PASSWORD_PLACEHOLDER;
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
+use crate::core::text::js_trim;
 
 /// The form's fields.
 pub const FIELDS: [FieldSpec; 6] = [
@@ -120,7 +121,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     );
     let owners = e.take(
         Field::Owners,
-        if trimmed(i.get(Field::Owners)).is_empty() {
+        if js_trim(i.get(Field::Owners)).is_empty() {
             Ok(Vec::new())
         } else {
             list(i.get(Field::Owners), "", "user", |s| user_name(s, "user"))

@@ -8,7 +8,7 @@ pub(crate) mod uninstall;
 pub mod verify;
 
 use super::{FieldSpec, Spec, When};
-use crate::core::client::{write, Client, ConnInfo};
+use crate::core::client::ConnInfo;
 use crate::core::conn::validate_port;
 use crate::core::host::validate_host;
 use crate::core::intent::{Field, Intent, Scope};
@@ -176,7 +176,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         password: (!pw.is_empty()).then(|| pw.to_string()),
         tls: false,
     };
-    let conn = write(Client::Uri, &conn_info).unwrap_or_default();
     let setup = Setup {
         role,
         database,
@@ -190,7 +189,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         extra: i.rls.then(|| (Part::PolicyName, setup.policy_name())),
         scripts: [Setup::render, Setup::verify_sql, Setup::uninstall_sql],
         sql: setup,
-        conn,
         conn_info,
     }))
 }

@@ -6,7 +6,7 @@ pub mod setup;
 
 use super::original::{idents, not_platform, password_sql};
 use super::{FieldSpec, Spec, When};
-use crate::core::client::{write, Client, ConnInfo};
+use crate::core::client::ConnInfo;
 use crate::core::conn::validate_port;
 use crate::core::host::validate_host;
 use crate::core::intent::{Access, Field, Intent, Scope};
@@ -198,7 +198,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         password: (!pw.is_empty()).then(|| pw.to_string()),
         tls: i.tls,
     };
-    let conn = write(Client::Uri, &conn_info).unwrap_or_default();
     let summary = meta.then(|| {
         format!(
             "Connection name: {cname}\nHostname: {host}\nPort: {port}\nUsername: {}\nPassword environment variable: {penv}",
@@ -217,7 +216,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             platform,
         },
         scripts: [Plan::render, Plan::verify_sql, Plan::uninstall_sql],
-        conn,
         extra: summary.map(|s| (Part::Summary, s)),
         conn_info,
     }))
