@@ -51,6 +51,7 @@ fn help_documents_every_flag() {
         "--schema",
         "--owner",
         "--json",
+        "--provider",
     ] {
         assert!(out.contains(flag), "{flag} missing from --help");
     }
@@ -223,6 +224,42 @@ fn neon_defaults_as_in_the_page() {
     // Typed values stay theirs, in either order.
     let (_, out, _) = run(&["conn", "--database", "shop", "--host", neon], None, &[]);
     assert!(out.ends_with("/shop\n"), "{out}");
+}
+
+/// The provider rules as in the page: picked by flag or JSON, told from the host, and
+/// an unknown provider refused.
+#[test]
+fn provider_rules_as_in_the_page() {
+    let mut page = Intent::default().with(Field::Host, "10.0.0.3");
+    page.provider =
+        grantsmith::core::provider::Pick::Is(grantsmith::core::provider::Provider::CloudSql);
+    let want = generate(&page).setup.unwrap() + "\n";
+    let (code, out, _) = run(
+        &["setup", "--host", "10.0.0.3", "--provider", "cloudsql"],
+        None,
+        &[],
+    );
+    assert_eq!((code, out.as_str()), (0, want.as_str()));
+    let (code, out, _) = run(
+        &["setup", "--json", "-"],
+        Some(r#"{"host": "10.0.0.3", "provider": "cloudsql"}"#),
+        &[],
+    );
+    assert_eq!((code, out.as_str()), (0, want.as_str()));
+    let (_, out, _) = run(&["setup", "--host", "db.x.supabase.co"], None, &[]);
+    assert!(
+        out.contains("'vault'") && !out.contains("pgcrypto"),
+        "{out}"
+    );
+    let (_, out, _) = run(
+        &["setup", "--host", "db.x.supabase.co", "--provider", "none"],
+        None,
+        &[],
+    );
+    assert!(out.contains("pgcrypto"), "{out}");
+    let (code, _, err) = run(&["setup", "--host", "h", "--provider", "heroku"], None, &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown provider \"heroku\""), "{err}");
 }
 
 #[test]

@@ -116,6 +116,9 @@ fn intent(pairs: &[(&'static str, String)]) -> Result<Intent, String> {
                 i.set(Field::PublicKey, key);
             }
             "plain-password" => i.scram = false,
+            "provider" if crate::core::provider::Pick::from_key(v).is_none() => {
+                return Err(format!("unknown provider {v:?} (see --help)"));
+            }
             _ => apply(&mut i, k, v),
         }
     }

@@ -82,6 +82,10 @@ options! {
         scope = "scope",
         /// Roles that create tables (default privileges)
         owners = "owners",
+        /// PostgreSQL: the hosting provider whose rules apply: auto (default, told from the
+        /// host), none, supabase, neon, rds, cloudsql, azure, aiven, digitalocean,
+        /// render, timescale
+        provider = "provider",
         /// Custom preset: what to grant, e.g. table.SELECT,table.TRIGGER,sequence.USAGE,
         /// schema.USAGE,database.CONNECT,function.EXECUTE,future
         privileges = "privileges",

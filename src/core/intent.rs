@@ -8,6 +8,7 @@
 use super::backend::Backend;
 pub use super::field::Field;
 use super::privileges::Privileges;
+use super::provider::{Pick, Provider};
 
 /// The database picker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -126,6 +127,8 @@ pub struct Intent {
     pub custom: Privileges,
     /// Neon defaults in place (original applet).
     pub neon: NeonAuto,
+    /// PostgreSQL: whose hosting rules apply (told from the host unless picked).
+    pub provider: Pick,
 }
 
 impl Default for Intent {
@@ -159,6 +162,7 @@ impl Intent {
             salt: [0; 16],
             custom: Privileges::connector_read_only(),
             neon: NeonAuto::default(),
+            provider: Pick::Auto,
         };
         for f in spec.fields_for(access) {
             i.values[f.key.index()] = f.default.to_string();
@@ -198,6 +202,21 @@ impl Intent {
     /// Sets a field without Neon's bookkeeping (the transition itself uses it).
     pub(crate) fn put(&mut self, field: Field, value: &str) {
         self.values[field.index()] = value.to_string();
+    }
+
+    /// The hosted provider whose rules apply (PostgreSQL only).
+    ///
+    /// ```
+    /// use grantsmith::core::intent::{Field, Intent};
+    /// use grantsmith::core::provider::Provider;
+    /// let i = Intent::default().with(Field::Host, "db.abc.supabase.co");
+    /// assert_eq!(i.provider(), Some(Provider::Supabase));
+    /// ```
+    pub fn provider(&self) -> Option<Provider> {
+        match self.db {
+            Db::Postgres => self.provider.resolve(self.get(Field::Host)),
+            _ => None,
+        }
     }
 
     /// Switches to another access of the same database: what was typed stays, and a

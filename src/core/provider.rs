@@ -1,20 +1,54 @@
-//! Hosted PostgreSQL providers, told from the host: what belongs to the platform and
-//! is never granted on. Hosts no rule matches get exactly the original's output.
+//! Hosted PostgreSQL providers: told from the host where it says, or picked. Each knows
+//! who runs the script there (never a superuser), the schemas that belong to the
+//! platform, whether a hashed password is accepted and whether TLS is required. Hosts no
+//! rule matches, with no provider picked, get exactly the original's output.
 
 use super::text::js_trim;
 
 /// A hosted PostgreSQL provider with rules of its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Provider {
-    /// Supabase: its services keep their data in schemas of their own in the same
-    /// database (`auth` users, `storage` objects, `vault` secrets, …).
+    /// Supabase: its services keep their data in schemas of the same database.
     Supabase,
+    /// Neon: `neondb_owner`, a member of `neon_superuser`.
+    Neon,
+    /// Amazon RDS and Aurora: the master user, a member of `rds_superuser`.
+    Rds,
+    /// Google Cloud SQL: `postgres`, a member of `cloudsqlsuperuser` (no telling host).
+    CloudSql,
+    /// Azure Database for PostgreSQL flexible server: a member of `azure_pg_admin`.
+    Azure,
+    /// Aiven: `avnadmin`.
+    Aiven,
+    /// DigitalOcean managed databases: `doadmin`.
+    DigitalOcean,
+    /// Render: the database's own user.
+    Render,
+    /// Timescale Cloud: `tsdbadmin`; TimescaleDB's own schemas.
+    Timescale,
+}
+
+/// What a provider is like, as data.
+struct Rules {
+    key: &'static str,
+    label: &'static str,
+    /// Host name suffixes that belong to the provider (none for Cloud SQL).
+    hosts: &'static [&'static str],
+    /// The role that runs the script, as the provider's documentation names it.
+    runner: &'static str,
+    /// Schemas of the platform, by name and by name prefix.
+    schemas: &'static [&'static str],
+    prefixes: &'static [&'static str],
+    /// `PASSWORD 'SCRAM-SHA-256$…'` is accepted.
+    hashed_passwords: bool,
+    /// Connections without TLS are refused by default.
+    tls_required: bool,
 }
 
 /// Supabase's platform schemas: its services' own (Auth, Storage, Realtime, Vault,
 /// Edge Functions hooks, GraphQL, the pooler, pg_net, pg_cron, migrations) and the one
 /// its extensions live in. A grant there could hand out `vault.decrypted_secrets`.
-const SUPABASE_SCHEMAS: [&str; 15] = [
+const SUPABASE_SCHEMAS: &[&str] = &[
     "auth",
     "storage",
     "vault",
@@ -32,29 +66,153 @@ const SUPABASE_SCHEMAS: [&str; 15] = [
     "pgtle",
 ];
 
-/// Name prefixes of Supabase platform schemas (`pgsodium`, `pgsodium_masks`).
-const SUPABASE_PREFIXES: [&str; 1] = ["pgsodium"];
+const fn rules(key: &'static str, label: &'static str, runner: &'static str) -> Rules {
+    Rules {
+        key,
+        label,
+        hosts: &[],
+        runner,
+        schemas: &[],
+        prefixes: &[],
+        hashed_passwords: true,
+        tls_required: true,
+    }
+}
+
+const RULES: [Rules; 9] = [
+    Rules {
+        hosts: &["supabase.co", "supabase.com"],
+        schemas: SUPABASE_SCHEMAS,
+        prefixes: &["pgsodium"],
+        tls_required: false,
+        ..rules("supabase", "Supabase", "postgres")
+    },
+    Rules {
+        hosts: &["neon.tech"],
+        // "Passwords must be supplied in plain text … Hashed passwords are not supported."
+        hashed_passwords: false,
+        ..rules("neon", "Neon", "neondb_owner")
+    },
+    Rules {
+        hosts: &["rds.amazonaws.com", "rds.amazonaws.com.cn"],
+        ..rules(
+            "rds",
+            "Amazon RDS / Aurora",
+            "the master user (rds_superuser)",
+        )
+    },
+    Rules {
+        tls_required: false,
+        ..rules(
+            "cloudsql",
+            "Google Cloud SQL",
+            "postgres (cloudsqlsuperuser)",
+        )
+    },
+    Rules {
+        hosts: &["postgres.database.azure.com"],
+        ..rules(
+            "azure",
+            "Azure Database for PostgreSQL",
+            "the server admin (azure_pg_admin)",
+        )
+    },
+    Rules {
+        hosts: &["aivencloud.com"],
+        ..rules("aiven", "Aiven", "avnadmin")
+    },
+    Rules {
+        hosts: &["ondigitalocean.com"],
+        ..rules("digitalocean", "DigitalOcean", "doadmin")
+    },
+    Rules {
+        hosts: &["render.com"],
+        ..rules("render", "Render", "the database's user")
+    },
+    Rules {
+        hosts: &["timescale.com", "tsdb.cloud.timescale.com"],
+        schemas: &["timescaledb_information", "timescaledb_experimental"],
+        prefixes: &["_timescaledb"],
+        ..rules("timescale", "Timescale", "tsdbadmin")
+    },
+];
+
+/// Whether `host` (trimmed, ASCII lower case) is `domain` or under it.
+fn under(host: &str, domain: &str) -> bool {
+    host == domain
+        || host
+            .strip_suffix(domain)
+            .is_some_and(|rest| rest.ends_with('.'))
+}
 
 impl Provider {
-    /// The provider a host belongs to, if a rule knows it.
+    /// Every provider, in picker order.
+    pub const ALL: [Provider; 9] = [
+        Provider::Supabase,
+        Provider::Neon,
+        Provider::Rds,
+        Provider::CloudSql,
+        Provider::Azure,
+        Provider::Aiven,
+        Provider::DigitalOcean,
+        Provider::Render,
+        Provider::Timescale,
+    ];
+
+    fn rules(self) -> &'static Rules {
+        &RULES[self as usize]
+    }
+
+    /// The provider a host belongs to, if a rule knows it (Neon as the original tells
+    /// it: the host contains `neon.tech`).
     ///
     /// ```
     /// use grantsmith::core::provider::Provider;
     /// assert_eq!(Provider::of_host("db.abcdefgh.supabase.co"), Some(Provider::Supabase));
     /// assert_eq!(Provider::of_host("aws-0-eu-west-1.pooler.supabase.com"), Some(Provider::Supabase));
+    /// assert_eq!(Provider::of_host("x.abc.eu-west-1.rds.amazonaws.com"), Some(Provider::Rds));
+    /// assert_eq!(Provider::of_host("ep-x.us-east-2.aws.neon.tech"), Some(Provider::Neon));
+    /// assert_eq!(Provider::of_host("notsupabase.co"), None);
     /// assert_eq!(Provider::of_host("db.example.com"), None);
     /// ```
     pub fn of_host(host: &str) -> Option<Provider> {
+        if super::host::is_neon_host(host) {
+            return Some(Provider::Neon);
+        }
         let h = js_trim(host).to_ascii_lowercase();
-        let under = |d: &str| h == d || h.ends_with(&format!(".{d}"));
-        (under("supabase.co") || under("supabase.com")).then_some(Provider::Supabase)
+        Provider::ALL
+            .into_iter()
+            .find(|p| p.rules().hosts.iter().any(|d| under(&h, d)))
+    }
+
+    /// Key in links, `data-provider`, the CLI and JSON.
+    pub fn as_str(self) -> &'static str {
+        self.rules().key
+    }
+
+    /// The provider with this key.
+    pub fn from_key(key: &str) -> Option<Provider> {
+        Provider::ALL.into_iter().find(|p| p.as_str() == key)
     }
 
     /// The provider's name, for messages.
     pub fn label(self) -> &'static str {
-        match self {
-            Provider::Supabase => "Supabase",
-        }
+        self.rules().label
+    }
+
+    /// The role that runs the script there.
+    pub fn runner(self) -> &'static str {
+        self.rules().runner
+    }
+
+    /// Whether a SCRAM verifier may stand for the password.
+    pub fn hashed_passwords(self) -> bool {
+        self.rules().hashed_passwords
+    }
+
+    /// Whether connections need TLS by default.
+    pub fn tls_required(self) -> bool {
+        self.rules().tls_required
     }
 
     /// Whether `schema` belongs to the platform.
@@ -64,10 +222,11 @@ impl Provider {
     /// assert!(Provider::Supabase.owns_schema("vault"));
     /// assert!(Provider::Supabase.owns_schema("pgsodium_masks"));
     /// assert!(!Provider::Supabase.owns_schema("public"));
+    /// assert!(!Provider::Rds.owns_schema("vault"));
     /// ```
     pub fn owns_schema(self, schema: &str) -> bool {
-        SUPABASE_SCHEMAS.contains(&schema)
-            || SUPABASE_PREFIXES.iter().any(|p| schema.starts_with(p))
+        let r = self.rules();
+        r.schemas.contains(&schema) || r.prefixes.iter().any(|p| schema.starts_with(p))
     }
 
     /// The message next to a listed platform schema.
@@ -79,19 +238,91 @@ impl Provider {
     }
 
     /// `AND …` lines that keep the platform's schemas out of a schema filter over
-    /// `column` (empty for no provider), one line each, indented as `indent`.
+    /// `column` (empty for no provider or none to keep out), one line each.
     pub fn filter(provider: Option<Provider>, column: &str, indent: &str) -> String {
-        let Some(_) = provider else {
+        let Some(r) = provider.map(Provider::rules) else {
             return String::new();
         };
-        let names: Vec<String> = SUPABASE_SCHEMAS.iter().map(|s| format!("'{s}'")).collect();
-        let mut f = format!(
-            "\n{indent}AND {column} <> ALL (ARRAY[{}])",
-            names.join(", ")
-        );
-        for p in SUPABASE_PREFIXES {
+        let mut f = String::new();
+        if !r.schemas.is_empty() {
+            let names: Vec<String> = r.schemas.iter().map(|s| format!("'{s}'")).collect();
+            f = format!(
+                "\n{indent}AND {column} <> ALL (ARRAY[{}])",
+                names.join(", ")
+            );
+        }
+        for p in r.prefixes {
             f.push_str(&format!("\n{indent}AND {column} NOT LIKE '{p}%'"));
         }
         f
+    }
+
+    /// What is different there, for the note under the host.
+    pub fn note(self) -> String {
+        let r = self.rules();
+        let mut n = format!(
+            "{}: run the setup and verify scripts as {}. Grants reach only what that role may grant",
+            r.label, r.runner
+        );
+        if !r.schemas.is_empty() || !r.prefixes.is_empty() {
+            n.push_str("; the platform's own schemas are left out");
+        }
+        n.push('.');
+        if !r.hashed_passwords {
+            n.push_str(" Hashed passwords are not supported: the password goes into the script as typed, and needs about 60 bits of entropy (12+ mixed characters).");
+        }
+        if r.tls_required {
+            n.push_str(" TLS is required.");
+        }
+        n
+    }
+}
+
+/// Which provider's rules apply: the one the host tells (the default), none, or one
+/// picked (Cloud SQL has no telling host; a custom domain hides any provider).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pick {
+    /// Told from the host.
+    #[default]
+    Auto,
+    /// No provider: a self-managed server.
+    NoProvider,
+    /// This provider, whatever the host.
+    Is(Provider),
+}
+
+impl Pick {
+    /// The provider whose rules apply for `host`.
+    ///
+    /// ```
+    /// use grantsmith::core::provider::{Pick, Provider};
+    /// assert_eq!(Pick::Auto.resolve("db.x.supabase.co"), Some(Provider::Supabase));
+    /// assert_eq!(Pick::NoProvider.resolve("db.x.supabase.co"), None);
+    /// assert_eq!(Pick::Is(Provider::CloudSql).resolve("10.0.0.3"), Some(Provider::CloudSql));
+    /// ```
+    pub fn resolve(self, host: &str) -> Option<Provider> {
+        match self {
+            Pick::Auto => Provider::of_host(host),
+            Pick::NoProvider => None,
+            Pick::Is(p) => Some(p),
+        }
+    }
+
+    /// Key in links, `data-provider`, the CLI and JSON: `auto`, `none` or a provider's.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pick::Auto => "auto",
+            Pick::NoProvider => "none",
+            Pick::Is(p) => p.as_str(),
+        }
+    }
+
+    /// The pick with this key.
+    pub fn from_key(key: &str) -> Option<Pick> {
+        match key {
+            "auto" | "" => Some(Pick::Auto),
+            "none" => Some(Pick::NoProvider),
+            k => Provider::from_key(k).map(Pick::Is),
+        }
     }
 }

@@ -72,6 +72,11 @@ pub fn apply(i: &mut Intent, key: &str, value: &str) {
         "rls" => i.rls = on(value),
         "ssl" => i.tls = on(value),
         "privileges" => i.custom = super::privileges::Privileges::from_key(value),
+        "provider" => {
+            if let Some(p) = super::provider::Pick::from_key(value) {
+                i.provider = p;
+            }
+        }
         _ => {
             if let Some(f) = Field::from_key(key) {
                 i.set(f, value);
@@ -154,6 +159,9 @@ pub fn to_fragment(i: &Intent) -> String {
     }
     if i.custom != d.custom {
         parts.push(format!("privileges={}", encode(&i.custom.to_key())));
+    }
+    if i.provider != d.provider {
+        parts.push(format!("provider={}", i.provider.as_str()));
     }
     if i.tls != d.tls {
         parts.push(format!("ssl={}", u8::from(i.tls)));
