@@ -18,19 +18,18 @@ fn the_sweep_verify_uninstall_and_rls_leave_supabase_schemas_out() {
     });
     let line = "AND nspname <> ALL (ARRAY['auth', 'storage', 'vault', 'realtime', '_realtime', '_analytics', 'supabase_functions', 'supabase_migrations', 'graphql', 'graphql_public', 'pgbouncer', 'extensions', 'net', 'cron', 'pgtle'])";
     let setup = out.setup.unwrap();
+    let n_line = line.replace("AND nspname", "AND n.nspname");
     assert!(
         setup.contains(&format!(
-            "      {line}\n      AND nspname NOT LIKE 'pgsodium%'\n"
+            "      {n_line}\n      AND n.nspname NOT LIKE 'pgsodium%'\n"
         )),
         "{setup}"
     );
     let rls = format!("    {}", line.replace("nspname", "schemaname"));
     assert!(setup.contains(&rls), "RLS block");
-    assert!(out
-        .verify
-        .unwrap()
-        .contains(&line.replace("AND nspname", "AND n.nspname")));
-    assert!(out.uninstall.unwrap().contains(line));
+    assert!(out.verify.unwrap().contains(&n_line));
+    // Uninstall revokes through DROP OWNED, which reaches only the role's privileges.
+    assert!(out.uninstall.unwrap().contains("DROP OWNED BY"));
     // The same form on another host: none of it.
     assert!(!plain.setup.unwrap().contains("supabase_functions"));
 }
@@ -74,5 +73,86 @@ fn metadata_filters_leave_supabase_schemas_out() {
             sql.contains("AND n.nspname <> ALL (ARRAY['auth', 'storage', 'vault'"),
             "{sql}"
         );
+    }
+}
+
+/// Every provider a host tells, and the hosts that tell none.
+#[test]
+fn providers_are_told_from_their_hosts() {
+    use grantsmith::core::provider::Provider::{self, *};
+    for (host, want) in [
+        ("db.abcdefghijklmnop.supabase.co", Some(Supabase)),
+        ("aws-0-eu-west-1.pooler.supabase.com", Some(Supabase)),
+        ("ep-sunny-lake-123456.us-east-2.aws.neon.tech", Some(Neon)),
+        ("app.c9akciq32.eu-west-1.rds.amazonaws.com", Some(Rds)),
+        ("APP.cluster-x.eu-west-1.RDS.amazonaws.com ", Some(Rds)),
+        ("app-server.postgres.database.azure.com", Some(Azure)),
+        ("pg-1a2b.c.aivencloud.com", Some(Aiven)),
+        (
+            "db-postgresql-fra1-1234-do-user-1.b.db.ondigitalocean.com",
+            Some(DigitalOcean),
+        ),
+        ("dpg-abc-a.oregon-postgres.render.com", Some(Render)),
+        ("x1y2.z3.tsdb.cloud.timescale.com", Some(Timescale)),
+        ("db.example.com", None),
+        ("rds.amazonaws.com.example.com", None),
+        ("evilsupabase.co", None),
+        ("10.0.0.3", None),
+    ] {
+        assert_eq!(Provider::of_host(host), want, "{host}");
+    }
+}
+
+/// The original's pgcrypto line stays where no provider applies, and goes on every
+/// provider; a provider picked on a plain host applies, "none" on a provider's host
+/// gives the original's script exactly.
+#[test]
+fn the_pick_decides_and_none_keeps_the_original() {
+    use grantsmith::core::provider::{Pick, Provider};
+    let plain = Intent::default().with(Field::Host, "10.0.0.3");
+    let plain_sql = generate(&plain).setup.unwrap();
+    assert!(plain_sql.contains("CREATE EXTENSION IF NOT EXISTS pgcrypto;"));
+    for p in Provider::ALL {
+        let mut i = plain.clone();
+        i.provider = Pick::Is(p);
+        let sql = generate(&i).setup.unwrap();
+        assert!(!sql.contains("pgcrypto"), "{p:?}");
+        assert!(sql.contains("WITH GRANT OPTION"), "{p:?}");
+        let back =
+            grantsmith::core::share::from_fragment(&grantsmith::core::share::to_fragment(&i));
+        assert_eq!(back.provider, Pick::Is(p));
+    }
+    let mut none = Intent::default().with(Field::Host, SUPABASE);
+    none.provider = Pick::NoProvider;
+    assert_eq!(generate(&none).setup.unwrap(), plain_sql);
+    // Other databases have no PostgreSQL provider.
+    let mut my = Intent::new(Db::MySql, Access::ReadOnly).with(Field::Host, SUPABASE);
+    my.provider = Pick::Is(Provider::Neon);
+    assert_eq!(my.provider(), None);
+}
+
+/// Neon takes no hashed password and refuses weak ones: the password goes into the
+/// script as typed, and a weak one is refused next to the field.
+#[test]
+fn neon_takes_the_password_itself_and_a_strong_one() {
+    for access in [Access::Original, Access::ReadOnly] {
+        let i = Intent::new(Db::Postgres, access)
+            .with(Field::Host, "ep-x.us-east-2.aws.neon.tech")
+            .with(Field::Database, "neondb")
+            .with(Field::Password, "Str0ng!Passw0rd-42");
+        assert!(i.scram);
+        let sql = generate(&i).setup.unwrap();
+        assert!(sql.contains("PASSWORD 'Str0ng!Passw0rd-42'"), "{sql}");
+        assert!(!sql.contains("SCRAM-SHA-256$"));
+        let weak = generate(&i.clone().with(Field::Password, "short1pass"));
+        let msg = weak.error(Field::Password).expect("weak password refused");
+        assert!(
+            msg.starts_with("Neon refuses passwords under 60 bits"),
+            "{msg}"
+        );
+        assert!(weak.setup.is_none());
+        // Elsewhere the same password is a SCRAM verifier.
+        let rds = generate(&i.with(Field::Host, "a.b.eu-west-1.rds.amazonaws.com"));
+        assert!(rds.setup.unwrap().contains("SCRAM-SHA-256$4096:"));
     }
 }

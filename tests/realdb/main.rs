@@ -4,6 +4,7 @@
 
 mod fixture;
 mod hostile;
+mod providers;
 mod scenarios;
 mod server;
 
@@ -25,6 +26,8 @@ macro_rules! per_version {
             scenarios::presets(&s);
             scenarios::passwords(&s);
             scenarios::libpq_forms(&s);
+            providers::roles(&s);
+            providers::run(&s);
             hostile::run(&s, $major);
             println!("PostgreSQL {}: all scenarios passed", s.version);
         }

@@ -215,6 +215,19 @@ impl Server {
         sql: &str,
         vars: &[(&str, &str)],
     ) -> Result<String, String> {
+        self.psql_full(user, password, db, sql, vars)
+            .map(|(out, _)| out)
+    }
+
+    /// Runs psql; Ok((stdout, stderr)) when it succeeded and printed no ERROR.
+    pub fn psql_full(
+        &self,
+        user: &str,
+        password: &str,
+        db: &str,
+        sql: &str,
+        vars: &[(&str, &str)],
+    ) -> Result<(String, String), String> {
         use std::io::Write;
         let mut cmd = Command::new(psql_bin());
         cmd.args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h"])
@@ -243,10 +256,25 @@ impl Server {
         let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         if out.status.success() && !stderr.contains("ERROR") {
-            Ok(stdout)
+            Ok((stdout, stderr))
         } else {
             Err(format!("{stderr}{stdout}"))
         }
+    }
+
+    /// As [`Server::psql`], and no WARNING either: Ok(stdout), or Err(what psql said).
+    pub fn psql_clean(
+        &self,
+        user: &str,
+        password: &str,
+        db: &str,
+        sql: &str,
+    ) -> Result<String, String> {
+        let (out, err) = self.psql_full(user, password, db, sql, &[])?;
+        if err.contains("WARNING") {
+            return Err(err);
+        }
+        Ok(out)
     }
 
     /// Superuser query; panics with the server version on error.

@@ -1,6 +1,7 @@
 //! The original applet (`PostgresSqlBuilder`): its fields, its checks and its own
 //! renderer, kept byte for byte where the original is correct.
 
+mod hosted;
 pub mod new_schema;
 pub mod policy;
 pub mod setup;
@@ -118,6 +119,47 @@ pub fn password_sql(pw: &str, scram: bool, salt: &[u8; 16]) -> Result<Password, 
     Ok(Password::Literal(literal))
 }
 
+/// The password as the provider takes it: where hashed passwords are refused (Neon),
+/// the password itself, checked against the provider's strength rule.
+pub(crate) fn password_for(i: &Intent, platform: Option<Provider>) -> Result<Password, String> {
+    let pw = i.get(Field::Password);
+    let hashed_ok = platform.is_none_or(Provider::hashed_passwords);
+    if let (Some(p), false, false) = (platform, hashed_ok, pw.is_empty()) {
+        let bits = entropy_bits(pw);
+        if bits < 60 {
+            return Err(format!(
+                "{} refuses passwords under 60 bits of entropy (this one: about {bits}): use 12 or more characters mixing upper and lower case, digits and symbols",
+                p.label()
+            ));
+        }
+    }
+    password_sql(pw, i.scram && hashed_ok, &i.salt)
+}
+
+/// Estimated entropy in whole bits, as password rules estimate it: log2 of (size of the
+/// character classes used: lower, upper, digits, ASCII symbols, anything else) to the
+/// power of the length. Integer arithmetic: no float code in the page for this.
+fn entropy_bits(pw: &str) -> u32 {
+    let mut pool = 0u128;
+    let class = |f: fn(char) -> bool| pw.chars().any(f);
+    for (has, size) in [
+        (class(|c| c.is_ascii_lowercase()), 26),
+        (class(|c| c.is_ascii_uppercase()), 26),
+        (class(|c| c.is_ascii_digit()), 10),
+        (class(|c| c.is_ascii_punctuation() || c == ' '), 33),
+        (class(|c| !c.is_ascii()), 100),
+    ] {
+        if has {
+            pool += size;
+        }
+    }
+    let mut space = 1u128;
+    for _ in pw.chars() {
+        space = space.saturating_mul(pool.max(1));
+    }
+    127 - space.leading_zeros()
+}
+
 /// `md5` + 32 hex digits, or `SCRAM-SHA-256$…`: PostgreSQL stores such a "password" as
 /// a ready-made hash.
 fn looks_hashed(pw: &str) -> bool {
@@ -142,7 +184,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let database = Ident::new(or_default(i.get(Field::Database), DB_DEFAULT))
         .map_err(|x| e.add(Field::Database, x.message()))
         .ok();
-    let platform = Provider::of_host(i.get(Field::Host));
+    let platform = i.provider();
     let scope = match i.scope {
         Scope::All => Some(SchemaScope::All),
         Scope::Listed => {
@@ -158,10 +200,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         Field::Owners,
         idents("Role", &owner_items, Ident::new_existing_role),
     );
-    let password = e.take(
-        Field::Password,
-        password_sql(i.get(Field::Password), i.scram, &i.salt),
-    );
+    let password = e.take(Field::Password, password_for(i, platform));
     let (port, role, database, scope, owners, password) =
         (port?, role?, database?, scope?, owners?, password?);
     if !e.is_empty() {

@@ -56,7 +56,12 @@ impl Setup {
     AND schemaname NOT LIKE 'pg_toast%'
     AND schemaname NOT LIKE 'pg_temp_%'{}",
             self.platform_filter("schemaname", "    ")
-        );
+        ) + if self.hosted() {
+            // Only a table's owner may add a policy to it.
+            "\n    AND pg_has_role(tableowner, 'USAGE')"
+        } else {
+            ""
+        };
         let filter = match &self.scope {
             SchemaScope::All => base_filter,
             SchemaScope::Listed(list) => {

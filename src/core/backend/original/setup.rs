@@ -138,14 +138,22 @@ END
         do_block(&mut s, &body);
         parts.push(s);
 
-        parts.push(format!(
+        let mut db = format!(
             "-- Grant database-level privileges
-GRANT CONNECT, CREATE, TEMP ON DATABASE {} TO {role};
-CREATE EXTENSION IF NOT EXISTS pgcrypto;",
+GRANT CONNECT, CREATE, TEMP ON DATABASE {} TO {role};",
             self.database
-        ));
+        );
+        // The original's line; nothing in the script uses pgcrypto. A provider's
+        // administrator would own neither it nor its functions (so the EXECUTE sweep
+        // would warn), and Azure refuses extensions not allow-listed.
+        if !self.hosted() {
+            db.push_str("\nCREATE EXTENSION IF NOT EXISTS pgcrypto;");
+        }
+        parts.push(db);
 
-        if let SchemaScope::Listed(schemas) = &self.scope {
+        if self.hosted() {
+            parts.push(self.hosted_sweep());
+        } else if let SchemaScope::Listed(schemas) = &self.scope {
             for schema in schemas {
                 let mut s = format!("-- Grants for schema {}", schema.comment());
                 for (privs, on) in OBJECT_GRANTS {
@@ -155,7 +163,9 @@ CREATE EXTENSION IF NOT EXISTS pgcrypto;",
             }
         }
 
-        parts.push(self.sweep());
+        if !self.hosted() {
+            parts.push(self.sweep());
+        }
         for owner in &self.owners {
             parts.push(Self::default_privileges(&role_lit, owner));
         }

@@ -48,6 +48,27 @@ impl Setup {
         let role = self.role.literal();
         let parent = self.parent().literal();
         let filter = scope_filter(self).replace("n.nspname", "nspname");
+        // On a provider the role running this may revoke only what it may grant; DROP
+        // OWNED (in the tail) revokes every privilege granted to the role, warning-free.
+        let revoke = if self.hosted() {
+            String::new()
+        } else {
+            format!(
+                "
+  FOR schema_record IN
+    SELECT nspname FROM pg_namespace
+     WHERE {filter}
+  LOOP
+    IF parent_role_oid IS NULL OR has_schema_privilege(parent_role_oid, schema_record.nspname, 'USAGE') THEN
+      EXECUTE format('REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA %I FROM %I', schema_record.nspname, target_role);
+      EXECUTE format('REVOKE USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I FROM %I', schema_record.nspname, target_role);
+      EXECUTE format('REVOKE SELECT, TRIGGER ON ALL TABLES IN SCHEMA %I FROM %I', schema_record.nspname, target_role);
+      EXECUTE format('REVOKE USAGE ON SCHEMA %I FROM %I', schema_record.nspname, target_role);
+    END IF;
+  END LOOP;
+"
+            )
+        };
         let mut b = format!(
             "
 DECLARE
@@ -61,19 +82,7 @@ BEGIN
     RAISE NOTICE 'Role % not found; nothing to uninstall', target_role;
     RETURN;
   END IF;
-
-  FOR schema_record IN
-    SELECT nspname FROM pg_namespace
-     WHERE {filter}
-  LOOP
-    IF parent_role_oid IS NULL OR has_schema_privilege(parent_role_oid, schema_record.nspname, 'USAGE') THEN
-      EXECUTE format('REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA %I FROM %I', schema_record.nspname, target_role);
-      EXECUTE format('REVOKE USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I FROM %I', schema_record.nspname, target_role);
-      EXECUTE format('REVOKE SELECT, TRIGGER ON ALL TABLES IN SCHEMA %I FROM %I', schema_record.nspname, target_role);
-      EXECUTE format('REVOKE USAGE ON SCHEMA %I FROM %I', schema_record.nspname, target_role);
-    END IF;
-  END LOOP;
-"
+{revoke}"
         );
         for owner in &self.owners {
             let o = owner.literal();

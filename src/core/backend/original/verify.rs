@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use super::setup::{SchemaScope, Setup};
+use crate::core::backend::postgres::hosted::{grantable, schema_in_reach, Class};
 use crate::core::quote::pg::{literal_array, Literal};
 
 /// Schemas in scope as the setup chose them, as an SQL `WHERE` over `pg_namespace n`
@@ -26,6 +27,15 @@ pub(super) fn scope_filter(setup: &Setup) -> String {
     }
 }
 
+/// Who may run verify: on a provider it expects what the running role may grant.
+pub(crate) fn verify_runner(hosted: bool) -> &'static str {
+    if hosted {
+        "as the role that ran the setup"
+    } else {
+        "as any role"
+    }
+}
+
 impl Setup {
     /// `SELECT check, object, result` rows for everything the setup promises.
     pub fn verify_sql(&self) -> String {
@@ -33,14 +43,19 @@ impl Setup {
         let parent = self.parent().literal();
         let db = self.database.literal();
         let filter = scope_filter(self);
+        let hosted = self.hosted();
+        let reach = schema_in_reach(hosted, &["USAGE"]);
+        let tables = grantable(hosted, Class::Tables, &["SELECT", "TRIGGER"]);
+        let seqs = grantable(hosted, Class::Sequences, &["USAGE", "SELECT"]);
+        let funcs = grantable(hosted, Class::Functions, &["EXECUTE"]);
         let mut q = format!(
             "-- Verify the integration user: one row per expected privilege, pass or FAIL.
--- Read-only; run it in the same database, as any role.
+-- Read-only; run it in the same database, {}.
 WITH r AS (SELECT (SELECT oid FROM pg_roles WHERE rolname = {role}) AS oid),
 p AS (SELECT (SELECT oid FROM pg_roles WHERE rolname = {parent}) AS oid),
 s AS (
   SELECT n.oid, n.nspname FROM pg_namespace n
-   WHERE {filter}
+   WHERE {filter}{reach}
      AND ((SELECT oid FROM p) IS NULL OR has_schema_privilege((SELECT oid FROM p), n.oid, 'USAGE'))
 ),
 checks (ord, item, object, ok) AS (
@@ -57,17 +72,18 @@ checks (ord, item, object, ok) AS (
   UNION ALL
   SELECT 4, 'table ' || priv, format('%I.%I', s.nspname, c.relname),
          coalesce(has_table_privilege((SELECT oid FROM r), c.oid, priv), false)
-    FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f'),
+    FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f'){tables},
          unnest(ARRAY['SELECT', 'TRIGGER']) priv
   UNION ALL
   SELECT 5, 'sequence ' || priv, format('%I.%I', s.nspname, c.relname),
          coalesce(has_sequence_privilege((SELECT oid FROM r), c.oid, priv), false)
-    FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind = 'S',
+    FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind = 'S'{seqs},
          unnest(ARRAY['USAGE', 'SELECT']) priv
   UNION ALL
   SELECT 6, 'function EXECUTE', format('%I.%I(%s)', s.nspname, f.proname, pg_get_function_identity_arguments(f.oid)),
          coalesce(has_function_privilege((SELECT oid FROM r), f.oid, 'EXECUTE'), false)
-    FROM s JOIN pg_proc f ON f.pronamespace = s.oid AND f.prokind = 'f'"
+    FROM s JOIN pg_proc f ON f.pronamespace = s.oid AND f.prokind = 'f'{funcs}",
+            verify_runner(hosted)
         );
         for owner in &self.owners {
             let o = owner.literal();
@@ -96,7 +112,12 @@ checks (ord, item, object, ok) AS (
                   WHERE pol.schemaname = t.schemaname AND pol.tablename = t.tablename
                     AND pol.policyname = {name} AND {role} = ANY (pol.roles::text[]))
     FROM pg_tables t JOIN s ON s.nspname = t.schemaname
-   WHERE t.rowsecurity"
+   WHERE t.rowsecurity{}",
+                if hosted {
+                    " AND pg_has_role(t.tableowner, 'USAGE')"
+                } else {
+                    ""
+                }
             );
         }
         q.push_str(

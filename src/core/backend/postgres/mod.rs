@@ -1,10 +1,11 @@
 //! PostgreSQL's presets beyond the original applet (metadata sync, the connectors,
 //! custom): one grant plan per intent, rendered as setup, verify and uninstall scripts.
 
+pub mod hosted;
 mod scripts;
 pub mod setup;
 
-use super::original::{idents, not_platform, password_sql};
+use super::original::{idents, not_platform, password_for};
 use super::{FieldSpec, Spec, When};
 use crate::core::client::ConnInfo;
 use crate::core::conn::validate_port;
@@ -12,7 +13,6 @@ use crate::core::host::validate_host;
 use crate::core::intent::{Access, Field, Intent, Scope};
 use crate::core::output::{Errors, Lazy, Part, Render};
 use crate::core::privileges::Privileges;
-use crate::core::provider::Provider;
 use crate::core::quote::pg::{Ident, Literal};
 use crate::core::text::{js_trim, or_default, split_unique};
 use setup::{Plan, Schemas};
@@ -144,7 +144,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             .map_err(|x| e.add(Field::Database, x.message()))
             .ok(),
     };
-    let platform = Provider::of_host(i.get(Field::Host));
+    let platform = i.provider();
     let schemas = if SPEC.scope_of(i) == Scope::All {
         let include = e.take(Field::Include, check_regex("Include", get(Field::Include)));
         let exclude = e.take(Field::Exclude, check_regex("Exclude", get(Field::Exclude)));
@@ -178,10 +178,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             "POSTGRES_CONNECTION_PASSWORD",
         )),
     );
-    let password = e.take(
-        Field::Password,
-        password_sql(i.get(Field::Password), i.scram, &i.salt),
-    );
+    let password = e.take(Field::Password, password_for(i, platform));
     let (port, role, database, schemas, owners, password) =
         (port?, role?, database?, schemas?, owners?, password?);
     let (cname, penv) = (cname?, penv?);

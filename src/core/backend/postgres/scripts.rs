@@ -2,8 +2,10 @@
 
 use std::fmt::Write;
 
+use super::hosted::{grantable, schema_in_reach};
 use super::setup::Plan;
 use crate::core::backend::original::uninstall::drop_role_tail;
+use crate::core::backend::original::verify::verify_runner;
 use crate::core::privileges::list;
 use crate::core::quote::pg::dollar_quote;
 
@@ -17,12 +19,20 @@ impl Plan {
             let items: Vec<String> = v.iter().map(|x| format!("'{x}'")).collect();
             format!("ARRAY[{}]::text[]", items.join(", "))
         };
+        let hosted = self.platform.is_some();
+        let g: Vec<String> = self
+            .classes()
+            .iter()
+            .map(|(c, v)| grantable(hosted, *c, v))
+            .collect();
+        let (tables, seqs, funcs) = (&g[0], &g[1], &g[2]);
+        let reach = schema_in_reach(hosted, &self.schema_privs());
         let mut q = format!(
             "-- Verify the {}: one row per expected privilege, pass or FAIL.
--- Read-only; run it in the same database, as any role.
+-- Read-only; run it in the same database, {}.
 WITH r AS (SELECT (SELECT oid FROM pg_roles WHERE rolname = {role}) AS oid),
 s AS (SELECT n.oid, n.nspname FROM pg_namespace n
-       WHERE {}),
+       WHERE {}{reach}),
 checks (ord, item, object, ok) AS (
   SELECT 1, 'role exists and can log in', {role}::text,
          EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role} AND rolcanlogin)
@@ -37,13 +47,14 @@ checks (ord, item, object, ok) AS (
   UNION ALL
   SELECT 4, 'table ' || priv, format('%I.%I', s.nspname, c.relname),
          coalesce(has_table_privilege((SELECT oid FROM r), c.oid, priv), false)
-    FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f'),
+    FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f'){tables},
          unnest({}) priv
   UNION ALL
   SELECT 5, 'sequence ' || priv, format('%I.%I', s.nspname, c.relname),
          coalesce(has_sequence_privilege((SELECT oid FROM r), c.oid, priv), false)
-    FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind = 'S', unnest({}) priv",
+    FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind = 'S'{seqs}, unnest({}) priv",
             self.title,
+            verify_runner(hosted),
             self.scope_filter(),
             arr(p.database.iter().map(|x| x.as_str()).collect()),
             arr(p.schema.iter().map(|x| x.as_str()).collect()),
@@ -51,12 +62,13 @@ checks (ord, item, object, ok) AS (
             arr(p.sequences.iter().map(|x| x.as_str()).collect()),
         );
         if p.functions {
-            q.push_str(
+            let _ = write!(
+                q,
                 "
   UNION ALL
   SELECT 6, 'function EXECUTE', format('%I.%I(%s)', s.nspname, f.proname, pg_get_function_identity_arguments(f.oid)),
          coalesce(has_function_privilege((SELECT oid FROM r), f.oid, 'EXECUTE'), false)
-    FROM s JOIN pg_proc f ON f.pronamespace = s.oid AND f.prokind = 'f'",
+    FROM s JOIN pg_proc f ON f.pronamespace = s.oid AND f.prokind = 'f'{funcs}",
             );
         }
         if p.future {
@@ -137,13 +149,16 @@ BEGIN
                 }
             }
         }
-        for (privs, class, _) in self.object_grants() {
+        // On a provider the role running this may revoke only what it may grant; DROP
+        // OWNED (in the tail) revokes every privilege granted to the role, warning-free.
+        let hosted = self.platform.is_some();
+        for (privs, class, _) in self.object_grants().into_iter().filter(|_| !hosted) {
             let _ = writeln!(
                 b,
                 "    EXECUTE format('REVOKE {privs} ON ALL {class} IN SCHEMA %I FROM %I', s.nspname, target_role);"
             );
         }
-        if !self.privs.schema.is_empty() {
+        if !self.privs.schema.is_empty() && !hosted {
             let _ = writeln!(
                 b,
                 "    EXECUTE format('REVOKE {} ON SCHEMA %I FROM %I', s.nspname, target_role);",

@@ -108,6 +108,10 @@ END
                 self.database
             );
         }
+        if self.platform.is_some() {
+            out.push_str(&self.hosted_grants());
+            return out;
+        }
         let schema_privs = list(&self.privs.schema, |x| x.as_str());
         match &self.schemas {
             Schemas::Listed(list) => {
@@ -123,21 +127,7 @@ END
                         );
                     }
                 }
-                // One statement per object kind naming every owner and every schema:
-                // the script grows with what was typed, not with owners × schemas.
-                if self.privs.future {
-                    let schemas = join(list);
-                    let for_role = match self.owners.as_slice() {
-                        [] => String::new(),
-                        owners => format!("FOR ROLE {} ", join(owners)),
-                    };
-                    for (privs, class, _) in self.object_grants() {
-                        let _ = write!(
-                            out,
-                            "\nALTER DEFAULT PRIVILEGES {for_role}IN SCHEMA {schemas}\n  GRANT {privs} ON {class} TO {role};"
-                        );
-                    }
-                }
+                out.push_str(&self.listed_defaults(list));
             }
             Schemas::Matching { .. } => {
                 let mut b = format!(
@@ -167,27 +157,7 @@ BEGIN
                         "    EXECUTE format('GRANT {privs} ON ALL {class} IN SCHEMA %I TO %I', s.nspname, target_role);"
                     );
                 }
-                if self.privs.future {
-                    for owner in self.owner_slots() {
-                        for (privs, class, _) in self.object_grants() {
-                            match owner {
-                                Some(o) => {
-                                    let _ = writeln!(
-                                        b,
-                                        "    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT {privs} ON {class} TO %I', {}, s.nspname, target_role);",
-                                        o.literal()
-                                    );
-                                }
-                                None => {
-                                    let _ = writeln!(
-                                        b,
-                                        "    EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT {privs} ON {class} TO %I', s.nspname, target_role);"
-                                    );
-                                }
-                            }
-                        }
-                    }
-                }
+                b.push_str(&self.loop_defaults());
                 b.push_str("  END LOOP;\nEND\n");
                 let _ = write!(
                     out,
@@ -197,6 +167,50 @@ BEGIN
             }
         }
         out
+    }
+
+    /// Default privileges for listed schemas: one statement per object kind naming
+    /// every owner and every schema, so the script grows with what was typed, not with
+    /// owners × schemas.
+    pub(super) fn listed_defaults(&self, list: &[Ident]) -> String {
+        let mut out = String::new();
+        if !self.privs.future {
+            return out;
+        }
+        let schemas = join(list);
+        let for_role = match self.owners.as_slice() {
+            [] => String::new(),
+            owners => format!("FOR ROLE {} ", join(owners)),
+        };
+        for (privs, class, _) in self.object_grants() {
+            let _ = write!(
+                out,
+                "\nALTER DEFAULT PRIVILEGES {for_role}IN SCHEMA {schemas}\n  GRANT {privs} ON {class} TO {};",
+                self.role
+            );
+        }
+        out
+    }
+
+    /// Default privileges in a loop over schemas `s` (empty without future objects).
+    pub(super) fn loop_defaults(&self) -> String {
+        let mut b = String::new();
+        if !self.privs.future {
+            return b;
+        }
+        for owner in self.owner_slots() {
+            for (privs, class, _) in self.object_grants() {
+                let (for_role, owner_arg) = match owner {
+                    Some(o) => ("FOR ROLE %I ", format!("{}, ", o.literal())),
+                    None => ("", String::new()),
+                };
+                let _ = writeln!(
+                    b,
+                    "    EXECUTE format('ALTER DEFAULT PRIVILEGES {for_role}IN SCHEMA %I GRANT {privs} ON {class} TO %I', {owner_arg}s.nspname, target_role);"
+                );
+            }
+        }
+        b
     }
 
     /// The schemas in scope as a `WHERE` over `pg_namespace n`.
