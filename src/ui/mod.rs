@@ -10,6 +10,7 @@ mod original_form;
 mod outputs;
 mod page;
 mod password;
+mod provider_picker;
 mod schema_grant;
 mod script_block;
 mod spec_form;

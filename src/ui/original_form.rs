@@ -8,6 +8,7 @@ use super::field::Field;
 use super::outputs::Outputs;
 use super::page::Page;
 use super::password::PasswordField;
+use super::provider_picker::ProviderPicker;
 use crate::core::host::is_neon_host;
 use crate::core::intent::Field as F;
 use crate::core::neon::host_hint;
@@ -46,6 +47,7 @@ pub fn OriginalForm(
             <div class="gs-note">
                 "Use your provider's " <b>"direct database host"</b> " (not a pooler host)."
             </div>
+            <ProviderPicker page=page/>
             <div class="gs-grid gs-grid-2">
                 <Field
                     label="Dreamlit user name" id="gs-role" testid="role" error_testid="role-error"

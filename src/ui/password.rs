@@ -53,6 +53,11 @@ pub fn PasswordField(
     let on_input = page.on_input(Field::Password);
     let error = page.error(Field::Password);
     let scram_on = Memo::new(move |_| page.intent.with(|i| i.scram));
+    // Neon takes no hashed password: the toggle shows it cannot apply there.
+    let no_hash = Memo::new(move |_| {
+        page.intent
+            .with(|i| i.provider().is_some_and(|p| !p.hashed_passwords()))
+    });
     view! {
         <div class="gs-field gs-password">
             <label class="gs-label" for="gs-password">"Password (optional; it never leaves this page)"</label>
@@ -77,7 +82,8 @@ pub fn PasswordField(
             </label>
             {scram.then(|| view! {
                 <label class="gs-radio">
-                    <input type="checkbox" data-testid="scram-toggle" prop:checked=scram_on
+                    <input type="checkbox" data-testid="scram-toggle" prop:checked=move || scram_on.get() && !no_hash.get()
+                        disabled=no_hash
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             page.update(|i| i.scram = on);

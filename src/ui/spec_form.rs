@@ -9,6 +9,7 @@ use super::field::Field;
 use super::outputs::Outputs;
 use super::page::Page;
 use super::password::PasswordField;
+use super::provider_picker::ProviderPicker;
 use crate::core::backend::{FieldSpec, Spec};
 use crate::core::intent::{Access, Scope};
 
@@ -69,6 +70,7 @@ pub fn SpecForm(
     view! {
         <section class="gs-card" aria-label="Connection builder">
             <div class="gs-grid gs-grid-2">{fields}</div>
+            {spec.libpq.then(|| view! { <ProviderPicker page=page/> })}
             {spec.password.then(|| view! { <PasswordField page=page scram=spec.scram/> })}
             <Show when=all_schemas>
                 {checkbox(page, "all-schemas", "All schemas matching regular-expression filters (applied by PostgreSQL)",
