@@ -395,26 +395,54 @@ fn libpq_forms_of_the_connection_details() {
         run(&args, None, &[]).1,
         "--client uri is the default conn"
     );
+    let mysql = |client: &str| {
+        run(
+            &[
+                "conn",
+                "--db",
+                "mysql",
+                "--host",
+                "db.example.com",
+                "--schemas",
+                "s",
+                "--ssl",
+                "--client",
+                client,
+            ],
+            None,
+            &[],
+        )
+    };
+    assert_eq!(
+        mysql("env"),
+        (
+            2,
+            String::new(),
+            "grantsmith: unknown client \"env\": uri, mysql2, pymysql, sqlalchemy\n".into()
+        )
+    );
+    let (code, out, _) = mysql("mysql2");
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("  ssl: { rejectUnauthorized: false },"),
+        "{out}"
+    );
     let (code, _, err) = run(
         &[
             "conn",
             "--db",
-            "mysql",
+            "snowflake",
             "--host",
-            "db.example.com",
-            "--schemas",
-            "s",
+            "xy12345",
             "--client",
-            "env",
+            "uri",
         ],
         None,
         &[],
     );
+    assert_eq!(code, 2);
     assert_eq!(
-        (code, err.as_str()),
-        (
-            2,
-            "grantsmith: --client is for PostgreSQL and Redshift, not MySQL / MariaDB\n"
-        )
+        err,
+        "grantsmith: --client is for PostgreSQL, Redshift and MySQL, not Snowflake\n"
     );
 }

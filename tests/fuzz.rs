@@ -334,6 +334,74 @@ fn check_libpq_forms(i: &Intent) -> Result<(), String> {
     Ok(())
 }
 
+/// The value of `key` in a code form's line `<indent><key><sep><literal>,`.
+fn code_value(code: &str, key: &str, sep: &str) -> Option<String> {
+    let line = code
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix(&format!("{key}{sep}")))?;
+    let lit = line.strip_suffix(',').unwrap_or(line);
+    if sep == ": " {
+        return serde_json::from_str(lit).ok();
+    }
+    // A Python literal: \\, \" and \xNN are the only escapes written.
+    let body = lit.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::new();
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            'x' => {
+                let hex: String = chars.by_ref().take(2).collect();
+                out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+            }
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// The Node and Python forms carry exactly the user, password and database the URI does.
+fn check_code_forms(i: &Intent) -> Result<(), String> {
+    use grantsmith::core::client::Client;
+    use grantsmith::core::client_form;
+    let Some(Ok(uri)) = client_form(i, Client::Uri) else {
+        return Ok(());
+    };
+    let want = uri_parts(&uri);
+    for (form, sep, db) in [
+        (Client::NodePg, ": ", "database"),
+        (Client::Psycopg, "=", "dbname"),
+        (Client::SqlAlchemyPg, "=", "database"),
+    ] {
+        let Some(Ok(code)) = client_form(i, form) else {
+            continue;
+        };
+        let user_key = if form == Client::SqlAlchemyPg {
+            "username"
+        } else {
+            "user"
+        };
+        let got = (
+            code_value(&code, user_key, sep),
+            code_value(&code, "password", sep),
+            code_value(&code, db, sep),
+        );
+        if got
+            != (
+                Some(want.0.clone()),
+                Some(want.1.clone()),
+                Some(want.2.clone()),
+            )
+        {
+            return Err(format!("{form:?} {code:?} reads back as {got:?}"));
+        }
+    }
+    Ok(())
+}
+
 fn check_conn(i: &Intent, out: &Output) -> Result<(), String> {
     let Some(conn) = &out.conn else { return Ok(()) };
     let typed_pw = i.get(Field::Password);
@@ -419,6 +487,7 @@ fn check(i: &Intent) -> Result<(), String> {
     check_share(i)?;
     check_conn(i, &out)?;
     check_libpq_forms(i)?;
+    check_code_forms(i)?;
     for sql in [&out.setup, &out.verify, &out.uninstall]
         .into_iter()
         .flatten()

@@ -194,12 +194,18 @@ fn result(cli: Cli) -> Result<String, Vec<String>> {
     pick(cli.output, crate::core::generate(&i))
 }
 
-/// `--client`: the connection details in one libpq form.
+/// `--client`: the connection details in the form one client reads.
 fn libpq_form(i: &Intent, key: &str) -> Result<String, Vec<String>> {
-    let client = Client::from_key(key).ok_or_else(|| {
-        vec![format!(
-            "unknown client {key:?}: uri, keyword-value, env or pgpass"
-        )]
+    let forms = Client::for_db(i.db);
+    if forms.is_empty() {
+        return Err(vec![format!(
+            "--client is for PostgreSQL, Redshift and MySQL, not {}",
+            i.db.label()
+        )]);
+    }
+    let client = Client::from_key(i.db, key).ok_or_else(|| {
+        let keys: Vec<&str> = forms.iter().map(|c| c.as_str()).collect();
+        vec![format!("unknown client {key:?}: {}", keys.join(", "))]
     })?;
     // Refused fields and the hint first, as for every output.
     let checked = crate::core::check(i);
@@ -209,7 +215,7 @@ fn libpq_form(i: &Intent, key: &str) -> Result<String, Vec<String>> {
     match crate::core::client_form(i, client) {
         Some(r) => r.map_err(|m| vec![m]),
         None => Err(vec![format!(
-            "--client is for PostgreSQL and Redshift, not {}",
+            "--client is for PostgreSQL, Redshift and MySQL, not {}",
             i.db.label()
         )]),
     }

@@ -111,8 +111,9 @@ options! {
         /// Read the password from this environment variable (never a flag: flags end up
         /// in shell history and process lists)
         password_env = "password-env",
-        /// conn, PostgreSQL and Redshift: uri (default), keyword-value, env (PG* variables)
-        /// or pgpass (a .pgpass line)
+        /// conn: the form one client reads. PostgreSQL and Redshift: uri (default),
+        /// keyword-value, env (PG* variables), pgpass (a .pgpass line), node-postgres,
+        /// psycopg, sqlalchemy; MySQL: uri (default), mysql2, pymysql, sqlalchemy
         client = "client",
         /// new-schema: the schema created later (default public)
         schema = "schema",

@@ -1,8 +1,12 @@
-//! Connection details in the forms libpq reads (PostgreSQL and Redshift): the URI, a
-//! keyword/value string, `PG*` environment variables and a `.pgpass` line. Each writer
-//! quotes by its own form's rules; a value a form cannot carry is refused, never cut.
+//! Connection details in the form each client reads: for PostgreSQL and Redshift the
+//! URI, a keyword/value string, `PG*` environment variables, a `.pgpass` line and the
+//! code for node-postgres, psycopg and SQLAlchemy; for MySQL the URI and the code for
+//! mysql2, PyMySQL and SQLAlchemy. Each writer quotes by its own form's rules; a value a
+//! form cannot carry is refused, never cut.
 
-use super::conn::{connection_uri, ConnParts, PASSWORD_PLACEHOLDER};
+use super::client_code::{node, python, sqlalchemy};
+use super::conn::{connection_uri, percent_encode, ConnParts, PASSWORD_PLACEHOLDER};
+use super::intent::Db;
 
 /// A form of the connection details.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -16,40 +20,87 @@ pub enum Client {
     Env,
     /// `host:port:database:user:password`: a line of libpq's password file.
     Pgpass,
+    /// node-postgres's config object.
+    NodePg,
+    /// psycopg's `connect(…)`.
+    Psycopg,
+    /// SQLAlchemy's `URL.create("postgresql+psycopg", …)`.
+    SqlAlchemyPg,
+    /// `mysql://user:password@host:port/database`: MySQL Shell's URI.
+    MySqlUri,
+    /// mysql2's config object.
+    Mysql2,
+    /// PyMySQL's `connect(…)`.
+    PyMySql,
+    /// SQLAlchemy's `URL.create("mysql+pymysql", …)`.
+    SqlAlchemyMySql,
 }
 
 impl Client {
-    /// Every form, in picker order.
-    pub const ALL: [Client; 4] = [
+    /// Every form.
+    pub const ALL: [Client; 11] = [
         Client::Uri,
         Client::KeywordValue,
         Client::Env,
         Client::Pgpass,
+        Client::NodePg,
+        Client::Psycopg,
+        Client::SqlAlchemyPg,
+        Client::MySqlUri,
+        Client::Mysql2,
+        Client::PyMySql,
+        Client::SqlAlchemyMySql,
     ];
 
-    /// Stable key (picker value, CLI).
+    /// The forms of `db`'s connection details, in picker order (the first is the
+    /// default); none where the page writes one fixed form.
+    pub fn for_db(db: Db) -> &'static [Client] {
+        match db {
+            Db::Postgres | Db::Redshift => &Client::ALL[..7],
+            Db::MySql => &Client::ALL[7..],
+            _ => &[],
+        }
+    }
+
+    /// Stable key (picker value, CLI), unique within a database's forms.
     pub fn as_str(self) -> &'static str {
         match self {
-            Client::Uri => "uri",
+            Client::Uri | Client::MySqlUri => "uri",
             Client::KeywordValue => "keyword-value",
             Client::Env => "env",
             Client::Pgpass => "pgpass",
+            Client::NodePg => "node-postgres",
+            Client::Psycopg => "psycopg",
+            Client::SqlAlchemyPg | Client::SqlAlchemyMySql => "sqlalchemy",
+            Client::Mysql2 => "mysql2",
+            Client::PyMySql => "pymysql",
         }
     }
 
     /// Name in the picker: the form and who reads it.
     pub fn label(self) -> &'static str {
         match self {
-            Client::Uri => "URI (libpq, psql, psycopg, node-postgres, JDBC-style tools)",
+            Client::Uri => "URI (libpq, psql, psycopg, JDBC-style tools)",
             Client::KeywordValue => "Keyword/value string (libpq, psql, psycopg)",
             Client::Env => "PG* environment variables (a POSIX shell)",
             Client::Pgpass => ".pgpass line (libpq's password file)",
+            Client::NodePg => "Node: node-postgres (pg) config",
+            Client::Psycopg => "Python: psycopg 3 / psycopg2 connect()",
+            Client::SqlAlchemyPg | Client::SqlAlchemyMySql => {
+                "Python: SQLAlchemy 1.4 / 2.x URL.create()"
+            }
+            Client::MySqlUri => "URI (MySQL Shell)",
+            Client::Mysql2 => "Node: mysql2 config",
+            Client::PyMySql => "Python: PyMySQL connect()",
         }
     }
 
-    /// The form named by `key`, if any.
-    pub fn from_key(key: &str) -> Option<Client> {
-        Client::ALL.into_iter().find(|c| c.as_str() == key)
+    /// `db`'s form named by `key`, if any.
+    pub fn from_key(db: Db, key: &str) -> Option<Client> {
+        Client::for_db(db)
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == key)
     }
 }
 
@@ -141,6 +192,39 @@ pub fn write(client: Client, c: &ConnInfo) -> Result<String, String> {
                 lines.push("export PGSSLMODE=require".into());
             }
             lines.join("\n")
+        }
+        Client::NodePg => node(
+            "node-postgres: new pg.Client(config) or new pg.Pool(config)",
+            c,
+            "database",
+        ),
+        Client::Mysql2 => node(
+            "mysql2: mysql.createConnection(config) or mysql.createPool(config)",
+            c,
+            "database",
+        ),
+        Client::Psycopg => python("psycopg", c, "dbname", "sslmode=\"require\""),
+        Client::PyMySql => python("pymysql", c, "database", "ssl={\"ca\": None}"),
+        Client::SqlAlchemyPg => sqlalchemy("postgresql+psycopg", c),
+        Client::SqlAlchemyMySql => sqlalchemy("mysql+pymysql", c),
+        Client::MySqlUri => {
+            let pw = match &c.password {
+                Some(p) => percent_encode(p),
+                None => PASSWORD_PLACEHOLDER.to_string(),
+            };
+            let mut uri = format!(
+                "mysql://{}:{pw}@{}:{}/{}",
+                percent_encode(&c.user),
+                super::host::host_for_uri(&c.host),
+                c.port,
+                percent_encode(&c.database)
+            );
+            if c.tls {
+                // MySQL Shell's spelling; mysql2 and PyMySQL ignore or refuse it, and
+                // have forms of their own.
+                uri.push_str("?ssl-mode=REQUIRED");
+            }
+            uri
         }
         Client::Pgpass => {
             let fields = [

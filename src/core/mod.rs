@@ -6,6 +6,7 @@
 
 pub mod backend;
 pub mod client;
+pub mod client_code;
 pub mod conn;
 pub mod field;
 pub mod host;

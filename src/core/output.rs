@@ -123,12 +123,30 @@ pub(crate) struct Scripts {
     pub verify: String,
     pub uninstall: String,
     pub conn: String,
-    /// Redshift: its libpq forms.
+    /// Redshift and MySQL: their clients' forms.
     pub conn_info: Option<ConnInfo>,
 }
 
 impl Scripts {
-    /// The renderer of four texts written at once, for a database libpq cannot reach.
+    /// The renderer of three scripts and connection details that clients read in
+    /// several forms: `info` written as `form` by default.
+    pub fn with_clients(
+        setup: String,
+        verify: String,
+        uninstall: String,
+        info: ConnInfo,
+        form: Client,
+    ) -> Option<Box<dyn Render>> {
+        Some(Box::new(Scripts {
+            setup,
+            verify,
+            uninstall,
+            conn: write(form, &info).unwrap_or_default(),
+            conn_info: Some(info),
+        }))
+    }
+
+    /// The renderer of four texts written at once, for a database with one form.
     pub fn boxed(
         setup: String,
         verify: String,

@@ -21,29 +21,37 @@ pub fn Outputs(
     local_note: &'static str,
 ) -> impl IntoView {
     let setup = page.part(Part::Setup);
-    // PostgreSQL and Redshift: the connection details in the libpq form picked here.
-    let client = RwSignal::new(Client::Uri);
-    let libpq = Memo::new(move |_| page.intent.with(|i| i.backend().spec().libpq));
+    // The connection details in the form of the client picked here (by key: "uri" and
+    // "sqlalchemy" stay picked across databases that have them).
+    let db = Memo::new(move |_| page.intent.with(|i| i.db));
+    let key = RwSignal::new("uri");
+    let chosen = Memo::new(move |_| {
+        let db = db.get();
+        Client::from_key(db, key.get()).or(Client::for_db(db).first().copied())
+    });
     let form = Signal::derive(move || {
         if !page.generated.get() {
             return Ok(String::new());
         }
-        if !libpq.get() {
-            return Ok(page
+        match chosen.get() {
+            Some(c) => page
+                .intent
+                .with(|i| client_form(i, c))
+                .unwrap_or(Ok(String::new())),
+            None => Ok(page
                 .intent
                 .with(|i| crate::core::render(i, Part::Conn))
-                .unwrap_or_default());
+                .unwrap_or_default()),
         }
-        page.intent
-            .with(|i| client_form(i, client.get()))
-            .unwrap_or(Ok(String::new()))
     });
     let conn = Signal::derive(move || form.get().unwrap_or_default());
     let conn_error = move || form.get().err();
-    let clients = Client::ALL
-        .iter()
-        .map(|c| view! { <option value=c.as_str()>{c.label()}</option> })
-        .collect_view();
+    let clients = move || {
+        Client::for_db(db.get())
+            .iter()
+            .map(|c| view! { <option value=c.as_str()>{c.label()}</option> })
+            .collect_view()
+    };
     let policy = page.part(Part::PolicyName);
     let summary = page.part(Part::Summary);
     // Verify, uninstall and the share link are written only when their section opens.
@@ -84,12 +92,13 @@ pub fn Outputs(
                 <ScriptBlock title="Your connection string" code_id="gs-conn" testid="conn"
                     copy_label="Copy Connection String" copy_testid="copy-conn" text=conn>
                     // Hidden, not removed, where there is no choice: one view, no Show.
-                    <div class:gs-hidden=move || !libpq.get()>
+                    <div class:gs-hidden=move || chosen.get().is_none()>
                         <label class="gs-label" for="gs-client">"Client"</label>
                         <select id="gs-client" class="gs-input gs-client" data-testid="client"
+                            prop:value=move || chosen.get().map_or("", Client::as_str)
                             on:change=move |ev| {
-                                if let Some(c) = Client::from_key(&event_target_value(&ev)) {
-                                    client.set(c);
+                                if let Some(c) = Client::from_key(db.get_untracked(), &event_target_value(&ev)) {
+                                    key.set(c.as_str());
                                 }
                             }>
                             {clients}

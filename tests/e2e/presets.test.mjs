@@ -101,7 +101,7 @@ test("an untouched field shows no message; the new-schema applet follows the pre
   await context.close();
 });
 
-test("the connection details in each libpq form, copied; other databases have none", async () => {
+test("the connection details in each client's form, copied; per database", async () => {
   const { page, context, errors } = await openApp(browser, srv.url);
   await tid(page, "host").fill("db.example.com");
   await tid(page, "generate").click();
@@ -118,12 +118,22 @@ test("the connection details in each libpq form, copied; other databases have no
   await tid(page, "role").fill("etl");
   await tid(page, "generate").click();
   assert.match(await tid(page, "conn").textContent(), /^host='db\.example\.com' .* user='etl' /);
+  await tid(page, "client").selectOption("node-postgres");
+  assert.match(await tid(page, "conn").textContent(), /^\/\/ node-postgres.*\n  user: "etl",\n/s);
+  // MySQL has forms of its own; "uri" is its URI again, and its TLS goes in each
+  // client's own spelling.
+  await tid(page, "client").selectOption("uri");
   await tid(page, "dialect").selectOption("mysql");
   await tid(page, "host").fill("db.example.com");
   await tid(page, "schemas").fill("shop");
+  await tid(page, "ssl").check();
   await tid(page, "generate").click();
-  assert.equal(await tid(page, "client").isVisible(), false);
-  assert.match(await tid(page, "conn").textContent(), /^mysql:\/\//);
+  assert.equal(await tid(page, "client").inputValue(), "uri");
+  assert.match(await tid(page, "conn").textContent(), /^mysql:\/\/.*\?ssl-mode=REQUIRED$/);
+  await tid(page, "client").selectOption("mysql2");
+  assert.match(await tid(page, "conn").textContent(), /ssl: \{ rejectUnauthorized: false \}/);
+  await tid(page, "client").selectOption("pymysql");
+  assert.match(await tid(page, "conn").textContent(), /ssl=\{"ca": None\}/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -111,11 +111,3 @@ pub(crate) fn placeholder_trap(pw: &Option<String>, traps: &mut Vec<String>, quo
         );
     }
 }
-
-/// The password in a connection string: percent-encoded, or the placeholder.
-pub(crate) fn uri_password(pw: &Option<String>) -> String {
-    match pw {
-        Some(p) => crate::core::conn::percent_encode(p),
-        None => PASSWORD_PLACEHOLDER.to_string(),
-    }
-}

@@ -166,9 +166,9 @@ pub fn generate(i: &Intent) -> Output {
     out
 }
 
-/// The connection details in a libpq client's form, where the backend speaks libpq's
-/// protocol (PostgreSQL, Redshift) and every field is fine; `Err` says why that form
-/// cannot carry them.
+/// The connection details in a client's form, where that form is one of the database's
+/// ([`Client::for_db`](super::client::Client::for_db)) and every field is fine; `Err`
+/// says why that form cannot carry them.
 ///
 /// ```
 /// use grantsmith::core::{client_form, client::Client, Field, Intent};
@@ -176,6 +176,9 @@ pub fn generate(i: &Intent) -> Output {
 /// assert_eq!(client_form(&i, Client::Pgpass), Some(Ok("db.example.com:5432:postgres:dreamlit_app:[[REPLACE_WITH_PASSWORD]]".into())));
 /// ```
 pub fn client_form(i: &Intent, client: super::client::Client) -> Option<Result<String, String>> {
+    if !super::client::Client::for_db(i.db).contains(&client) {
+        return None;
+    }
     let info = validated(i).1?.conn_info()?;
     Some(super::client::write(client, &info))
 }

@@ -4,10 +4,9 @@
 
 use std::fmt;
 
-use super::checks::{comments, host, list, name, password, placeholder_trap, port, uri_password};
+use super::checks::{comments, host, list, name, password, placeholder_trap, port};
 use super::{schemas, FieldSpec, Spec, USER};
-use crate::core::conn::percent_encode;
-use crate::core::host::host_for_uri;
+use crate::core::client::{Client, ConnInfo};
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 use crate::core::text::js_trim;
@@ -251,15 +250,14 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let uninstall = format!(
         "-- Uninstall: drops the user and with it every privilege it holds.\n-- Tables it created stay (MySQL has no owners).\nDROP USER IF EXISTS {account};\n"
     );
-    let mut conn = format!(
-        "mysql://{}:{}@{}:{port}/{}",
-        percent_encode(&user),
-        uri_password(&pw),
-        host_for_uri(&host),
-        percent_encode(dbs[0].raw())
-    );
-    if i.tls {
-        conn.push_str("?ssl-mode=REQUIRED");
-    }
-    Scripts::boxed(sql, verify, uninstall, conn)
+    let info = ConnInfo {
+        host: host.to_string(),
+        // Checked by `port` above, so it parses.
+        port: port.parse().unwrap_or(3306),
+        database: dbs[0].raw().to_string(),
+        user: user.to_string(),
+        password: pw,
+        tls: i.tls,
+    };
+    Scripts::with_clients(sql, verify, uninstall, info, Client::MySqlUri)
 }

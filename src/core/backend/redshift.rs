@@ -5,7 +5,7 @@
 
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
 use super::{schemas, FieldSpec, Spec, USER};
-use crate::core::client::{write, Client, ConnInfo};
+use crate::core::client::{Client, ConnInfo};
 use crate::core::conn::PASSWORD_PLACEHOLDER;
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
@@ -228,12 +228,5 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         password: pw.clone(),
         tls: i.tls,
     };
-    let conn = write(Client::Uri, &info).unwrap_or_default();
-    Some(Box::new(Scripts {
-        setup: sql,
-        verify,
-        uninstall,
-        conn,
-        conn_info: Some(info),
-    }))
+    Scripts::with_clients(sql, verify, uninstall, info, Client::Uri)
 }
