@@ -167,3 +167,25 @@ pub fn host_for_uri(host: &str) -> String {
         host.to_string()
     }
 }
+
+/// A note for the connection string when the host passes the original's loose rules
+/// but is no address at all (`1:2:3`): URL parsers refuse the result (node-postgres:
+/// "Invalid URL").
+///
+/// ```
+/// use grantsmith::core::host::unreal_host_note;
+/// assert!(unreal_host_note("1:2:3").is_some());
+/// assert!(unreal_host_note("[2001:db8::1]").is_none());
+/// assert!(unreal_host_note("::ffff:1.2.3.4").is_none());
+/// assert!(unreal_host_note("db.example.com").is_none());
+/// ```
+pub fn unreal_host_note(host: &str) -> Option<&'static str> {
+    let h = super::text::js_trim(host);
+    let bare = h
+        .strip_prefix('[')
+        .and_then(|x| x.strip_suffix(']'))
+        .unwrap_or(h);
+    (bare.contains(':') && bare.parse::<std::net::Ipv6Addr>().is_err()).then_some(
+        "This host is neither a host name nor an IPv6 address: clients that parse the connection string as a URL (node-postgres, JDBC) will refuse it.",
+    )
+}

@@ -105,6 +105,8 @@ pub fn Outputs(
                         </select>
                     </div>
                     {move || conn_error().map(|m| view! { <p class="gs-error" data-testid="client-error">{m}</p> })}
+                    {move || page.intent.with(|i| crate::core::host::unreal_host_note(i.get(crate::core::intent::Field::Host)))
+                        .map(|m| view! { <p class="gs-warning" data-testid="conn-note">{m}</p> })}
                 </ScriptBlock>
             </div>
             <Show when=move || summary.with(|s| !s.is_empty())>

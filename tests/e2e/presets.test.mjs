@@ -137,3 +137,15 @@ test("the connection details in each client's form, copied; per database", async
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a host the original accepts but no client parses gets a note under the connection string", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await tid(page, "host").fill("1:2:3");
+  await tid(page, "generate").click();
+  assert.match(await tid(page, "conn-note").textContent(), /neither a host name nor an IPv6 address/);
+  await tid(page, "host").fill("2001:db8::1");
+  await tid(page, "generate").click();
+  assert.equal(await tid(page, "conn-note").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

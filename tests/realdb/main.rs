@@ -28,6 +28,7 @@ macro_rules! per_version {
             scenarios::passwords(&s);
             scenarios::libpq_forms(&s);
             drivers::run(&s);
+            drivers::tls($major);
             providers::roles(&s);
             providers::run(&s);
             hostile::run(&s, $major);

@@ -13,6 +13,8 @@ pub struct Server {
     dir: PathBuf,
     bin: PathBuf,
     as_nobody: bool,
+    /// The port (of the socket's name, and of 127.0.0.1 with TLS).
+    pub port: u16,
 }
 
 fn pg_cache() -> PathBuf {
@@ -61,6 +63,12 @@ fn is_root() -> bool {
 
 impl Server {
     pub fn start(major: u32) -> Server {
+        Server::start_with(major, false)
+    }
+
+    /// With `tls`, the server also listens on 127.0.0.1 (a free port) with a
+    /// self-signed certificate, and refuses TCP connections without TLS.
+    pub fn start_with(major: u32, tls: bool) -> Server {
         let version = version_for(major);
         let bin = pg_cache().join(&version).join("native/bin");
         let dir = std::env::temp_dir().join(format!("gs-pg-{major}-{}", std::process::id()));
@@ -78,11 +86,21 @@ impl Server {
                 .unwrap();
             assert!(st.success());
         }
+        let port = if tls {
+            std::net::TcpListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port()
+        } else {
+            5432
+        };
         let server = Server {
             version,
             dir,
             bin,
             as_nobody,
+            port,
         };
         let data = server.dir.join("data");
         server.run_tool(
@@ -99,10 +117,18 @@ impl Server {
                 "--locale=C".as_ref(),
             ],
         );
-        let opts = format!(
+        let mut opts = format!(
             "-k {} -c listen_addresses='' -c fsync=off",
             server.dir.display()
         );
+        if tls {
+            server.tls_files(&data);
+            opts = format!(
+                "-k {} -c listen_addresses=127.0.0.1 -c port={port} -c fsync=off -c ssl=on -c ssl_cert_file={d}/server.crt -c ssl_key_file={d}/server.key",
+                server.dir.display(),
+                d = data.display()
+            );
+        }
         server.run_tool(
             "pg_ctl",
             &[
@@ -117,6 +143,45 @@ impl Server {
             ],
         );
         server
+    }
+
+    /// A self-signed certificate and an hba that takes TCP over TLS only.
+    fn tls_files(&self, data: &std::path::Path) {
+        let out = Command::new("openssl")
+            .args([
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            ])
+            .args(["-subj", "/CN=127.0.0.1", "-keyout"])
+            .arg(data.join("server.key"))
+            .arg("-out")
+            .arg(data.join("server.crt"))
+            .output()
+            .expect("openssl (Debian's openssl) must be installed");
+        assert!(
+            out.status.success(),
+            "openssl: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::write(
+            data.join("pg_hba.conf"),
+            "local all all scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\nhostnossl all all 127.0.0.1/32 reject\n",
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            data.join("server.key"),
+            std::fs::Permissions::from_mode(0o600),
+        )
+        .unwrap();
+        if self.as_nobody {
+            let st = Command::new("chown")
+                .arg("-R")
+                .arg("nobody")
+                .arg(data)
+                .status()
+                .unwrap();
+            assert!(st.success());
+        }
     }
 
     /// Where the server's Unix socket lives.
@@ -232,6 +297,7 @@ impl Server {
         let mut cmd = Command::new(psql_bin());
         cmd.args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h"])
             .arg(&self.dir)
+            .args(["-p", &self.port.to_string()])
             .args(["-U", user, "-d", db, "-f", "-"])
             .env("PGPASSWORD", password)
             .env("PGCONNECT_TIMEOUT", "10")

@@ -61,13 +61,19 @@ crate::core::quote::quoted! {
 /// use grantsmith::core::backend::sqlserver::ConnValue;
 /// assert_eq!(ConnValue("db").to_string(), "db");
 /// assert_eq!(ConnValue("p;w\"d").to_string(), "\"p;w\"\"d\"");
+/// assert_eq!(ConnValue("\u{feff}pw").to_string(), "\"\u{feff}pw\"");
 /// ```
 pub struct ConnValue<'a>(pub &'a str);
 
 impl fmt::Display for ConnValue<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = self.0;
-        let plain = !s.is_empty() && !s.contains([';', '"', '\'', '=', '{']) && s.trim() == s;
+        // Unquoted, a value is trimmed by the reader: .NET by Unicode white space, tedious
+        // by JavaScript's (which also strips U+FEFF).
+        let plain = !s.is_empty()
+            && !s.contains([';', '"', '\'', '=', '{'])
+            && s.trim() == s
+            && crate::core::text::js_trim(s) == s;
         if plain {
             f.write_str(s)
         } else {
