@@ -53,6 +53,14 @@ if [ "${1:-}" = "--test" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null
   fi
   "$ROOT/scripts/pg-fetch.sh"
+  if ! command -v javac >/dev/null || [ ! -f /usr/share/java/postgresql.jar ] || [ ! -f /usr/share/java/mariadb-java-client.jar ]; then
+    log "installing Debian default-jdk-headless, libpostgresql-jdbc-java, libmariadb-java (the JDBC forms)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jdk-headless libpostgresql-jdbc-java libmariadb-java >/dev/null
+  fi
+  if ! command -v openssl >/dev/null; then
+    log "installing Debian openssl (the TLS tests' certificates)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null
+  fi
   # The client libraries the connection forms go through, pinned: Python's in a
   # virtual env of the cache (re-made when the pins change), Node's from the lock file.
   PY_PINS="$ROOT/tests/clients/requirements.txt"

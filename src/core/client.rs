@@ -4,7 +4,7 @@
 //! mysql2, PyMySQL and SQLAlchemy. Each writer quotes by its own form's rules; a value a
 //! form cannot carry is refused, never cut.
 
-use super::client_code::{node, python, sqlalchemy};
+use super::client_code::{jdbc, node, python, sqlalchemy};
 use super::conn::{connection_uri, percent_encode, ConnParts, PASSWORD_PLACEHOLDER};
 use super::intent::Db;
 
@@ -26,6 +26,8 @@ pub enum Client {
     Psycopg,
     /// SQLAlchemy's `URL.create("postgresql+psycopg", …)`.
     SqlAlchemyPg,
+    /// JDBC with pgjdbc: the URL and `Properties`.
+    JdbcPg,
     /// `mysql://user:password@host:port/database`: MySQL Shell's URI.
     MySqlUri,
     /// mysql2's config object.
@@ -34,11 +36,13 @@ pub enum Client {
     PyMySql,
     /// SQLAlchemy's `URL.create("mysql+pymysql", …)`.
     SqlAlchemyMySql,
+    /// JDBC with MariaDB Connector/J: the URL and `Properties`.
+    JdbcMariaDb,
 }
 
 impl Client {
     /// Every form.
-    pub const ALL: [Client; 11] = [
+    pub const ALL: [Client; 13] = [
         Client::Uri,
         Client::KeywordValue,
         Client::Env,
@@ -46,18 +50,22 @@ impl Client {
         Client::NodePg,
         Client::Psycopg,
         Client::SqlAlchemyPg,
+        Client::JdbcPg,
         Client::MySqlUri,
         Client::Mysql2,
         Client::PyMySql,
         Client::SqlAlchemyMySql,
+        Client::JdbcMariaDb,
     ];
 
     /// The forms of `db`'s connection details, in picker order (the first is the
-    /// default); none where the page writes one fixed form.
+    /// default); none where the page writes one fixed form. Redshift has no pgjdbc
+    /// form: its own JDBC driver reads other URLs.
     pub fn for_db(db: Db) -> &'static [Client] {
         match db {
-            Db::Postgres | Db::Redshift => &Client::ALL[..7],
-            Db::MySql => &Client::ALL[7..],
+            Db::Postgres => &Client::ALL[..8],
+            Db::Redshift => &Client::ALL[..7],
+            Db::MySql => &Client::ALL[8..],
             _ => &[],
         }
     }
@@ -74,6 +82,7 @@ impl Client {
             Client::SqlAlchemyPg | Client::SqlAlchemyMySql => "sqlalchemy",
             Client::Mysql2 => "mysql2",
             Client::PyMySql => "pymysql",
+            Client::JdbcPg | Client::JdbcMariaDb => "jdbc",
         }
     }
 
@@ -92,6 +101,8 @@ impl Client {
             Client::MySqlUri => "URI (MySQL Shell)",
             Client::Mysql2 => "Node: mysql2 config",
             Client::PyMySql => "Python: PyMySQL connect()",
+            Client::JdbcPg => "Java: JDBC (pgjdbc)",
+            Client::JdbcMariaDb => "Java: JDBC (MariaDB Connector/J)",
         }
     }
 
@@ -207,6 +218,19 @@ pub fn write(client: Client, c: &ConnInfo) -> Result<String, String> {
         Client::PyMySql => python("pymysql", c, "database", "ssl={\"ca\": None}"),
         Client::SqlAlchemyPg => sqlalchemy("postgresql+psycopg", c),
         Client::SqlAlchemyMySql => sqlalchemy("mysql+pymysql", c),
+        Client::JdbcPg => jdbc("pgjdbc", "postgresql", c, &[("sslmode", "require")]),
+        // sslMode for Connector/J 3; useSsl and trustServerCertificate for 2 (each
+        // ignores the other's).
+        Client::JdbcMariaDb => jdbc(
+            "MariaDB Connector/J",
+            "mariadb",
+            c,
+            &[
+                ("sslMode", "trust"),
+                ("useSsl", "true"),
+                ("trustServerCertificate", "true"),
+            ],
+        ),
         Client::MySqlUri => {
             let pw = match &c.password {
                 Some(p) => percent_encode(p),

@@ -153,3 +153,58 @@ pub fn sqlalchemy(driver: &str, c: &ConnInfo) -> String {
     }
     s
 }
+
+/// A Java string literal: `"` and `\` escaped, control characters as octal escapes
+/// (`\uXXXX` would be read before the literal: `\u000a` would end it).
+///
+/// ```
+/// use grantsmith::core::client_code::java_str;
+/// assert_eq!(java_str("a\"b\\u0041\n"), r#""a\"b\\u0041\012""#);
+/// ```
+pub fn java_str(s: &str) -> String {
+    quoted(
+        s,
+        |c| c < ' ' || c == '\u{7f}',
+        |out, c| {
+            let _ = write!(out, "\\{:03o}", c as u32);
+        },
+    )
+}
+
+/// JDBC: the URL names the server, the user, password and TLS go in `Properties`,
+/// which no URL parsing touches. The database goes in the URL percent-encoded where the
+/// driver decodes it (pgjdbc), else (MariaDB Connector/J reads the path as is, so `/`,
+/// `?` or `#` would break it) through `setCatalog` after connecting.
+pub fn jdbc(driver: &str, scheme: &str, c: &ConnInfo, tls: &[(&str, &str)]) -> String {
+    let decodes = scheme == "postgresql";
+    let url = format!(
+        "jdbc:{scheme}://{}:{}/{}",
+        super::host::host_for_uri(&c.host),
+        c.port,
+        if decodes {
+            super::conn::percent_encode(&c.database)
+        } else {
+            String::new()
+        }
+    );
+    let mut s = format!(
+        "// JDBC ({driver}): the driver's jar on the class path\njava.util.Properties props = new java.util.Properties();\nprops.setProperty(\"user\", {});\nprops.setProperty(\"password\", {});\n",
+        java_str(&c.user),
+        java_str(password(c))
+    );
+    if c.tls {
+        let _ = writeln!(s, "// {TLS_NOTE}");
+        for (k, v) in tls {
+            let _ = writeln!(s, "props.setProperty(\"{k}\", \"{v}\");");
+        }
+    }
+    let _ = write!(
+        s,
+        "java.sql.Connection conn = java.sql.DriverManager.getConnection({}, props);",
+        java_str(&url)
+    );
+    if !decodes {
+        let _ = write!(s, "\nconn.setCatalog({});", java_str(&c.database));
+    }
+    s
+}

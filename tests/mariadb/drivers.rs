@@ -1,4 +1,4 @@
-//! The MySQL connection forms as code (mysql2, PyMySQL, SQLAlchemy), pasted as the page
+//! The MySQL connection forms as code (mysql2, PyMySQL, SQLAlchemy, JDBC), pasted as the page
 //! writes them and run by the real drivers against an account with `REQUIRE SSL`: each
 //! signs in over TLS as exactly that user to exactly that database (a password outside
 //! latin-1 included, which PyMySQL would otherwise encode as latin-1), and mysql2's form
@@ -12,7 +12,12 @@ use super::{create_dbs, form, Maria};
 #[path = "../common/drivers.rs"]
 mod client_libs;
 
-const FORMS: [Client; 3] = [Client::Mysql2, Client::PyMySql, Client::SqlAlchemyMySql];
+const FORMS: [Client; 4] = [
+    Client::Mysql2,
+    Client::PyMySql,
+    Client::SqlAlchemyMySql,
+    Client::JdbcMariaDb,
+];
 
 #[test]
 fn client_libraries_on_mariadb() {

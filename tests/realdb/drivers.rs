@@ -1,5 +1,5 @@
-//! The connection forms as code (node-postgres, psycopg, SQLAlchemy), pasted as the
-//! page writes them and run by the real drivers: with names and passwords full of each
+//! The connection forms as code (node-postgres, psycopg, SQLAlchemy; JDBC over TCP in
+//! [`tls`]), pasted as the page writes them and run by the real drivers: with names and passwords full of each
 //! language's special characters, they log in as exactly that user to exactly that
 //! database, and a wrong password is refused.
 
@@ -64,7 +64,11 @@ pub fn run(s: &Server) {
 /// encrypts unasked; libpq's forms would fall back to sslmode=prefer and encrypt anyway).
 pub fn tls(major: u32) {
     let s = Server::start_with(major, true);
-    let (role, pw, db) = ("gs tls'user", "tls:p@ss\\\"w", "app tls");
+    let (role, pw, db) = (
+        "gs tls'user\\u0041",
+        "tls:p@ss\\\"w+&=%20",
+        "app tls+/#%20ü",
+    );
     s.psql_vars(
         "postgres",
         SU_PASSWORD,
@@ -92,7 +96,12 @@ pub fn tls(major: u32) {
         .login("sh", &["-c", "exec \"$PSQL\" -X -A -t -c 'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()' \"$1\"", "sh", &kv], &[])
         .unwrap_or_else(|e| panic!("{}: keyword/value over TLS: {e}", s.version));
     assert_eq!(who.trim(), "t", "{}", s.version);
-    for form in [Client::NodePg, Client::Psycopg, Client::SqlAlchemyPg] {
+    for form in [
+        Client::NodePg,
+        Client::Psycopg,
+        Client::SqlAlchemyPg,
+        Client::JdbcPg,
+    ] {
         let text = write(form, &info).unwrap();
         let got = client_libs::run(form, &text, "pg")
             .unwrap_or_else(|e| panic!("{} {form:?} over TLS: {e}\n{text}", s.version));
