@@ -431,18 +431,15 @@ fn libpq_forms_of_the_connection_details() {
         &[
             "conn",
             "--db",
-            "snowflake",
+            "bigquery",
             "--host",
-            "xy12345",
+            "my-project",
             "--client",
-            "uri",
+            "env",
         ],
         None,
         &[],
     );
     assert_eq!(code, 2);
-    assert_eq!(
-        err,
-        "grantsmith: --client is for PostgreSQL, Redshift and MySQL, not Snowflake\n"
-    );
+    assert_eq!(err, "grantsmith: unknown client \"env\": sqlalchemy, uri\n");
 }

@@ -199,7 +199,7 @@ fn libpq_form(i: &Intent, key: &str) -> Result<String, Vec<String>> {
     let forms = Client::for_db(i.db);
     if forms.is_empty() {
         return Err(vec![format!(
-            "--client is for PostgreSQL, Redshift and MySQL, not {}",
+            "--client is for PostgreSQL, Redshift, MySQL, SQL Server and Snowflake, not {}",
             i.db.label()
         )]);
     }
@@ -215,7 +215,7 @@ fn libpq_form(i: &Intent, key: &str) -> Result<String, Vec<String>> {
     match crate::core::client_form(i, client) {
         Some(r) => r.map_err(|m| vec![m]),
         None => Err(vec![format!(
-            "--client is for PostgreSQL, Redshift and MySQL, not {}",
+            "--client is for PostgreSQL, Redshift, MySQL, SQL Server and Snowflake, not {}",
             i.db.label()
         )]),
     }

@@ -113,7 +113,9 @@ options! {
         password_env = "password-env",
         /// conn: the form one client reads. PostgreSQL and Redshift: uri (default),
         /// keyword-value, env (PG* variables), pgpass (a .pgpass line), node-postgres,
-        /// psycopg, sqlalchemy; MySQL: uri (default), mysql2, pymysql, sqlalchemy
+        /// psycopg, sqlalchemy, jdbc (not Redshift); MySQL: uri (default), mysql2,
+        /// pymysql, sqlalchemy, jdbc; SQL Server: ado-net (default), mssql; Snowflake:
+        /// connector (default), sqlalchemy; BigQuery: sqlalchemy (default), uri
         client = "client",
         /// new-schema: the schema created later (default public)
         schema = "schema",

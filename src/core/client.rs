@@ -38,11 +38,24 @@ pub enum Client {
     SqlAlchemyMySql,
     /// JDBC with MariaDB Connector/J: the URL and `Properties`.
     JdbcMariaDb,
+    /// SQL Server's ADO.NET connection string (.NET SqlClient; mssql and tedious parse it).
+    AdoNet,
+    /// The mssql (tedious) config object for Node.
+    Mssql,
+    /// Snowflake's Python connector: `snowflake.connector.connect(…)` with the key file.
+    SnowflakeConnector,
+    /// snowflake-sqlalchemy: the account and user in `URL.create`, the rest in
+    /// `connect_args`.
+    SqlAlchemySnowflake,
+    /// sqlalchemy-bigquery: `URL.create("bigquery", host=project, …)`.
+    SqlAlchemyBigQuery,
+    /// `bigquery://project/dataset?location=…`: sqlalchemy-bigquery's URL.
+    BigQueryUri,
 }
 
 impl Client {
     /// Every form.
-    pub const ALL: [Client; 13] = [
+    pub const ALL: [Client; 19] = [
         Client::Uri,
         Client::KeywordValue,
         Client::Env,
@@ -56,6 +69,12 @@ impl Client {
         Client::PyMySql,
         Client::SqlAlchemyMySql,
         Client::JdbcMariaDb,
+        Client::AdoNet,
+        Client::Mssql,
+        Client::SnowflakeConnector,
+        Client::SqlAlchemySnowflake,
+        Client::SqlAlchemyBigQuery,
+        Client::BigQueryUri,
     ];
 
     /// The forms of `db`'s connection details, in picker order (the first is the
@@ -65,8 +84,10 @@ impl Client {
         match db {
             Db::Postgres => &Client::ALL[..8],
             Db::Redshift => &Client::ALL[..7],
-            Db::MySql => &Client::ALL[8..],
-            _ => &[],
+            Db::MySql => &Client::ALL[8..13],
+            Db::SqlServer => &Client::ALL[13..15],
+            Db::Snowflake => &Client::ALL[15..17],
+            Db::BigQuery => &Client::ALL[17..],
         }
     }
 
@@ -79,10 +100,17 @@ impl Client {
             Client::Pgpass => "pgpass",
             Client::NodePg => "node-postgres",
             Client::Psycopg => "psycopg",
-            Client::SqlAlchemyPg | Client::SqlAlchemyMySql => "sqlalchemy",
+            Client::SqlAlchemyPg
+            | Client::SqlAlchemyMySql
+            | Client::SqlAlchemySnowflake
+            | Client::SqlAlchemyBigQuery => "sqlalchemy",
+            Client::BigQueryUri => "uri",
+            Client::SnowflakeConnector => "connector",
             Client::Mysql2 => "mysql2",
             Client::PyMySql => "pymysql",
             Client::JdbcPg | Client::JdbcMariaDb => "jdbc",
+            Client::AdoNet => "ado-net",
+            Client::Mssql => "mssql",
         }
     }
 
@@ -94,15 +122,20 @@ impl Client {
             Client::Env => "PG* environment variables (a POSIX shell)",
             Client::Pgpass => ".pgpass line (libpq's password file)",
             Client::NodePg => "Node: node-postgres (pg) config",
-            Client::Psycopg => "Python: psycopg 3 / psycopg2 connect()",
-            Client::SqlAlchemyPg | Client::SqlAlchemyMySql => {
-                "Python: SQLAlchemy 1.4 / 2.x URL.create()"
-            }
+            Client::Psycopg => "Python: psycopg 3 connect()",
+            Client::SqlAlchemyPg
+            | Client::SqlAlchemyMySql
+            | Client::SqlAlchemySnowflake
+            | Client::SqlAlchemyBigQuery => "Python: SQLAlchemy 2.x URL.create()",
+            Client::BigQueryUri => "URL (sqlalchemy-bigquery)",
+            Client::SnowflakeConnector => "Python: snowflake.connector.connect() with the key file",
             Client::MySqlUri => "URI (MySQL Shell)",
             Client::Mysql2 => "Node: mysql2 config",
             Client::PyMySql => "Python: PyMySQL connect()",
             Client::JdbcPg => "Java: JDBC (pgjdbc)",
             Client::JdbcMariaDb => "Java: JDBC (MariaDB Connector/J)",
+            Client::AdoNet => "ADO.NET string (.NET SqlClient, mssql, tedious)",
+            Client::Mssql => "Node: mssql (tedious) config",
         }
     }
 
@@ -231,6 +264,27 @@ pub fn write(client: Client, c: &ConnInfo) -> Result<String, String> {
                 ("trustServerCertificate", "true"),
             ],
         ),
+        Client::AdoNet => {
+            use super::backend::sqlserver::ConnValue;
+            format!(
+                "Server=tcp:{},{};Database={};User ID={};Password={};Encrypt={};TrustServerCertificate=False",
+                ConnValue(&c.host),
+                c.port,
+                ConnValue(&c.database),
+                ConnValue(&c.user),
+                match &c.password {
+                    Some(p) => ConnValue(p).to_string(),
+                    None => PASSWORD_PLACEHOLDER.to_string(),
+                },
+                if c.tls { "True" } else { "False" },
+            )
+        }
+        Client::Mssql => super::client_code::mssql(c),
+        // Written by the Snowflake backend: account, warehouse and role are not here.
+        Client::SnowflakeConnector
+        | Client::SqlAlchemySnowflake
+        | Client::SqlAlchemyBigQuery
+        | Client::BigQueryUri => return Err("This form is written by its database".into()),
         Client::MySqlUri => {
             let pw = match &c.password {
                 Some(p) => percent_encode(p),

@@ -208,3 +208,72 @@ pub fn jdbc(driver: &str, scheme: &str, c: &ConnInfo, tls: &[(&str, &str)]) -> S
     }
     s
 }
+
+/// The mssql (tedious) config object: `server`, not `host`; TLS in `options`.
+pub fn mssql(c: &ConnInfo) -> String {
+    format!(
+        "// mssql (tedious): await sql.connect(config)\nconst config = {{\n  server: {},\n  port: {},\n  user: {},\n  password: {},\n  database: {},\n  options: {{ encrypt: {}, trustServerCertificate: false }},\n}};",
+        js_str(&c.host),
+        c.port,
+        js_str(&c.user),
+        js_str(password(c)),
+        js_str(&c.database),
+        c.tls
+    )
+}
+
+/// What a Snowflake client signs in with: the account, the user's login name, and the
+/// warehouse, database, schema and role as Snowflake reads an identifier (upper case
+/// where written unquoted, in `"…"` where the name exists only quoted: Snowflake folds
+/// an unquoted login parameter to upper case).
+pub struct SnowflakeLogin<'a> {
+    /// The account identifier.
+    pub account: &'a str,
+    /// The login name.
+    pub user: &'a str,
+    /// `(warehouse|database|schema|role, identifier)`.
+    pub params: [(&'static str, String); 4],
+}
+
+const KEY_FILE: &str = "rsa_key.p8";
+
+/// Snowflake's Python connector, signing in with the key pair's private key file.
+pub fn snowflake_connector(l: &SnowflakeLogin<'_>) -> String {
+    let mut s = format!(
+        "import snowflake.connector\n\nconn = snowflake.connector.connect(\n    account={},\n    user={},\n    authenticator=\"SNOWFLAKE_JWT\",\n    private_key_file=\"{KEY_FILE}\",  # the key pair's private key\n",
+        py_str(l.account),
+        py_str(l.user)
+    );
+    for (k, v) in &l.params {
+        let _ = writeln!(s, "    {k}={},", py_str(v));
+    }
+    s.push(')');
+    s
+}
+
+/// snowflake-sqlalchemy: the account and user in the URL, everything else in
+/// `connect_args` (the dialect refuses the key file in the URL, and would read the
+/// identifiers with its own grammar).
+pub fn snowflake_sqlalchemy(l: &SnowflakeLogin<'_>) -> String {
+    let mut s = format!(
+        "from sqlalchemy import create_engine\nfrom sqlalchemy.engine import URL\n\nurl = URL.create(\"snowflake\", username={}, host={})\nengine = create_engine(url, connect_args={{\n    \"authenticator\": \"SNOWFLAKE_JWT\",\n    \"private_key_file\": \"{KEY_FILE}\",\n",
+        py_str(l.user),
+        py_str(l.account)
+    );
+    for (k, v) in &l.params {
+        let _ = writeln!(s, "    \"{k}\": {},", py_str(v));
+    }
+    s.push_str("})");
+    s
+}
+
+/// sqlalchemy-bigquery: the project as the URL's host object, never parsed from text
+/// (a domain-scoped `example.com:my-project` would read as host and port).
+pub fn sqlalchemy_bigquery(project: &str, dataset: &str, location: &str) -> String {
+    format!(
+        "from sqlalchemy import create_engine\nfrom sqlalchemy.engine import URL\n\n# Signs in as the service account of GOOGLE_APPLICATION_CREDENTIALS (its key file).\nurl = URL.create(\"bigquery\", host={}, database={}, query={{\"location\": {}}})\nengine = create_engine(url)",
+        py_str(project),
+        py_str(dataset),
+        py_str(location)
+    )
+}

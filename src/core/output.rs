@@ -27,8 +27,15 @@ pub trait Render {
     /// The text of `part`, or `None` where this backend has no such part.
     fn render(&self, part: Part) -> Option<String>;
 
-    /// What a libpq client needs, where the backend speaks libpq's protocol.
+    /// What a client needs (host, port, database, user, password, TLS), where the
+    /// backend's clients take those.
     fn conn_info(&self) -> Option<ConnInfo> {
+        None
+    }
+
+    /// A client's form written by the backend itself (Snowflake's and BigQuery's take
+    /// other values); `Err` says why that form cannot carry them.
+    fn form(&self, _client: Client) -> Option<Result<String, String>> {
         None
     }
 }
@@ -123,8 +130,10 @@ pub(crate) struct Scripts {
     pub verify: String,
     pub uninstall: String,
     pub conn: String,
-    /// Redshift and MySQL: their clients' forms.
+    /// Redshift, MySQL and SQL Server: their clients' forms.
     pub conn_info: Option<ConnInfo>,
+    /// Forms the backend wrote itself.
+    pub forms: Vec<(Client, Result<String, String>)>,
 }
 
 impl Scripts {
@@ -143,22 +152,7 @@ impl Scripts {
             uninstall,
             conn: write(form, &info).unwrap_or_default(),
             conn_info: Some(info),
-        }))
-    }
-
-    /// The renderer of four texts written at once, for a database with one form.
-    pub fn boxed(
-        setup: String,
-        verify: String,
-        uninstall: String,
-        conn: String,
-    ) -> Option<Box<dyn Render>> {
-        Some(Box::new(Scripts {
-            setup,
-            verify,
-            uninstall,
-            conn,
-            conn_info: None,
+            forms: Vec::new(),
         }))
     }
 }
@@ -177,6 +171,13 @@ impl Render for Scripts {
 
     fn conn_info(&self) -> Option<ConnInfo> {
         self.conn_info.clone()
+    }
+
+    fn form(&self, client: Client) -> Option<Result<String, String>> {
+        self.forms
+            .iter()
+            .find(|(c, _)| *c == client)
+            .map(|(_, t)| t.clone())
     }
 }
 

@@ -21,10 +21,11 @@ pub fn Outputs(
     local_note: &'static str,
 ) -> impl IntoView {
     let setup = page.part(Part::Setup);
-    // The connection details in the form of the client picked here (by key: "uri" and
-    // "sqlalchemy" stay picked across databases that have them).
+    // The connection details in the form of the client picked here, each database's
+    // first until one is picked (by key: "uri" or "sqlalchemy" stays picked across the
+    // databases that have it).
     let db = Memo::new(move |_| page.intent.with(|i| i.db));
-    let key = RwSignal::new("uri");
+    let key = RwSignal::new("");
     let chosen = Memo::new(move |_| {
         let db = db.get();
         Client::from_key(db, key.get()).or(Client::for_db(db).first().copied())

@@ -5,6 +5,8 @@
 
 use super::checks::{comments, list};
 use super::{schemas, FieldSpec, Spec};
+use crate::core::client::Client;
+use crate::core::client_code::sqlalchemy_bigquery;
 use crate::core::conn::percent_encode;
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
@@ -198,11 +200,27 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             Ident::new(role)
         ));
     }
-    let conn = format!(
-        "bigquery://{}/{}?location={}",
-        percent_encode(&proj),
-        percent_encode(sets[0].raw()),
-        percent_encode(&loc)
-    );
-    Scripts::boxed(sql, verify, uninstall, conn)
+    let code = sqlalchemy_bigquery(&proj, sets[0].raw(), &loc);
+    // SQLAlchemy reads `host:port` in a URL: a domain-scoped project has no URL form.
+    let uri = if proj.contains(':') {
+        Err(format!("The domain-scoped project {proj} cannot go in a bigquery:// URL (the colon would be read as a port): use the SQLAlchemy form"))
+    } else {
+        Ok(format!(
+            "bigquery://{}/{}?location={}",
+            percent_encode(&proj),
+            percent_encode(sets[0].raw()),
+            percent_encode(&loc)
+        ))
+    };
+    Some(Box::new(Scripts {
+        setup: sql,
+        verify,
+        uninstall,
+        conn: code.clone(),
+        conn_info: None,
+        forms: vec![
+            (Client::SqlAlchemyBigQuery, Ok(code)),
+            (Client::BigQueryUri, uri),
+        ],
+    }))
 }

@@ -179,7 +179,11 @@ pub fn client_form(i: &Intent, client: super::client::Client) -> Option<Result<S
     if !super::client::Client::for_db(i.db).contains(&client) {
         return None;
     }
-    let info = validated(i).1?.conn_info()?;
+    let r = validated(i).1?;
+    if let Some(text) = r.form(client) {
+        return Some(text);
+    }
+    let info = r.conn_info()?;
     Some(super::client::write(client, &info))
 }
 

@@ -6,7 +6,8 @@ use std::fmt;
 
 use super::checks::{comments, list, name};
 use super::{schemas, FieldSpec, Spec, USER};
-use crate::core::conn::percent_encode;
+use crate::core::client::Client;
+use crate::core::client_code::{snowflake_connector, snowflake_sqlalchemy, SnowflakeLogin};
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 use crate::core::text::js_trim;
@@ -274,14 +275,29 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let uninstall = format!(
         "-- Uninstall: drops the user, then its role (with every grant and future grant).\n-- Objects the role owns pass to USERADMIN: hand them over first if it created any.\nUSE ROLE USERADMIN;\nDROP USER IF EXISTS {user};\nDROP ROLE IF EXISTS {role};\n"
     );
-    let conn = format!(
-        "snowflake://{}@{}/{}/{}?warehouse={}&role={}&authenticator=SNOWFLAKE_JWT&private_key_file=rsa_key.p8",
-        percent_encode(user.stored()),
-        percent_encode(&acct),
-        percent_encode(db.stored()),
-        percent_encode(schemas[0].stored()),
-        percent_encode(wh.stored()),
-        percent_encode(role.stored()),
-    );
-    Scripts::boxed(sql, verify, uninstall, conn)
+    let login = SnowflakeLogin {
+        account: &acct,
+        user: user.stored(),
+        params: [
+            ("warehouse", wh.to_string()),
+            ("database", db.to_string()),
+            ("schema", schemas[0].to_string()),
+            ("role", role.to_string()),
+        ],
+    };
+    let conn = snowflake_connector(&login);
+    Some(Box::new(Scripts {
+        setup: sql,
+        verify,
+        uninstall,
+        forms: vec![
+            (Client::SnowflakeConnector, Ok(conn.clone())),
+            (
+                Client::SqlAlchemySnowflake,
+                Ok(snowflake_sqlalchemy(&login)),
+            ),
+        ],
+        conn,
+        conn_info: None,
+    }))
 }

@@ -6,6 +6,7 @@ use std::fmt;
 
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
 use super::{schemas, FieldSpec, Spec};
+use crate::core::client::{Client, ConnInfo};
 use crate::core::conn::PASSWORD_PLACEHOLDER;
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
@@ -191,16 +192,17 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         "-- Uninstall: drops the database user (and its permissions), then the login.\nUSE {dbi};\nIF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = {l})\n    DROP USER {u};\nGO\nUSE [master];\nIF EXISTS (SELECT 1 FROM sys.server_principals WHERE name = {l})\n    DROP LOGIN {u};\nGO\n",
         l = u.literal(),
     );
-    let conn = format!(
-        "Server=tcp:{},{port};Database={};User ID={};Password={};Encrypt={};TrustServerCertificate=False",
-        ConnValue(host.trim_start_matches('[').trim_end_matches(']')),
-        ConnValue(&db),
-        ConnValue(&user),
-        match &pw {
-            Some(p) => ConnValue(p).to_string(),
-            None => PASSWORD_PLACEHOLDER.to_string(),
-        },
-        if i.tls { "True" } else { "False" },
-    );
-    Scripts::boxed(sql, verify, uninstall, conn)
+    let info = ConnInfo {
+        host: host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string(),
+        // Checked by `port` above, so it parses.
+        port: port.parse().unwrap_or(1433),
+        database: db.to_string(),
+        user: user.to_string(),
+        password: pw,
+        tls: i.tls,
+    };
+    Scripts::with_clients(sql, verify, uninstall, info, Client::AdoNet)
 }

@@ -1,0 +1,164 @@
+//! SQL Server's connection forms read by the real client library, without a server
+//! (none runs on this machine, so this is parsed only): the ADO.NET string through
+//! mssql's parser (tedious's grammar: a value that starts or ends with U+FEFF must be
+//! quoted, or JavaScript's trim strips it) and the mssql config object through a
+//! ConnectionPool, for names and passwords full of the grammar's special characters.
+//! Run by `./test.sh` (feature `realdb`: it needs `scripts/setup.sh --test`'s npm
+//! packages).
+#![cfg(feature = "realdb")]
+
+use std::process::Command;
+
+use grantsmith::core::client::{write, Client, ConnInfo};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/clients");
+
+/// Runs `program script [form] FILE` on `text` written to FILE: the JSON it prints.
+fn read_back(program: &str, script: &str, form: Option<Client>, text: &str) -> serde_json::Value {
+    // Tests run in parallel: one file per call.
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = std::env::temp_dir().join(format!("gs-form-{}-{n}.txt", std::process::id()));
+    std::fs::write(&file, text).unwrap();
+    let mut cmd = Command::new(program);
+    cmd.arg(format!("{DIR}/{script}"));
+    if let Some(f) = form {
+        cmd.arg(f.as_str());
+    }
+    let out = cmd.arg(&file).output().expect(program);
+    let _ = std::fs::remove_file(&file);
+    assert!(
+        out.status.success(),
+        "{script} {form:?}: {}\n{text}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn python() -> String {
+    std::env::var("GRANTSMITH_PY").expect(
+        "GRANTSMITH_PY is unset: run the tests through ./test.sh, which installs the Python clients",
+    )
+}
+
+fn parse(form: Client, text: &str) -> serde_json::Value {
+    read_back("node", "parse.mjs", Some(form), text)
+}
+
+#[test]
+fn sql_server_forms_read_back_exactly() {
+    for (user, password, database, tls) in [
+        ("dagflux", "plain", "mydb", true),
+        ("dagflux", "\u{feff}pw", "db\u{feff}", true),
+        ("dag;flux\"'={x}", "\u{feff}p;w\"d ", " my db;x ", false),
+        ("u\u{2028}", "a{b}c=;'\"", "d\u{a0}", true),
+    ] {
+        let info = ConnInfo {
+            host: "sql.example.com".into(),
+            port: 1433,
+            database: database.into(),
+            user: user.into(),
+            password: Some(password.into()),
+            tls,
+        };
+        for form in [Client::AdoNet, Client::Mssql] {
+            let text = write(form, &info).unwrap();
+            let got = parse(form, &text);
+            assert_eq!(
+                got,
+                serde_json::json!(["sql.example.com", 1433, database, user, password, tls]),
+                "{form:?}: {text}"
+            );
+        }
+    }
+}
+
+fn snowflake_parse(text: &str) -> serde_json::Value {
+    read_back(&python(), "parse_snowflake.py", None, text)
+}
+
+/// Snowflake's forms read by its real Python connector's parameter list and by
+/// snowflake-sqlalchemy's dialect (parsed only: no Snowflake account here). Names that
+/// exist only quoted reach the connector quoted, plain ones in upper case (Snowflake
+/// folds an unquoted login parameter), and the key file is a connector argument, not a
+/// URL parameter (which the dialect refuses).
+#[test]
+fn snowflake_forms_reach_the_connector_as_snowflake_reads_them() {
+    use grantsmith::core::{client_form, Access, Db, Field, Intent};
+    for (user, db, schema, wh, want_db, want_schema, want_wh, want_role) in [
+        (
+            "dagflux",
+            "analytics",
+            "public",
+            "compute_wh",
+            "ANALYTICS",
+            "PUBLIC",
+            "COMPUTE_WH",
+            "DAGFLUX_ROLE",
+        ),
+        (
+            "user@example.com",
+            "my db",
+            "Sales \"X\"/y",
+            "WH-1",
+            "\"my db\"",
+            "\"Sales \"\"X\"\"/y\"",
+            "\"WH-1\"",
+            "\"user@example.com_ROLE\"",
+        ),
+    ] {
+        let i = Intent::new(Db::Snowflake, Access::ReadOnly)
+            .with(Field::Host, "myorg-myaccount")
+            .with(Field::Role, user)
+            .with(Field::Database, db)
+            .with(Field::Schemas, schema)
+            .with(Field::Warehouse, wh);
+        for form in [Client::SnowflakeConnector, Client::SqlAlchemySnowflake] {
+            let text = client_form(&i, form).unwrap().unwrap();
+            let got = snowflake_parse(&text);
+            assert_eq!(
+                got,
+                serde_json::json!({
+                    "account": "myorg-myaccount", "user": user.to_ascii_uppercase().as_str().replace("USER@EXAMPLE.COM", "user@example.com"),
+                    "authenticator": "SNOWFLAKE_JWT", "private_key_file": "rsa_key.p8",
+                    "warehouse": want_wh, "database": want_db, "schema": want_schema, "role": want_role,
+                }),
+                "{form:?}: {text}"
+            );
+        }
+    }
+}
+
+/// BigQuery's forms read by sqlalchemy-bigquery's URL reader (parsed only). A
+/// domain-scoped project (`example.com:my-project`) reads back exactly from the
+/// SQLAlchemy form; its URL form is refused with a message (the colon would be a port).
+#[test]
+fn bigquery_forms_read_back_exactly() {
+    use grantsmith::core::{client_form, Access, Db, Field, Intent};
+    for (project, dataset, location) in [
+        ("my-project", "analytics", "US"),
+        ("example.com:my-project", "sales_2024", "europe-west1"),
+    ] {
+        let i = Intent::new(Db::BigQuery, Access::ReadOnly)
+            .with(Field::Database, project)
+            .with(Field::Schemas, dataset)
+            .with(Field::Location, location)
+            .with(Field::Role, "etl@my-project.iam.gserviceaccount.com");
+        for form in [Client::SqlAlchemyBigQuery, Client::BigQueryUri] {
+            let text = match client_form(&i, form).unwrap() {
+                Ok(t) => t,
+                Err(m) => {
+                    assert!(project.contains(':') && form == Client::BigQueryUri, "{m}");
+                    assert!(m.contains("use the SQLAlchemy form"), "{m}");
+                    continue;
+                }
+            };
+            let got = read_back(&python(), "parse_bigquery.py", Some(form), &text);
+            assert_eq!(
+                got,
+                serde_json::json!([project, dataset, location]),
+                "{form:?}: {text}"
+            );
+        }
+    }
+}
