@@ -139,6 +139,24 @@ impl Client {
         }
     }
 
+    /// The name a download of this form gets.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Client::Env => "grantsmith.env",
+            Client::Pgpass => "pgpass",
+            Client::NodePg | Client::Mysql2 | Client::Mssql => "grantsmith-connection.js",
+            Client::Psycopg
+            | Client::PyMySql
+            | Client::SqlAlchemyPg
+            | Client::SqlAlchemyMySql
+            | Client::SqlAlchemySnowflake
+            | Client::SqlAlchemyBigQuery
+            | Client::SnowflakeConnector => "grantsmith_connection.py",
+            Client::JdbcPg | Client::JdbcMariaDb => "GrantsmithConnection.java",
+            _ => "grantsmith-connection.txt",
+        }
+    }
+
     /// `db`'s form named by `key`, if any.
     pub fn from_key(db: Db, key: &str) -> Option<Client> {
         Client::for_db(db)

@@ -81,7 +81,7 @@ pub fn Outputs(
         <div class="gs-output" class:gs-hidden=move || !page.generated.get()>
             <ScriptBlock title="SQL commands to run" code_id="gs-sql" testid="sql" box_class="gs-code-sql"
                 copy_label="Copy SQL" copy_testid="copy-sql" text=setup
-                download=("download-setup", "grantsmith-setup.sql")>
+                download=("download-setup", Signal::from("grantsmith-setup.sql"))>
                 {move || policy.with(|p| !p.is_empty()).then(|| view! {
                     <p class="gs-policy">
                         "RLS policy name on each RLS-enabled table: "
@@ -91,7 +91,8 @@ pub fn Outputs(
             </ScriptBlock>
             <div class="gs-out-conn">
                 <ScriptBlock title="Your connection string" code_id="gs-conn" testid="conn"
-                    copy_label="Copy Connection String" copy_testid="copy-conn" text=conn>
+                    copy_label="Copy Connection String" copy_testid="copy-conn" text=conn
+                    download=("download-conn", Signal::derive(move || chosen.get().map_or("grantsmith-connection.txt", Client::file_name)))>
                     // Hidden, not removed, where there is no choice: one view, no Show.
                     <div class:gs-hidden=move || chosen.get().is_none()>
                         <label class="gs-label" for="gs-client">"Client"</label>
@@ -121,10 +122,10 @@ pub fn Outputs(
             <LazyDetails summary="Verify and uninstall scripts">
                 <ScriptBlock title="Verify (read-only: a row per expected privilege)" code_id="gs-verify"
                     testid="verify-sql" copy_label="Copy SQL" copy_testid="copy-verify" text=verify
-                    download=("download-verify", "grantsmith-verify.sql")/>
+                    download=("download-verify", Signal::from("grantsmith-verify.sql"))/>
                 <ScriptBlock title="Uninstall (revokes everything, drops the user)" code_id="gs-uninstall"
                     testid="uninstall-sql" copy_label="Copy SQL" copy_testid="copy-uninstall" text=uninstall
-                    download=("download-uninstall", "grantsmith-uninstall.sql")/>
+                    download=("download-uninstall", Signal::from("grantsmith-uninstall.sql"))/>
             </LazyDetails>
         </div>
     }

@@ -22,7 +22,7 @@ pub fn ScriptBlock(
     text: Signal<String>,
     /// `(data-testid, file name)` of a download link, when the block offers one.
     #[prop(optional)]
-    download: Option<(&'static str, &'static str)>,
+    download: Option<(&'static str, Signal<&'static str>)>,
     /// Extra class on the code box (`gs-code-sql` gives the original's tall box).
     #[prop(optional)]
     box_class: &'static str,
@@ -35,7 +35,7 @@ pub fn ScriptBlock(
         // written into the link on click, not on every render (Generate stays fast).
         let set_href = move |ev: leptos::ev::MouseEvent| {
             let url = format!(
-                "data:application/sql;charset=utf-8,{}",
+                "data:text/plain;charset=utf-8,{}",
                 percent_encode(&text.get_untracked())
             );
             let _ = event_target::<web_sys::Element>(&ev).set_attribute("href", &url);
@@ -43,7 +43,7 @@ pub fn ScriptBlock(
         view! {
             <a class="gs-btn gs-btn-small gs-btn-light" data-testid=tid download=file href="#"
                 on:click=set_href>
-                "Download .sql"
+                {move || format!("Download .{}", file.get().rsplit('.').next().unwrap_or("txt"))}
             </a>
         }
     });

@@ -120,6 +120,12 @@ test("the connection details in each client's form, copied; per database", async
   assert.match(await tid(page, "conn").textContent(), /^host='db\.example\.com' .* user='etl' /);
   await tid(page, "client").selectOption("node-postgres");
   assert.match(await tid(page, "conn").textContent(), /^\/\/ node-postgres.*\n  user: "etl",\n/s);
+  // Each form downloads like the scripts, under a name that says what it is.
+  await tid(page, "client").selectOption("psycopg");
+  assert.equal(await tid(page, "download-conn").textContent(), "Download .py");
+  const [dl] = await Promise.all([page.waitForEvent("download"), tid(page, "download-conn").click()]);
+  assert.equal(dl.suggestedFilename(), "grantsmith_connection.py");
+  assert.equal(fs.readFileSync(await dl.path(), "utf8"), await tid(page, "conn").textContent());
   // MySQL has forms of its own; "uri" is its URI again, and its TLS goes in each
   // client's own spelling.
   await tid(page, "client").selectOption("uri");
