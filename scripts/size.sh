@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 # The ceiling: the gzip total today (175291 bytes: 169609 after the one-model
 # redesign, then +1.6 KB Supabase rules and linear de-duplication, +0.2 KB theme
 # following, +3.9 KB libpq client forms, +6.9 KB hosted-provider rules and their
-# picker, +2.7 KB driver code forms, +2.2 KB JDBC forms and the host note: 187102),
-# plus 1 %. Lower it as bytes are won; the
+# picker, +2.7 KB driver code forms, +2.2 KB JDBC forms and the host note, +2.3 KB
+# SQL Server, Snowflake and BigQuery forms and downloads: 189405), plus 1 %. Lower it as bytes are won; the
 # targets live in scripts/bench.mjs.
-BUDGET=${GS_GZIP_BUDGET:-188973}
+BUDGET=${GS_GZIP_BUDGET:-191299}
 total_raw=0; total_gz=0
 printf '%-40s %10s %10s\n' file bytes gzip-9
 for f in dist/index.html $(grep -oE '\./[A-Za-z0-9_.-]+\.(js|css|wasm)' dist/index.html | sort -u | sed 's|^\./|dist/|'); do

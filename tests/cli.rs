@@ -418,7 +418,7 @@ fn libpq_forms_of_the_connection_details() {
         (
             2,
             String::new(),
-            "grantsmith: unknown client \"env\": uri, mysql2, pymysql, sqlalchemy, jdbc\n".into()
+            "grantsmith: unknown client \"env\": uri, mysql2, pymysql, sqlalchemy, jdbc, jdbc-mariadb\n".into()
         )
     );
     let (code, out, _) = mysql("mysql2");

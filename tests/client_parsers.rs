@@ -162,3 +162,147 @@ fn bigquery_forms_read_back_exactly() {
         }
     }
 }
+
+/// Runs a JDBC form in the JVM with a driver that records what `DriverManager` hands it
+/// (the URL and every property) and what `setCatalog` gets, instead of connecting:
+/// `[url, key, value, …, "catalog", db]`.
+fn jdbc_recorded(text: &str) -> Vec<String> {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = std::env::temp_dir().join(format!("GsJdbc{}x{n}.java", std::process::id()));
+    std::fs::write(
+        &file,
+        format!(
+            r#"class Run {{
+  public static void main(String[] args) throws Exception {{
+    java.sql.DriverManager.registerDriver(new java.sql.Driver() {{
+      public boolean acceptsURL(String u) {{ return true; }}
+      public java.sql.Connection connect(String u, java.util.Properties p) {{
+        StringBuilder b = new StringBuilder(u);
+        for (String k : new java.util.TreeSet<>(p.stringPropertyNames())) b.append('\0').append(k).append('\0').append(p.getProperty(k));
+        System.out.print(b);
+        return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
+          java.sql.Connection.class.getClassLoader(), new Class<?>[] {{ java.sql.Connection.class }},
+          (proxy, m, a) -> {{
+            if (m.getName().equals("setCatalog")) System.out.print("\0catalog\0" + a[0]);
+            return null;
+          }});
+      }}
+      public java.sql.DriverPropertyInfo[] getPropertyInfo(String u, java.util.Properties p) {{ return new java.sql.DriverPropertyInfo[0]; }}
+      public int getMajorVersion() {{ return 1; }}
+      public int getMinorVersion() {{ return 0; }}
+      public boolean jdbcCompliant() {{ return false; }}
+      public java.util.logging.Logger getParentLogger() {{ return null; }}
+    }});
+{text}
+  }}
+}}
+"#
+        ),
+    )
+    .unwrap();
+    let out = Command::new("java")
+        .arg(&file)
+        .output()
+        .expect("java (Debian's default-jdk-headless) must be installed");
+    let _ = std::fs::remove_file(&file);
+    assert!(
+        out.status.success(),
+        "{}\n{text}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split('\0')
+        .map(str::to_string)
+        .collect()
+}
+
+/// The JDBC forms whose drivers this machine cannot fetch (MySQL Connector/J, mssql-jdbc
+/// and snowflake-jdbc come only from Maven Central), compiled and run in the JVM with a
+/// recording driver: the Java literals and `Properties` hand the driver exactly what was
+/// typed, and the database goes where each driver's documentation reads it.
+#[test]
+fn jdbc_forms_hand_the_driver_exactly_what_was_typed() {
+    use grantsmith::core::{client_form, Access, Db, Field, Intent};
+    let (user, pw) = ("dag\"flux\\u0041 'x", "p;w{d}\"\\ é");
+    let mysql = {
+        let mut i = Intent::new(Db::MySql, Access::ReadOnly)
+            .with(Field::Host, "db.example.com")
+            .with(Field::Role, user)
+            .with(Field::Password, pw)
+            .with(Field::Schemas, "my db#?x");
+        i.tls = true;
+        i
+    };
+    let got = jdbc_recorded(&client_form(&mysql, Client::JdbcMySql).unwrap().unwrap());
+    let want = [
+        "jdbc:mysql://db.example.com:3306/",
+        "password",
+        pw,
+        "sslMode",
+        "REQUIRED",
+        "user",
+        user,
+        "catalog",
+        "my db#?x",
+    ];
+    assert_eq!(got, want);
+    // (A \ would make it a Windows login, which has no password.)
+    let ms_user = "dag\"flux 'x;{y}";
+    let sqlserver = Intent::new(Db::SqlServer, Access::ReadOnly)
+        .with(Field::Host, "2001:db8::1")
+        .with(Field::Role, ms_user)
+        .with(Field::Password, pw)
+        .with(Field::Database, "x;y}z");
+    let got = jdbc_recorded(
+        &client_form(&sqlserver, Client::JdbcSqlServer)
+            .unwrap()
+            .unwrap(),
+    );
+    let want = [
+        "jdbc:sqlserver://",
+        "databaseName",
+        "x;y}z",
+        "encrypt",
+        "true",
+        "password",
+        pw,
+        "portNumber",
+        "1433",
+        "serverName",
+        "2001:db8::1",
+        "trustServerCertificate",
+        "false",
+        "user",
+        ms_user,
+    ];
+    assert_eq!(got, want);
+    let snowflake = Intent::new(Db::Snowflake, Access::ReadOnly)
+        .with(Field::Host, "myorg-myaccount")
+        .with(Field::Role, "user@example.com")
+        .with(Field::Database, "my db");
+    let got = jdbc_recorded(
+        &client_form(&snowflake, Client::JdbcSnowflake)
+            .unwrap()
+            .unwrap(),
+    );
+    let want = [
+        "jdbc:snowflake://myorg-myaccount.snowflakecomputing.com/",
+        "authenticator",
+        "SNOWFLAKE_JWT",
+        "db",
+        "\"my db\"",
+        "private_key_file",
+        "rsa_key.p8",
+        "role",
+        "\"user@example.com_ROLE\"",
+        "schema",
+        "PUBLIC",
+        "user",
+        "user@example.com",
+        "warehouse",
+        "COMPUTE_WH",
+    ];
+    assert_eq!(got, want);
+}

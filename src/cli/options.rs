@@ -114,8 +114,9 @@ options! {
         /// conn: the form one client reads. PostgreSQL and Redshift: uri (default),
         /// keyword-value, env (PG* variables), pgpass (a .pgpass line), node-postgres,
         /// psycopg, sqlalchemy, jdbc (not Redshift); MySQL: uri (default), mysql2,
-        /// pymysql, sqlalchemy, jdbc; SQL Server: ado-net (default), mssql; Snowflake:
-        /// connector (default), sqlalchemy; BigQuery: sqlalchemy (default), uri
+        /// pymysql, sqlalchemy, jdbc (MySQL Connector/J), jdbc-mariadb; SQL Server:
+        /// ado-net (default), mssql, jdbc; Snowflake: connector (default), sqlalchemy,
+        /// jdbc; BigQuery: sqlalchemy (default), uri
         client = "client",
         /// new-schema: the schema created later (default public)
         schema = "schema",

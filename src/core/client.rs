@@ -36,17 +36,23 @@ pub enum Client {
     PyMySql,
     /// SQLAlchemy's `URL.create("mysql+pymysql", …)`.
     SqlAlchemyMySql,
-    /// JDBC with MariaDB Connector/J: the URL and `Properties`.
+    /// JDBC with MySQL Connector/J: the URL, `Properties` and `setCatalog`.
+    JdbcMySql,
+    /// JDBC with MariaDB Connector/J: the URL, `Properties` and `setCatalog`.
     JdbcMariaDb,
     /// SQL Server's ADO.NET connection string (.NET SqlClient; mssql and tedious parse it).
     AdoNet,
     /// The mssql (tedious) config object for Node.
     Mssql,
+    /// JDBC with mssql-jdbc: everything in `Properties`.
+    JdbcSqlServer,
     /// Snowflake's Python connector: `snowflake.connector.connect(…)` with the key file.
     SnowflakeConnector,
     /// snowflake-sqlalchemy: the account and user in `URL.create`, the rest in
     /// `connect_args`.
     SqlAlchemySnowflake,
+    /// JDBC with snowflake-jdbc: the account's host, `Properties` with the key file.
+    JdbcSnowflake,
     /// sqlalchemy-bigquery: `URL.create("bigquery", host=project, …)`.
     SqlAlchemyBigQuery,
     /// `bigquery://project/dataset?location=…`: sqlalchemy-bigquery's URL.
@@ -55,7 +61,7 @@ pub enum Client {
 
 impl Client {
     /// Every form.
-    pub const ALL: [Client; 19] = [
+    pub const ALL: [Client; 22] = [
         Client::Uri,
         Client::KeywordValue,
         Client::Env,
@@ -68,11 +74,14 @@ impl Client {
         Client::Mysql2,
         Client::PyMySql,
         Client::SqlAlchemyMySql,
+        Client::JdbcMySql,
         Client::JdbcMariaDb,
         Client::AdoNet,
         Client::Mssql,
+        Client::JdbcSqlServer,
         Client::SnowflakeConnector,
         Client::SqlAlchemySnowflake,
+        Client::JdbcSnowflake,
         Client::SqlAlchemyBigQuery,
         Client::BigQueryUri,
     ];
@@ -84,10 +93,10 @@ impl Client {
         match db {
             Db::Postgres => &Client::ALL[..8],
             Db::Redshift => &Client::ALL[..7],
-            Db::MySql => &Client::ALL[8..13],
-            Db::SqlServer => &Client::ALL[13..15],
-            Db::Snowflake => &Client::ALL[15..17],
-            Db::BigQuery => &Client::ALL[17..],
+            Db::MySql => &Client::ALL[8..14],
+            Db::SqlServer => &Client::ALL[14..17],
+            Db::Snowflake => &Client::ALL[17..20],
+            Db::BigQuery => &Client::ALL[20..],
         }
     }
 
@@ -108,7 +117,10 @@ impl Client {
             Client::SnowflakeConnector => "connector",
             Client::Mysql2 => "mysql2",
             Client::PyMySql => "pymysql",
-            Client::JdbcPg | Client::JdbcMariaDb => "jdbc",
+            Client::JdbcPg | Client::JdbcMySql | Client::JdbcSqlServer | Client::JdbcSnowflake => {
+                "jdbc"
+            }
+            Client::JdbcMariaDb => "jdbc-mariadb",
             Client::AdoNet => "ado-net",
             Client::Mssql => "mssql",
         }
@@ -134,6 +146,9 @@ impl Client {
             Client::PyMySql => "Python: PyMySQL connect()",
             Client::JdbcPg => "Java: JDBC (pgjdbc)",
             Client::JdbcMariaDb => "Java: JDBC (MariaDB Connector/J)",
+            Client::JdbcMySql => "Java: JDBC (MySQL Connector/J)",
+            Client::JdbcSqlServer => "Java: JDBC (mssql-jdbc)",
+            Client::JdbcSnowflake => "Java: JDBC (snowflake-jdbc) with the key file",
             Client::AdoNet => "ADO.NET string (.NET SqlClient, mssql, tedious)",
             Client::Mssql => "Node: mssql (tedious) config",
         }
@@ -152,7 +167,11 @@ impl Client {
             | Client::SqlAlchemySnowflake
             | Client::SqlAlchemyBigQuery
             | Client::SnowflakeConnector => "grantsmith_connection.py",
-            Client::JdbcPg | Client::JdbcMariaDb => "GrantsmithConnection.java",
+            Client::JdbcPg
+            | Client::JdbcMySql
+            | Client::JdbcMariaDb
+            | Client::JdbcSqlServer
+            | Client::JdbcSnowflake => "GrantsmithConnection.java",
             _ => "grantsmith-connection.txt",
         }
     }
@@ -298,9 +317,12 @@ pub fn write(client: Client, c: &ConnInfo) -> Result<String, String> {
             )
         }
         Client::Mssql => super::client_code::mssql(c),
+        Client::JdbcSqlServer => super::client_code::jdbc_sqlserver(c),
+        Client::JdbcMySql => jdbc("MySQL Connector/J", "mysql", c, &[("sslMode", "REQUIRED")]),
         // Written by the Snowflake backend: account, warehouse and role are not here.
         Client::SnowflakeConnector
         | Client::SqlAlchemySnowflake
+        | Client::JdbcSnowflake
         | Client::SqlAlchemyBigQuery
         | Client::BigQueryUri => return Err("This form is written by its database".into()),
         Client::MySqlUri => {

@@ -71,7 +71,12 @@ impl Server {
     pub fn start_with(major: u32, tls: bool) -> Server {
         let version = version_for(major);
         let bin = pg_cache().join(&version).join("native/bin");
-        let dir = std::env::temp_dir().join(format!("gs-pg-{major}-{}", std::process::id()));
+        // Its own directory: a TLS server runs beside the version's main one.
+        let dir = std::env::temp_dir().join(format!(
+            "gs-pg-{major}-{}{}",
+            std::process::id(),
+            if tls { "-tls" } else { "" }
+        ));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let as_nobody = is_root();

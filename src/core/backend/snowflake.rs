@@ -7,7 +7,9 @@ use std::fmt;
 use super::checks::{comments, list, name};
 use super::{schemas, FieldSpec, Spec, USER};
 use crate::core::client::Client;
-use crate::core::client_code::{snowflake_connector, snowflake_sqlalchemy, SnowflakeLogin};
+use crate::core::client_code::{
+    jdbc_snowflake, snowflake_connector, snowflake_sqlalchemy, SnowflakeLogin,
+};
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 use crate::core::text::js_trim;
@@ -296,6 +298,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
                 Client::SqlAlchemySnowflake,
                 Ok(snowflake_sqlalchemy(&login)),
             ),
+            (Client::JdbcSnowflake, Ok(jdbc_snowflake(&login))),
         ],
         conn,
         conn_info: None,
