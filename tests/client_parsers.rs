@@ -9,6 +9,9 @@
 
 use std::process::Command;
 
+#[path = "common/rng.rs"]
+mod rng;
+
 use grantsmith::core::client::{write, Client, ConnInfo};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/clients");
@@ -305,4 +308,45 @@ fn jdbc_forms_hand_the_driver_exactly_what_was_typed() {
         "COMPUTE_WH",
     ];
     assert_eq!(got, want);
+}
+
+/// Seeded hostile values (`GS_SEED` replays) through SQL Server's ADO.NET and mssql
+/// forms and mssql's parser: what is written comes back exactly.
+#[test]
+fn seeded_hostile_values_through_mssqls_parser() {
+    const PIECES: [&str; 16] = [
+        "a", "Z", "0", " ", ";", "=", "\"", "'", "{", "}", "\\", "\u{feff}", "\u{a0}", "é", "😀",
+        "\t",
+    ];
+    let seed = rng::Rng::env_seed();
+    println!("SQL Server forms, seed {seed}");
+    let mut r = rng::Rng(seed);
+    let no_backslash: Vec<&str> = PIECES.into_iter().filter(|p| *p != "\\").collect();
+    for n in 0..8 {
+        let info = ConnInfo {
+            host: ["sql.example.com", "10.0.0.7", "2001:db8::5"][r.below(3)].into(),
+            port: 1 + r.below(65535) as u16,
+            database: r.word(&PIECES, 10),
+            // A \ in a login name means DOMAIN\user to mssql (and a Windows login to
+            // SQL Server, which the form refuses): not in user names.
+            user: r.word(&no_backslash, 10),
+            password: Some(r.word(&PIECES, 14)),
+            tls: r.below(2) == 1,
+        };
+        for form in [Client::AdoNet, Client::Mssql] {
+            let text = write(form, &info).unwrap();
+            assert_eq!(
+                parse(form, &text),
+                serde_json::json!([
+                    info.host,
+                    info.port,
+                    info.database,
+                    info.user,
+                    info.password,
+                    info.tls
+                ]),
+                "case {n} (GS_SEED={seed}) {form:?}: {text}"
+            );
+        }
+    }
 }
