@@ -334,16 +334,26 @@ fn check_libpq_forms(i: &Intent) -> Result<(), String> {
     Ok(())
 }
 
-/// The value of `key` in a code form's line `<indent><key><sep><literal>,`.
+/// The value of `key` in a code form's line `<indent><key><sep><literal>,` (Node,
+/// Python), or `props.setProperty("<key>", <literal>);` (Java: sep `java`).
 fn code_value(code: &str, key: &str, sep: &str) -> Option<String> {
+    let prefix = if sep == "java" {
+        format!("props.setProperty(\"{key}\", ")
+    } else {
+        format!("{key}{sep}")
+    };
     let line = code
         .lines()
-        .find_map(|l| l.trim_start().strip_prefix(&format!("{key}{sep}")))?;
-    let lit = line.strip_suffix(',').unwrap_or(line);
+        .find_map(|l| l.trim_start().strip_prefix(&prefix))?;
+    let lit = line
+        .strip_suffix(");")
+        .or(line.strip_suffix(".encode(),"))
+        .or(line.strip_suffix(','))
+        .unwrap_or(line);
     if sep == ": " {
         return serde_json::from_str(lit).ok();
     }
-    // A Python literal: \\, \" and \xNN are the only escapes written.
+    // Python writes \\, \" and \xNN; Java \\, \" and three octal digits.
     let body = lit.strip_prefix('"')?.strip_suffix('"')?;
     let mut out = String::new();
     let mut chars = body.chars();
@@ -357,17 +367,27 @@ fn code_value(code: &str, key: &str, sep: &str) -> Option<String> {
                 let hex: String = chars.by_ref().take(2).collect();
                 out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
             }
+            d @ '0'..='3' if sep == "java" => {
+                let oct: String = std::iter::once(d).chain(chars.by_ref().take(2)).collect();
+                out.push(char::from_u32(u32::from_str_radix(&oct, 8).ok()?)?);
+            }
             c => out.push(c),
         }
     }
     Some(out)
 }
 
-/// The Node and Python forms carry exactly the user, password and database the URI does.
+/// The Node, Python and Java forms carry exactly the user, password and database the
+/// URI does (PostgreSQL's and MySQL's).
 fn check_code_forms(i: &Intent) -> Result<(), String> {
     use grantsmith::core::client::Client;
     use grantsmith::core::client_form;
-    let Some(Ok(uri)) = client_form(i, Client::Uri) else {
+    let uri_form = if i.db == Db::MySql {
+        Client::MySqlUri
+    } else {
+        Client::Uri
+    };
+    let Some(Ok(uri)) = client_form(i, uri_form) else {
         return Ok(());
     };
     let want = uri_parts(&uri);
@@ -375,20 +395,44 @@ fn check_code_forms(i: &Intent) -> Result<(), String> {
         (Client::NodePg, ": ", "database"),
         (Client::Psycopg, "=", "dbname"),
         (Client::SqlAlchemyPg, "=", "database"),
+        (Client::JdbcPg, "java", ""),
+        (Client::Mysql2, ": ", "database"),
+        (Client::PyMySql, "=", "database"),
+        (Client::SqlAlchemyMySql, "=", "database"),
+        (Client::JdbcMySql, "java", ""),
     ] {
         let Some(Ok(code)) = client_form(i, form) else {
             continue;
         };
-        let user_key = if form == Client::SqlAlchemyPg {
+        let user_key = if matches!(form, Client::SqlAlchemyPg | Client::SqlAlchemyMySql) {
             "username"
         } else {
             "user"
         };
-        let got = (
-            code_value(&code, user_key, sep),
-            code_value(&code, "password", sep),
-            code_value(&code, db, sep),
-        );
+        let database = match form {
+            // pgjdbc: percent-encoded in the URL; MySQL Connector/J: setCatalog.
+            Client::JdbcPg => code
+                .split("jdbc:postgresql://")
+                .nth(1)
+                .and_then(|r| r.split_once('/'))
+                .and_then(|(_, p)| p.split('"').next())
+                .map(|p| String::from_utf8_lossy(&percent_decode(p)).into_owned()),
+            Client::JdbcMySql => code
+                .split("conn.setCatalog(")
+                .nth(1)
+                .and_then(|r| code_value(&format!("props.setProperty(\"db\", {r}"), "db", "java")),
+            _ => code_value(&code, db, sep),
+        };
+        let mut password = code_value(&code, "password", sep);
+        if form == Client::SqlAlchemyMySql && password.is_none() {
+            // A non-ASCII password goes through connect_args as bytes.
+            password = code
+                .split("\"password\": ")
+                .nth(1)
+                .and_then(|r| r.rsplit_once(".encode()"))
+                .and_then(|(lit, _)| code_value(&format!("password={lit},"), "password", "="));
+        }
+        let got = (code_value(&code, user_key, sep), password, database);
         if got
             != (
                 Some(want.0.clone()),

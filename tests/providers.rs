@@ -156,3 +156,28 @@ fn neon_takes_the_password_itself_and_a_strong_one() {
         assert!(rds.setup.unwrap().contains("SCRAM-SHA-256$4096:"));
     }
 }
+
+/// On a provider that refuses connections without TLS, the presets' TLS box turns on
+/// with the host (the connection details would fail otherwise); turned off by hand, a
+/// share link keeps it off.
+#[test]
+fn tls_follows_a_provider_that_requires_it() {
+    use grantsmith::core::share::{from_fragment, to_fragment};
+    let mut i = Intent::new(Db::Postgres, Access::ReadOnly);
+    i.set(Field::Host, "db.example.com");
+    assert!(!i.tls);
+    i.set(Field::Host, "app-server.postgres.database.azure.com");
+    assert!(i.tls);
+    assert!(generate(&i.clone().with(Field::Database, "app"))
+        .conn
+        .unwrap()
+        .ends_with("?sslmode=require"));
+    i.tls = false;
+    let back = from_fragment(&to_fragment(&i));
+    assert!(!back.tls, "{}", to_fragment(&i));
+    // Supabase allows plain connections; the original has no TLS box and keeps its URI.
+    let s = Intent::new(Db::Postgres, Access::ReadOnly).with(Field::Host, SUPABASE);
+    assert!(!s.tls);
+    let o = Intent::default().with(Field::Host, "a.b.eu-west-1.rds.amazonaws.com");
+    assert!(!generate(&o).conn.unwrap().contains("sslmode"));
+}

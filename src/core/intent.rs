@@ -180,12 +180,16 @@ impl Intent {
         &self.values[field.index()]
     }
 
-    /// Sets a field as the user typed it: a new host may switch Neon defaults, and an
-    /// edited owner list or database is the user's from then on.
+    /// Sets a field as the user typed it: a new host may switch Neon defaults, turns
+    /// TLS on when it becomes a provider's that requires it, and an edited owner list or
+    /// database is the user's from then on.
     pub fn set(&mut self, field: Field, value: impl Into<String>) {
         let value = value.into();
         match field {
-            Field::Host => super::neon::host_changing(self, &value),
+            Field::Host => {
+                super::neon::host_changing(self, &value);
+                self.tls_follows_provider(&value);
+            }
             Field::Owners => self.neon.owners = false,
             Field::Database => self.neon.database = false,
             _ => {}
@@ -202,6 +206,27 @@ impl Intent {
     /// Sets a field without Neon's bookkeeping (the transition itself uses it).
     pub(crate) fn put(&mut self, field: Field, value: &str) {
         self.values[field.index()] = value.to_string();
+    }
+
+    /// Where the form has a TLS box (the presets), it turns on as the host becomes one
+    /// of a provider that refuses connections without TLS (RDS, Azure, Neon…): the
+    /// connection details would fail there otherwise. Never turned off by a host.
+    ///
+    /// ```
+    /// use grantsmith::core::intent::{Access, Db, Field, Intent};
+    /// let mut i = Intent::new(Db::Postgres, Access::ReadOnly);
+    /// assert!(!i.tls);
+    /// i.set(Field::Host, "app.abc.eu-west-1.rds.amazonaws.com");
+    /// assert!(i.tls);
+    /// ```
+    fn tls_follows_provider(&mut self, new_host: &str) {
+        if self.db != Db::Postgres || self.backend().spec().tls.is_none() {
+            return;
+        }
+        let needs = |h: &str| self.provider.resolve(h).is_some_and(Provider::tls_required);
+        if needs(new_host) && !needs(self.get(Field::Host)) {
+            self.tls = true;
+        }
     }
 
     /// The hosted provider whose rules apply (PostgreSQL only).

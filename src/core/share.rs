@@ -163,7 +163,8 @@ pub fn to_fragment(i: &Intent) -> String {
     if i.provider != d.provider {
         parts.push(format!("provider={}", i.provider.as_str()));
     }
-    if i.tls != d.tls {
+    // A provider's host turns TLS on as it is restored: say so when it was turned off.
+    if i.tls != d.clone().with(Field::Host, i.get(Field::Host)).tls {
         parts.push(format!("ssl={}", u8::from(i.tls)));
     }
     parts.join("&")
