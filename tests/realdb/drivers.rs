@@ -10,6 +10,18 @@ use super::server::{Server, SU_PASSWORD};
 #[path = "../common/drivers.rs"]
 mod client_libs;
 
+/// A login role and a database it owns, named by psql's own quoting.
+fn role_and_database(s: &Server, role: &str, pw: &str, db: &str) {
+    s.psql_vars(
+        "postgres",
+        SU_PASSWORD,
+        "postgres",
+        "CREATE ROLE :\"role\" LOGIN PASSWORD :'pw';\nCREATE DATABASE :\"db\" OWNER :\"role\";",
+        &[("role", role), ("pw", pw), ("db", db)],
+    )
+    .unwrap_or_else(|e| panic!("{}: fixture: {e}", s.version));
+}
+
 pub fn run(s: &Server) {
     for (role, pw, db) in [
         ("gs_drv", "plain-pw", "app_drv"),
@@ -19,14 +31,7 @@ pub fn run(s: &Server) {
             "app drv/#?%25 ü",
         ),
     ] {
-        s.psql_vars(
-            "postgres",
-            SU_PASSWORD,
-            "postgres",
-            "CREATE ROLE :\"role\" LOGIN PASSWORD :'pw';\nCREATE DATABASE :\"db\" OWNER :\"role\";",
-            &[("role", role), ("pw", pw), ("db", db)],
-        )
-        .unwrap_or_else(|e| panic!("{}: fixture: {e}", s.version));
+        role_and_database(s, role, pw, db);
         let mut info = ConnInfo {
             host: s.socket_dir().display().to_string(),
             port: 5432,
@@ -69,14 +74,7 @@ pub fn tls(major: u32) {
         "tls:p@ss\\\"w+&=%20",
         "app tls+/#%20ü",
     );
-    s.psql_vars(
-        "postgres",
-        SU_PASSWORD,
-        "postgres",
-        "CREATE ROLE :\"role\" LOGIN PASSWORD :'pw';\nCREATE DATABASE :\"db\" OWNER :\"role\";",
-        &[("role", role), ("pw", pw), ("db", db)],
-    )
-    .unwrap_or_else(|e| panic!("{}: fixture: {e}", s.version));
+    role_and_database(&s, role, pw, db);
     let mut info = ConnInfo {
         host: "127.0.0.1".into(),
         port: s.port,
