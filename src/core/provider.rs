@@ -43,6 +43,8 @@ struct Rules {
     hashed_passwords: bool,
     /// Connections without TLS are refused by default.
     tls_required: bool,
+    /// What its connection pooler changes, if it has one.
+    pooler: &'static str,
 }
 
 /// Supabase's platform schemas: its services' own (Auth, Storage, Realtime, Vault,
@@ -76,6 +78,7 @@ const fn rules(key: &'static str, label: &'static str, runner: &'static str) -> 
         prefixes: &[],
         hashed_passwords: true,
         tls_required: true,
+        pooler: "",
     }
 }
 
@@ -85,12 +88,14 @@ const RULES: [Rules; 9] = [
         schemas: SUPABASE_SCHEMAS,
         prefixes: &["pgsodium"],
         tls_required: false,
+        pooler: " Through its pooler (*.pooler.supabase.com, port 6543 in transaction mode) the user signs in as <user>.<project-ref>; setup needs the direct host.",
         ..rules("supabase", "Supabase", "postgres")
     },
     Rules {
         hosts: &["neon.tech"],
         // "Passwords must be supplied in plain text … Hashed passwords are not supported."
         hashed_passwords: false,
+        pooler: " Its -pooler hosts run PgBouncer in transaction mode: no session state between statements.",
         ..rules("neon", "Neon", "neondb_owner")
     },
     Rules {
@@ -274,6 +279,7 @@ impl Provider {
         if r.tls_required {
             n.push_str(" TLS is required.");
         }
+        n.push_str(r.pooler);
         n
     }
 }

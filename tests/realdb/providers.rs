@@ -8,6 +8,7 @@
 //! providers name `postgres` (Supabase, Cloud SQL) have another name here; the rest of
 //! what they are is the same.
 
+use grantsmith::core::privileges::{DbPriv, Privileges, SchemaPriv, SeqPriv, TablePriv};
 use grantsmith::core::provider::{Pick, Provider};
 use grantsmith::core::{generate, Access, Db, Field, Intent, Scope};
 
@@ -160,7 +161,7 @@ fn fill(s: &Server, h: &Hosted) {
 }
 
 /// The forms every provider runs: the original (all schemas with RLS, listed) and each
-/// preset, with `(table it reads, whether it may write)`.
+/// preset (custom with INSERT), with `(table it reads, whether it may write)`.
 fn forms(h: &Hosted) -> Vec<(Intent, &'static str, bool)> {
     let pg = |a: Access| Intent::new(Db::Postgres, a);
     let mut original_all = Intent::default().with(Field::Owners, h.runner);
@@ -186,6 +187,22 @@ fn forms(h: &Hosted) -> Vec<(Intent, &'static str, bool)> {
             true,
         ),
         (pg(Access::ReadOnly), "public.orders", false),
+        (
+            {
+                let mut c = pg(Access::Custom).with(Field::Schemas, "public, sales");
+                c.custom = Privileges {
+                    database: vec![DbPriv::Connect, DbPriv::Temporary],
+                    schema: vec![SchemaPriv::Usage],
+                    tables: vec![TablePriv::Select, TablePriv::Insert],
+                    sequences: vec![SeqPriv::Usage, SeqPriv::Select],
+                    functions: true,
+                    future: true,
+                };
+                c
+            },
+            "public.orders",
+            true,
+        ),
     ]
 }
 
