@@ -80,8 +80,12 @@ if [ "${1:-}" = "--test" ]; then
     log "installing the Node client libraries (pg, mysql2)"
     (cd "$ROOT/tests/clients" && npm ci --no-audit --no-fund --silent >/dev/null)
   fi
-  if [ -f "$ROOT/tests/e2e/package.json" ] && [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
-    log "installing playwright-core (driver only; the browser is Debian's chromium)"
+  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/react-dom" ]; then
+    log "installing playwright-core (driver only; the browser is Debian's chromium), esbuild, React 19"
     (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --silent >/dev/null)
+  fi
+  if [ ! -d "$ROOT/tests/e2e/react18/node_modules/react-dom" ]; then
+    log "installing React 18 (the embed's hydration test)"
+    (cd "$ROOT/tests/e2e/react18" && npm ci --no-audit --no-fund --silent >/dev/null)
   fi
 fi
