@@ -84,3 +84,19 @@ test("the frame takes nothing but light, dark or auto from its parent", async ()
   assert.equal(await card(), LIGHT);
   await close();
 });
+
+test("an accent colour from the embed colours the buttons; anything but a hex colour is ignored", async () => {
+  const button = (h) => h.page.frameLocator("#g iframe").getByTestId("generate")
+    .evaluate((e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]);
+  const green = await host("accent", "", 'data-accent="#0a7"', "light");
+  assert.deepEqual(await button(green), ["rgb(0, 170, 119)", "rgb(255, 255, 255)"]);
+  await green.close();
+  const pale = await host("accent-pale", "", 'data-accent="#FFD700"', "light");
+  assert.deepEqual(await button(pale), ["rgb(255, 215, 0)", "rgb(17, 24, 39)"], "dark text on a light accent");
+  await pale.close();
+  for (const bad of ["red", "#0a7;background:url(x)", "#12345", "expression(alert(1))"]) {
+    const h = await host("accent-bad", "", `data-accent="${bad}"`, "light");
+    assert.deepEqual(await button(h), ["rgb(17, 24, 39)", "rgb(255, 255, 255)"], bad);
+    await h.close();
+  }
+});
