@@ -50,7 +50,7 @@ pub fn ScriptBlock(
     view! {
         <div class="gs-out">
             <div class="gs-out-head">
-                <h3>{title}</h3>
+                <h2>{title}</h2>
                 <div class="gs-out-actions">
                     {link}
                     <CopyButton label=copy_label testid=copy_testid text=text select_id=code_id
@@ -59,7 +59,8 @@ pub fn ScriptBlock(
             </div>
             {children.map(|c| c())}
             <div class=format!("gs-code-box {box_class}")>
-                <pre><code id=code_id data-testid=testid>{text}</code></pre>
+                // Focusable: a long script scrolls, and keyboard users must reach it.
+                <pre tabindex="0"><code id=code_id data-testid=testid>{text}</code></pre>
             </div>
         </div>
     }

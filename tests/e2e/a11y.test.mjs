@@ -1,0 +1,54 @@
+// axe-core (npm) finds no accessibility violation on the page, in light and dark, with
+// the form filled in and the output shown, nor in the docs embed.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { launch, startServer, DIST, ROOT, tid } from "./helpers.mjs";
+
+const AXE = path.join(ROOT, "tests/e2e/node_modules/axe-core/axe.min.js");
+
+let browser, srv;
+before(async () => { browser = await launch(); srv = await startServer(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+/** axe's violations in `frame` (a page or a frame), as "rule: target" lines. */
+async function violations(frame) {
+  await frame.addScriptTag({ path: AXE });
+  const result = await frame.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
+for (const scheme of ["light", "dark"]) {
+  test(`the page in ${scheme}: no axe violations, before and after Generate`, async () => {
+    // axe is injected as a script: the page's CSP (which names only its own files) is
+    // set aside for this context only.
+    const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(srv.url);
+    await tid(page, "generate").waitFor();
+    assert.deepEqual(await violations(page), []);
+    await tid(page, "host").fill("db.example.com");
+    await tid(page, "advanced").click();
+    await tid(page, "generate").click();
+    assert.deepEqual(await violations(page), []);
+    await context.close();
+  });
+}
+
+test("the docs embed (custom element) in a dark docs page: no axe violations", async () => {
+  const file = path.join(DIST, "a11y-embed.html");
+  fs.writeFileSync(file, `<!doctype html><html lang="en" data-theme="dark"><head><title>Docs</title></head>
+    <body><main><h1>Set up</h1><grantsmith-builder host="db.example.com"></grantsmith-builder></main>
+    <script src="embed.js"></script></body></html>`);
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${srv.url}a11y-embed.html`);
+  const handle = await page.locator("grantsmith-builder iframe").elementHandle();
+  const frame = await handle.contentFrame();
+  await frame.getByTestId("generate").waitFor();
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await violations(frame), []);
+  await context.close();
+  fs.rmSync(file);
+});
