@@ -7,6 +7,8 @@
 pub mod backend;
 pub mod client;
 pub mod client_code;
+mod client_jdbc;
+mod client_write;
 pub mod conn;
 pub mod field;
 pub mod host;
@@ -16,6 +18,7 @@ pub mod new_schema_form;
 pub mod output;
 pub mod privileges;
 pub mod provider;
+mod provider_pick;
 pub mod quote;
 pub mod scram;
 pub mod share;
