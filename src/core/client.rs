@@ -184,7 +184,8 @@ impl Client {
     }
 }
 
-/// What a libpq connection needs, validated and defaulted.
+/// What a client needs to connect (host, port, database, user, password, TLS),
+/// validated and defaulted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnInfo {
     /// The host (IPv6 without brackets).

@@ -155,13 +155,19 @@ impl Maria {
         String::from_utf8(o.stdout).unwrap()
     }
 
-    /// Runs `sql` as `user` over TCP, password from the environment (not argv). `sql`
-    /// names its tables with their database (`--database` would pass through the
-    /// client's option parser, which strips quotes around values).
+    /// Runs `sql` as `user` over plain TCP (the server offers TLS, which the client would
+    /// take on its own), password from the environment (not argv). `sql` names its
+    /// tables with their database (`--database` would pass through the client's option
+    /// parser, which strips quotes around values).
     fn login(&self, user: &str, password: &str, _db: &str, sql: &str) -> Output {
         Command::new(bin("mariadb"))
             .arg("--no-defaults")
-            .args(["-h127.0.0.1", &format!("-P{}", self.port), "--protocol=TCP"])
+            .args([
+                "-h127.0.0.1",
+                &format!("-P{}", self.port),
+                "--protocol=TCP",
+                "--skip-ssl",
+            ])
             .arg(format!("--user={user}"))
             .args([
                 "--batch",
