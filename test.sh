@@ -31,7 +31,7 @@ cargo test -q --features realdb --test realdb -- --nocapture 2>&1 | grep -vE '^\
 step "real MariaDB (the MySQL / MariaDB dialect)"
 cargo test -q --features realdb --test mariadb -- --nocapture --test-threads=1 2>&1 | grep -vE '^\s*$|^running|has been running'
 
-step "SQL Server's connection forms through mssql's parser (parsed only: no server here)"
+step "client forms read by their real libraries without a server (SQL Server, Snowflake, BigQuery, JDBC: parsed only)"
 cargo test -q --features realdb --test client_parsers 2>&1 | grep -vE '^\s*$|^running'
 
 step "release build"
