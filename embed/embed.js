@@ -16,8 +16,9 @@
   // Where theme messages may go: the builder's own origin ("*" only from file://).
   var target = base.origin === "null" ? "*" : base.origin;
   var followers = [];
-  // The docs page's own theme: Docusaurus' data-theme, a Tailwind-style "dark" (or
-  // "light") class, or a color-scheme style, on <html> or <body>; else "auto" (the
+  // The docs page's own theme: Docusaurus' data-theme, MkDocs Material's
+  // data-md-color-scheme, a Tailwind-style "dark" (or "light") class, or a
+  // color-scheme style, on <html> or <body>; else "auto" (the
   // frame then follows the system's setting, as the page does).
   function hostTheme() {
     var els = [document.documentElement, document.body];
@@ -26,6 +27,10 @@
       if (!el) continue;
       var t = el.getAttribute("data-theme");
       if (t === "dark" || t === "light") return t;
+      // MkDocs Material: its "slate" scheme is the dark one.
+      var md = el.getAttribute("data-md-color-scheme");
+      if (md === "slate") return "dark";
+      if (md === "default") return "light";
       if (el.classList.contains("dark")) return "dark";
       if (el.classList.contains("light")) return "light";
       var cs = el.style.colorScheme;
@@ -46,7 +51,7 @@
     watching = true;
     var seen = new MutationObserver(function () { followers.forEach(tell); });
     [document.documentElement, document.body].forEach(function (el) {
-      if (el) seen.observe(el, { attributes: true, attributeFilter: ["data-theme", "class", "style"] });
+      if (el) seen.observe(el, { attributes: true, attributeFilter: ["data-theme", "data-md-color-scheme", "class", "style"] });
     });
   }
   // The frame for `values` ([key, value] pairs, under the keys a share link uses),
