@@ -84,6 +84,12 @@ if [ "${1:-}" = "--test" ]; then
     log "installing playwright-core (driver only; the browser is Debian's chromium), esbuild, React 19"
     (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --silent >/dev/null)
   fi
+  for v in 19 18; do
+    if [ ! -d "$ROOT/tests/e2e/docusaurus$v/node_modules/@docusaurus/core" ]; then
+      log "installing Docusaurus 3 on React $v (the embed's docs-site test; about a minute)"
+      (cd "$ROOT/tests/e2e/docusaurus$v" && npm ci --no-audit --no-fund --silent >/dev/null)
+    fi
+  done
   if [ ! -d "$ROOT/tests/e2e/react18/node_modules/react-dom" ]; then
     log "installing React 18 (the embed's hydration test)"
     (cd "$ROOT/tests/e2e/react18" && npm ci --no-audit --no-fund --silent >/dev/null)
