@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, startServer, DIST, ROOT } from "./helpers.mjs";
+import { launch, startServer, openDocsPage, until, DIST, ROOT } from "./helpers.mjs";
 
 const E2E = path.join(ROOT, "tests/e2e");
 const LIGHT = "rgb(250, 250, 250)";
@@ -45,16 +45,8 @@ for (const version of ["19", "18"]) {
     const dir = site(version);
     dirs.push(dir);
     const srv = await startServer(path.join(dir, "build"));
-    const context = await browser.newContext({ colorScheme: "light" });
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-    await page.goto(`${srv.url}setup/`);
-    const frame = page.frameLocator("grantsmith-builder iframe");
-    await frame.getByTestId("generate").waitFor();
+    const { context, page, frame, card, errors } = await openDocsPage(browser, `${srv.url}setup/`);
     assert.equal(await frame.getByTestId("role").inputValue(), "acme_sync");
-    const card = () => frame.locator(".gs-card").first().evaluate((e) => getComputedStyle(e).backgroundColor);
     assert.equal(await card(), LIGHT);
     // Client-side navigation through the site's own links: no page load.
     await page.locator("nav a", { hasText: "Acme" }).first().click();
@@ -65,8 +57,7 @@ for (const version of ["19", "18"]) {
     // The navbar's colour-mode switch sets html[data-theme].
     await page.locator("button[title*='dark'], button[aria-label*='dark']").first().click();
     await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
-    for (let i = 0; i < 50 && (await card()) !== DARK; i++) await new Promise((r) => setTimeout(r, 50));
-    assert.equal(await card(), DARK);
+    assert.equal(await until(card, DARK), DARK);
     assert.deepEqual(errors, []);
     await context.close();
     await srv.close();

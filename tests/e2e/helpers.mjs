@@ -64,3 +64,25 @@ export async function showScripts(page) {
 export function golden(name) {
   return fs.readFileSync(path.join(ROOT, "tests/golden", name), "utf8");
 }
+
+/** A docs site's page at `url` in a light browser, once its <grantsmith-builder> shows:
+ * the page, the builder's frame, its card's background colour (to follow the theme)
+ * and every error the page logs. */
+export async function openDocsPage(browser, url) {
+  const context = await browser.newContext({ colorScheme: "light" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(url);
+  const frame = page.frameLocator("grantsmith-builder iframe");
+  await frame.getByTestId("generate").waitFor();
+  const card = () => frame.locator(".gs-card").first().evaluate((e) => getComputedStyle(e).backgroundColor);
+  return { context, page, frame, card, errors };
+}
+
+/** Waits up to 2.5 s for `read()` to give `want`. */
+export async function until(read, want) {
+  for (let i = 0; i < 50 && (await read()) !== want; i++) await new Promise((r) => setTimeout(r, 50));
+  return read();
+}

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, startServer, DIST } from "./helpers.mjs";
+import { launch, startServer, openDocsPage, until, DIST } from "./helpers.mjs";
 
 const PY = process.env.GRANTSMITH_PY;
 const LIGHT = "rgb(250, 250, 250)";
@@ -59,16 +59,8 @@ after(async () => {
 });
 
 test("MkDocs Material: direct load, instant navigation away and back, the site's dark switch", async () => {
-  const context = await browser.newContext({ colorScheme: "light" });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  await page.goto(`${srv.url}setup/`);
-  const frame = page.frameLocator("grantsmith-builder iframe");
-  await frame.getByTestId("generate").waitFor();
+  const { context, page, frame, card, errors } = await openDocsPage(browser, `${srv.url}setup/`);
   assert.equal(await frame.getByTestId("role").inputValue(), "acme_sync");
-  const card = () => frame.locator(".gs-card").first().evaluate((e) => getComputedStyle(e).backgroundColor);
   assert.equal(await card(), LIGHT);
   // Instant navigation swaps the page's content without reloading it.
   await page.locator("nav a", { hasText: "Home" }).first().click();
@@ -79,8 +71,7 @@ test("MkDocs Material: direct load, instant navigation away and back, the site's
   assert.equal(await frame.getByTestId("host").inputValue(), "db.example.com");
   // The site's own switch (Material marks the body with data-md-color-scheme).
   await page.getByTitle("Switch to dark mode").first().click();
-  for (let i = 0; i < 50 && (await card()) !== DARK; i++) await new Promise((r) => setTimeout(r, 50));
-  assert.equal(await card(), DARK);
+  assert.equal(await until(card, DARK), DARK);
   assert.deepEqual(errors, []);
   await context.close();
 });
