@@ -32,14 +32,7 @@ pub fn run(s: &Server) {
         ),
     ] {
         role_and_database(s, role, pw, db);
-        let mut info = ConnInfo {
-            host: s.socket_dir().display().to_string(),
-            port: 5432,
-            database: db.into(),
-            user: role.into(),
-            password: Some(pw.into()),
-            tls: false,
-        };
+        let mut info = s.socket_conn(db, role, pw);
         for form in [Client::NodePg, Client::Psycopg, Client::SqlAlchemyPg] {
             let text = write(form, &info).unwrap();
             let got = client_libs::run(form, &text, "pg")

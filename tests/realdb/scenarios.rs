@@ -763,14 +763,7 @@ pub fn libpq_forms(s: &Server) {
             i
         };
         s.su(db, &generate(&f).setup.unwrap());
-        let mut info = ConnInfo {
-            host: s.socket_dir().display().to_string(),
-            port: 5432,
-            database: db.into(),
-            user: role.into(),
-            password: Some(pw.into()),
-            tls: false,
-        };
+        let mut info = s.socket_conn(db, role, pw);
         for form in LIBPQ {
             let who = psql(&info, form)
                 .unwrap_or_else(|e| panic!("{} {form:?} as {role:?}: {e}", s.version));

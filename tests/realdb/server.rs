@@ -189,6 +189,24 @@ impl Server {
         }
     }
 
+    /// The connection details for `user` (with `password`) on `database` through the
+    /// server's Unix socket.
+    pub fn socket_conn(
+        &self,
+        database: &str,
+        user: &str,
+        password: &str,
+    ) -> grantsmith::core::client::ConnInfo {
+        grantsmith::core::client::ConnInfo {
+            host: self.socket_dir().display().to_string(),
+            port: self.port,
+            database: database.into(),
+            user: user.into(),
+            password: Some(password.into()),
+            tls: false,
+        }
+    }
+
     /// Where the server's Unix socket lives.
     pub fn socket_dir(&self) -> &std::path::Path {
         &self.dir
