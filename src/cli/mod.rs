@@ -116,6 +116,10 @@ fn intent(pairs: &[(&'static str, String)]) -> Result<Intent, String> {
                 i.set(Field::PublicKey, key);
             }
             "plain-password" => i.scram = false,
+            "product" => {
+                i.brand =
+                    Some(crate::core::brand::Brand::new(v).map_err(|m| format!("product: {m}"))?);
+            }
             "provider" if crate::core::provider::Pick::from_key(v).is_none() => {
                 return Err(format!("unknown provider {v:?} (see --help)"));
             }

@@ -86,6 +86,9 @@ options! {
         /// host), none, supabase, neon, rds, cloudsql, azure, aiven, digitalocean,
         /// render, timescale
         provider = "provider",
+        /// The product the user is for, as an embed's profile names it: the first
+        /// comment of every script, and the original's RLS policy name prefix
+        product = "product",
         /// Custom preset: what to grant, e.g. table.SELECT,table.TRIGGER,sequence.USAGE,
         /// schema.USAGE,database.CONNECT,function.EXECUTE,future
         privileges = "privileges",

@@ -6,6 +6,7 @@
 //! renders it.
 
 use super::backend::Backend;
+use super::brand::Brand;
 pub use super::field::Field;
 use super::privileges::Privileges;
 use super::provider::{Pick, Provider};
@@ -129,6 +130,9 @@ pub struct Intent {
     pub neon: NeonAuto,
     /// PostgreSQL: whose hosting rules apply (told from the host unless picked).
     pub provider: Pick,
+    /// The vendor's product the builder speaks for (an embed's profile); `None`: the
+    /// original's texts.
+    pub brand: Option<Brand>,
 }
 
 impl Default for Intent {
@@ -163,6 +167,7 @@ impl Intent {
             custom: Privileges::connector_read_only(),
             neon: NeonAuto::default(),
             provider: Pick::Auto,
+            brand: None,
         };
         for f in spec.fields_for(access) {
             i.values[f.key.index()] = f.default.to_string();
@@ -227,6 +232,21 @@ impl Intent {
         if needs(new_host) && !needs(self.get(Field::Host)) {
             self.tls = true;
         }
+    }
+
+    /// The user name an empty user field stands for: the profile's default user when
+    /// the builder has a brand, else `spec_default` (the original's `dreamlit_app`).
+    ///
+    /// ```
+    /// use grantsmith::core::intent::{Field, Intent};
+    /// let i = Intent::default();
+    /// assert_eq!(i.role_fallback("dreamlit_app"), "dreamlit_app");
+    /// ```
+    pub fn role_fallback<'a>(&'a self, spec_default: &'a str) -> &'a str {
+        self.brand
+            .as_ref()
+            .and_then(Brand::user)
+            .unwrap_or(spec_default)
     }
 
     /// The hosted provider whose rules apply (PostgreSQL only).

@@ -5,6 +5,7 @@
 //! it and renders it; [`output::Output`] is what every form shows.
 
 pub mod backend;
+pub mod brand;
 pub mod client;
 pub mod client_code;
 mod client_jdbc;
@@ -17,6 +18,7 @@ pub mod neon;
 pub mod new_schema_form;
 pub mod output;
 pub mod privileges;
+pub mod profile;
 pub mod provider;
 mod provider_pick;
 pub mod quote;

@@ -152,6 +152,32 @@ impl Privileges {
         tokens(self).join(",")
     }
 
+    /// [`Privileges::from_key`], refusing an item it does not know: a profile's typo
+    /// must not quietly grant less than its author wrote.
+    ///
+    /// ```
+    /// use grantsmith::core::privileges::Privileges;
+    /// assert!(Privileges::parse_key("table.SELECT, table.TRIGGER, future").is_ok());
+    /// assert!(Privileges::parse_key("table.SELCT").unwrap_err().contains("table.SELCT"));
+    /// ```
+    pub fn parse_key(key: &str) -> Result<Privileges, String> {
+        let p = Privileges::from_key(key);
+        let known = tokens(&p);
+        let unknown = key
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .find(|t| !known.iter().any(|k| k == t));
+        match unknown {
+            Some(t) => Err(format!(
+                "{} is not a privilege (write kind.PRIVILEGE: table.SELECT, \
+                 sequence.USAGE, schema.USAGE, database.CONNECT, function.EXECUTE; or future)",
+                crate::core::profile::quoted(t)
+            )),
+            None => Ok(p),
+        }
+    }
+
     /// Reads [`Privileges::to_key`]'s form (unknown items are ignored), in SQL order.
     pub fn from_key(key: &str) -> Privileges {
         let items: Vec<&str> = key.split(',').map(str::trim).collect();

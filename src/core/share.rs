@@ -72,6 +72,8 @@ pub fn apply(i: &mut Intent, key: &str, value: &str) {
         "rls" => i.rls = on(value),
         "ssl" => i.tls = on(value),
         "privileges" => i.custom = super::privileges::Privileges::from_key(value),
+        // The CLI's --product (a page reads it into its profile first).
+        "product" => i.brand = super::brand::Brand::new(value).ok(),
         "provider" => {
             if let Some(p) = super::provider::Pick::from_key(value) {
                 i.provider = p;

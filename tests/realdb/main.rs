@@ -5,6 +5,7 @@
 mod drivers;
 mod fixture;
 mod hostile;
+mod profile;
 mod providers;
 mod scenarios;
 mod server;
@@ -31,6 +32,7 @@ macro_rules! per_version {
             drivers::tls($major);
             providers::roles(&s);
             providers::run(&s);
+            profile::run(&s);
             hostile::run(&s, $major);
             println!("PostgreSQL {}: all scenarios passed", s.version);
         }

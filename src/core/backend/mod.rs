@@ -3,6 +3,7 @@
 //! renderers. [`check`], [`generate`] and [`render`] are the only entry points.
 
 pub mod bigquery;
+mod branded;
 pub(crate) mod checks;
 pub mod mysql;
 pub mod original;
@@ -126,7 +127,13 @@ fn validated(i: &Intent) -> (Output, Option<Box<dyn Render>>) {
     } else {
         errors.first().map(|(_, m)| m.clone()).unwrap_or_default()
     };
-    let ready = ready.filter(|_| hint.is_empty());
+    let ready = ready.filter(|_| hint.is_empty()).map(|r| match &i.brand {
+        Some(b) => Box::new(branded::Branded {
+            inner: r,
+            brand: b.clone(),
+        }) as Box<dyn Render>,
+        None => r,
+    });
     let out = Output {
         errors,
         hint,

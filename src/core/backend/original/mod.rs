@@ -178,9 +178,12 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         Field::Port,
         validate_port(or_default(i.get(Field::Port), PORT_DEFAULT)).map_err(str::to_string),
     );
-    let role = Ident::new_role(or_default(i.get(Field::Role), ROLE_DEFAULT))
-        .map_err(|x| e.add(Field::Role, x.message()))
-        .ok();
+    let role = Ident::new_role(or_default(
+        i.get(Field::Role),
+        i.role_fallback(ROLE_DEFAULT),
+    ))
+    .map_err(|x| e.add(Field::Role, x.message()))
+    .ok();
     let database = Ident::new(or_default(i.get(Field::Database), DB_DEFAULT))
         .map_err(|x| e.add(Field::Database, x.message()))
         .ok();
@@ -223,6 +226,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         rls: i.rls,
         password,
         platform,
+        brand: i.brand.clone(),
     };
     Some(Box::new(Lazy {
         extra: i.rls.then(|| (Part::PolicyName, setup.policy_name())),

@@ -6,12 +6,12 @@ use std::fmt::Write;
 use md5::{Digest, Md5};
 
 use super::setup::{SchemaScope, Setup};
-use crate::core::quote::pg::{dollar_quote, literal_array, Ident};
+use crate::core::quote::pg::{dollar_quote, literal_array, Ident, Literal};
 
-/// `length('dreamlit__select_policy')` in the original.
-const RESERVED_LEN: usize = 23;
-/// What is left of 63 bytes for the role-derived part.
-const SUFFIX_BUDGET: usize = 63 - RESERVED_LEN;
+/// The original's policy name prefix (a profile's product gives another).
+pub const PREFIX: &str = "dreamlit";
+/// `length('__select_policy')`: with the prefix, what the original reserves of 63 bytes.
+const FRAME_LEN: usize = 15;
 
 /// The policy name for a role: `regexp_replace(role, '[^a-zA-Z0-9]+', '_', 'g')`, cut to
 /// 31 characters plus `_` and 8 hex digits of its md5 when longer than 40, wrapped as
@@ -23,6 +23,19 @@ const SUFFIX_BUDGET: usize = 63 - RESERVED_LEN;
 /// assert_eq!(policy_name("Ops Team!"), "dreamlit_ops_team__select_policy");
 /// ```
 pub fn policy_name(role: &str) -> String {
+    policy_name_for(PREFIX, role)
+}
+
+/// [`policy_name`] with another prefix (ASCII letters, digits and `_`, at most 20
+/// bytes: a [`Brand`](crate::core::brand::Brand)'s), within the same 63 bytes.
+///
+/// ```
+/// use grantsmith::core::backend::original::policy::policy_name_for;
+/// assert_eq!(policy_name_for("acme_sync", "Ops Team!"), "acme_sync_ops_team__select_policy");
+/// assert!(policy_name_for("acme_sync", &"x".repeat(100)).len() <= 63);
+/// ```
+pub fn policy_name_for(prefix: &str, role: &str) -> String {
+    let suffix_budget = 63 - FRAME_LEN - prefix.len();
     let mut base = String::with_capacity(role.len());
     let mut in_run = false;
     for c in role.chars() {
@@ -35,7 +48,7 @@ pub fn policy_name(role: &str) -> String {
         }
     }
     // `base` is ASCII, so characters and bytes agree.
-    let suffix = if base.len() <= SUFFIX_BUDGET {
+    let suffix = if base.len() <= suffix_budget {
         base
     } else {
         let digest = Md5::digest(base.as_bytes());
@@ -43,9 +56,9 @@ pub fn policy_name(role: &str) -> String {
         for b in &digest[..4] {
             let _ = write!(hex, "{b:02x}");
         }
-        format!("{}_{hex}", &base[..SUFFIX_BUDGET - 9])
+        format!("{}_{hex}", &base[..suffix_budget - 9])
     };
-    format!("dreamlit_{suffix}_select_policy").to_ascii_lowercase()
+    format!("{prefix}_{suffix}_select_policy").to_ascii_lowercase()
 }
 
 impl Setup {
@@ -73,12 +86,19 @@ impl Setup {
         };
         let role = self.role.literal();
         let parent = Ident::literal(self.parent());
+        let prefix = self.policy_prefix();
+        // RAISE's format string: the product's name as a constant, its `%` doubled.
+        let product = self.brand.as_ref().map_or("Dreamlit", |b| b.name());
+        let skipping = Literal::generated(&format!(
+            "Skipping {} RLS policy for %.%: %",
+            product.replace('%', "%%")
+        ));
         let mut body = String::new();
         super::setup::parent_decls(&mut body, &role, &parent);
         let _ = write!(
             body,
             "  policy_base text := regexp_replace(target_role, '[^a-zA-Z0-9]+', '_', 'g');
-  policy_reserved_len constant integer := length('dreamlit__select_policy');
+  policy_reserved_len constant integer := length('{prefix}__select_policy');
   policy_suffix_budget constant integer := 63 - policy_reserved_len;
   policy_suffix text;
   policy_name text;
@@ -92,7 +112,7 @@ BEGIN
     policy_suffix := substring(policy_base for GREATEST(policy_suffix_budget - 9, 0))
       || '_' || substring(md5(policy_base), 1, 8);
   END IF;
-  policy_name := lower(format('dreamlit_%s_select_policy', policy_suffix));
+  policy_name := lower(format('{prefix}_%s_select_policy', policy_suffix));
 
   FOR table_record IN
     SELECT schemaname, tablename
@@ -119,7 +139,7 @@ BEGIN
         );
       EXCEPTION
         WHEN others THEN
-          RAISE NOTICE 'Skipping Dreamlit RLS policy for %.%: %',
+          RAISE NOTICE {skipping},
             table_record.schemaname,
             table_record.tablename,
             SQLERRM;

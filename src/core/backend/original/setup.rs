@@ -6,7 +6,8 @@ use std::fmt::Write;
 
 use crate::core::quote::pg::{dollar_quote, literal_array, Ident, Literal};
 
-use super::policy::policy_name;
+use super::policy::{policy_name_for, PREFIX};
+use crate::core::quote::pg::Comment;
 
 /// Which schemas the grants reach.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +73,8 @@ pub struct Setup {
     pub password: Password,
     /// The hosted provider the host belongs to: its platform schemas are left out.
     pub platform: Option<crate::core::provider::Provider>,
+    /// The product the builder speaks for (the original's "Dreamlit" when `None`).
+    pub brand: Option<crate::core::brand::Brand>,
 }
 
 const DO_END: &str = " LANGUAGE plpgsql;";
@@ -123,7 +126,11 @@ impl Setup {
         // Once: a SCRAM verifier costs 4096 PBKDF2 rounds, and the script names it twice.
         let pw = self.password.to_string();
 
-        let mut s = String::from("-- Create the dreamlit_app user\n");
+        // The original's words, whatever the role; a product's builder says its own.
+        let mut s = match &self.brand {
+            None => String::from("-- Create the dreamlit_app user\n"),
+            Some(b) => format!("-- Create the {} user\n", Comment::new(b.name())),
+        };
         let body = format!(
             "
 BEGIN
@@ -266,8 +273,13 @@ BEGIN
         crate::core::provider::Provider::filter(self.platform, column, indent)
     }
 
+    /// The policy names' prefix: the product's (`dreamlit` in the original).
+    pub fn policy_prefix(&self) -> &str {
+        self.brand.as_ref().map_or(PREFIX, |b| b.policy_prefix())
+    }
+
     /// The name of the SELECT policy the RLS block creates for this role.
     pub fn policy_name(&self) -> String {
-        policy_name(self.role.raw())
+        policy_name_for(self.policy_prefix(), self.role.raw())
     }
 }

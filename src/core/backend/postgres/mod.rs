@@ -135,9 +135,12 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         validate_port(or_default(i.get(Field::Port), "5432")).map_err(str::to_string),
     );
     let default_role = SPEC.field(i.access, Field::Role).map_or("", |f| f.default);
-    let role = Ident::new_role(or_default(i.get(Field::Role), default_role))
-        .map_err(|x| e.add(Field::Role, x.message()))
-        .ok();
+    let role = Ident::new_role(or_default(
+        i.get(Field::Role),
+        i.role_fallback(default_role),
+    ))
+    .map_err(|x| e.add(Field::Role, x.message()))
+    .ok();
     let database = match get(Field::Database) {
         "" => e.take(Field::Database, Err("Enter the database name".into())),
         d => Ident::new(d)

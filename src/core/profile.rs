@@ -1,0 +1,126 @@
+//! A vendor's profile: what an embedding page says to make the builder its own. The
+//! product's name ([`Brand`]), the databases offered and their order, the access (a
+//! preset, or privileges per object kind), starting values, fields fixed or hidden,
+//! and a short note per field. It arrives as the same `key=value` pairs as a share link
+//! (the embed turns attributes or a JSON child into them, so no JSON parser is in the
+//! page); [`Profile::read`] refuses anything it does not understand, saying which key
+//! and what was expected. No profile keys: exactly the original page.
+
+use super::backend::Backend;
+use super::brand::Brand;
+use super::intent::{Access, Db, Field, Intent};
+use super::share::apply;
+
+mod read;
+
+pub(crate) use read::quoted;
+
+/// The pickers and options a profile may fix, hide or annotate, besides the fields.
+const OPTIONS: [&str; 8] = [
+    "db",
+    "preset",
+    "provider",
+    "privileges",
+    "scope",
+    "all-schemas",
+    "ssl",
+    "rls",
+];
+
+/// A profile, read and checked: every value in it is one the builder accepts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Profile {
+    brand: Option<Brand>,
+    databases: Vec<Db>,
+    db: Option<Db>,
+    access: Option<Access>,
+    /// The other starting values, in the order given.
+    values: Vec<(String, String)>,
+    fixed: Vec<&'static str>,
+    hidden: Vec<&'static str>,
+    notes: Vec<(&'static str, String)>,
+}
+
+/// The key of a field or option a profile may name (`host`, `preset`…), as the page's
+/// hooks name it; the password is not one.
+pub fn control(key: &str) -> Option<&'static str> {
+    Field::from_key(key)
+        .map(Field::as_str)
+        .or_else(|| OPTIONS.iter().copied().find(|k| *k == key))
+}
+
+impl Profile {
+    /// The databases offered, in picker order (every one when the profile names none).
+    pub fn databases(&self) -> &[Db] {
+        if self.databases.is_empty() {
+            Db::ALL
+        } else {
+            &self.databases
+        }
+    }
+
+    /// The database the builder starts on: the profile's `db`, else its first.
+    pub fn start_db(&self) -> Db {
+        self.db.unwrap_or(self.databases()[0])
+    }
+
+    /// The product, when the profile names one.
+    pub fn brand(&self) -> Option<&Brand> {
+        self.brand.as_ref()
+    }
+
+    /// The starting intent on `db`: the profile's access (or the database's first),
+    /// brand and values, applied in order as typing them would.
+    ///
+    /// ```
+    /// use grantsmith::core::profile::Profile;
+    /// use grantsmith::core::{Access, Db, Field};
+    /// let p = Profile::read(&[("product".into(), "Acme".into()), ("databases".into(), "snowflake,postgresql".into()),
+    ///     ("preset".into(), "connector-rw".into()), ("role".into(), "acme".into())]).unwrap();
+    /// let i = p.start(p.start_db());
+    /// assert_eq!((i.db, i.access, i.get(Field::Role)), (Db::Snowflake, Access::ReadWrite, "acme"));
+    /// ```
+    pub fn start(&self, db: Db) -> Intent {
+        let access = self
+            .access
+            .unwrap_or_else(|| Intent::new(db, Access::Original).access);
+        let mut i = Intent::new(db, access);
+        i.brand = self.brand.clone();
+        for (k, v) in &self.values {
+            apply(&mut i, k, v);
+        }
+        i
+    }
+
+    /// The fields the profile's values set (their messages show at once).
+    pub fn given_fields(&self) -> impl Iterator<Item = Field> + '_ {
+        self.values.iter().filter_map(|(k, _)| Field::from_key(k))
+    }
+
+    /// The accesses the preset picker offers on `db`: the profile's alone when it names
+    /// one and fixes it.
+    pub fn accesses(&self, db: Db) -> Vec<Access> {
+        match self.access {
+            Some(a) if self.is_fixed("preset") => vec![a],
+            _ => Backend::accesses(db).to_vec(),
+        }
+    }
+
+    /// Whether the field or option `key` is shown but cannot be changed.
+    pub fn is_fixed(&self, key: &str) -> bool {
+        self.fixed.contains(&key)
+    }
+
+    /// Whether the field or option `key` is not shown (its value still applies).
+    pub fn is_hidden(&self, key: &str) -> bool {
+        self.hidden.contains(&key)
+    }
+
+    /// The profile's note for the field or option `key`, shown under it as text.
+    pub fn note(&self, key: &str) -> Option<&str> {
+        self.notes
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, n)| n.as_str())
+    }
+}

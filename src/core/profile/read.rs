@@ -1,0 +1,276 @@
+//! Reading a profile: every key is known and every value one the builder accepts, or
+//! the docs author gets a message naming the key and what was expected.
+
+use super::{control, Profile};
+use crate::core::backend::{Backend, MAX_FIELD_BYTES};
+use crate::core::brand::{is_line_breaking, Brand};
+use crate::core::intent::{Access, Db, Field};
+use crate::core::privileges::Privileges;
+use crate::core::provider::Pick;
+
+/// The most characters of a field's note: a short plain-text hint, not documentation.
+pub const MAX_NOTE_CHARS: usize = 300;
+
+/// `"value"` for a message: the value as given, cut after 60 characters (a message
+/// names the value, it does not repeat 64 KB of it). Not `{:?}`: its escaping tables
+/// cost the page kilobytes.
+pub(crate) fn quoted(v: &str) -> String {
+    match v.char_indices().nth(60) {
+        Some((i, _)) => format!("\"{}…\"", &v[..i]),
+        None => format!("\"{v}\""),
+    }
+}
+
+/// The items of a comma list, trimmed, empty ones dropped.
+fn items(v: &str) -> impl Iterator<Item = &str> {
+    v.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn keys(all: impl Iterator<Item = &'static str>) -> String {
+    all.collect::<Vec<_>>().join(", ")
+}
+
+/// What `key` may be set to, when it is a starting value (not a profile key).
+fn check_value(key: &str, v: &str) -> Result<(), String> {
+    let one_of = |ok: &[&str]| {
+        if ok.contains(&v) {
+            Ok(())
+        } else {
+            Err(format!("{} is not one of {}", quoted(v), ok.join(", ")))
+        }
+    };
+    match key {
+        "privileges" => Privileges::parse_key(v).map(drop),
+        "provider" => Pick::from_key(v).map(drop).ok_or(format!(
+            "{} is not auto, none or a provider's key (supabase, neon, rds, cloudsql, azure, …)",
+            quoted(v)
+        )),
+        "scope" => one_of(&["all", "listed"]),
+        "rls" | "ssl" | "all-schemas" => {
+            one_of(&["1", "0", "true", "false", "on", "off", "yes", "no"])
+        }
+        "theme" => one_of(&["auto", "light", "dark"]),
+        "accent" => {
+            let hex = v.strip_prefix('#').unwrap_or("");
+            if matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{} is not a colour written #rgb or #rrggbb",
+                    quoted(v)
+                ))
+            }
+        }
+        "password" => {
+            Err("the password is never a starting value (it would be in the page's address)".into())
+        }
+        _ if Field::from_key(key).is_some() => Ok(()),
+        _ => Err(format!(
+            "not a key the builder knows; a profile has product, databases, fixed, hide and \
+             note-<field>, and starting values: {}, theme, accent",
+            keys(
+                Field::ALL
+                    .iter()
+                    .filter_map(|f| Field::from_key(f.as_str()))
+                    .map(Field::as_str)
+                    .chain(super::OPTIONS)
+            )
+        )),
+    }
+}
+
+/// A note: short plain text on one line.
+fn check_note(v: &str) -> Result<String, String> {
+    let n = v.chars().count();
+    if n > MAX_NOTE_CHARS {
+        return Err(format!(
+            "{n} characters; a note holds at most {MAX_NOTE_CHARS}"
+        ));
+    }
+    if v.chars().any(is_line_breaking) {
+        return Err(
+            "a note is one line of plain text (no line breaks or control characters)".into(),
+        );
+    }
+    Ok(v.trim().to_string())
+}
+
+/// A list of field and option keys (`fixed`, `hide`).
+fn controls(v: &str) -> Result<Vec<&'static str>, String> {
+    items(v)
+        .map(|k| {
+            control(k).ok_or(format!(
+                "{} is not a field or option; expected some of {}",
+                quoted(k),
+                keys(
+                    Field::ALL
+                        .iter()
+                        .filter_map(|f| control(f.as_str()))
+                        .chain(super::OPTIONS)
+                )
+            ))
+        })
+        .collect()
+}
+
+fn databases(v: &str) -> Result<Vec<Db>, String> {
+    let mut out: Vec<Db> = Vec::new();
+    for k in items(v) {
+        let d = Db::from_key(k).ok_or(format!(
+            "{} is not a database; expected some of {}",
+            quoted(k),
+            keys(Db::ALL.iter().map(|d| d.as_str()))
+        ))?;
+        if out.contains(&d) {
+            return Err(format!("{} is listed twice", quoted(k)));
+        }
+        out.push(d);
+    }
+    if out.is_empty() {
+        return Err("names no database".into());
+    }
+    Ok(out)
+}
+
+impl Profile {
+    /// Reads a profile from `key=value` pairs (a fragment's, an embed's attributes);
+    /// `Err` lists every problem, each naming its key.
+    ///
+    /// ```
+    /// use grantsmith::core::profile::Profile;
+    /// let pairs = |s: &[(&str, &str)]| s.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
+    /// assert!(Profile::read(&pairs(&[("product", "Acme"), ("databases", "postgresql"), ("fixed", "schemas")])).is_ok());
+    /// // A fixed field must be right on every database offered (all of them here).
+    /// let e = Profile::read(&pairs(&[("fixed", "schemas")])).unwrap_err();
+    /// assert!(e[0].contains("MySQL / MariaDB refuses its value: Enter at least one database"));
+    /// let e = Profile::read(&pairs(&[("databases", "postgresql,oracle"), ("prodcut", "Acme")])).unwrap_err();
+    /// assert!(e[0].starts_with("\"databases\": \"oracle\" is not a database"));
+    /// assert!(e[1].starts_with("\"prodcut\": not a key"));
+    /// ```
+    pub fn read(pairs: &[(String, String)]) -> Result<Profile, Vec<String>> {
+        let mut p = Profile::default();
+        let mut errs = Vec::new();
+        for (k, v) in pairs {
+            if k == "profile-error" {
+                // The embed's own finding (the JSON child did not parse, a wrong type).
+                errs.push(v.clone());
+            } else if let Err(m) = p.take(k, v) {
+                errs.push(format!("{}: {m}", quoted(k)));
+            }
+        }
+        if errs.is_empty() {
+            p.resolve(&mut errs);
+        }
+        if errs.is_empty() {
+            p.check_fixed(&mut errs);
+        }
+        if errs.is_empty() {
+            Ok(p)
+        } else {
+            Err(errs)
+        }
+    }
+
+    fn take(&mut self, k: &str, v: &str) -> Result<(), String> {
+        if v.len() > MAX_FIELD_BYTES {
+            return Err(format!(
+                "{} bytes; a value holds at most {MAX_FIELD_BYTES}",
+                v.len()
+            ));
+        }
+        match k {
+            "product" => self.brand = Some(Brand::new(v)?),
+            "databases" => self.databases = databases(v)?,
+            "fixed" => self.fixed = controls(v)?,
+            "hide" => self.hidden = controls(v)?,
+            "db" => {
+                let all = || keys(Db::ALL.iter().map(|d| d.as_str()));
+                self.db = Some(
+                    Db::from_key(v)
+                        .ok_or_else(|| format!("{} is not one of {}", quoted(v), all()))?,
+                );
+            }
+            "preset" => {
+                let all = || keys(Access::ALL.iter().map(|a| a.as_str()));
+                self.access = Some(
+                    Access::from_key(v)
+                        .ok_or_else(|| format!("{} is not one of {}", quoted(v), all()))?,
+                );
+            }
+            _ => match k.strip_prefix("note-") {
+                Some(c) => {
+                    let c = control(c)
+                        .ok_or(format!("{} is not a field or option to note", quoted(c)))?;
+                    self.notes.push((c, check_note(v)?));
+                }
+                None => {
+                    check_value(k, v)?;
+                    self.values.push((k.to_string(), v.to_string()));
+                }
+            },
+        }
+        Ok(())
+    }
+
+    /// The choices that depend on each other: the starting database among those
+    /// offered, privileges for the custom preset, a preset every offered database has.
+    fn resolve(&mut self, errs: &mut Vec<String>) {
+        let dbs = self.databases().to_vec();
+        if let Some(d) = self.db.filter(|d| !dbs.contains(d)) {
+            errs.push(format!(
+                "\"db\": \"{}\" is not among \"databases\"",
+                d.as_str()
+            ));
+        }
+        if self.values.iter().any(|(k, _)| k == "privileges") {
+            match self.access {
+                None => self.access = Some(Access::Custom),
+                Some(Access::Custom) => {}
+                Some(a) => errs.push(format!(
+                    "\"privileges\": apply to the custom preset only, and \"preset\" is \"{}\"",
+                    a.as_str()
+                )),
+            }
+        }
+        // Without a list of databases, the preset must exist where the builder starts;
+        // another database picked later falls back to its first, as in a share link.
+        let checked = if self.databases.is_empty() {
+            vec![self.start_db()]
+        } else {
+            dbs
+        };
+        if let Some(a) = self.access {
+            for d in checked
+                .into_iter()
+                .filter(|d| !Backend::accesses(*d).contains(&a))
+            {
+                errs.push(format!(
+                    "\"preset\": \"{}\" is not offered on {} (it offers {})",
+                    a.as_str(),
+                    d.label(),
+                    keys(Backend::accesses(d).iter().map(|a| a.as_str()))
+                ));
+            }
+        }
+        let role = self.values.iter().rev().find(|(k, _)| k == "role");
+        if let (Some(b), Some((_, r))) = (&self.brand, role) {
+            self.brand = Some(b.clone().with_user(r));
+        }
+    }
+
+    /// A field the reader cannot change must be right as given, on every database.
+    fn check_fixed(&self, errs: &mut Vec<String>) {
+        for &d in self.databases() {
+            let out = crate::core::check(&self.start(d));
+            for (f, m) in &out.errors {
+                let k = f.as_str();
+                if self.is_fixed(k) || self.is_hidden(k) {
+                    errs.push(format!(
+                        "\"{k}\" cannot be changed by the reader, but {} refuses its value: {m}",
+                        d.label()
+                    ));
+                }
+            }
+        }
+    }
+}
