@@ -9,6 +9,8 @@
 //   <div data-grantsmith data-host="db.example.com" data-role="reporting"></div>
 //     the element's content is replaced by the frame (plain HTML pages).
 //   <script src="https://YOUR-DOCS/grantsmith/embed.js" async></script>
+// A vendor's profile (product, databases, fixed/hide, note-<field>…) comes as more
+// attributes, or as a JSON child: <script type="application/json">{"product": …}</script>.
 // theme="auto" / data-theme="auto" (default) follows the docs page's own light/dark switch.
 (function () {
   var script = document.currentScript;
@@ -59,9 +61,13 @@
   function frameFor(values, theme, title) {
     var params = new URLSearchParams();
     values.forEach(function (kv) {
-      // The password is never a starting value; "grantsmith" and "title" are the
-      // embed's own.
-      if (kv[0] !== "grantsmith" && kv[0] !== "title" && kv[0] !== "password" && kv[0] !== "theme") {
+      // The password is never a starting value (it would be in the frame's address):
+      // the author is told so instead. "grantsmith" and "title" are the embed's own.
+      if (kv[0] === "password") {
+        params.append("profile-error", "\"password\": never a starting value; the reader types it in the frame");
+      } else if (kv[0] === "profile-error") {
+        params.append(kv[0], kv[1]);
+      } else if (kv[0] !== "grantsmith" && kv[0] !== "title" && kv[0] !== "theme") {
         params.set(kv[0], kv[1]);
       }
     });
@@ -91,14 +97,58 @@
     });
     return frame;
   }
+  // What a value of a JSON profile is, for a docs author's message.
+  function kind(v) {
+    return v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : "a " + typeof v;
+  }
+  // A JSON child profile as the pairs the page reads: text as is, numbers and
+  // true/false as text, lists of text joined with commas, "notes" and "privileges"
+  // objects spread into their keys. Anything else becomes a "profile-error" pair, which
+  // the page shows as text; nothing in it is ever interpreted here.
+  function jsonPairs(el) {
+    var child = el.querySelector('script[type="application/json"]');
+    if (!child) return [];
+    var data;
+    try { data = JSON.parse(child.textContent); } catch (e) {
+      return [["profile-error", "The <script type=\"application/json\"> profile is not valid JSON: " + e.message]];
+    }
+    if (!data || typeof data !== "object" || Array.isArray(data)) {
+      return [["profile-error", "The JSON profile must be an object ({\"product\": …}), not " + kind(data)]];
+    }
+    var out = [];
+    function text(key, v) {
+      if (typeof v === "string") return out.push([key, v]);
+      if (typeof v === "number" || typeof v === "boolean") return out.push([key, String(v)]);
+      if (Array.isArray(v) && v.every(function (x) { return typeof x === "string"; })) return out.push([key, v.join(",")]);
+      out.push(["profile-error", "\"" + key + "\": expected text, a number, true/false or a list of text, not " + kind(v)]);
+    }
+    Object.keys(data).forEach(function (k) {
+      var v = data[k];
+      var spread = (k === "notes" || k === "privileges") && v && typeof v === "object" && !Array.isArray(v);
+      if (k === "notes" && spread) {
+        Object.keys(v).forEach(function (f) { text("note-" + f, v[f]); });
+      } else if (k === "privileges" && spread) {
+        // {"table": ["SELECT", "TRIGGER"], "sequence": ["USAGE"]} → table.SELECT,…
+        var items = [];
+        Object.keys(v).forEach(function (kind_) {
+          var list = Array.isArray(v[kind_]) ? v[kind_] : [v[kind_]];
+          list.forEach(function (p) { items.push(typeof p === "string" ? kind_ + "." + p : null); });
+        });
+        if (items.indexOf(null) >= 0) text(k, v); else out.push([k, items.join(",")]);
+      } else {
+        text(k, v);
+      }
+    });
+    return out;
+  }
   function mount(el) {
     if (el.grantsmithMounted) return;
     el.grantsmithMounted = true;
     // Every data-* attribute is a starting value, under the key the page reads
     // (data-client-host is dataset.clientHost, key "client-host").
-    var values = Object.keys(el.dataset).map(function (k) {
+    var values = jsonPairs(el).concat(Object.keys(el.dataset).map(function (k) {
       return [k.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); }), el.dataset[k]];
-    });
+    }));
     el.replaceChildren(frameFor(values, el.dataset.theme, el.dataset.title));
   }
   if (window.customElements && !customElements.get("grantsmith-builder")) {
@@ -109,13 +159,20 @@
         var root = this.attachShadow({ mode: "open" });
         var css = document.createElement("style");
         css.textContent = ":host{display:block}";
-        // Every attribute is a starting value, under its own name (client-host=…);
-        // class, id and style are the page's.
-        var values = Array.prototype.filter.call(this.attributes, function (a) {
-          return a.name !== "class" && a.name !== "id" && a.name !== "style";
+        // Every attribute is a starting value or profile key, under its own name
+        // (client-host=…); the page's own global attributes are not. A JSON child
+        // profile comes first, so attributes win.
+        var own = /^(class|id|style|slot|part|lang|dir|tabindex|hidden|inert|aria-.*|data-.*)$/;
+        var attrs = Array.prototype.filter.call(this.attributes, function (a) {
+          return !own.test(a.name);
         }).map(function (a) { return [a.name, a.value]; });
-        root.append(css, frameFor(values, this.getAttribute("theme"), this.getAttribute("title")));
-        watch();
+        var el = this;
+        var build = function () {
+          root.append(css, frameFor(jsonPairs(el).concat(attrs), el.getAttribute("theme"), el.getAttribute("title")));
+          watch();
+        };
+        // Met while the page is still parsing: the JSON child may not be there yet.
+        if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", build); else build();
       }
     });
   }

@@ -4,7 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(grantsmith::ui::App);
+    leptos::mount::mount_to_body(grantsmith::ui::Root);
 }
 
 /// Natively the same binary is the command-line generator (`grantsmith --help`).

@@ -39,6 +39,9 @@ pub struct Profile {
     fixed: Vec<&'static str>,
     hidden: Vec<&'static str>,
     notes: Vec<(&'static str, String)>,
+    /// The profile's own keys as given (product, databases, fixed, hide, notes, its
+    /// user), which a share link made in the builder carries on.
+    own: Vec<(String, String)>,
 }
 
 /// The key of a field or option a profile may name (`host`, `preset`…), as the page's
@@ -114,6 +117,39 @@ impl Profile {
     /// Whether the field or option `key` is not shown (its value still applies).
     pub fn is_hidden(&self, key: &str) -> bool {
         self.hidden.contains(&key)
+    }
+
+    /// A share link's fragment for `i` made in this builder: the profile's own keys
+    /// first (the reader's link opens the same product's builder), then the intent's.
+    ///
+    /// ```
+    /// use grantsmith::core::profile::Profile;
+    /// use grantsmith::core::{Db, Field};
+    /// let p = Profile::read(&[("product".into(), "Acme".into()), ("fixed".into(), "preset".into())]).unwrap();
+    /// let i = p.start(Db::Postgres).with(Field::Host, "h");
+    /// assert_eq!(p.share_fragment(&i), "product=Acme&fixed=preset&host=h");
+    /// ```
+    pub fn share_fragment(&self, i: &Intent) -> String {
+        // A plain link's starting user is no profile: the link stays as it was.
+        if self.own.iter().all(|(k, _)| k == "role") {
+            return super::share::to_fragment(i);
+        }
+        let mut parts: Vec<String> = self
+            .own
+            .iter()
+            .map(|(k, v)| {
+                format!(
+                    "{}={}",
+                    super::conn::percent_encode(k),
+                    super::conn::percent_encode(v)
+                )
+            })
+            .collect();
+        let rest = super::share::to_fragment(i);
+        if !rest.is_empty() {
+            parts.push(rest);
+        }
+        parts.join("&")
     }
 
     /// The profile's note for the field or option `key`, shown under it as text.

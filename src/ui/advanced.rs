@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::field::profile_note;
 use super::page::Page;
 use crate::core::intent::{Field, Scope};
 
@@ -21,7 +22,7 @@ pub fn Advanced(
     let radio = move |s: Scope, testid: &'static str, label: &'static str| {
         view! {
             <label class="gs-radio">
-                <input type="radio" name="gs-scope" data-testid=testid
+                <input type="radio" name="gs-scope" data-testid=testid disabled=page.fixed("scope")
                     prop:checked=move || scope.get() == s on:change=move |_| set_scope(s)/>
                 <span>{label}</span>
             </label>
@@ -33,6 +34,13 @@ pub fn Advanced(
     let schemas_err = page.error(Field::Schemas);
     let owners_err = page.error(Field::Owners);
     let rls = Memo::new(move |_| page.intent.with(|i| i.rls));
+    // The original's sentence about Dreamlit's own schema is not another product's.
+    let rls_tip = match page.profile.brand() {
+        None => "Adds a permissive SELECT policy on every RLS-enabled application table in the chosen \
+            schemas. Dreamlit handles its own internal-table RLS setup automatically when it creates \
+            the `dreamlit` schema.",
+        Some(_) => "Adds a permissive SELECT policy on every RLS-enabled application table in the chosen schemas.",
+    };
     view! {
         <button
             type="button" class="gs-toggle" data-testid="advanced"
@@ -48,20 +56,25 @@ pub fn Advanced(
                 <div class="gs-grid gs-grid-2">
                     <fieldset class="gs-panel">
                         <legend class="gs-panel-title">"Grant scope"</legend>
-                        {radio(Scope::All, "scope-all", "All schemas — grants everywhere parent role has USAGE")}
-                        {radio(Scope::Listed, "scope-listed", "Only listed schemas — add them below")}
+                        {page.shown("scope").then(|| view! {
+                            {radio(Scope::All, "scope-all", "All schemas — grants everywhere parent role has USAGE")}
+                            {radio(Scope::Listed, "scope-listed", "Only listed schemas — add them below")}
+                            {profile_note(page, "scope")}
+                        })}
                         <Show when=move || scope.get() == Scope::Listed>
                             <textarea
                                 class="gs-text" data-testid="schemas" placeholder="public"
                                 aria-label="Schemas to grant on, separated by commas or new lines"
                                 class:gs-invalid=move || schemas_err.with(Option::is_some)
+                                readonly=page.fixed("schemas") class:gs-hidden=!page.shown("schemas")
                                 prop:value=page.intent.with_untracked(|i| i.get(Field::Schemas).to_string())
                                 on:input=move |ev| on_schemas.run(event_target_value(&ev))
                             ></textarea>
+                            {profile_note(page, "schemas")}
                             {move || schemas_err.get().map(|m| view! { <p class="gs-error" data-testid="schemas-error">{m}</p> })}
                         </Show>
                     </fieldset>
-                    <div class="gs-panel">
+                    <div class="gs-panel" class:gs-hidden=!page.shown("owners")>
                         <label class="gs-label" for="gs-owners">
                             "Table owner role(s) "
                             <span class="gs-tip" tabindex="0" aria-describedby="gs-owners-tip">
@@ -74,15 +87,17 @@ pub fn Advanced(
                         <textarea
                             id="gs-owners" class="gs-text" data-testid="owners" placeholder="postgres"
                             class:gs-invalid=move || owners_err.with(Option::is_some)
+                            readonly=page.fixed("owners")
                             prop:value=page.value(Field::Owners)
                             on:input=move |ev| on_owners.run(event_target_value(&ev))
                         ></textarea>
+                        {profile_note(page, "owners")}
                         {move || owners_err.get().map(|m| view! { <p class="gs-error" data-testid="owners-error">{m}</p> })}
                     </div>
                 </div>
-                <label class="gs-panel gs-check">
+                <label class="gs-panel gs-check" class:gs-hidden=!page.shown("rls")>
                     <input
-                        type="checkbox" data-testid="rls"
+                        type="checkbox" data-testid="rls" disabled=page.fixed("rls")
                         prop:checked=rls
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
@@ -98,9 +113,7 @@ pub fn Advanced(
                         >
                             "i"
                             <span class="gs-tip-text gs-tip-wide" role="tooltip" id="gs-rls-tip">
-                                "Adds a permissive SELECT policy on every RLS-enabled application table in "
-                                "the chosen schemas. Dreamlit handles its own internal-table RLS setup "
-                                "automatically when it creates the `dreamlit` schema."
+                                {rls_tip}
                             </span>
                         </span>
                         <span class="gs-muted">
@@ -108,6 +121,7 @@ pub fn Advanced(
                         </span>
                     </span>
                 </label>
+                {profile_note(page, "rls")}
             </div>
         </Show>
     }

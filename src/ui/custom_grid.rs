@@ -3,23 +3,27 @@
 
 use leptos::prelude::*;
 
+use super::field::profile_note;
 use super::page::Page;
 use crate::core::intent::Intent;
 use crate::core::privileges::{DbPriv, SchemaPriv, SeqPriv, TablePriv};
 
-/// A checkbox showing `get` of the intent and changing it with `set`. Plain function
+/// A checkbox showing `get` of the intent and changing it with `set`; `key` is the
+/// option a profile fixes or notes (`ssl`, `privileges` for the grid's boxes). Plain function
 /// pointers: one non-generic instance serves every box (a generic one per closure cost
 /// ~30 KB of wasm).
 pub fn checkbox(
     page: Page,
-    testid: impl Into<String>,
+    testid: &'static str,
+    key: &'static str,
     label: &'static str,
     get: fn(&Intent) -> bool,
     set: fn(&mut Intent, bool),
 ) -> AnyView {
+    let fixed = page.fixed(key);
     view! {
         <label class="gs-radio">
-            <input type="checkbox" data-testid=testid.into()
+            <input type="checkbox" data-testid=testid disabled=fixed
                 prop:checked=move || page.intent.with(get)
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
@@ -27,6 +31,7 @@ pub fn checkbox(
                 }/>
             <span>{label}</span>
         </label>
+        {(testid == key).then(|| profile_note(page, key))}
     }
     .into_any()
 }
@@ -80,7 +85,7 @@ fn priv_box(page: Page, p: Priv) -> AnyView {
     };
     view! {
         <label class="gs-radio">
-            <input type="checkbox" data-testid=format!("custom-{kind}-{name}")
+            <input type="checkbox" data-testid=format!("custom-{kind}-{name}") disabled=page.fixed("privileges")
                 prop:checked=move || page.intent.with(|i| p.get(i))
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
@@ -111,8 +116,8 @@ pub fn custom_grid(page: Page) -> impl IntoView {
             <fieldset class="gs-panel">
                 <legend class="gs-panel-title">"Schema, database, functions"</legend>
                 {schema}{db}
-                {checkbox(page, "custom-functions-EXECUTE", "EXECUTE on functions", |i| i.custom.functions, |i, on| i.custom.functions = on)}
-                {checkbox(page, "custom-future", "Also future objects (default privileges)", |i| i.custom.future, |i, on| i.custom.future = on)}
+                {checkbox(page, "custom-functions-EXECUTE", "privileges", "EXECUTE on functions", |i| i.custom.functions, |i, on| i.custom.functions = on)}
+                {checkbox(page, "custom-future", "privileges", "Also future objects (default privileges)", |i| i.custom.future, |i, on| i.custom.future = on)}
             </fieldset>
         </div>
     }

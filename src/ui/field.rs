@@ -26,9 +26,30 @@ pub fn Field(
     /// `data-testid` of the message element.
     #[prop(optional, into)]
     error_testid: String,
+    /// Shown but not changeable (an embed's profile fixes it).
+    #[prop(optional)]
+    fixed: bool,
+    /// The embed profile's note under the field, as text.
+    #[prop(default = None)]
+    note: Option<&'static str>,
 ) -> impl IntoView {
+    let note_testid = format!("{testid}-note");
+    let note_id = format!("{id}-note");
+    // Screen readers read the profile's note, and then the message, with the input.
+    let described = {
+        let (note_id, err_id) = (note_id.clone(), format!("{id}-error"));
+        move || {
+            let ids: Vec<&str> = [
+                note.map(|_| note_id.as_str()),
+                error.with(Option::is_some).then_some(err_id.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
     let err_id = format!("{id}-error");
-    let err_id2 = err_id.clone();
     view! {
         <div class="gs-field">
             <label class="gs-label" for=id.clone()>{label}</label>
@@ -41,16 +62,18 @@ pub fn Field(
                 spellcheck="false"
                 prop:value=value
                 placeholder=placeholder
+                readonly=fixed
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
+                aria-describedby=described
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
+            {note.map(|n| view! { <p class="gs-note" id=note_id data-testid=note_testid>{n}</p> })}
             {move || {
                 error
                     .get()
                     .map(|m| {
                         view! {
-                            <p class="gs-error" id=err_id2.clone() data-testid=error_testid.clone()>
+                            <p class="gs-error" id=err_id.clone() data-testid=error_testid.clone()>
                                 {m}
                             </p>
                         }
@@ -58,4 +81,10 @@ pub fn Field(
             }}
         </div>
     }
+}
+
+/// The embed profile's note under the field or option `key`, if it has one.
+pub fn profile_note(page: super::page::Page, key: &'static str) -> Option<AnyView> {
+    page.note(key)
+        .map(|n| view! { <p class="gs-note" data-testid=format!("{key}-note")>{n}</p> }.into_any())
 }

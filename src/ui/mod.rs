@@ -19,7 +19,8 @@ use leptos::prelude::*;
 
 use crate::core::backend::Backend;
 use crate::core::intent::{Access, Db, Field, Intent};
-use crate::core::share::{fragment_pairs, from_fragment};
+use crate::core::profile::Profile;
+use crate::core::share::fragment_pairs;
 use original_form::OriginalForm;
 use page::Page;
 use spec_form::SpecForm;
@@ -33,17 +34,47 @@ fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// The starting intent (from a link or an embed's `data-*`) and the fields it set,
-/// whose messages show at once.
-fn start() -> (Intent, u32) {
-    let frag = fragment();
-    let mut intent = from_fragment(&frag);
+/// The embedding page's profile (from a link or an embed's attributes), made to live
+/// as long as the page; `Err` lists what is wrong with it.
+fn profile() -> Result<&'static Profile, Vec<String>> {
+    let profile = Profile::read(&fragment_pairs(&fragment()))?;
+    Ok(Box::leak(Box::new(profile)))
+}
+
+/// The page's state at start: the profile's intent, and the fields it set, whose
+/// messages show at once.
+fn start(profile: &'static Profile) -> Page {
+    let mut intent = profile.start(profile.start_db());
     password::random_bytes(&mut intent.salt);
-    let touched = fragment_pairs(&frag)
-        .iter()
-        .filter_map(|(k, _)| Field::from_key(k))
-        .fold(0, |t, f| t | 1 << f.index());
-    (intent, touched)
+    let touched = profile.given_fields().fold(0, |t, f| t | 1 << f.index());
+    Page::new(intent, touched, profile)
+}
+
+/// What a docs author sees instead of the builder when the embed's profile is wrong:
+/// every problem, by key, as text.
+#[component]
+fn ProfileErrors(
+    /// The problems.
+    errors: Vec<String>,
+) -> impl IntoView {
+    view! {
+        <main class="gs">
+            <section class="gs-card" role="alert" data-testid="profile-errors">
+                <h1 class="gs-h2">"This embed's profile needs fixing"</h1>
+                <p>"The builder is not shown, so that it cannot write SQL its author did not mean:"</p>
+                <ul>{errors.into_iter().map(|e| view! { <li class="gs-error">{e}</li> }).collect_view()}</ul>
+            </section>
+        </main>
+    }
+}
+
+/// The page: the builder for the embedding page's profile, or what is wrong with it.
+#[component]
+pub fn Root() -> impl IntoView {
+    match profile() {
+        Ok(p) => view! { <App page=start(p)/> }.into_any(),
+        Err(errors) => view! { <ProfileErrors errors=errors/> }.into_any(),
+    }
 }
 
 /// `<option>`s for `(key, label)` pairs, `selected` marking the current one.
@@ -54,18 +85,25 @@ fn options(items: Vec<(&'static str, &'static str)>, selected: &'static str) -> 
         .collect_view()
 }
 
-/// The page: the database and preset pickers, the form for the choice, then (for
+/// The builder: the database and preset pickers, the form for the choice, then (for
 /// PostgreSQL) the new-schema grant applet.
 #[component]
-pub fn App() -> impl IntoView {
-    let (intent, touched) = start();
-    let page = Page::new(intent, touched);
+pub fn App(
+    /// The page state, with its profile.
+    page: Page,
+) -> impl IntoView {
+    let profile = page.profile;
     let db = Memo::new(move |_| page.intent.with(|i| i.db));
     let access = Memo::new(move |_| page.intent.with(|i| i.access));
     let backend = Memo::new(move |_| page.intent.with(Intent::backend));
-    let dbs = Db::ALL.iter().map(|d| (d.as_str(), d.label())).collect();
+    let dbs = profile
+        .databases()
+        .iter()
+        .map(|d| (d.as_str(), d.label()))
+        .collect();
     let presets = move || {
-        let items = Backend::accesses(db.get())
+        let items = profile
+            .accesses(db.get())
             .iter()
             .map(|a| (a.as_str(), a.label()))
             .collect();
@@ -76,7 +114,7 @@ pub fn App() -> impl IntoView {
         let salt = page.intent.with_untracked(|i| i.salt);
         page.touched.set(0);
         page.update(|i| {
-            *i = Intent::new(d, i.access);
+            *i = profile.start(d);
             i.salt = salt;
         });
     };
@@ -93,43 +131,53 @@ pub fn App() -> impl IntoView {
             crate::core::text::or_default(i.get(Field::Role), default).to_string()
         })
     });
-    let role_label = Signal::derive(move || {
-        if access.get() == Access::Original {
-            "Dreamlit role"
-        } else {
-            "Integration role"
-        }
+    let product_role = page.branded("", "role");
+    let role_label = Signal::derive(move || match access.get() {
+        _ if !product_role.is_empty() => product_role,
+        Access::Original => "Dreamlit role",
+        _ => "Integration role",
     });
+    // The new-schema applet writes the original's grants: not under a profile that
+    // fixes another access, whose readers would get privileges it did not ask for.
+    let new_schema = move || {
+        db.get() == Db::Postgres && (access.get() == Access::Original || !page.fixed("preset"))
+    };
+    let title = match profile.brand() {
+        Some(b) => format!("A database user for {}", b.name()),
+        None => "Grantsmith".into(),
+    };
     view! {
         <main class="gs">
-            <h1 class="gs-title">"Grantsmith"</h1>
+            <h1 class="gs-title">{title}</h1>
             <p class="gs-lead">
                 "SQL for a least-privilege database user and its connection string, "
                 "generated in this page. Nothing you type leaves it."
             </p>
             <div class="gs-grid gs-grid-2">
-                <div class="gs-field gs-preset">
+                <div class="gs-field gs-preset" class:gs-hidden=!page.shown("db")>
                     <label class="gs-label" for="gs-db">"Database"</label>
-                    <select id="gs-db" class="gs-input" data-testid="dialect"
+                    <select id="gs-db" class="gs-input" data-testid="dialect" disabled=page.fixed("db")
                         prop:value=move || db.get().as_str()
                         on:change=move |ev| on_db(event_target_value(&ev))>
                         {options(dbs, db.get_untracked().as_str())}
                     </select>
+                    {field::profile_note(page, "db")}
                 </div>
-                <div class="gs-field gs-preset">
+                <div class="gs-field gs-preset" class:gs-hidden=!page.shown("preset")>
                     <label class="gs-label" for="gs-preset">"What the user is for"</label>
-                    <select id="gs-preset" class="gs-input" data-testid="preset"
+                    <select id="gs-preset" class="gs-input" data-testid="preset" disabled=page.fixed("preset")
                         prop:value=move || access.get().as_str()
                         on:change=move |ev| on_preset(event_target_value(&ev))>
                         {presets}
                     </select>
+                    {field::profile_note(page, "preset")}
                 </div>
             </div>
             {move || match backend.get() {
                 Backend::Original => view! { <OriginalForm page=page/> }.into_any(),
                 b => view! { <SpecForm page=page spec=b.spec()/> }.into_any(),
             }}
-            <Show when=move || db.get() == Db::Postgres>
+            <Show when=new_schema>
                 <h2 class="gs-h2">"Grant access to a schema created later"</h2>
                 <SchemaGrant user=user label=role_label/>
             </Show>

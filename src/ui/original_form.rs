@@ -9,6 +9,7 @@ use super::outputs::Outputs;
 use super::page::Page;
 use super::password::PasswordField;
 use super::provider_picker::ProviderPicker;
+use crate::core::backend::original::ROLE_DEFAULT;
 use crate::core::host::is_neon_host;
 use crate::core::intent::Field as F;
 use crate::core::neon::host_hint;
@@ -23,20 +24,52 @@ pub fn OriginalForm(
     let host = page.value(F::Host);
     let port = page.value(F::Port);
     let is_neon = Memo::new(move |_| host.with(|h| is_neon_host(h)));
+    let user_label = page.branded("Dreamlit user name", "user name");
+    let user_placeholder = page
+        .intent
+        .with_untracked(|i| i.role_fallback(ROLE_DEFAULT).to_string());
+    let local_note = match page.profile.brand() {
+        Some(b) => format!(
+            "Generated locally in your browser. Nothing is sent to {} or stored.",
+            b.name()
+        ),
+        None => "Generated locally in your browser. Nothing is sent to Dreamlit or stored.".into(),
+    };
+    let host_field = view! {
+        <Field
+            label="Host" id="gs-host" testid="host" error_testid="host-error"
+            value=host on_input=page.on_input(F::Host)
+            placeholder=Signal::derive(move || host_hint(is_neon.get()))
+            error=page.error(F::Host) fixed=page.fixed("host") note=page.note("host")
+        />
+    };
+    let port_field = view! {
+        <Field
+            label="Port" id="gs-port" testid="port" error_testid="port-error"
+            value=port on_input=page.on_input(F::Port) placeholder="5432"
+            error=page.error(F::Port) fixed=page.fixed("port") note=page.note("port")
+        />
+    };
+    let role_field = view! {
+        <Field
+            label=user_label id="gs-role" testid="role" error_testid="role-error"
+            value=page.value(F::Role) on_input=page.on_input(F::Role)
+            placeholder=Signal::stored(leak(user_placeholder))
+            error=page.error(F::Role) fixed=page.fixed("role") note=page.note("role")
+        />
+    };
+    let database_field = view! {
+        <Field
+            label="Database name" id="gs-database" testid="database" error_testid="database-error"
+            value=page.value(F::Database) on_input=page.on_input(F::Database) placeholder="postgres"
+            error=page.error(F::Database) fixed=page.fixed("database") note=page.note("database")
+        />
+    };
     view! {
         <section class="gs-card" aria-label="Connection builder">
             <div class="gs-grid gs-grid-host">
-                <Field
-                    label="Host" id="gs-host" testid="host" error_testid="host-error"
-                    value=host on_input=page.on_input(F::Host)
-                    placeholder=Signal::derive(move || host_hint(is_neon.get()))
-                    error=page.error(F::Host)
-                />
-                <Field
-                    label="Port" id="gs-port" testid="port" error_testid="port-error"
-                    value=port on_input=page.on_input(F::Port) placeholder="5432"
-                    error=page.error(F::Port)
-                />
+                {page.shown("host").then_some(host_field)}
+                {page.shown("port").then_some(port_field)}
             </div>
             {move || {
                 warnings(&host.get(), &port.get())
@@ -49,20 +82,17 @@ pub fn OriginalForm(
             </div>
             <ProviderPicker page=page/>
             <div class="gs-grid gs-grid-2">
-                <Field
-                    label="Dreamlit user name" id="gs-role" testid="role" error_testid="role-error"
-                    value=page.value(F::Role) on_input=page.on_input(F::Role) placeholder="dreamlit_app"
-                    error=page.error(F::Role)
-                />
-                <Field
-                    label="Database name" id="gs-database" testid="database" error_testid="database-error"
-                    value=page.value(F::Database) on_input=page.on_input(F::Database) placeholder="postgres"
-                    error=page.error(F::Database)
-                />
+                {page.shown("role").then_some(role_field)}
+                {page.shown("database").then_some(database_field)}
             </div>
             <PasswordField page=page scram=true/>
             <Advanced page=page/>
-            <Outputs page=page local_note="Generated locally in your browser. Nothing is sent to Dreamlit or stored."/>
+            <Outputs page=page local_note=local_note/>
         </section>
     }
+}
+
+/// The placeholder made `'static` once per form (the profile's user name).
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
 }

@@ -10,7 +10,6 @@ use super::script_block::{LazyDetails, ScriptBlock};
 use crate::core::client::Client;
 use crate::core::client_form;
 use crate::core::output::Part;
-use crate::core::share::to_fragment;
 
 /// Generate, the hint beside it, and what Generate shows.
 #[component]
@@ -18,7 +17,8 @@ pub fn Outputs(
     /// The page state.
     page: Page,
     /// Beside Generate: where nothing is sent.
-    local_note: &'static str,
+    #[prop(into)]
+    local_note: String,
 ) -> impl IntoView {
     let setup = page.part(Part::Setup);
     // The connection details in the form of the client picked here, each database's
@@ -63,7 +63,8 @@ pub fn Outputs(
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
         let base = href.split('#').next().unwrap_or_default().to_string();
-        page.intent.with(|i| format!("{base}#{}", to_fragment(i)))
+        page.intent
+            .with(|i| format!("{base}#{}", page.profile.share_fragment(i)))
     });
     view! {
         <div class="gs-actions">

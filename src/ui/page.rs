@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::intent::{Field, Intent};
 use crate::core::output::{Output, Part};
+use crate::core::profile::Profile;
 use crate::core::{check, render};
 
 /// The page state (copied into every component: it is a handful of signal handles).
@@ -18,17 +19,45 @@ pub struct Page {
     pub generated: RwSignal<bool>,
     /// Messages and hint, recomputed on each change (no script is written for them).
     pub checked: Memo<Output>,
+    /// The embedding page's profile (empty without one), for the page's lifetime.
+    pub profile: &'static Profile,
 }
 
 impl Page {
     /// The page for a starting intent; `touched` holds the fields a link set.
-    pub fn new(start: Intent, touched: u32) -> Self {
+    pub fn new(start: Intent, touched: u32, profile: &'static Profile) -> Self {
         let intent = RwSignal::new(start);
         Page {
             intent,
             touched: RwSignal::new(touched),
             generated: RwSignal::new(false),
             checked: Memo::new(move |_| intent.with(check)),
+            profile,
+        }
+    }
+
+    /// Whether the profile fixes the field or option `key` (shown, not changeable).
+    pub fn fixed(self, key: &str) -> bool {
+        self.profile.is_fixed(key)
+    }
+
+    /// Whether the field or option `key` is shown (the profile may hide it).
+    pub fn shown(self, key: &str) -> bool {
+        !self.profile.is_hidden(key)
+    }
+
+    /// The profile's note under the field or option `key`.
+    pub fn note(self, key: &str) -> Option<&'static str> {
+        self.profile.note(key)
+    }
+
+    /// `original` without a product; else the product's name followed by `suffix`
+    /// ("Acme user name"), made once per page.
+    pub fn branded(self, original: &'static str, suffix: &str) -> &'static str {
+        match self.profile.brand() {
+            // Leaked once per label and page: the profile lives as long as the page.
+            Some(b) => Box::leak(format!("{} {suffix}", b.name()).into_boxed_str()),
+            None => original,
         }
     }
 

@@ -23,9 +23,10 @@ pub fn ProviderPicker(
         })
         .collect_view();
     view! {
-        <div class="gs-field" class:gs-hidden=move || !postgres.get()>
+        <div class="gs-field" class:gs-hidden=move || !postgres.get() || !page.shown("provider")>
             <label class="gs-label" for="gs-provider">"Provider"</label>
             <select id="gs-provider" class="gs-input" data-testid="provider" prop:value=pick
+                disabled=page.fixed("provider")
                 on:change=move |ev| {
                     if let Some(p) = Pick::from_key(&event_target_value(&ev)) {
                         page.update(|i| i.provider = p);
@@ -35,6 +36,7 @@ pub fn ProviderPicker(
                 {options}
                 <option value="none">"None (self-managed)"</option>
             </select>
+            {super::field::profile_note(page, "provider")}
             {move || note.get().map(|n| view! { <p class="gs-note" data-testid="provider-note">{n}</p> })}
         </div>
     }

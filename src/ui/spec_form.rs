@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 
 use super::custom_grid::{checkbox, custom_grid};
-use super::field::Field;
+use super::field::{profile_note, Field};
 use super::outputs::Outputs;
 use super::page::Page;
 use super::password::PasswordField;
 use super::provider_picker::ProviderPicker;
-use crate::core::backend::{FieldSpec, Spec};
+use crate::core::backend::{FieldSpec, Spec, USER};
 use crate::core::intent::{Access, Scope};
 
 /// One field: an input, or a text area for lists and keys.
@@ -20,19 +20,29 @@ fn field(page: Page, spec: &'static FieldSpec) -> AnyView {
     let error = page.error(key);
     let on_input = page.on_input(key);
     let (id, testid) = (field_id(key), key.as_str());
+    let fixed = page.fixed(testid);
+    // A product's builder names its user after the product, as the original does.
+    let label = match key {
+        crate::core::intent::Field::Role if spec.label == USER.label => {
+            page.branded(spec.label, "user name")
+        }
+        _ => spec.label,
+    };
     if !spec.multiline {
         return view! {
-            <Field label=spec.label id=id testid=testid error_testid=error_testid(key)
-                value=value on_input=on_input placeholder=spec.placeholder error=error/>
+            <Field label=label id=id testid=testid error_testid=error_testid(key)
+                value=value on_input=on_input placeholder=spec.placeholder error=error
+                fixed=fixed note=page.note(testid)/>
         }
         .into_any();
     }
     view! {
         <div class="gs-field">
-            <label class="gs-label" for=id.clone()>{spec.label}</label>
-            <textarea id=id class="gs-text" data-testid=testid placeholder=spec.placeholder
+            <label class="gs-label" for=id.clone()>{label}</label>
+            <textarea id=id class="gs-text" data-testid=testid placeholder=spec.placeholder readonly=fixed
                 spellcheck="false" class:gs-invalid=move || error.with(Option::is_some)
                 prop:value=value on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
+            {profile_note(page, testid)}
             {move || error.get().map(|m| view! { <p class="gs-error" data-testid=error_testid(key)>{m}</p> })}
         </div>
     }
@@ -61,23 +71,28 @@ pub fn SpecForm(
     let fields = spec
         .fields
         .iter()
+        .filter(|f| page.shown(f.key.as_str()))
         .map(|f| {
             let shown = Memo::new(move |_| page.intent.with(|i| spec.shown(f, i)));
             view! { <Show when=move || shown.get()>{field(page, f)}</Show> }
         })
         .collect_view();
-    let all_schemas = move || spec.scope_choice.contains(&access.get());
+    let all_schemas =
+        move || spec.scope_choice.contains(&access.get()) && page.shown("all-schemas");
     view! {
         <section class="gs-card" aria-label="Connection builder">
             <div class="gs-grid gs-grid-2">{fields}</div>
             {spec.libpq.then(|| view! { <ProviderPicker page=page/> })}
             {spec.password.then(|| view! { <PasswordField page=page scram=spec.scram/> })}
             <Show when=all_schemas>
-                {checkbox(page, "all-schemas", "All schemas matching regular-expression filters (applied by PostgreSQL)",
+                {checkbox(page, "all-schemas", "all-schemas", "All schemas matching regular-expression filters (applied by PostgreSQL)",
                     |i| i.scope == Scope::All, |i, on| i.scope = if on { Scope::All } else { Scope::Listed })}
             </Show>
-            {spec.tls.map(|label| checkbox(page, "ssl", label, |i| i.tls, |i, on| i.tls = on))}
-            <Show when=move || access.get() == Access::Custom>{custom_grid(page)}</Show>
+            {spec.tls.filter(|_| page.shown("ssl")).map(|label| checkbox(page, "ssl", "ssl", label, |i| i.tls, |i, on| i.tls = on))}
+            <Show when=move || access.get() == Access::Custom && page.shown("privileges")>
+                {custom_grid(page)}
+                {profile_note(page, "privileges")}
+            </Show>
             <Outputs page=page local_note="Generated locally in your browser. Nothing is sent anywhere or stored."/>
         </section>
     }

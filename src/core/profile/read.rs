@@ -30,6 +30,17 @@ fn keys(all: impl Iterator<Item = &'static str>) -> String {
     all.collect::<Vec<_>>().join(", ")
 }
 
+/// Every field and option a profile may name, as messages list them. Written out, not
+/// built from the enums: building it cost the page more than the text (a test checks
+/// it against them).
+pub const CONTROL_KEYS: &str = "host, port, role, database, schemas, include, exclude, owners, \
+    client-host, warehouse, location, public-key, connection-name, password-env-name, db, preset, \
+    provider, privileges, scope, all-schemas, ssl, rls";
+/// Every database key, as messages list them (checked against [`Db::ALL`] by a test).
+pub const DB_KEYS: &str = "postgresql, mysql, sqlserver, snowflake, redshift, bigquery";
+/// Every preset key (checked against [`Access::ALL`] by a test).
+pub const PRESET_KEYS: &str = "original, metadata, connector-rw, connector-ro, custom";
+
 /// What `key` may be set to, when it is a starting value (not a profile key).
 fn check_value(key: &str, v: &str) -> Result<(), String> {
     let one_of = |ok: &[&str]| {
@@ -67,14 +78,7 @@ fn check_value(key: &str, v: &str) -> Result<(), String> {
         _ if Field::from_key(key).is_some() => Ok(()),
         _ => Err(format!(
             "not a key the builder knows; a profile has product, databases, fixed, hide and \
-             note-<field>, and starting values: {}, theme, accent",
-            keys(
-                Field::ALL
-                    .iter()
-                    .filter_map(|f| Field::from_key(f.as_str()))
-                    .map(Field::as_str)
-                    .chain(super::OPTIONS)
-            )
+             note-<field>, and starting values: {CONTROL_KEYS}, theme, accent"
         )),
     }
 }
@@ -100,14 +104,8 @@ fn controls(v: &str) -> Result<Vec<&'static str>, String> {
     items(v)
         .map(|k| {
             control(k).ok_or(format!(
-                "{} is not a field or option; expected some of {}",
+                "{} is not a field or option; expected some of {CONTROL_KEYS}",
                 quoted(k),
-                keys(
-                    Field::ALL
-                        .iter()
-                        .filter_map(|f| control(f.as_str()))
-                        .chain(super::OPTIONS)
-                )
             ))
         })
         .collect()
@@ -117,9 +115,8 @@ fn databases(v: &str) -> Result<Vec<Db>, String> {
     let mut out: Vec<Db> = Vec::new();
     for k in items(v) {
         let d = Db::from_key(k).ok_or(format!(
-            "{} is not a database; expected some of {}",
+            "{} is not a database; expected some of {DB_KEYS}",
             quoted(k),
-            keys(Db::ALL.iter().map(|d| d.as_str()))
         ))?;
         if out.contains(&d) {
             return Err(format!("{} is listed twice", quoted(k)));
@@ -178,20 +175,25 @@ impl Profile {
                 v.len()
             ));
         }
+        // The profile's own keys, and its user (the default an empty field stands for).
+        let own = ["product", "databases", "fixed", "hide", "role"];
+        if own.contains(&k) || k.starts_with("note-") {
+            self.own.push((k.to_string(), v.to_string()));
+        }
         match k {
             "product" => self.brand = Some(Brand::new(v)?),
             "databases" => self.databases = databases(v)?,
             "fixed" => self.fixed = controls(v)?,
             "hide" => self.hidden = controls(v)?,
             "db" => {
-                let all = || keys(Db::ALL.iter().map(|d| d.as_str()));
+                let all = || DB_KEYS;
                 self.db = Some(
                     Db::from_key(v)
                         .ok_or_else(|| format!("{} is not one of {}", quoted(v), all()))?,
                 );
             }
             "preset" => {
-                let all = || keys(Access::ALL.iter().map(|a| a.as_str()));
+                let all = || PRESET_KEYS;
                 self.access = Some(
                     Access::from_key(v)
                         .ok_or_else(|| format!("{} is not one of {}", quoted(v), all()))?,
@@ -252,7 +254,8 @@ impl Profile {
                 ));
             }
         }
-        let role = self.values.iter().rev().find(|(k, _)| k == "role");
+        // The first: a share link repeats the profile's keys before what was typed.
+        let role = self.values.iter().find(|(k, _)| k == "role");
         if let (Some(b), Some((_, r))) = (&self.brand, role) {
             self.brand = Some(b.clone().with_user(r));
         }
@@ -272,5 +275,25 @@ impl Profile {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_out_key_lists_match_the_enums() {
+        let join = |v: Vec<&str>| v.join(", ");
+        let fields = Field::ALL.iter().filter_map(|f| control(f.as_str()));
+        assert_eq!(
+            CONTROL_KEYS,
+            join(fields.chain(super::super::OPTIONS).collect())
+        );
+        assert_eq!(DB_KEYS, join(Db::ALL.iter().map(|d| d.as_str()).collect()));
+        assert_eq!(
+            PRESET_KEYS,
+            join(Access::ALL.iter().map(|a| a.as_str()).collect())
+        );
     }
 }
