@@ -443,3 +443,38 @@ fn libpq_forms_of_the_connection_details() {
     assert_eq!(code, 2);
     assert_eq!(err, "grantsmith: unknown client \"env\": sqlalchemy, uri\n");
 }
+
+#[test]
+fn product_names_the_scripts_as_a_profile_does() {
+    use grantsmith::core::profile::Profile;
+    let args = [
+        "--host",
+        "db.example.com",
+        "--rls",
+        "--product",
+        "Acme Sync",
+    ];
+    let (code, out, _) = run(&args, None, &[]);
+    assert_eq!(code, 0);
+    let pairs = [
+        ("host", "db.example.com"),
+        ("rls", "1"),
+        ("product", "Acme Sync"),
+    ]
+    .map(|(k, v)| (k.to_string(), v.to_string()));
+    let page = Profile::read(&pairs).unwrap();
+    let page = page.start(page.start_db());
+    assert_eq!(out.trim_end(), generate(&page).setup.unwrap().trim_end());
+    assert!(out.starts_with("-- For Acme Sync. Written by Grantsmith.\n"));
+    let (code, name, _) = run(&[&args[..], &["policy-name"]].concat(), None, &[]);
+    assert_eq!(
+        (code, name.trim()),
+        (0, "acme_sync_dreamlit_app_select_policy")
+    );
+    let (code, _, err) = run(&["--host", "h", "--product", "Acme\n-- DROP"], None, &[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("product: the product's name has a line break"),
+        "{err}"
+    );
+}

@@ -2,7 +2,7 @@
 //! hostile values kept as text or refused, and no profile meaning the original page.
 
 use grantsmith::core::profile::Profile;
-use grantsmith::core::share::{fragment_pairs, from_fragment};
+use grantsmith::core::share::{fragment_pairs, from_fragment, to_fragment};
 use grantsmith::core::{generate, Access, Db, Field};
 
 fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -271,4 +271,26 @@ fn switching_database_keeps_the_profile() {
         i.custom.to_key(),
         "schema.USAGE,table.SELECT,table.TRIGGER,sequence.USAGE"
     );
+}
+
+#[test]
+fn a_share_link_made_in_a_profiled_builder_opens_the_same_builder() {
+    let p = read(&ACME);
+    let mut i = p.start(Db::Snowflake);
+    i.set(Field::Host, "myorg-acme");
+    i.set(Field::Role, "acme & co");
+    let link = p.share_fragment(&i);
+    let back = Profile::read(&fragment_pairs(&link)).unwrap();
+    assert_eq!(back.start(back.start_db()), i, "{link}");
+    assert_eq!(back.note("host"), p.note("host"));
+    assert!(back.is_fixed("schemas") && back.is_hidden("owners") == p.is_hidden("owners"));
+}
+
+#[test]
+fn a_plain_link_stays_a_plain_link() {
+    for frag in ["#host=h&role=r", "#db=mysql&role=x&schemas=shop"] {
+        let p = Profile::read(&fragment_pairs(frag)).unwrap();
+        let i = p.start(p.start_db());
+        assert_eq!(p.share_fragment(&i), to_fragment(&i), "{frag}");
+    }
 }

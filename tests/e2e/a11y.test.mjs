@@ -36,19 +36,26 @@ for (const scheme of ["light", "dark"]) {
   });
 }
 
-test("the docs embed (custom element) in a dark docs page: no axe violations", async () => {
-  const file = path.join(DIST, "a11y-embed.html");
-  fs.writeFileSync(file, `<!doctype html><html lang="en" data-theme="dark"><head><title>Docs</title></head>
-    <body><main><h1>Set up</h1><grantsmith-builder host="db.example.com"></grantsmith-builder></main>
-    <script src="embed.js"></script></body></html>`);
-  const context = await browser.newContext({ bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(`${srv.url}a11y-embed.html`);
-  const handle = await page.locator("grantsmith-builder iframe").elementHandle();
-  const frame = await handle.contentFrame();
-  await frame.getByTestId("generate").waitFor();
-  assert.deepEqual(await violations(page), []);
-  assert.deepEqual(await violations(frame), []);
-  await context.close();
-  fs.rmSync(file);
-});
+for (const theme of ["light", "dark"]) {
+  test(`a profiled docs embed (custom element) in a ${theme} docs page: no axe violations`, async () => {
+    const file = path.join(DIST, `a11y-embed-${theme}.html`);
+    // A vendor's profile: fixed and hidden fields, notes, a disabled preset picker, an accent.
+    fs.writeFileSync(file, `<!doctype html><html lang="en" data-theme="${theme}"><head><title>Docs</title></head>
+      <body><main><h1>Set up</h1><grantsmith-builder host="db.example.com" database="shop" product="Acme Sync"
+        databases="postgresql,snowflake" preset="connector-rw" schemas="app, billing" fixed="schemas,preset"
+        hide="owners" note-host="Settings → Database in your Acme console" accent="#7c3aed"></grantsmith-builder></main>
+      <script src="embed.js"></script></body></html>`);
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${srv.url}a11y-embed-${theme}.html`);
+    const handle = await page.locator("grantsmith-builder iframe").elementHandle();
+    const frame = await handle.contentFrame();
+    await frame.getByTestId("host-note").waitFor();
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(await violations(frame), []);
+    await frame.getByTestId("generate").click();
+    assert.deepEqual(await violations(frame), []);
+    await context.close();
+    fs.rmSync(file);
+  });
+}

@@ -47,6 +47,10 @@ for (const version of ["19", "18"]) {
     const srv = await startServer(path.join(dir, "build"));
     const { context, page, frame, card, errors } = await openDocsPage(browser, `${srv.url}setup/`);
     assert.equal(await frame.getByTestId("role").inputValue(), "acme_sync");
+    // The profile in the tag's attributes (as the README writes it for MDX).
+    assert.equal(await frame.locator('label[for="gs-role"]').textContent(), "Acme Sync user name");
+    assert.equal(await frame.getByTestId("schemas").evaluate((e) => e.readOnly), true);
+    assert.match(await frame.getByTestId("host-note").textContent(), /Settings → Database/);
     assert.equal(await card(), LIGHT);
     // Client-side navigation through the site's own links: no page load.
     await page.locator("nav a", { hasText: "Acme" }).first().click();

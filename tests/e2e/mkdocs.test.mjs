@@ -47,7 +47,7 @@ nav:
 `);
   fs.writeFileSync(path.join(docs, "index.md"), "# Acme\n\nWelcome.\n");
   fs.writeFileSync(path.join(docs, "setup.md"),
-    '# Set up the database\n\n<grantsmith-builder host="db.example.com" role="acme_sync"></grantsmith-builder>\n');
+    '# Set up the database\n\n<grantsmith-builder product="Acme Sync" databases="postgresql" host="db.example.com" role="acme_sync" note-host="Settings → Database in your Acme console"></grantsmith-builder>\n');
   execFileSync(PY, ["-m", "mkdocs", "build", "-q", "-d", "site"], { cwd: dir, env: { ...process.env, NO_MKDOCS_2_WARNING: "1" } });
   browser = await launch();
   srv = await startServer(path.join(dir, "site"));
@@ -61,6 +61,8 @@ after(async () => {
 test("MkDocs Material: direct load, instant navigation away and back, the site's dark switch", async () => {
   const { context, page, frame, card, errors } = await openDocsPage(browser, `${srv.url}setup/`);
   assert.equal(await frame.getByTestId("role").inputValue(), "acme_sync");
+  assert.equal(await frame.locator('label[for="gs-role"]').textContent(), "Acme Sync user name");
+  assert.equal(await frame.getByTestId("host-note").textContent(), "Settings → Database in your Acme console");
   assert.equal(await card(), LIGHT);
   // Instant navigation swaps the page's content without reloading it.
   await page.locator("nav a", { hasText: "Home" }).first().click();

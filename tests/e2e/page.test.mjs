@@ -82,6 +82,20 @@ test("the single-file build works opened from disk, with no server", async () =>
   assert.deepEqual(errors, []);
   const html = fs.readFileSync(file, "utf8");
   assert.match(html, /connect-src 'none'/);
+  // A profile travels in the saved file's fragment, as in a link to it.
+  const profile = "product=Acme+Sync&databases=postgresql&preset=connector-ro&role=acme&fixed=preset&note-host=From+the+Acme+console";
+  await page.goto(`file://${copy}#${profile}`);
+  await page.reload(); // a new fragment alone does not reload the page
+  await tid(page, "host-note").waitFor();
+  requests.length = 0; // the reload itself; nothing after it
+  assert.equal(await page.locator('label[for="gs-role"]').textContent(), "Acme Sync user name");
+  assert.equal(await tid(page, "preset").isDisabled(), true);
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "database").fill("shop");
+  await tid(page, "generate").click();
+  assert.match(await tid(page, "sql").textContent(), /^-- For Acme Sync\. Written by Grantsmith\.\n[\s\S]*"acme"/);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

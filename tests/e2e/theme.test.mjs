@@ -16,7 +16,7 @@ const DARK = "rgb(17, 24, 39)";
 
 /** A host page `html` (its <html> attributes and the embed's), in a browser whose
  * system setting is `system`; returns the page and the frame. */
-async function host(name, htmlAttrs, embedAttrs, system = "light") {
+async function host(name, htmlAttrs, embedAttrs, system = "light", ready = "generate") {
   const file = path.join(DIST, `theme-${name}.html`);
   fs.writeFileSync(file, `<!doctype html><html ${htmlAttrs}><body>
     <div id="g" data-grantsmith ${embedAttrs}></div><script src="embed.js"></script></body></html>`);
@@ -26,7 +26,7 @@ async function host(name, htmlAttrs, embedAttrs, system = "light") {
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(`${srv.url}theme-${name}.html`);
   const frame = page.frameLocator("#g iframe");
-  await frame.getByTestId("generate").waitFor();
+  await frame.getByTestId(ready).waitFor();
   const card = () => frame.locator(".gs-card").first().evaluate((e) => getComputedStyle(e).backgroundColor);
   const close = async () => { assert.deepEqual(errors, []); await context.close(); fs.rmSync(file); };
   return { page, card, close };
@@ -85,7 +85,7 @@ test("the frame takes nothing but light, dark or auto from its parent", async ()
   await close();
 });
 
-test("an accent colour from the embed colours the buttons; anything but a hex colour is ignored", async () => {
+test("an accent colour from the embed colours the buttons; anything but a hex colour is refused", async () => {
   const button = (h) => h.page.frameLocator("#g iframe").getByTestId("generate")
     .evaluate((e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]);
   const green = await host("accent", "", 'data-accent="#0a7"', "light");
@@ -94,9 +94,13 @@ test("an accent colour from the embed colours the buttons; anything but a hex co
   const pale = await host("accent-pale", "", 'data-accent="#FFD700"', "light");
   assert.deepEqual(await button(pale), ["rgb(255, 215, 0)", "rgb(17, 24, 39)"], "dark text on a light accent");
   await pale.close();
+  // Refused with a message to the docs author (no builder), and none of it reaches the
+  // frame's style.
   for (const bad of ["red", "#0a7;background:url(x)", "#12345", "expression(alert(1))"]) {
-    const h = await host("accent-bad", "", `data-accent="${bad}"`, "light");
-    assert.deepEqual(await button(h), ["rgb(17, 24, 39)", "rgb(255, 255, 255)"], bad);
+    const h = await host("accent-bad", "", `data-accent="${bad}"`, "light", "profile-errors");
+    const frame = h.page.frameLocator("#g iframe");
+    assert.match(await frame.getByTestId("profile-errors").textContent(), /"accent": .* is not a colour written #rgb or #rrggbb/, bad);
+    assert.equal(await frame.locator("html").evaluate((e) => e.style.getPropertyValue("--gs-accent")), "", bad);
     await h.close();
   }
 });
