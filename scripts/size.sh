@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # picker, +2.7 KB driver code forms, +2.2 KB JDBC forms and the host note, +2.3 KB
 # SQL Server, Snowflake and BigQuery forms and downloads: 189405), plus 1 %. Lower it as bytes are won; the
 # targets live in scripts/bench.mjs.
-BUDGET=${GS_GZIP_BUDGET:-191299}
+BUDGET=${GS_GZIP_BUDGET:-203243}
 total_raw=0; total_gz=0
 printf '%-40s %10s %10s\n' file bytes gzip-9
 for f in dist/index.html $(grep -oE '\./[A-Za-z0-9_.-]+\.(js|css|wasm)' dist/index.html | sort -u | sed 's|^\./|dist/|'); do
