@@ -76,7 +76,11 @@
     var follow = !theme || theme === "auto";
     params.set("theme", follow ? hostTheme() : theme);
     var frame = document.createElement("iframe");
-    frame.src = new URL("index.html#" + params.toString(), base).href;
+    // The page a PostgreSQL user loads has no other database's code; a builder that
+    // starts on another one opens the all-databases page at once.
+    var start = params.get("db") || (params.get("databases") || "").split(",")[0].trim();
+    var page = start && start !== "postgresql" ? "all.html" : "index.html";
+    frame.src = new URL(page + "#" + params.toString(), base).href;
     if (follow) {
       var f = { frame: frame, theme: params.get("theme") };
       followers.push(f);

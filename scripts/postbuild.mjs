@@ -4,6 +4,8 @@
 //  1. Adds a Content-Security-Policy <meta> to index.html that allows only the page's
 //     own files, its inline scripts by their sha256 hash, and wasm compilation: no
 //     other origin for anything.
+//     (The page is index.html, or all.html when scripts/build.sh builds the
+//     all-databases page; the single-file build it keeps is that page's.)
 //  2. Writes grantsmith-offline.html: one self-contained file (CSS, JS and the wasm
 //     module inlined, the module compiled synchronously from base64 bytes, since
 //     Chromium will not fetch() a .wasm from file://), with connect-src 'none'.
@@ -21,7 +23,11 @@ const pick = (re) => {
   return f;
 };
 
-let html = read("index.html").toString();
+// The page Trunk built (index.html, or all.html for the all-databases page).
+const pages = files.filter((n) => n.endsWith(".html") && n !== "grantsmith-offline.html");
+if (pages.length !== 1) throw new Error(`postbuild: expected one page in ${dir}, found ${pages}`);
+const pageName = pages[0];
+let html = read(pageName).toString();
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const csp = (extra) => `<meta http-equiv="Content-Security-Policy" content="${extra}">`;
 const served = [
@@ -38,7 +44,7 @@ if (html.includes("Content-Security-Policy")) throw new Error("postbuild: CSP al
 const charset = /<meta charset="?utf-8"?\s*\/?>/i;
 if (!charset.test(html)) throw new Error("postbuild: no <meta charset> to put the CSP after");
 html = html.replace(charset, (m) => `${m}\n    ${csp(served)}`);
-fs.writeFileSync(path.join(dir, "index.html"), html);
+fs.writeFileSync(path.join(dir, pageName), html);
 
 // --- the single-file build ---
 const css = read(pick(/^main-.*\.css$/)).toString();

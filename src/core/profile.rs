@@ -42,6 +42,17 @@ pub struct Profile {
     /// The profile's own keys as given (product, databases, fixed, hide, notes, its
     /// user), which a share link made in the builder carries on.
     own: Vec<(String, String)>,
+    /// The embed's theme and accent, which the same builder on another page keeps.
+    look: Vec<(String, String)>,
+}
+
+/// `k=v&…`, each percent-encoded.
+fn encode(pairs: &[(String, String)]) -> Vec<String> {
+    let e = super::conn::percent_encode;
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", e(k), e(v)))
+        .collect()
 }
 
 /// The key of a field or option a profile may name (`host`, `preset`…), as the page's
@@ -87,6 +98,12 @@ impl Profile {
         let access = self
             .access
             .unwrap_or_else(|| Intent::new(db, Access::Original).access);
+        self.start_as(db, access)
+    }
+
+    /// [`Profile::start`] with the access the reader had picked (another database's
+    /// picker keeps it where that database offers it, else takes its first).
+    pub fn start_as(&self, db: Db, access: Access) -> Intent {
         let mut i = Intent::new(db, access);
         i.brand = self.brand.clone();
         for (k, v) in &self.values {
@@ -130,25 +147,24 @@ impl Profile {
     /// assert_eq!(p.share_fragment(&i), "product=Acme&fixed=preset&host=h");
     /// ```
     pub fn share_fragment(&self, i: &Intent) -> String {
-        // A plain link's starting user is no profile: the link stays as it was.
+        // A plain link's user is no profile: the link stays as it was.
         if self.own.iter().all(|(k, _)| k == "role") {
             return super::share::to_fragment(i);
         }
-        let mut parts: Vec<String> = self
-            .own
-            .iter()
-            .map(|(k, v)| {
-                format!(
-                    "{}={}",
-                    super::conn::percent_encode(k),
-                    super::conn::percent_encode(v)
-                )
-            })
-            .collect();
+        let mut parts = encode(&self.own);
         let rest = super::share::to_fragment(i);
         if !rest.is_empty() {
             parts.push(rest);
         }
+        parts.join("&")
+    }
+
+    /// The fragment that opens the same builder, as it starts on `i`, in another page
+    /// (the all-databases one): the share link's, with the embed's theme and accent.
+    pub fn page_fragment(&self, i: &Intent) -> String {
+        let mut parts = encode(&self.look);
+        parts.insert(0, self.share_fragment(i));
+        parts.retain(|p| !p.is_empty());
         parts.join("&")
     }
 

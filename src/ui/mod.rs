@@ -2,6 +2,7 @@
 //! says; it only shows what `core` returns.
 
 mod advanced;
+mod all_page;
 mod clipboard;
 mod copy_button;
 mod custom_grid;
@@ -72,6 +73,12 @@ fn ProfileErrors(
 #[component]
 pub fn Root() -> impl IntoView {
     match profile() {
+        // A link or embed starting on a database this page was built without.
+        Ok(p) if !Backend::in_this_build(p.start_db()) => {
+            all_page::open(fragment().trim_start_matches('#'), true);
+            view! { <p class="gs-note">"Opening the builder for " {p.start_db().label()} "…"</p> }
+                .into_any()
+        }
         Ok(p) => view! { <App page=start(p)/> }.into_any(),
         Err(errors) => view! { <ProfileErrors errors=errors/> }.into_any(),
     }
@@ -111,10 +118,15 @@ pub fn App(
     };
     let on_db = move |key: String| {
         let Some(d) = Db::from_key(&key) else { return };
+        let next = profile.start_as(d, access.get_untracked());
+        if !Backend::in_this_build(d) {
+            all_page::open(&profile.page_fragment(&next), false);
+            return;
+        }
         let salt = page.intent.with_untracked(|i| i.salt);
         page.touched.set(0);
         page.update(|i| {
-            *i = profile.start(d);
+            *i = next;
             i.salt = salt;
         });
     };

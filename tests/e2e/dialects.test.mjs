@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, startServer, openApp, tid, golden, showScripts, ARTIFACTS } from "./helpers.mjs";
+import { launch, startServer, openApp, tid, golden, showScripts, ARTIFACTS, pickDb } from "./helpers.mjs";
 
 let browser, srv;
 before(async () => { browser = await launch(); srv = await startServer(); });
@@ -23,7 +23,7 @@ const ACCESSES = { bigquery: ["connector-ro", "connector-rw", "metadata"] };
 for (const [db, fields] of Object.entries(SAMPLES)) {
   test(`${db}: every access writes the golden scripts`, async () => {
     const { page, context, errors } = await openApp(browser, srv.url);
-    await tid(page, "dialect").selectOption(db);
+    await pickDb(page, db);
     for (const access of ACCESSES[db] ?? ["connector-ro", "connector-rw"]) {
       // Values stay across accesses; filling them again is harmless.
       await tid(page, "preset").selectOption(access);
@@ -46,7 +46,7 @@ for (const [db, fields] of Object.entries(SAMPLES)) {
 
 test("MySQL: a refused name gets its message next to the field and no output", async () => {
   const { page, context } = await openApp(browser, srv.url);
-  await tid(page, "dialect").selectOption("mysql");
+  await pickDb(page, "mysql");
   await tid(page, "host").fill("db.example.com");
   await tid(page, "schemas").fill("shop");
   await tid(page, "role").fill("u".repeat(33));
@@ -63,7 +63,7 @@ test("MySQL: a refused name gets its message next to the field and no output", a
 
 test("SQL Server: the password goes into N'…' and the connection string, copied and downloaded", async () => {
   const { page, context } = await openApp(browser, srv.url);
-  await tid(page, "dialect").selectOption("sqlserver");
+  await pickDb(page, "sqlserver");
   await tid(page, "host").fill("sql.example.com");
   await tid(page, "database").fill("Sales");
   await tid(page, "password").fill("it's;\"secret\"");
@@ -85,10 +85,10 @@ test("the database and preset travel in the fragment; PostgreSQL comes back with
   assert.equal(await tid(page, "dialect").inputValue(), "bigquery");
   assert.equal(await tid(page, "preset").inputValue(), "metadata");
   assert.equal(await page.getByText("Grant access to a schema created later").count(), 0);
-  await tid(page, "dialect").selectOption("postgresql");
+  await pickDb(page, "postgresql");
   assert.equal(await tid(page, "preset").inputValue(), "metadata");
   assert.equal(await tid(page, "connection-name").count(), 1, "the PostgreSQL metadata preset");
-  await tid(page, "dialect").selectOption("mysql");
+  await pickDb(page, "mysql");
   assert.equal(await tid(page, "preset").inputValue(), "connector-ro", "MySQL has no metadata preset");
   await context.close();
 });
@@ -103,7 +103,7 @@ test("starting values for another database come from the fragment (embeds, links
 
 test("switching read-only/read-write keeps what was typed and hides the output", async () => {
   const { page, context } = await openApp(browser, srv.url);
-  await tid(page, "dialect").selectOption("redshift");
+  await pickDb(page, "redshift");
   await tid(page, "host").fill("examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com");
   await tid(page, "database").fill("dev");
   await tid(page, "schemas").fill("public, marts");
@@ -120,7 +120,7 @@ test("switching read-only/read-write keeps what was typed and hides the output",
 
 test("generated passwords always meet Redshift's rules (upper, lower, digit)", async () => {
   const { page, context } = await openApp(browser, srv.url);
-  await tid(page, "dialect").selectOption("redshift");
+  await pickDb(page, "redshift");
   await tid(page, "host").fill("examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com");
   await tid(page, "database").fill("dev");
   for (let i = 0; i < 40; i++) {

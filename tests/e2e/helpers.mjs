@@ -86,3 +86,15 @@ export async function until(read, want) {
   for (let i = 0; i < 50 && (await read()) !== want; i++) await new Promise((r) => setTimeout(r, 50));
   return read();
 }
+
+/** Picks database `db` in the page's picker. The page a PostgreSQL user loads has no
+ * other database's code: from it, another database opens the all-databases page
+ * (all.html), which this waits for. */
+export async function pickDb(page, db) {
+  const leaving = db !== "postgresql" && !page.url().includes("all.html");
+  await Promise.all([
+    leaving ? page.waitForURL(/\/all\.html#/) : Promise.resolve(),
+    page.getByTestId("dialect").selectOption(db),
+  ]);
+  await page.getByTestId("generate").waitFor();
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { launch, startServer, openApp, tid, golden, showScripts } from "./helpers.mjs";
+import { launch, startServer, openApp, tid, golden, showScripts, pickDb } from "./helpers.mjs";
 
 let browser, srv;
 before(async () => { browser = await launch(); srv = await startServer(); });
@@ -129,7 +129,7 @@ test("the connection details in each client's form, copied; per database", async
   // MySQL has forms of its own; "uri" is its URI again, and its TLS goes in each
   // client's own spelling.
   await tid(page, "client").selectOption("uri");
-  await tid(page, "dialect").selectOption("mysql");
+  await pickDb(page, "mysql");
   await tid(page, "host").fill("db.example.com");
   await tid(page, "schemas").fill("shop");
   await tid(page, "ssl").check();

@@ -81,6 +81,10 @@ test("an invented product's profile (JSON child) makes the builder its own, in a
   await page.screenshot({ path: path.join(ARTIFACTS, "profile-dark.png"), fullPage: true });
   // Snowflake keeps the product, its user and the fixed schemas.
   await frame.getByTestId("dialect").selectOption("snowflake");
+  // The frame opens the all-databases page (the PostgreSQL page has no Snowflake code).
+  await frame.getByTestId("warehouse").waitFor();
+  assert.equal(await frame.locator("h1").textContent(), "A database user for Acme Sync");
+  assert.equal(await frame.getByTestId("generate").evaluate((e) => getComputedStyle(e).backgroundColor), "rgb(124, 58, 237)");
   assert.equal(await frame.getByTestId("schemas").inputValue(), "app, billing");
   assert.equal(await frame.getByTestId("role").inputValue(), "acme_sync");
   await frame.getByTestId("host").fill("myorg-acme");

@@ -26,7 +26,11 @@ pub const FIELDS: [FieldSpec; 4] = [
 ];
 
 /// The form and its checks, as data.
-pub static SPEC: Spec = Spec::new(&FIELDS, "Enter the project id to generate", build);
+pub static SPEC: Spec = Spec::new(
+    &FIELDS,
+    "Enter the project id to generate",
+    super::dialect(build),
+);
 
 crate::core::quote::quoted! {
     /// A quoted identifier: `` `…` `` with `` ` `` and `\` escaped by a backslash.

@@ -13,7 +13,7 @@ pub mod snowflake;
 mod spec;
 pub mod sqlserver;
 
-pub use spec::{schemas, FieldSpec, Spec, When, USER};
+pub use spec::{dialect, schemas, FieldSpec, Spec, When, USER};
 
 use super::intent::{Access, Db, Field, Intent};
 use super::output::{Errors, Output, Part, Render};
@@ -61,6 +61,20 @@ impl Backend {
         } else {
             all[0]
         }
+    }
+
+    /// Whether this build writes `db`'s scripts. The page a PostgreSQL user loads is
+    /// built without the `dialects` feature (half the bytes); the other databases live
+    /// in the page built with it, where the picker sends the reader.
+    ///
+    /// ```
+    /// use grantsmith::core::backend::Backend;
+    /// use grantsmith::core::Db;
+    /// assert!(Backend::in_this_build(Db::Postgres));
+    /// assert_eq!(Backend::in_this_build(Db::MySql), cfg!(feature = "dialects"));
+    /// ```
+    pub fn in_this_build(db: Db) -> bool {
+        db == Db::Postgres || cfg!(feature = "dialects")
     }
 
     /// The backend for a database and access.

@@ -26,7 +26,7 @@ pub const FIELDS: [FieldSpec; 5] = [
 ];
 
 /// The form and its checks, as data.
-pub static SPEC: Spec = Spec::new(&FIELDS, "Enter the host to generate", build)
+pub static SPEC: Spec = Spec::new(&FIELDS, "Enter the host to generate", super::dialect(build))
     .with_password()
     .with_tls(false);
 

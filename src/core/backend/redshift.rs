@@ -32,10 +32,14 @@ pub const FIELDS: [FieldSpec; 6] = [
 ];
 
 /// The form and its checks, as data.
-pub static SPEC: Spec = Spec::new(&FIELDS, "Enter the endpoint host to generate", build)
-    .with_password()
-    .with_tls(false)
-    .with_libpq();
+pub static SPEC: Spec = Spec::new(
+    &FIELDS,
+    "Enter the endpoint host to generate",
+    super::dialect(build),
+)
+.with_password()
+.with_tls(false)
+.with_libpq();
 
 /// Identifiers hold up to 127 bytes.
 pub const MAX_IDENT_BYTES: usize = 127;

@@ -30,7 +30,11 @@ pub const FIELDS: [FieldSpec; 6] = [
 ];
 
 /// The form and its checks, as data.
-pub static SPEC: Spec = Spec::new(&FIELDS, "Enter the account identifier to generate", build);
+pub static SPEC: Spec = Spec::new(
+    &FIELDS,
+    "Enter the account identifier to generate",
+    super::dialect(build),
+);
 
 /// Stands for the public key until one is pasted: not SQL, so the script stops there.
 pub const KEY_PLACEHOLDER: &str = "[[REPLACE_WITH_PUBLIC_KEY]]";

@@ -90,12 +90,31 @@ pub struct Spec {
     /// Speaks libpq's protocol: the connection details come in each libpq form too.
     pub libpq: bool,
     /// Checks an intent and, when every field is fine, returns its renderer.
-    pub build: fn(&Intent, &mut Errors) -> Option<Box<dyn Render>>,
+    pub build: Build,
 }
 
 /// The TLS box's label for the databases where it also binds the user.
 const TLS_LABEL: &str =
     "Require TLS (in the connection string, and for the user where the database can)";
+
+/// Checks an intent and, when every field is fine, returns its renderer.
+pub type Build = fn(&Intent, &mut Errors) -> Option<Box<dyn Render>>;
+
+/// A dialect's `build`, or, in the build without the `dialects` feature (the page a
+/// PostgreSQL user loads), one that writes nothing: the dialect's checks and renderers
+/// are then not referenced, and the linker leaves them out of that page.
+pub const fn dialect(build: Build) -> Build {
+    if cfg!(feature = "dialects") {
+        build
+    } else {
+        not_in_this_build
+    }
+}
+
+/// What a dialect's form checks to in a build without it: nothing to write.
+fn not_in_this_build(_: &Intent, _: &mut Errors) -> Option<Box<dyn Render>> {
+    None
+}
 
 /// The user field most backends share.
 pub const USER: FieldSpec = FieldSpec::text(Field::Role, "User name", "dagflux", "dagflux");
@@ -112,11 +131,7 @@ pub const fn schemas(
 impl Spec {
     /// A backend with listed schemas and neither password nor TLS box (add them with
     /// [`Spec::with_password`] and [`Spec::with_tls`]).
-    pub const fn new(
-        fields: &'static [FieldSpec],
-        start_hint: &'static str,
-        build: fn(&Intent, &mut Errors) -> Option<Box<dyn Render>>,
-    ) -> Spec {
+    pub const fn new(fields: &'static [FieldSpec], start_hint: &'static str, build: Build) -> Spec {
         Spec {
             fields,
             start_hint,

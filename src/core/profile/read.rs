@@ -175,10 +175,13 @@ impl Profile {
                 v.len()
             ));
         }
-        // The profile's own keys, and its user (the default an empty field stands for).
+        // The profile's own keys and its user (the default an empty field stands for).
         let own = ["product", "databases", "fixed", "hide", "role"];
         if own.contains(&k) || k.starts_with("note-") {
             self.own.push((k.to_string(), v.to_string()));
+        }
+        if k == "theme" || k == "accent" {
+            self.look.push((k.to_string(), v.to_string()));
         }
         match k {
             "product" => self.brand = Some(Brand::new(v)?),
