@@ -10,6 +10,7 @@ CACHE="$GRANTSMITH_CACHE"
 mkdir -p "$CACHE/bin"
 
 TRUNK_VERSION=0.21.14          # 0.22 needs a newer rustc than this toolchain
+ESBUILD_VERSION=0.25.12
 BINARYEN_VERSION=132.0.0       # prints "wasm-opt version 132 (version_132)"
 # wasm-bindgen-cli must match the wasm-bindgen library in Cargo.lock exactly.
 WB_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' "$ROOT/Cargo.lock")"
@@ -37,6 +38,15 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}";
   mkdir -p "$CACHE/binaryen"
   (cd "$CACHE/binaryen" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" >/dev/null)
   ln -sf "$CACHE/binaryen/node_modules/binaryen/bin/wasm-opt" "$CACHE/bin/wasm-opt"
+fi
+
+# Trunk's own minifier gives up on wasm-bindgen's glue ("Failed to minify JS"):
+# scripts/postbuild.mjs minifies it with esbuild (−1.7 KB gzip on every page load).
+if ! esbuild --version 2>/dev/null | grep -qx "$ESBUILD_VERSION"; then
+  log "installing esbuild $ESBUILD_VERSION (npm; minifies the JS glue)"
+  mkdir -p "$CACHE/esbuild"
+  (cd "$CACHE/esbuild" && npm install --no-audit --no-fund --silent "esbuild@$ESBUILD_VERSION" >/dev/null)
+  ln -sf "$CACHE/esbuild/node_modules/.bin/esbuild" "$CACHE/bin/esbuild"
 fi
 
 if [ "${1:-}" = "--test" ]; then

@@ -83,16 +83,46 @@ pub fn write(client: Client, c: &ConnInfo) -> Result<String, String> {
             c,
             "database",
         ),
+        Client::Psycopg => python("psycopg", c, "dbname", "sslmode=\"require\""),
+        Client::SqlAlchemyPg => sqlalchemy("postgresql+psycopg", c),
+        Client::JdbcPg => jdbc("pgjdbc", "postgresql", c, &[("sslmode", "require")]),
+        Client::Pgpass => {
+            let fields = [
+                c.host.as_str(),
+                c.database.as_str(),
+                c.user.as_str(),
+                password,
+            ];
+            if fields.iter().any(|f| f.contains(['\n', '\r'])) {
+                return Err("A .pgpass line cannot hold a line break: use another form".into());
+            }
+            format!(
+                "{}:{}:{}:{}:{}",
+                pgpass_field(&c.host),
+                c.port,
+                pgpass_field(&c.database),
+                pgpass_field(&c.user),
+                pgpass_field(password)
+            )
+        }
+        _ => return dialect_form(client, c),
+    })
+}
+
+/// The other databases' forms. The page a PostgreSQL user loads is built without the
+/// `dialects` feature: this is then one line, and their code is not in that page.
+fn dialect_form(client: Client, c: &ConnInfo) -> Result<String, String> {
+    if !cfg!(feature = "dialects") {
+        return Err("This form is written in the all-databases page".into());
+    }
+    Ok(match client {
         Client::Mysql2 => node(
             "mysql2: mysql.createConnection(config) or mysql.createPool(config)",
             c,
             "database",
         ),
-        Client::Psycopg => python("psycopg", c, "dbname", "sslmode=\"require\""),
         Client::PyMySql => python("pymysql", c, "database", "ssl={\"ca\": None}"),
-        Client::SqlAlchemyPg => sqlalchemy("postgresql+psycopg", c),
         Client::SqlAlchemyMySql => sqlalchemy("mysql+pymysql", c),
-        Client::JdbcPg => jdbc("pgjdbc", "postgresql", c, &[("sslmode", "require")]),
         // sslMode for Connector/J 3; useSsl and trustServerCertificate for 2 (each
         // ignores the other's).
         Client::JdbcMariaDb => jdbc(
@@ -148,24 +178,6 @@ pub fn write(client: Client, c: &ConnInfo) -> Result<String, String> {
             }
             uri
         }
-        Client::Pgpass => {
-            let fields = [
-                c.host.as_str(),
-                c.database.as_str(),
-                c.user.as_str(),
-                password,
-            ];
-            if fields.iter().any(|f| f.contains(['\n', '\r'])) {
-                return Err("A .pgpass line cannot hold a line break: use another form".into());
-            }
-            format!(
-                "{}:{}:{}:{}:{}",
-                pgpass_field(&c.host),
-                c.port,
-                pgpass_field(&c.database),
-                pgpass_field(&c.user),
-                pgpass_field(password)
-            )
-        }
+        _ => return Err("Not a form of another database".into()),
     })
 }
