@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use super::field::profile_note;
 use super::page::Page;
+use super::show::show;
 use crate::core::intent::{Field, Scope};
+use std::sync::Arc;
 
 /// The collapsible advanced section of the original's form.
 #[component]
@@ -51,7 +53,7 @@ pub fn Advanced(
             <span class="gs-caret" class:gs-caret-open=move || open.get() aria-hidden="true">"▶"</span>
             "Advanced configuration"
         </button>
-        <Show when=move || open.get()>
+        {show(Memo::new(move |_| open.get()), Arc::new(move || view! {
             <div class="gs-adv" id="gs-advanced">
                 <div class="gs-grid gs-grid-2">
                     <fieldset class="gs-panel">
@@ -61,7 +63,7 @@ pub fn Advanced(
                             {radio(Scope::Listed, "scope-listed", "Only listed schemas — add them below")}
                             {profile_note(page, "scope")}
                         })}
-                        <Show when=move || scope.get() == Scope::Listed>
+                        {show(Memo::new(move |_| scope.get() == Scope::Listed), Arc::new(move || view! {
                             <textarea
                                 class="gs-text" data-testid="schemas" placeholder="public"
                                 aria-label="Schemas to grant on, separated by commas or new lines"
@@ -72,7 +74,7 @@ pub fn Advanced(
                             ></textarea>
                             {profile_note(page, "schemas")}
                             {move || schemas_err.get().map(|m| view! { <p class="gs-error" data-testid="schemas-error">{m}</p> })}
-                        </Show>
+                        }.into_any()))}
                     </fieldset>
                     <div class="gs-panel" class:gs-hidden=!page.shown("owners")>
                         <label class="gs-label" for="gs-owners">
@@ -123,6 +125,6 @@ pub fn Advanced(
                 </label>
                 {profile_note(page, "rls")}
             </div>
-        </Show>
+        }.into_any()))}
     }
 }

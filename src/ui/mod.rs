@@ -14,6 +14,7 @@ mod password;
 mod provider_picker;
 mod schema_grant;
 mod script_block;
+mod show;
 mod spec_form;
 
 use leptos::prelude::*;
@@ -24,7 +25,9 @@ use crate::core::profile::Profile;
 use crate::core::share::fragment_pairs;
 use original_form::OriginalForm;
 use page::Page;
+use show::show;
 use spec_form::SpecForm;
+use std::sync::Arc;
 
 pub use schema_grant::SchemaGrant;
 
@@ -189,10 +192,10 @@ pub fn App(
                 Backend::Original => view! { <OriginalForm page=page/> }.into_any(),
                 b => view! { <SpecForm page=page spec=b.spec()/> }.into_any(),
             }}
-            <Show when=new_schema>
+            {show(Memo::new(move |_| new_schema()), Arc::new(move || view! {
                 <h2 class="gs-h2">"Grant access to a schema created later"</h2>
                 <SchemaGrant user=user label=role_label/>
-            </Show>
+            }.into_any()))}
         </main>
     }
 }

@@ -112,10 +112,10 @@ pub fn Outputs(
                         .map(|m| view! { <p class="gs-warning" data-testid="conn-note">{m}</p> })}
                 </ScriptBlock>
             </div>
-            <Show when=move || summary.with(|s| !s.is_empty())>
+            {super::show::show(Memo::new(move |_| summary.with(|s| !s.is_empty())), std::sync::Arc::new(move || view! {
                 <ScriptBlock title="Connection fields to enter" code_id="gs-summary" testid="summary"
                     copy_label="Copy fields" copy_testid="copy-summary" text=summary/>
-            </Show>
+            }.into_any()))}
             <LazyDetails summary="Share a link to this form (never the password)">
                 <p class="gs-policy"><code id="gs-share" data-testid="share-url">{share}</code></p>
                 <CopyButton label="Copy share link" testid="share-link" text=share select_id="gs-share"/>

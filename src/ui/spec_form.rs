@@ -10,8 +10,10 @@ use super::outputs::Outputs;
 use super::page::Page;
 use super::password::PasswordField;
 use super::provider_picker::ProviderPicker;
+use super::show::show;
 use crate::core::backend::{FieldSpec, Spec, USER};
 use crate::core::intent::{Access, Scope};
+use std::sync::Arc;
 
 /// One field: an input, or a text area for lists and keys.
 fn field(page: Page, spec: &'static FieldSpec) -> AnyView {
@@ -74,7 +76,7 @@ pub fn SpecForm(
         .filter(|f| page.shown(f.key.as_str()))
         .map(|f| {
             let shown = Memo::new(move |_| page.intent.with(|i| spec.shown(f, i)));
-            view! { <Show when=move || shown.get()>{field(page, f)}</Show> }
+            show(shown, Arc::new(move || field(page, f)))
         })
         .collect_view();
     let all_schemas =
@@ -84,15 +86,12 @@ pub fn SpecForm(
             <div class="gs-grid gs-grid-2">{fields}</div>
             {spec.libpq.then(|| view! { <ProviderPicker page=page/> })}
             {spec.password.then(|| view! { <PasswordField page=page scram=spec.scram/> })}
-            <Show when=all_schemas>
-                {checkbox(page, "all-schemas", "all-schemas", "All schemas matching regular-expression filters (applied by PostgreSQL)",
-                    |i| i.scope == Scope::All, |i, on| i.scope = if on { Scope::All } else { Scope::Listed })}
-            </Show>
+            {show(Memo::new(move |_| all_schemas()), Arc::new(move || checkbox(page, "all-schemas", "all-schemas",
+                "All schemas matching regular-expression filters (applied by PostgreSQL)",
+                |i| i.scope == Scope::All, |i, on| i.scope = if on { Scope::All } else { Scope::Listed })))}
             {spec.tls.filter(|_| page.shown("ssl")).map(|label| checkbox(page, "ssl", "ssl", label, |i| i.tls, |i, on| i.tls = on))}
-            <Show when=move || access.get() == Access::Custom && page.shown("privileges")>
-                {custom_grid(page)}
-                {profile_note(page, "privileges")}
-            </Show>
+            {show(Memo::new(move |_| access.get() == Access::Custom && page.shown("privileges")),
+                Arc::new(move || view! { {custom_grid(page)} {profile_note(page, "privileges")} }.into_any()))}
             <Outputs page=page local_note="Generated locally in your browser. Nothing is sent anywhere or stored."/>
         </section>
     }
