@@ -10,9 +10,11 @@ cd "$(dirname "$0")/.."
 # redesign, then +1.6 KB Supabase rules and linear de-duplication, +0.2 KB theme
 # following, +3.9 KB libpq client forms, +6.9 KB hosted-provider rules and their
 # picker, +2.7 KB driver code forms, +2.2 KB JDBC forms and the host note, +2.3 KB
-# SQL Server, Snowflake and BigQuery forms and downloads: 189405), plus 1 %. Lower it as bytes are won; the
-# targets live in scripts/bench.mjs.
-BUDGET=${GS_GZIP_BUDGET:-203243}
+# SQL Server, Snowflake and BigQuery forms and downloads: 189405; +11.5 KB embed
+# profiles: 201390; the other databases in all.html, their client forms out, the JS
+# glue minified, one show(): 175716 for the PostgreSQL page), plus 1 %. Lower it as
+# bytes are won; the targets live in scripts/bench.mjs.
+BUDGET=${GS_GZIP_BUDGET:-177473}
 # One page: its HTML and every file it names.
 page() {
   total_raw=0; total_gz=0

@@ -77,7 +77,9 @@ pub fn LazyDetails(
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
-        <details class="gs-more"
+        // `open` drives the element too: a form rebuilt in place (another database's)
+        // reuses this element, which must not stay open around content never built.
+        <details class="gs-more" prop:open=move || open.get()
             on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
             <summary>{summary}</summary>
             {move || open.get().then(|| children())}

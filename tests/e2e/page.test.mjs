@@ -12,7 +12,10 @@ before(async () => { browser = await launch(); srv = await startServer(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
 test("the served page has a strict CSP naming no other origin", async () => {
-  const html = fs.readFileSync(path.join(DIST, "index.html"), "utf8");
+  for (const page of ["index.html", "all.html"]) checkCsp(fs.readFileSync(path.join(DIST, page), "utf8"));
+});
+
+function checkCsp(html) {
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+;/);
@@ -20,7 +23,7 @@ test("the served page has a strict CSP naming no other origin", async () => {
   assert.doesNotMatch(csp, /https?:|\*|'unsafe-inline'|'unsafe-eval'/);
   // The CSP comes before any script, so it governs them all.
   assert.ok(html.indexOf("Content-Security-Policy") < html.indexOf("<script"));
-});
+}
 
 test("after load, filling every field, generating and copying makes zero requests", async () => {
   srv.requests.length = 0;
