@@ -86,6 +86,7 @@ fn outputs_match_the_page() {
         ("uninstall", page.uninstall),
         ("conn", page.conn),
         ("policy-name", page.policy_name),
+        ("inspect", page.inspect),
     ] {
         let mut a = vec![output];
         a.extend(args);

@@ -511,6 +511,7 @@ fn check(i: &Intent) -> Result<(), String> {
         &out.conn,
         &out.policy_name,
         &out.summary,
+        &out.inspect,
     ];
     let input: usize = Field::ALL.iter().map(|f| i.get(*f).len()).sum();
     for t in texts.iter().filter_map(|t| t.as_ref()) {
@@ -545,6 +546,7 @@ fn check(i: &Intent) -> Result<(), String> {
     let (Some(a), Some(b)) = (&out.setup, &twin.setup) else {
         return Ok(());
     };
+    let inspect = out.inspect.as_ref().zip(twin.inspect.as_ref());
     for (ours, plain) in [
         (a, b),
         (out.verify.as_ref().unwrap(), twin.verify.as_ref().unwrap()),
@@ -552,7 +554,10 @@ fn check(i: &Intent) -> Result<(), String> {
             out.uninstall.as_ref().unwrap(),
             twin.uninstall.as_ref().unwrap(),
         ),
-    ] {
+    ]
+    .into_iter()
+    .chain(inspect)
+    {
         let (mut s1, mut s2) = (Vec::new(), Vec::new());
         shape(i.db, ours, &mut s1).map_err(|e| format!("{e}\n{ours}"))?;
         shape(i.db, plain, &mut s2).map_err(|e| format!("plain twin: {e}"))?;

@@ -32,6 +32,8 @@ pub enum What {
     Summary,
     /// Grants for a schema created later (PostgreSQL: --schema, --role, --owner)
     NewSchema,
+    /// PostgreSQL: a read-only query listing everything the user has (run it with psql -At)
+    Inspect,
 }
 
 const EXIT_STATUS: &str = "Exit status: 0 with the output on stdout; 2 with one message per \
@@ -147,6 +149,7 @@ fn pick(what: What, out: Output) -> Result<String, Vec<String>> {
         What::Uninstall => out.uninstall,
         What::Conn => out.conn,
         What::Summary => out.summary,
+        What::Inspect => out.inspect,
         // Ready without RLS: the name is empty, as the page shows none.
         What::PolicyName => Some(out.policy_name.unwrap_or_default()),
         _ => out.setup,

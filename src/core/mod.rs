@@ -11,6 +11,7 @@ pub mod client_code;
 mod client_jdbc;
 mod client_write;
 pub mod conn;
+pub mod drift;
 pub mod field;
 pub mod host;
 pub mod intent;

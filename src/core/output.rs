@@ -19,6 +19,9 @@ pub enum Part {
     PolicyName,
     /// Metadata sync: the connection fields to type into the tool.
     Summary,
+    /// PostgreSQL: a read-only query listing everything the user has, for the drift
+    /// check.
+    Inspect,
 }
 
 /// A validated intent, ready to write any of its parts (each only when asked: the
@@ -89,6 +92,8 @@ pub struct Output {
     pub policy_name: Option<String>,
     /// Metadata sync: the connection fields.
     pub summary: Option<String>,
+    /// PostgreSQL: the inspect query.
+    pub inspect: Option<String>,
 }
 
 impl Output {
@@ -121,6 +126,7 @@ impl Output {
         self.conn = r.render(Part::Conn);
         self.policy_name = r.render(Part::PolicyName);
         self.summary = r.render(Part::Summary);
+        self.inspect = r.render(Part::Inspect);
     }
 }
 
@@ -164,7 +170,7 @@ impl Render for Scripts {
             Part::Verify => &self.verify,
             Part::Uninstall => &self.uninstall,
             Part::Conn => &self.conn,
-            Part::PolicyName | Part::Summary => return None,
+            Part::PolicyName | Part::Summary | Part::Inspect => return None,
         };
         Some(text.clone())
     }
@@ -202,6 +208,11 @@ impl<S> Render for Lazy<S> {
             Part::Uninstall => self.scripts[2],
             // Written when asked, not on every keystroke's check.
             Part::Conn => return write(Client::Uri, &self.conn_info).ok(),
+            Part::Inspect => {
+                return Some(crate::core::backend::postgres::inspect::inspect_sql(
+                    &self.conn_info.user,
+                ))
+            }
             _ => {
                 return self
                     .extra

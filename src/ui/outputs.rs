@@ -58,6 +58,7 @@ pub fn Outputs(
     // Verify, uninstall and the share link are written only when their section opens.
     let verify = page.part(Part::Verify);
     let uninstall = page.part(Part::Uninstall);
+    let inspect = page.part(Part::Inspect);
     let share = Signal::derive(move || {
         let href = web_sys::window()
             .and_then(|w| w.location().href().ok())
@@ -120,13 +121,19 @@ pub fn Outputs(
                 <p class="gs-policy"><code id="gs-share" data-testid="share-url">{share}</code></p>
                 <CopyButton label="Copy share link" testid="share-link" text=share select_id="gs-share"/>
             </LazyDetails>
-            <LazyDetails summary="Verify and uninstall scripts">
+            <LazyDetails summary="Verify, inspect and uninstall scripts">
                 <ScriptBlock title="Verify (read-only: a row per expected privilege)" code_id="gs-verify"
                     testid="verify-sql" copy_label="Copy SQL" copy_testid="copy-verify" text=verify
                     download=("download-verify", Signal::from("grantsmith-verify.sql"))/>
                 <ScriptBlock title="Uninstall (revokes everything, drops the user)" code_id="gs-uninstall"
                     testid="uninstall-sql" copy_label="Copy SQL" copy_testid="copy-uninstall" text=uninstall
                     download=("download-uninstall", Signal::from("grantsmith-uninstall.sql"))/>
+                // PostgreSQL only: the other databases write no inspect query yet.
+                <div class:gs-hidden=move || inspect.with(String::is_empty)>
+                    <ScriptBlock title="Inspect (read-only: everything the user has, one line per fact; run it with psql -At)"
+                        code_id="gs-inspect" testid="inspect-sql" copy_label="Copy SQL" copy_testid="copy-inspect" text=inspect
+                        download=("download-inspect", Signal::from("grantsmith-inspect.sql"))/>
+                </div>
             </LazyDetails>
         </div>
     }

@@ -168,15 +168,17 @@ test("keyboard only: Tab, Space and Enter reach every control", async () => {
   await context.close();
 });
 
-test("verify and uninstall scripts are shown, copied and downloaded as .sql files", async () => {
+test("verify, inspect and uninstall scripts are shown, copied and downloaded as .sql files", async () => {
   const { page, context } = await openApp(browser, srv.url);
   await tid(page, "host").fill("db.example.com");
   await tid(page, "generate").click();
-  await page.locator("summary", { hasText: "Verify and uninstall scripts" }).click();
+  await page.locator("summary", { hasText: "Verify, inspect and uninstall scripts" }).click();
   const verify = await tid(page, "verify-sql").textContent();
   assert.match(verify, /^-- Verify the integration user/);
   assert.match(await tid(page, "uninstall-sql").textContent(), /EXECUTE format\('DROP ROLE %I', target_role\);/);
-  for (const [id, file, code] of [["download-setup", "grantsmith-setup.sql", "sql"], ["download-verify", "grantsmith-verify.sql", "verify-sql"], ["download-uninstall", "grantsmith-uninstall.sql", "uninstall-sql"]]) {
+  // The inspect query, as the CLI writes it (the page and the CLI share the core).
+  assert.match(await tid(page, "inspect-sql").textContent(), /^-- Everything the user has, one line per fact[\s\S]*rolname = 'dreamlit_app'/);
+  for (const [id, file, code] of [["download-setup", "grantsmith-setup.sql", "sql"], ["download-verify", "grantsmith-verify.sql", "verify-sql"], ["download-uninstall", "grantsmith-uninstall.sql", "uninstall-sql"], ["download-inspect", "grantsmith-inspect.sql", "inspect-sql"]]) {
     const [dl] = await Promise.all([page.waitForEvent("download"), tid(page, id).click()]);
     assert.equal(dl.suggestedFilename(), file);
     const body = fs.readFileSync(await dl.path(), "utf8");

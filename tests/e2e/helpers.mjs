@@ -55,9 +55,9 @@ export async function openApp(browser, url, { clipboard = true, colorScheme = "l
 
 export const tid = (page, id) => page.getByTestId(id);
 
-/** Opens the "Verify and uninstall scripts" section (built when first opened). */
+/** Opens the "Verify, inspect and uninstall scripts" section (built when first opened). */
 export async function showScripts(page) {
-  const details = page.locator("details", { has: page.locator("summary", { hasText: "Verify and uninstall scripts" }) });
+  const details = page.locator("details", { has: page.locator("summary", { hasText: "Verify, inspect and uninstall scripts" }) });
   if (!(await details.evaluate((e) => e.open))) await details.locator("summary").click();
 }
 

@@ -5,6 +5,7 @@
 mod drivers;
 mod fixture;
 mod hostile;
+mod inspect;
 mod profile;
 mod providers;
 mod scenarios;
@@ -33,6 +34,7 @@ macro_rules! per_version {
             providers::roles(&s);
             providers::run(&s);
             profile::run(&s);
+            inspect::run(&s);
             hostile::run(&s, $major);
             println!("PostgreSQL {}: all scenarios passed", s.version);
         }

@@ -2,6 +2,7 @@
 //! custom): one grant plan per intent, rendered as setup, verify and uninstall scripts.
 
 pub mod hosted;
+pub mod inspect;
 mod scripts;
 pub mod setup;
 

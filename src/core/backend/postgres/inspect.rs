@@ -1,0 +1,107 @@
+//! The inspect query: everything a PostgreSQL user has, one line per fact, for the drift
+//! check. Read-only; `psql -At` prints it as lines a person can paste back. Each line is
+//! tab-separated fields, names escaped (`\\`, `\t`, `\n`, `\r`), so any name reads back
+//! exactly; the first line names the format, the user and the database, the last one
+//! counts the facts, so a foreign, cut or another user's paste is told apart
+//! ([`crate::core::drift`]).
+
+use crate::core::quote::pg::Literal;
+
+/// The first field of the first line: what the paste must start with.
+pub const HEADER: &str = "grantsmith-inspect";
+/// The first field of the last line.
+pub const TRAILER: &str = "grantsmith-inspect-end";
+/// The format's version (the second field of the first line).
+pub const VERSION: &str = "1";
+
+/// The inspect query for the user named `role` (run in the database it connects to).
+///
+/// ```
+/// use grantsmith::core::backend::postgres::inspect::inspect_sql;
+/// let q = inspect_sql("o'neil");
+/// assert!(q.contains("rolname = 'o''neil'"));
+/// assert!(q.starts_with("-- Everything the user has"));
+/// ```
+pub fn inspect_sql(role: &str) -> String {
+    let lit = Literal::generated(role);
+    format!(
+        r"-- Everything the user has, one line per fact (tab-separated fields). Read-only: run
+-- it in the database the user connects to with psql -At, which prints one plain line
+-- per row; the first and last lines frame the facts, so a cut copy is told apart.
+WITH RECURSIVE r AS (SELECT oid FROM pg_roles WHERE rolname = {lit}),
+m (roleid, admin, depth) AS (
+  SELECT a.roleid, a.admin_option, 1 FROM pg_auth_members a WHERE a.member = (SELECT oid FROM r)
+  UNION
+  SELECT a.roleid, a.admin_option, m.depth + 1 FROM pg_auth_members a JOIN m ON a.member = m.roleid
+   WHERE m.depth < 32
+),
+g (grantable) AS (VALUES (ARRAY['', 'grantable'])),
+facts (f) AS (
+  -- Attributes that widen what the user may do, and LOGIN and INHERIT as they are.
+  SELECT ARRAY['attr', a.attr]::text[] FROM pg_roles p, LATERAL (VALUES ('SUPERUSER', p.rolsuper),
+      ('CREATEDB', p.rolcreatedb), ('CREATEROLE', p.rolcreaterole), ('REPLICATION', p.rolreplication),
+      ('BYPASSRLS', p.rolbypassrls), ('NOLOGIN', NOT p.rolcanlogin), ('NOINHERIT', NOT p.rolinherit)) a(attr, set)
+   WHERE p.oid = (SELECT oid FROM r) AND a.set
+  UNION ALL
+  SELECT ARRAY['member', pg_get_userbyid(m.roleid), CASE WHEN m.depth = 1 THEN 'direct' ELSE 'inherited' END,
+         CASE WHEN m.admin THEN 'admin' ELSE '' END]::text[] FROM m
+  UNION ALL
+  SELECT ARRAY['database', d.datname, a.privilege_type, (SELECT grantable[a.is_grantable::int + 1] FROM g)]::text[]
+    FROM pg_database d, LATERAL aclexplode(d.datacl) a
+   WHERE d.datname = current_database() AND a.grantee = (SELECT oid FROM r)
+  UNION ALL
+  SELECT ARRAY['schema', n.nspname, a.privilege_type, (SELECT grantable[a.is_grantable::int + 1] FROM g)]::text[]
+    FROM pg_namespace n, LATERAL aclexplode(n.nspacl) a WHERE a.grantee = (SELECT oid FROM r)
+  UNION ALL
+  SELECT ARRAY[CASE WHEN c.relkind = 'S' THEN 'sequence' ELSE 'table' END, n.nspname, c.relname, a.privilege_type,
+         (SELECT grantable[a.is_grantable::int + 1] FROM g)]::text[]
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, LATERAL aclexplode(c.relacl) a
+   WHERE a.grantee = (SELECT oid FROM r) AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+  UNION ALL
+  SELECT ARRAY['column', n.nspname, c.relname, t.attname, a.privilege_type,
+         (SELECT grantable[a.is_grantable::int + 1] FROM g)]::text[]
+    FROM pg_attribute t JOIN pg_class c ON c.oid = t.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace,
+         LATERAL aclexplode(t.attacl) a
+   WHERE a.grantee = (SELECT oid FROM r) AND NOT t.attisdropped
+  UNION ALL
+  SELECT ARRAY['function', n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+         a.privilege_type, (SELECT grantable[a.is_grantable::int + 1] FROM g)]::text[]
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace, LATERAL aclexplode(p.proacl) a
+   WHERE a.grantee = (SELECT oid FROM r)
+  UNION ALL
+  SELECT ARRAY['default', pg_get_userbyid(d.defaclrole), coalesce(n.nspname, ''), d.defaclobjtype::text,
+         a.privilege_type, (SELECT grantable[a.is_grantable::int + 1] FROM g)]::text[]
+    FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace, LATERAL aclexplode(d.defaclacl) a
+   WHERE a.grantee = (SELECT oid FROM r)
+  UNION ALL
+  SELECT ARRAY['policy', n.nspname, c.relname, p.polname]::text[]
+    FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE (SELECT oid FROM r) = ANY (p.polroles)
+  UNION ALL
+  SELECT ARRAY['owns', CASE WHEN c.relkind = 'S' THEN 'sequence' ELSE 'table' END, n.nspname, c.relname]::text[]
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relowner = (SELECT oid FROM r)
+  UNION ALL
+  SELECT ARRAY['owns', 'schema', n.nspname, '']::text[] FROM pg_namespace n WHERE n.nspowner = (SELECT oid FROM r)
+  UNION ALL
+  SELECT ARRAY['owns', 'function', n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')']::text[]
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.proowner = (SELECT oid FROM r)
+  UNION ALL
+  SELECT ARRAY['owns', 'database', '', d.datname]::text[] FROM pg_database d WHERE d.datdba = (SELECT oid FROM r)
+),
+-- Every field escaped (\\, tab, line feed, carriage return), joined by tabs.
+lines (part, line) AS (
+  SELECT part, (SELECT string_agg(replace(replace(replace(replace(coalesce(x, ''), '\', '\\'),
+                 E'\t', '\t'), E'\n', '\n'), E'\r', '\r'), E'\t' ORDER BY o)
+                  FROM unnest(f) WITH ORDINALITY u(x, o))
+    FROM (SELECT 0 AS part, ARRAY['{HEADER}', '{VERSION}', {lit}, current_database(),
+                 CASE WHEN (SELECT oid FROM r) IS NULL THEN 'missing' ELSE 'exists' END]::text[] AS f
+          UNION ALL
+          SELECT DISTINCT 1, f FROM facts) x
+)
+SELECT line FROM (
+  SELECT part, line FROM lines
+  UNION ALL
+  SELECT 2, '{TRAILER}' || E'\t' || (SELECT count(*) FROM lines WHERE part = 1)
+) y ORDER BY part, line;"
+    )
+}

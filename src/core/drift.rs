@@ -1,0 +1,172 @@
+//! Reading back what the inspect query printed ([`inspect_sql`]): the facts about one
+//! PostgreSQL user, checked to be whole, of this format and of the user asked about. A
+//! paste that is not (another tool's output, psql's aligned table, a cut copy, another
+//! user's facts) gets a message saying what was expected, never a partial reading.
+//!
+//! [`inspect_sql`]: super::backend::postgres::inspect::inspect_sql
+
+use super::backend::postgres::inspect::{HEADER, TRAILER, VERSION};
+
+/// One fact: its kind (`attr`, `member`, `table`, …) and its fields, unescaped.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Fact {
+    /// What the line is about.
+    pub kind: String,
+    /// The line's other fields, as the database spelled them.
+    pub fields: Vec<String>,
+}
+
+/// What the inspect query said about a user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inspection {
+    /// The user it was run for.
+    pub role: String,
+    /// The database it was run in.
+    pub database: String,
+    /// Whether the user exists there.
+    pub exists: bool,
+    /// Every fact, in the order printed.
+    pub facts: Vec<Fact>,
+}
+
+/// Each kind of fact and how many fields follow it.
+const KINDS: [(&str, usize); 11] = [
+    ("attr", 1),
+    ("member", 3),
+    ("database", 3),
+    ("schema", 3),
+    ("table", 4),
+    ("sequence", 4),
+    ("column", 5),
+    ("function", 4),
+    ("default", 5),
+    ("policy", 3),
+    ("owns", 3),
+];
+
+/// A field as printed: `\\`, `\t`, `\n` and `\r` stand for themselves.
+fn unescape(field: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(field.len());
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next() {
+            Some('\\') => '\\',
+            Some('t') => '\t',
+            Some('n') => '\n',
+            Some('r') => '\r',
+            _ => {
+                return Err(format!(
+                    "a lone backslash in {}",
+                    super::profile::quoted(field)
+                ))
+            }
+        });
+    }
+    Ok(out)
+}
+
+/// One line's fields, unescaped.
+fn fields(line: &str) -> Result<Vec<String>, String> {
+    line.split('\t').map(unescape).collect()
+}
+
+/// Reads a paste of the inspect query's output for the user `role`.
+///
+/// ```
+/// use grantsmith::core::drift::read;
+/// let paste = "grantsmith-inspect\t1\tapp\tshop\texists\nattr\tCREATEROLE\ntable\tpublic\torders\tSELECT\t\ngrantsmith-inspect-end\t2\n";
+/// let i = read(paste, "app").unwrap();
+/// assert_eq!((i.database.as_str(), i.facts.len()), ("shop", 2));
+/// assert!(read(paste, "other").unwrap_err().contains("for the user app, not other"));
+/// assert!(read(&paste[..60], "app").unwrap_err().contains("cut short"));
+/// ```
+pub fn read(paste: &str, role: &str) -> Result<Inspection, String> {
+    let lines: Vec<&str> = paste
+        .lines()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let Some(first) = lines.first() else {
+        return Err("Paste the inspect query's output here (psql -At prints it).".into());
+    };
+    if first.trim_start().starts_with("line") || first.contains(" | ") || first.starts_with("---") {
+        return Err(
+            "This looks like psql's table output: run the inspect query with psql -At \
+                    (unaligned, no header), which prints one plain line per fact."
+                .into(),
+        );
+    }
+    let head = fields(first).map_err(|m| format!("Line 1: {m}"))?;
+    if head.first().map(String::as_str) != Some(HEADER) {
+        return Err(format!(
+            "This is not the inspect query's output: its first line starts with {HEADER}. \
+             Copy the query from this page, run it with psql -At and paste all it prints."
+        ));
+    }
+    if head.get(1).map(String::as_str) != Some(VERSION) || head.len() != 5 {
+        return Err(
+            "This output comes from another version of the inspect query: copy the \
+                    query from this page again and run it."
+                .into(),
+        );
+    }
+    if head[2] != role {
+        return Err(format!(
+            "This is the output for the user {}, not {role}: run the inspect query shown \
+             here, for this user.",
+            head[2]
+        ));
+    }
+    let last = lines
+        .last()
+        .and_then(|l| fields(l).ok())
+        .unwrap_or_default();
+    let count = match last.as_slice() {
+        [t, n] if t == TRAILER => n.parse::<usize>().ok(),
+        _ => None,
+    };
+    let Some(count) = count.filter(|_| lines.len() >= 2) else {
+        return Err(format!(
+            "The output is cut short: its last line ({TRAILER} and the number of facts) is \
+             missing. Copy all the query prints."
+        ));
+    };
+    let body = &lines[1..lines.len() - 1];
+    if body.len() != count {
+        return Err(format!(
+            "The output has {} facts, but its last line counts {count}: lines are missing or \
+             were added. Copy all the query prints, and nothing else.",
+            body.len()
+        ));
+    }
+    let mut facts = Vec::with_capacity(body.len());
+    for (n, line) in body.iter().enumerate() {
+        let f = fields(line).map_err(|m| format!("Line {}: {m}", n + 2))?;
+        let known = f
+            .split_first()
+            .and_then(|(kind, rest)| KINDS.iter().find(|(k, n)| k == kind && *n == rest.len()));
+        match known {
+            Some((kind, _)) => facts.push(Fact {
+                kind: kind.to_string(),
+                fields: f[1..].to_vec(),
+            }),
+            None => {
+                return Err(format!(
+                    "Line {} is not a fact the inspect query writes: {}",
+                    n + 2,
+                    super::profile::quoted(line)
+                ))
+            }
+        }
+    }
+    Ok(Inspection {
+        role: head[2].clone(),
+        database: head[3].clone(),
+        exists: head[4] == "exists",
+        facts,
+    })
+}

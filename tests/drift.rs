@@ -1,0 +1,99 @@
+//! Reading back the inspect query's output: what psql -At prints reads back exactly, and
+//! every paste that is not that output gets a message saying what was expected.
+
+use grantsmith::core::drift::read;
+
+/// A field escaped as the inspect query escapes it.
+fn esc(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('\t', "\\t")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+/// An output as psql -At prints it for `role`.
+fn output(role: &str, facts: &[&[&str]]) -> String {
+    let mut s = format!("grantsmith-inspect\t1\t{}\tshop\texists\n", esc(role));
+    for f in facts {
+        s += &f.iter().map(|x| esc(x)).collect::<Vec<_>>().join("\t");
+        s.push('\n');
+    }
+    s + &format!("grantsmith-inspect-end\t{}\n", facts.len())
+}
+
+#[test]
+fn hostile_names_read_back_exactly() {
+    let role = "we\tird\\\nname\r'\"";
+    let facts: &[&[&str]] = &[
+        &["schema", "s\t\\n", "USAGE", "grantable"],
+        &["column", "public", "t\nx", "c\\", "UPDATE", ""],
+        &["member", "pg_write_all_data", "inherited", ""],
+    ];
+    let i = read(&output(role, facts), role).unwrap();
+    assert_eq!(i.role, role);
+    assert_eq!(i.facts.len(), 3);
+    assert_eq!(i.facts[0].fields, ["s\t\\n", "USAGE", "grantable"]);
+    assert_eq!(i.facts[1].fields[1], "t\nx");
+    // Windows line ends and blank lines around it change nothing.
+    let crlf = format!("\n{}\n\n", output(role, facts).replace('\n', "\r\n"));
+    assert_eq!(read(&crlf, role).unwrap(), i);
+}
+
+#[test]
+fn a_missing_user_is_a_reading_not_an_error() {
+    let paste = "grantsmith-inspect\t1\tapp\tshop\tmissing\ngrantsmith-inspect-end\t0";
+    let i = read(paste, "app").unwrap();
+    assert!(!i.exists && i.facts.is_empty());
+}
+
+#[test]
+fn every_wrong_paste_says_what_was_expected() {
+    let good = output(
+        "app",
+        &[
+            &["attr", "SUPERUSER"],
+            &["table", "public", "t", "SELECT", ""],
+        ],
+    );
+    let cases: Vec<(String, &str)> = vec![
+        ("".into(), "Paste the inspect query's output"),
+        ("   \n\n".into(), "Paste the inspect query's output"),
+        (
+            "                     line\n---------------------------\n grantsmith-inspect\n".into(),
+            "psql's table output",
+        ),
+        (
+            "GRANT SELECT ON t TO app;".into(),
+            "not the inspect query's output",
+        ),
+        (good.replace("\t1\t", "\t2\t"), "another version"),
+        (
+            good.replace("\tapp\t", "\tother\t"),
+            "for the user other, not app",
+        ),
+        (
+            good.lines().take(2).collect::<Vec<_>>().join("\n"),
+            "cut short",
+        ),
+        (
+            good.replace("end\t2", "end\t3"),
+            "has 2 facts, but its last line counts 3",
+        ),
+        (
+            good.replace("attr\tSUPERUSER", "attr\tSUPERUSER\textra"),
+            "Line 2 is not a fact",
+        ),
+        (
+            good.replace("attr\tSUPERUSER", "colour\tred"),
+            "Line 2 is not a fact",
+        ),
+        (
+            good.replace("public\tt", "pub\\lic\tt"),
+            "Line 3: a lone backslash",
+        ),
+    ];
+    for (paste, want) in cases {
+        let e = read(&paste, "app").expect_err(&paste);
+        assert!(e.contains(want), "{paste:?}: {e}");
+    }
+}
