@@ -46,15 +46,7 @@ pub fn run(s: &Server) {
             .unwrap_or_else(|e| panic!("{}: profile setup run {run}: {e}\n{sql}", s.version));
     }
     let privs = grantsmith::core::backend::postgres::privileges(&i);
-    let mut expected = fixture::expected_plan(db, &["public", "sales"], &privs, OWNER);
-    if s.major() < 15 {
-        // Before 15 the bootstrap superuser owns `public`: nothing is granted on it.
-        expected = expected
-            .lines()
-            .filter(|l| !l.starts_with("schema public "))
-            .map(|l| format!("{l}\n"))
-            .collect();
-    }
+    let expected = fixture::expected_plan_on(s, db, &["public", "sales"], &privs, OWNER);
     assert_eq!(
         fixture::privileges(s, db, "acme_sync"),
         expected,

@@ -456,16 +456,7 @@ pub fn presets(s: &Server) {
         }
         assert_login(s, f.get(Field::Role), "pw", db);
         let privs = grantsmith::core::backend::postgres::privileges(&f);
-        let mut expected = fixture::expected_plan(db, schemas, &privs, OWNER);
-        if s.major() < 15 {
-            // Before 15 `public` belongs to the bootstrap superuser and PUBLIC may use
-            // (and create in) it: the owner's GRANT on it only warns.
-            expected = expected
-                .lines()
-                .filter(|l| !l.starts_with("schema public "))
-                .map(|l| format!("{l}\n"))
-                .collect();
-        }
+        let expected = fixture::expected_plan_on(s, db, schemas, &privs, OWNER);
         assert_eq!(
             fixture::privileges(s, db, f.get(Field::Role)),
             expected,
