@@ -479,3 +479,80 @@ fn product_names_the_scripts_as_a_profile_does() {
         "{err}"
     );
 }
+
+#[test]
+fn check_prints_the_fix_and_exits_1_on_drift() {
+    let opts = [
+        "--preset",
+        "connector-ro",
+        "--host",
+        "db.example.com",
+        "--database",
+        "shop",
+        "--role",
+        "app",
+        "--schemas",
+        "public",
+        "--owners",
+        "owner_role",
+    ];
+    let with = |first: &[&str]| -> Vec<String> {
+        first
+            .iter()
+            .chain(opts.iter())
+            .map(|s| s.to_string())
+            .collect()
+    };
+    let (code, query, _) = run(
+        &with(&["inspect"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        None,
+        &[],
+    );
+    assert_eq!(code, 0);
+    let at = query.find("current_user, '").unwrap() + "current_user, '".len();
+    let tag = &query[at..at + 8];
+    let clean = format!(
+        "grantsmith-inspect\t2\tapp\tshop\texists\towner_role\t{tag}\n\
+         database\tshop\tCONNECT\t\nschema\tpublic\tUSAGE\t\n\
+         default\towner_role\tpublic\tr\tSELECT\t\nobject\tschema\tpublic\t\t\n\
+         grantsmith-inspect-end\t4\n"
+    );
+    let check = with(&["check"]);
+    let args: Vec<&str> = check.iter().map(String::as_str).collect();
+    let (code, out, err) = run(&args, Some(&clean), &[]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(out.starts_with("-- No drift"), "{out}");
+    let drifted = clean
+        .replace("schema\tpublic\tUSAGE\t\n", "attr\tCREATEROLE\n")
+        .replace("owner_role\tpublic", "someone\tpublic");
+    let file = std::env::temp_dir().join(format!("gs-check-{}.txt", std::process::id()));
+    std::fs::write(&file, &drifted).unwrap();
+    let mut from_file = args.clone();
+    let path = file.to_str().unwrap().to_string();
+    from_file.extend(["--from", &path]);
+    let (code, out, _) = run(&from_file, None, &[]);
+    assert_eq!(code, 1, "{out}");
+    for s in [
+        "ALTER ROLE \"app\" NOCREATEROLE;",
+        "GRANT USAGE ON SCHEMA \"public\" TO \"app\";",
+        "ALTER DEFAULT PRIVILEGES FOR ROLE \"someone\" IN SCHEMA \"public\" REVOKE SELECT ON TABLES FROM \"app\";",
+        "ALTER DEFAULT PRIVILEGES FOR ROLE \"owner_role\" IN SCHEMA \"public\" GRANT SELECT ON TABLES TO \"app\";",
+    ] {
+        assert!(out.contains(s), "{s}\n{out}");
+    }
+    // A paste that is not the inspect output: exit 2 and the message, no script.
+    let (code, out, err) = run(&args, Some("owner | table\n-------+------\n"), &[]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.contains("--from: This looks like psql's table output"),
+        "{err}"
+    );
+    // --from belongs to check only.
+    let (code, _, err) = run(&["setup", "--host", "h", "--from", "x"], None, &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--from is for check"), "{err}");
+    let _ = std::fs::remove_file(file);
+}

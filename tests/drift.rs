@@ -13,7 +13,10 @@ fn esc(s: &str) -> String {
 
 /// An output as psql -At prints it for `role`.
 fn output(role: &str, facts: &[&[&str]]) -> String {
-    let mut s = format!("grantsmith-inspect\t1\t{}\tshop\texists\n", esc(role));
+    let mut s = format!(
+        "grantsmith-inspect\t2\t{}\tshop\texists\tadmin\t0\n",
+        esc(role)
+    );
     for f in facts {
         s += &f.iter().map(|x| esc(x)).collect::<Vec<_>>().join("\t");
         s.push('\n');
@@ -41,7 +44,7 @@ fn hostile_names_read_back_exactly() {
 
 #[test]
 fn a_missing_user_is_a_reading_not_an_error() {
-    let paste = "grantsmith-inspect\t1\tapp\tshop\tmissing\ngrantsmith-inspect-end\t0";
+    let paste = "grantsmith-inspect\t2\tapp\tshop\tmissing\tadmin\t0\ngrantsmith-inspect-end\t0";
     let i = read(paste, "app").unwrap();
     assert!(!i.exists && i.facts.is_empty());
 }
@@ -66,7 +69,7 @@ fn every_wrong_paste_says_what_was_expected() {
             "GRANT SELECT ON t TO app;".into(),
             "not the inspect query's output",
         ),
-        (good.replace("\t1\t", "\t2\t"), "another version"),
+        (good.replace("\t2\t", "\t1\t"), "another version"),
         (
             good.replace("\tapp\t", "\tother\t"),
             "for the user other, not app",
@@ -95,5 +98,204 @@ fn every_wrong_paste_says_what_was_expected() {
     for (paste, want) in cases {
         let e = read(&paste, "app").expect_err(&paste);
         assert!(e.contains(want), "{paste:?}: {e}");
+    }
+}
+
+/// The comparison, from pastes written here as psql would print them.
+mod compare {
+    use super::esc;
+    use grantsmith::core::drift::{Report, Status};
+    use grantsmith::core::{check_paste, generate, Access, Db, Field, Intent};
+
+    fn intent() -> Intent {
+        Intent::new(Db::Postgres, Access::ReadOnly)
+            .with(Field::Host, "db.example.com")
+            .with(Field::Database, "shop")
+            .with(Field::Role, "app")
+            .with(Field::Schemas, "public")
+            .with(Field::Owners, "owner_role")
+    }
+
+    /// The scope fingerprint the inspect query prints for `i` (after `current_user`).
+    fn tag(i: &Intent) -> String {
+        let q = generate(i).inspect.unwrap();
+        let at = q.find("current_user, '").unwrap() + "current_user, '".len();
+        q[at..at + 8].to_string()
+    }
+
+    /// What a clean read-only setup shows on `public` with one table, plus `more`.
+    fn paste(i: &Intent, more: &[&[&str]]) -> String {
+        let mut facts: Vec<Vec<String>> = [
+            &["database", "shop", "CONNECT", ""][..],
+            &["schema", "public", "USAGE", ""],
+            &["table", "public", "orders", "SELECT", ""],
+            &["default", "owner_role", "public", "r", "SELECT", ""],
+            &["object", "schema", "public", "", ""],
+            &["object", "table", "public", "orders", ""],
+        ]
+        .iter()
+        .map(|f| f.iter().map(|x| x.to_string()).collect())
+        .collect();
+        facts.extend(
+            more.iter()
+                .map(|f| f.iter().map(|x| x.to_string()).collect()),
+        );
+        let mut s = format!(
+            "grantsmith-inspect\t2\tapp\tshop\texists\towner_role\t{}\n",
+            tag(i)
+        );
+        for f in &facts {
+            s += &f.iter().map(|x| esc(x)).collect::<Vec<_>>().join("\t");
+            s.push('\n');
+        }
+        s + &format!("grantsmith-inspect-end\t{}\n", facts.len())
+    }
+
+    fn report(i: &Intent, paste: &str) -> Report {
+        check_paste(i, paste).unwrap().unwrap()
+    }
+
+    #[test]
+    fn exactly_the_setup_is_no_drift() {
+        let i = intent();
+        let r = report(&i, &paste(&i, &[]));
+        assert!(!r.drift(), "{r:?}");
+        assert_eq!(r.rows.len(), 4);
+        assert!(r.fix_sql().starts_with("-- No drift: \"app\" has exactly"));
+    }
+
+    #[test]
+    fn each_drift_has_its_row_and_its_statement() {
+        let i = intent();
+        let p = paste(
+            &i,
+            &[
+                &["attr", "SUPERUSER"],
+                &["member", "pg_write_all_data", "direct", ""],
+                &["member", "pg_read_server_files", "inherited", ""],
+                &["table", "public", "orders", "INSERT", ""],
+                &["object", "table", "public", "late", ""],
+                &["column", "public", "orders", "note", "UPDATE", ""],
+                &[
+                    "function",
+                    "public",
+                    "answer(integer)",
+                    "EXECUTE",
+                    "grantable",
+                ],
+                &["owns", "table", "public", "mine"],
+            ],
+        )
+        .replace(
+            "schema\tpublic\tUSAGE\t\n",
+            "schema\tpublic\tUSAGE\tgrantable\n",
+        );
+        let r = report(&i, &p);
+        let fix = r.fix_sql();
+        for statement in [
+            "ALTER ROLE \"app\" NOSUPERUSER;",
+            "REVOKE \"pg_write_all_data\" FROM \"app\";",
+            "REVOKE INSERT ON TABLE \"public\".\"orders\" FROM \"app\";",
+            "REVOKE UPDATE (\"note\") ON TABLE \"public\".\"orders\" FROM \"app\";",
+            "REVOKE GRANT OPTION FOR USAGE ON SCHEMA \"public\" FROM \"app\";",
+            "GRANT SELECT ON TABLE \"public\".\"late\" TO \"app\";",
+            "= 'answer(integer)'",
+        ] {
+            assert!(fix.contains(statement), "{statement}\n{fix}");
+        }
+        assert!(fix.starts_with("-- What \"app\" has that differs"));
+        assert!(fix.contains("BEGIN;\n") && fix.contains("COMMIT;\n"));
+        // Ownership is for a person to decide: listed, not changed.
+        assert!(fix.contains("--   owns table \"public\".\"mine\""));
+        // Dangerous extras first, then other extras, then missing, then present.
+        let order: Vec<(Status, bool)> = r.rows.iter().map(|x| (x.status, x.danger)).collect();
+        let mut sorted = order.clone();
+        sorted.sort_by_key(|(s, d)| (*s, !*d));
+        assert_eq!(order, sorted);
+        assert!(r.rows[0].danger && r.rows[0].status == Status::Extra);
+        let missing = r.rows.iter().find(|x| x.status == Status::Missing).unwrap();
+        assert_eq!(missing.what, "SELECT on table \"public\".\"late\"");
+    }
+
+    #[test]
+    fn hostile_names_reach_the_fix_only_quoted() {
+        let i = intent();
+        let evil = "t\"; DROP ROLE admin; --";
+        let p = paste(
+            &i,
+            &[
+                &["table", "public", evil, "TRUNCATE", ""],
+                &[
+                    "table",
+                    "public",
+                    "orders",
+                    "SELECT; DROP DATABASE shop",
+                    "",
+                ],
+                &[
+                    "function",
+                    "public",
+                    "f') ; DROP ROLE x; --(",
+                    "EXECUTE",
+                    "",
+                ],
+                &["attr", "SUPERUSER; DROP ROLE x"],
+                &["schema", "we\nird", "CREATE", ""],
+            ],
+        );
+        let r = report(&i, &p);
+        let fix = r.fix_sql();
+        assert!(
+            fix.contains(
+                "REVOKE TRUNCATE ON TABLE \"public\".\"t\"\"; DROP ROLE admin; --\" FROM \"app\";"
+            ),
+            "{fix}"
+        );
+        assert!(fix.contains("= 'f'') ; DROP ROLE x; --('"), "{fix}");
+        // Words PostgreSQL does not have are never written as SQL: a person decides.
+        assert!(
+            !fix.lines()
+                .any(|l| !l.starts_with("--") && l.contains("DROP DATABASE")),
+            "{fix}"
+        );
+        assert!(
+            !fix.lines()
+                .any(|l| !l.starts_with("--") && l.contains("SUPERUSER; DROP")),
+            "{fix}"
+        );
+        // A new line in a name stays inside its quotes and never ends a comment.
+        assert!(
+            fix.contains("REVOKE CREATE ON SCHEMA \"we\nird\" FROM \"app\";"),
+            "{fix}"
+        );
+        assert!(fix
+            .lines()
+            .filter(|l| l.starts_with("--"))
+            .all(|l| !l.contains("ird\" ") || l.contains("\\u{a}")));
+    }
+
+    #[test]
+    fn a_paste_for_another_scope_or_database_is_refused() {
+        let i = intent();
+        let p = paste(&i, &[]);
+        let other = i.clone().with(Field::Schemas, "public, sales");
+        let e = check_paste(&other, &p).unwrap().unwrap_err();
+        assert!(e.contains("made for other schemas"), "{e}");
+        let e = check_paste(&i, &p.replace("\tshop\t", "\tstaging\t"))
+            .unwrap()
+            .unwrap_err();
+        assert!(e.contains("from the database staging"), "{e}");
+        let missing = p.replace("\texists\t", "\tmissing\t");
+        let r = report(&i, &missing);
+        assert!(r.drift() && r.fix_sql().contains("run the setup script"));
+    }
+
+    #[test]
+    fn only_postgresql_compares() {
+        let i = Intent::new(Db::MySql, Access::ReadOnly)
+            .with(Field::Host, "db.example.com")
+            .with(Field::Schemas, "shop");
+        assert!(generate(&i).ready(), "{:?}", generate(&i).errors);
+        assert!(check_paste(&i, "x").is_none());
     }
 }

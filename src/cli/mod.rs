@@ -34,10 +34,15 @@ pub enum What {
     NewSchema,
     /// PostgreSQL: a read-only query listing everything the user has (run it with psql -At)
     Inspect,
+    /// PostgreSQL: compare the inspect query's output (--from) with the setup; prints
+    /// the fix script, exits 1 when there is drift
+    Check,
 }
 
 const EXIT_STATUS: &str = "Exit status: 0 with the output on stdout; 2 with one message per \
-refused field on stderr, the same messages the page shows.";
+refused field on stderr, the same messages the page shows. check: 0 when the user has exactly \
+what the setup grants, 1 when it has drifted (the fix script is on stdout), 2 when the paste \
+cannot be read.";
 
 /// The command line.
 #[derive(Parser, Debug)]
@@ -58,17 +63,27 @@ pub struct Cli {
     /// dashes: {"host": "db.example.com", "rls": true}; flags given too win
     #[arg(long, value_name = "FILE")]
     pub json: Option<String>,
+    /// check: the inspect query's output as psql -At printed it ("-" for stdin, the
+    /// default)
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<String>,
 }
 
-fn read_json(src: &str) -> Result<Options, String> {
+/// A file's text, or stdin's for "-"; messages start with `flag`.
+fn read_text(flag: &str, src: &str) -> Result<String, String> {
     let mut text = String::new();
     if src == "-" {
         std::io::stdin()
             .read_to_string(&mut text)
-            .map_err(|e| format!("--json: {e}"))?;
+            .map_err(|e| format!("{flag}: {e}"))?;
+        Ok(text)
     } else {
-        text = std::fs::read_to_string(src).map_err(|e| format!("--json {src}: {e}"))?;
+        std::fs::read_to_string(src).map_err(|e| format!("{flag} {src}: {e}"))
     }
+}
+
+fn read_json(src: &str) -> Result<Options, String> {
+    let text = read_text("--json", src)?;
     serde_json::from_str(&text).map_err(|e| format!("--json: {e}"))
 }
 
@@ -180,15 +195,38 @@ fn new_schema(i: &Intent, o: &Options) -> Result<String, Vec<String>> {
     })
 }
 
-fn result(cli: Cli) -> Result<String, Vec<String>> {
+/// `check`: the fix script, and whether there is drift.
+fn check(i: &Intent, from: &str) -> Result<(String, bool), Vec<String>> {
+    let checked = crate::core::check(i);
+    if !checked.ready() {
+        return pick(What::Check, checked).map(|s| (s, false));
+    }
+    let paste = read_text("--from", from).map_err(|m| vec![m])?;
+    match crate::core::check_paste(i, &paste) {
+        Some(Ok(report)) => Ok((report.fix_sql().trim_end().to_string(), report.drift())),
+        Some(Err(m)) => Err(vec![format!("--from: {m}")]),
+        None => Err(vec![format!(
+            "check is for PostgreSQL, not {} (see --help)",
+            i.db.label()
+        )]),
+    }
+}
+
+fn result(cli: Cli) -> Result<(String, bool), Vec<String>> {
     let mut pairs = match &cli.json {
         Some(src) => read_json(src).map_err(|m| vec![m])?.pairs(),
         None => Vec::new(),
     };
     pairs.extend(cli.options.pairs());
     let i = intent(&pairs).map_err(|m| vec![m])?;
+    if cli.output == What::Check {
+        return check(&i, cli.from.as_deref().unwrap_or("-"));
+    }
+    if cli.from.is_some() {
+        return Err(vec!["--from is for check (see --help)".into()]);
+    }
     if cli.output == What::NewSchema {
-        return new_schema(&i, &cli.options);
+        return new_schema(&i, &cli.options).map(|s| (s, false));
     }
     if let Some(key) = pairs
         .iter()
@@ -196,9 +234,9 @@ fn result(cli: Cli) -> Result<String, Vec<String>> {
         .find(|(k, _)| *k == "client")
         .map(|(_, v)| v)
     {
-        return libpq_form(&i, key);
+        return libpq_form(&i, key).map(|s| (s, false));
     }
-    pick(cli.output, crate::core::generate(&i))
+    pick(cli.output, crate::core::generate(&i)).map(|s| (s, false))
 }
 
 /// `--client`: the connection details in the form one client reads.
@@ -244,9 +282,9 @@ pub fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io:
         }
     };
     match result(cli) {
-        Ok(s) => {
+        Ok((s, drift)) => {
             let _ = writeln!(out, "{s}");
-            0
+            i32::from(drift)
         }
         Err(msgs) => {
             for m in msgs {

@@ -5,6 +5,13 @@
 //!
 //! [`inspect_sql`]: super::backend::postgres::inspect::inspect_sql
 
+mod compare;
+mod expect;
+mod fix;
+
+pub use compare::{compare, Report, Row, Status};
+pub use expect::{DefaultGrant, Expect};
+
 use super::backend::postgres::inspect::{HEADER, TRAILER, VERSION};
 
 /// One fact: its kind (`attr`, `member`, `table`, …) and its fields, unescaped.
@@ -25,12 +32,17 @@ pub struct Inspection {
     pub database: String,
     /// Whether the user exists there.
     pub exists: bool,
+    /// The role that ran the query (default privileges with no owner listed are that
+    /// role's).
+    pub runner: String,
+    /// The scope's fingerprint ([`scope_tag`](super::backend::postgres::inspect::scope_tag)).
+    pub tag: String,
     /// Every fact, in the order printed.
     pub facts: Vec<Fact>,
 }
 
 /// Each kind of fact and how many fields follow it.
-const KINDS: [(&str, usize); 11] = [
+const KINDS: [(&str, usize); 12] = [
     ("attr", 1),
     ("member", 3),
     ("database", 3),
@@ -42,6 +54,7 @@ const KINDS: [(&str, usize); 11] = [
     ("default", 5),
     ("policy", 3),
     ("owns", 3),
+    ("object", 4),
 ];
 
 /// A field as printed: `\\`, `\t`, `\n` and `\r` stand for themselves.
@@ -78,7 +91,7 @@ fn fields(line: &str) -> Result<Vec<String>, String> {
 ///
 /// ```
 /// use grantsmith::core::drift::read;
-/// let paste = "grantsmith-inspect\t1\tapp\tshop\texists\nattr\tCREATEROLE\ntable\tpublic\torders\tSELECT\t\ngrantsmith-inspect-end\t2\n";
+/// let paste = "grantsmith-inspect\t2\tapp\tshop\texists\tadmin\t0\nattr\tCREATEROLE\ntable\tpublic\torders\tSELECT\t\ngrantsmith-inspect-end\t2\n";
 /// let i = read(paste, "app").unwrap();
 /// assert_eq!((i.database.as_str(), i.facts.len()), ("shop", 2));
 /// assert!(read(paste, "other").unwrap_err().contains("for the user app, not other"));
@@ -107,7 +120,7 @@ pub fn read(paste: &str, role: &str) -> Result<Inspection, String> {
              Copy the query from this page, run it with psql -At and paste all it prints."
         ));
     }
-    if head.get(1).map(String::as_str) != Some(VERSION) || head.len() != 5 {
+    if head.get(1).map(String::as_str) != Some(VERSION) || head.len() != 7 {
         return Err(
             "This output comes from another version of the inspect query: copy the \
                     query from this page again and run it."
@@ -167,6 +180,31 @@ pub fn read(paste: &str, role: &str) -> Result<Inspection, String> {
         role: head[2].clone(),
         database: head[3].clone(),
         exists: head[4] == "exists",
+        runner: head[5].clone(),
+        tag: head[6].clone(),
         facts,
     })
+}
+
+/// Reads a paste for the setup `e` describes and compares it with what that setup
+/// grants; a paste from another database or made for another scope is refused.
+pub fn check(e: &Expect, paste: &str) -> Result<Report, String> {
+    let i = read(paste, e.role.raw())?;
+    if i.database != e.database.raw() {
+        return Err(format!(
+            "This output comes from the database {}, and the setup is for {}: run the \
+             inspect query in {}.",
+            i.database,
+            e.database.raw(),
+            e.database.raw()
+        ));
+    }
+    if i.tag != e.tag() {
+        return Err(
+            "This output was made for other schemas or another preset: copy the inspect \
+             query shown here again and run it."
+                .into(),
+        );
+    }
+    Ok(compare(e, &i))
 }

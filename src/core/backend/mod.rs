@@ -208,6 +208,12 @@ pub fn client_form(i: &Intent, client: super::client::Client) -> Option<Result<S
     Some(super::client::write(client, &info))
 }
 
+/// PostgreSQL: a paste of the inspect query's output compared with what this intent's
+/// setup grants, when every field is fine; `Err` says why the paste cannot be read.
+pub fn check_paste(i: &Intent, paste: &str) -> Option<Result<crate::core::drift::Report, String>> {
+    validated(i).1?.check(paste)
+}
+
 /// One part alone (the page renders each when it is shown), when every field is fine.
 pub fn render(i: &Intent, part: Part) -> Option<String> {
     validated(i).1.and_then(|r| r.render(part))

@@ -231,6 +231,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     Some(Box::new(Lazy {
         extra: i.rls.then(|| (Part::PolicyName, setup.policy_name())),
         scripts: [Setup::render, Setup::verify_sql, Setup::uninstall_sql],
+        expect: Setup::expect,
         sql: setup,
         conn_info,
     }))

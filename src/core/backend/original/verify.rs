@@ -10,7 +10,7 @@ use crate::core::quote::pg::{literal_array, Literal};
 
 /// Schemas in scope as the setup chose them, as an SQL `WHERE` over `pg_namespace n`
 /// (temporary schemas excluded: they come and go).
-pub(super) fn scope_filter(setup: &Setup) -> String {
+pub(crate) fn scope_filter(setup: &Setup) -> String {
     let base = format!(
         "n.nspname NOT IN ('pg_catalog', 'information_schema', 'auth')
       AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp_%'{}",

@@ -155,12 +155,12 @@ pub fn listed_check(array: &str, reach: &str) -> String {
 
 impl super::setup::Plan {
     /// The privileges on schemas, as names.
-    pub(super) fn schema_privs(&self) -> Vec<&'static str> {
+    pub(crate) fn schema_privs(&self) -> Vec<&'static str> {
         self.privs.schema.iter().map(|p| p.as_str()).collect()
     }
 
     /// The object grants as (class, privileges).
-    pub(super) fn classes(&self) -> Vec<(Class, Vec<&'static str>)> {
+    pub(crate) fn classes(&self) -> Vec<(Class, Vec<&'static str>)> {
         let p = &self.privs;
         vec![
             (Class::Tables, p.tables.iter().map(|x| x.as_str()).collect()),

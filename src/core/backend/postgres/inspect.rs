@@ -3,7 +3,9 @@
 //! tab-separated fields, names escaped (`\\`, `\t`, `\n`, `\r`), so any name reads back
 //! exactly; the first line names the format, the user and the database, the last one
 //! counts the facts, so a foreign, cut or another user's paste is told apart
-//! ([`crate::core::drift`]).
+//! ([`crate::core::drift`]). Besides the user's facts it lists the objects the setup
+//! grants on (`object` lines: the schemas in scope and their tables, sequences and
+//! functions, as the role running it sees them), so the check can tell what is missing.
 
 use crate::core::quote::pg::Literal;
 
@@ -12,18 +14,31 @@ pub const HEADER: &str = "grantsmith-inspect";
 /// The first field of the last line.
 pub const TRAILER: &str = "grantsmith-inspect-end";
 /// The format's version (the second field of the first line).
-pub const VERSION: &str = "1";
+pub const VERSION: &str = "2";
 
-/// The inspect query for the user named `role` (run in the database it connects to).
+/// A short fingerprint of the intent's scope (FNV-1a of the SQL that lists the objects in
+/// scope): the query prints it, so a paste made for other schemas or another preset is
+/// told apart from drift.
+pub fn scope_tag(objects: &str) -> String {
+    let hash = objects.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    format!("{hash:08x}")
+}
+
+/// The inspect query for the user named `role` (run in the database it connects to):
+/// `schemas` selects the schemas in scope as `(oid, nspname)` and `objects` is the
+/// `UNION ALL …` of the `object` facts over them (see [`crate::core::drift::Expect`]).
 ///
 /// ```
 /// use grantsmith::core::backend::postgres::inspect::inspect_sql;
-/// let q = inspect_sql("o'neil");
+/// let q = inspect_sql("o'neil", "SELECT n.oid, n.nspname FROM pg_namespace n WHERE false", "");
 /// assert!(q.contains("rolname = 'o''neil'"));
 /// assert!(q.starts_with("-- Everything the user has"));
 /// ```
-pub fn inspect_sql(role: &str) -> String {
+pub fn inspect_sql(role: &str, schemas: &str, objects: &str) -> String {
     let lit = Literal::generated(role);
+    let tag = scope_tag(&format!("{schemas}{objects}"));
     format!(
         r"-- Everything the user has, one line per fact (tab-separated fields). Read-only: run
 -- it in the database the user connects to with psql -At, which prints one plain line
@@ -34,6 +49,9 @@ m (roleid, admin, depth) AS (
   UNION
   SELECT a.roleid, a.admin_option, m.depth + 1 FROM pg_auth_members a JOIN m ON a.member = m.roleid
    WHERE m.depth < 32
+),
+s (oid, nspname) AS (
+  {schemas}
 ),
 g (grantable) AS (VALUES (ARRAY['', 'grantable'])),
 facts (f) AS (
@@ -87,6 +105,11 @@ facts (f) AS (
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.proowner = (SELECT oid FROM r)
   UNION ALL
   SELECT ARRAY['owns', 'database', '', d.datname]::text[] FROM pg_database d WHERE d.datdba = (SELECT oid FROM r)
+  -- The objects the setup grants on, as the role running this sees them.
+  UNION ALL
+  SELECT ARRAY['object', 'schema', s.nspname, '', (SELECT string_agg(a.privilege_type, ',')
+         FROM pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
+         WHERE n.oid = s.oid AND a.grantee = 0)]::text[] FROM s{objects}
 ),
 -- Every field escaped (\\, tab, line feed, carriage return), joined by tabs.
 lines (part, line) AS (
@@ -94,7 +117,8 @@ lines (part, line) AS (
                  E'\t', '\t'), E'\n', '\n'), E'\r', '\r'), E'\t' ORDER BY o)
                   FROM unnest(f) WITH ORDINALITY u(x, o))
     FROM (SELECT 0 AS part, ARRAY['{HEADER}', '{VERSION}', {lit}, current_database(),
-                 CASE WHEN (SELECT oid FROM r) IS NULL THEN 'missing' ELSE 'exists' END]::text[] AS f
+                 CASE WHEN (SELECT oid FROM r) IS NULL THEN 'missing' ELSE 'exists' END,
+                 current_user, '{tag}']::text[] AS f
           UNION ALL
           SELECT DISTINCT 1, f FROM facts) x
 )

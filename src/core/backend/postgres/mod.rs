@@ -217,6 +217,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             platform,
         },
         scripts: [Plan::render, Plan::verify_sql, Plan::uninstall_sql],
+        expect: Plan::expect,
         extra: summary.map(|s| (Part::Summary, s)),
         conn_info,
     }))

@@ -54,7 +54,7 @@ fn join(names: &[Ident]) -> String {
 }
 
 impl Plan {
-    pub(super) fn owner_slots(&self) -> Vec<Option<&Ident>> {
+    pub(crate) fn owner_slots(&self) -> Vec<Option<&Ident>> {
         if self.owners.is_empty() {
             vec![None]
         } else {
@@ -63,7 +63,7 @@ impl Plan {
     }
 
     /// `(privileges, object class)` for ON ALL … IN SCHEMA grants, skipping empty ones.
-    pub(super) fn object_grants(&self) -> Vec<(String, &'static str, &'static str)> {
+    pub(crate) fn object_grants(&self) -> Vec<(String, &'static str, &'static str)> {
         let p = &self.privs;
         let mut v = Vec::new();
         if !p.tables.is_empty() {

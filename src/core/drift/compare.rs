@@ -1,0 +1,291 @@
+//! The comparison: each fact of a paste against what the setup promises ([`Expect`]),
+//! as rows of present, missing and extra privileges, the dangerous extras first, each
+//! with the statement that puts it back ([`super::fix`]).
+
+use std::collections::BTreeSet;
+
+use super::expect::Expect;
+use super::fix;
+use super::{Fact, Inspection};
+
+/// Where a privilege stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// The user has it and should not.
+    Extra,
+    /// The setup grants it and the user lacks it.
+    Missing,
+    /// Expected and there.
+    Present,
+}
+
+impl Status {
+    /// The word the table shows.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Extra => "extra",
+            Status::Missing => "missing",
+            Status::Present => "present",
+        }
+    }
+}
+
+/// One line of the comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Present, missing or extra.
+    pub status: Status,
+    /// An extra that widens what the user may do a lot (an attribute, a powerful
+    /// role, a grant option, ownership, writing).
+    pub danger: bool,
+    /// What it is, names quoted as SQL writes them.
+    pub what: String,
+    /// The statement that fixes it; `None` where a person must decide (a policy, an
+    /// object the user owns) or another row's fix covers it.
+    pub fix: Option<String>,
+}
+
+/// The whole comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The user.
+    pub role: String,
+    /// Dangerous extras, extras, missing, present.
+    pub rows: Vec<Row>,
+}
+
+impl Report {
+    /// Whether the user has anything but exactly what the setup grants.
+    pub fn drift(&self) -> bool {
+        self.rows.iter().any(|r| r.status != Status::Present)
+    }
+}
+
+/// Roles whose membership is dangerous for an integration's user.
+const POWERFUL: &[&str] = &[
+    "pg_read_all_data",
+    "pg_write_all_data",
+    "pg_read_server_files",
+    "pg_write_server_files",
+    "pg_execute_server_program",
+    "pg_signal_backend",
+    "pg_create_subscription",
+    "pg_checkpoint",
+    "pg_database_owner",
+    "rds_superuser",
+    "cloudsqlsuperuser",
+    "azure_pg_admin",
+    "neon_superuser",
+    "supabase_admin",
+    "postgres",
+];
+
+/// Privileges that let the user change data or structure.
+const WRITES: &[&str] = &[
+    "INSERT", "UPDATE", "DELETE", "TRUNCATE", "CREATE", "MAINTAIN",
+];
+
+/// The expected facts (kind and fields, without the grant option) for `i`'s scope, and
+/// those of them PUBLIC holds.
+fn expected(e: &Expect, i: &Inspection) -> (BTreeSet<Vec<String>>, BTreeSet<Vec<String>>) {
+    let mut want = BTreeSet::new();
+    let mut everyone = BTreeSet::new();
+    let key = |parts: &[&str]| parts.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    for p in &e.db_privs {
+        want.insert(key(&["database", &i.database, p]));
+    }
+    let objects = i.facts.iter().filter(|f| f.kind == "object");
+    let schemas: Vec<&str> = objects
+        .clone()
+        .filter(|f| f.fields[0] == "schema")
+        .map(|f| f.fields[1].as_str())
+        .collect();
+    for f in objects {
+        let [class, schema, name, public] =
+            [&f.fields[0], &f.fields[1], &f.fields[2], &f.fields[3]].map(String::as_str);
+        let public: Vec<&str> = public.split(',').collect();
+        if class == "schema" {
+            for p in &e.schema_privs {
+                let k = key(&["schema", schema, p]);
+                if public.contains(p) {
+                    everyone.insert(k.clone());
+                }
+                want.insert(k);
+            }
+            continue;
+        }
+        let privs = e
+            .objects
+            .iter()
+            .find(|(c, _)| super::expect::kind(*c) == class)
+            .map_or(&[][..], |(_, p)| p.as_slice());
+        for p in privs {
+            let k = key(&[class, schema, name, p]);
+            if public.contains(p) {
+                everyone.insert(k.clone());
+            }
+            want.insert(k);
+        }
+    }
+    for d in &e.defaults {
+        let owner = d.owner.as_ref().map_or(i.runner.as_str(), |o| o.raw());
+        let places = if d.per_schema {
+            schemas.clone()
+        } else {
+            vec![""]
+        };
+        for s in places {
+            for p in &d.privs {
+                want.insert(key(&["default", owner, s, d.code, p]));
+            }
+        }
+    }
+    (want, everyone)
+}
+
+/// Compares what the paste says the user has with what `e` promises.
+pub fn compare(e: &Expect, i: &Inspection) -> Report {
+    let mut rows = Vec::new();
+    let role = &i.role;
+    if !i.exists {
+        rows.push(Row {
+            status: Status::Missing,
+            danger: false,
+            what: format!("the user {} (run the setup script)", e.role),
+            fix: None,
+        });
+        return Report {
+            role: role.clone(),
+            rows,
+        };
+    }
+    let (want, everyone) = expected(e, i);
+    let owned: BTreeSet<(&str, &str, &str)> = i
+        .facts
+        .iter()
+        .filter(|f| f.kind == "owns")
+        .map(|f| {
+            (
+                f.fields[0].as_str(),
+                f.fields[1].as_str(),
+                f.fields[2].as_str(),
+            )
+        })
+        .collect();
+    let mut seen = BTreeSet::new();
+    for f in &i.facts {
+        // An owner's own privileges on what it owns come with the ownership row.
+        let on_owned = matches!(
+            f.kind.as_str(),
+            "table" | "sequence" | "function" | "column"
+        ) && ["table", "sequence", "function"]
+            .iter()
+            .any(|k| owned.contains(&(*k, f.fields[0].as_str(), f.fields[1].as_str())));
+        if f.kind == "object" || on_owned {
+            continue;
+        }
+        rows.extend(row(e, f, &want, &mut seen));
+    }
+    for k in want.difference(&seen) {
+        let what = fix::describe(&k[0], &k[1..]);
+        rows.push(match everyone.contains(k) {
+            true => Row {
+                status: Status::Present,
+                danger: false,
+                what: format!("{what} (everyone has it: PUBLIC)"),
+                fix: None,
+            },
+            false => Row {
+                status: Status::Missing,
+                danger: false,
+                what,
+                fix: fix::grant(e, &k[0], &k[1..]),
+            },
+        });
+    }
+    rows.sort_by(|a, b| (a.status, !a.danger, &a.what).cmp(&(b.status, !b.danger, &b.what)));
+    Report {
+        role: role.clone(),
+        rows,
+    }
+}
+
+/// The row (or rows) one fact makes; `seen` collects the expected facts found.
+fn row(
+    e: &Expect,
+    f: &Fact,
+    want: &BTreeSet<Vec<String>>,
+    seen: &mut BTreeSet<Vec<String>>,
+) -> Vec<Row> {
+    let kind = f.kind.as_str();
+    let fields = &f.fields;
+    let extra = |danger: bool, fix: Option<String>| Row {
+        status: Status::Extra,
+        danger,
+        what: fix::describe(kind, fields),
+        fix,
+    };
+    match kind {
+        "attr" => {
+            let harmless = ["NOLOGIN", "NOINHERIT"].contains(&fields[0].as_str());
+            vec![extra(!harmless, fix::attr(e, &fields[0]))]
+        }
+        "member" => {
+            let danger = fields[2] == "admin" || POWERFUL.contains(&fields[0].as_str());
+            // An inherited membership goes with the direct one it comes through.
+            let fix = (fields[1] == "direct")
+                .then(|| fix::leave(e, &fields[0]))
+                .flatten();
+            vec![extra(danger, fix)]
+        }
+        "policy" => {
+            let ours = e.policy.as_deref() == Some(fields[2].as_str());
+            vec![Row {
+                status: if ours { Status::Present } else { Status::Extra },
+                danger: false,
+                what: fix::describe(kind, fields),
+                fix: None,
+            }]
+        }
+        "owns" => {
+            let by_design = e.creates && ["table", "sequence"].contains(&fields[0].as_str());
+            vec![Row {
+                status: if by_design {
+                    Status::Present
+                } else {
+                    Status::Extra
+                },
+                danger: !by_design,
+                what: fix::describe(kind, fields),
+                fix: None,
+            }]
+        }
+        "column" => vec![extra(
+            WRITES.contains(&fields[3].as_str()),
+            fix::revoke(e, kind, fields, false),
+        )],
+        _ => {
+            let (grant, option) = fields.split_at(fields.len() - 1);
+            let mut k = vec![kind.to_string()];
+            k.extend(grant.iter().cloned());
+            let grantable = option[0] == "grantable";
+            if want.contains(&k) {
+                seen.insert(k);
+                let mut v = vec![Row {
+                    status: Status::Present,
+                    danger: false,
+                    what: fix::describe(kind, grant),
+                    fix: None,
+                }];
+                if grantable {
+                    v.push(extra(true, fix::revoke(e, kind, grant, true)));
+                }
+                v
+            } else {
+                let privilege = &grant[grant.len() - 1];
+                let danger = grantable || WRITES.contains(&privilege.as_str());
+                vec![extra(danger, fix::revoke(e, kind, grant, false))]
+            }
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! The statements that undo drift, one per row, and the fix script that runs them in one
+//! transaction. Names from a paste are untrusted text: they reach SQL only as quoted
+//! identifiers or literals, and privilege words, attributes and object codes only when
+//! they are ones PostgreSQL has.
+
+use super::compare::{Report, Status};
+use super::expect::Expect;
+use crate::core::quote::pg::{dollar_quote, Comment, Ident, Literal};
+
+/// Privilege words the catalogs print (`aclexplode`'s `privilege_type`).
+const PRIVILEGES: &[&str] = &[
+    "SELECT",
+    "INSERT",
+    "UPDATE",
+    "DELETE",
+    "TRUNCATE",
+    "REFERENCES",
+    "TRIGGER",
+    "MAINTAIN",
+    "USAGE",
+    "CREATE",
+    "CONNECT",
+    "TEMPORARY",
+    "EXECUTE",
+];
+
+/// Role attributes the inspect query prints, and the clause that takes each back.
+const ATTRS: [(&str, &str); 7] = [
+    ("SUPERUSER", "NOSUPERUSER"),
+    ("CREATEDB", "NOCREATEDB"),
+    ("CREATEROLE", "NOCREATEROLE"),
+    ("REPLICATION", "NOREPLICATION"),
+    ("BYPASSRLS", "NOBYPASSRLS"),
+    ("NOLOGIN", "LOGIN"),
+    ("NOINHERIT", "INHERIT"),
+];
+
+/// `pg_default_acl.defaclobjtype` and the words ALTER DEFAULT PRIVILEGES uses.
+const DEFAULT_KINDS: [(&str, &str); 5] = [
+    ("r", "TABLES"),
+    ("S", "SEQUENCES"),
+    ("f", "FUNCTIONS"),
+    ("T", "TYPES"),
+    ("n", "SCHEMAS"),
+];
+
+/// A name as SQL quotes it, fit for a comment or the table (line breaks escaped).
+fn q(name: &str) -> String {
+    Comment::new(&format!("\"{}\"", name.replace('"', "\"\""))).to_string()
+}
+
+/// What a fact is, in words (`fields` with or without the grant option flag).
+pub fn describe(kind: &str, fields: &[String]) -> String {
+    let f = |n: usize| fields.get(n).map_or("", String::as_str);
+    let arity = match kind {
+        "database" | "schema" => 2,
+        "table" | "sequence" | "function" => 3,
+        "default" | "column" => 4,
+        _ => usize::MAX,
+    };
+    let option = if fields.len() > arity && fields[arity] == "grantable" {
+        " with grant option"
+    } else {
+        ""
+    };
+    let function = |s: &str, name: &str| format!("{}.{}", q(s), Comment::new(name));
+    match kind {
+        "attr" => format!("role attribute {}", f(0)),
+        "member" => format!(
+            "member of {} ({}{})",
+            q(f(0)),
+            f(1),
+            if f(2) == "admin" {
+                ", with admin option"
+            } else {
+                ""
+            }
+        ),
+        "database" => format!("{} on database {}{option}", f(1), q(f(0))),
+        "schema" => format!("{} on schema {}{option}", f(1), q(f(0))),
+        "function" => format!("{} on function {}{option}", f(2), function(f(0), f(1))),
+        "table" | "sequence" => format!("{} on {kind} {}.{}{option}", f(2), q(f(0)), q(f(1))),
+        "column" => format!(
+            "{} ({}) on table {}.{}{option}",
+            f(3),
+            q(f(2)),
+            q(f(0)),
+            q(f(1))
+        ),
+        "default" => {
+            let what = DEFAULT_KINDS
+                .iter()
+                .find(|(c, _)| *c == f(2))
+                .map_or("objects", |(_, w)| w)
+                .to_lowercase();
+            let place = match f(1) {
+                "" => "anywhere".to_string(),
+                s => format!("in schema {}", q(s)),
+            };
+            format!(
+                "default {} on {what} created by {} {place}{option}",
+                f(3),
+                q(f(0))
+            )
+        }
+        "policy" => format!(
+            "policy {} on table {}.{} names the user",
+            q(f(2)),
+            q(f(0)),
+            q(f(1))
+        ),
+        "owns" if f(0) == "function" => format!("owns function {}", function(f(1), f(2))),
+        "owns" => {
+            let name = [f(1), f(2)]
+                .iter()
+                .filter(|n| !n.is_empty())
+                .map(|n| q(n))
+                .collect::<Vec<_>>()
+                .join(".");
+            format!("owns {} {name}", f(0))
+        }
+        _ => kind.to_string(),
+    }
+}
+
+/// `ALTER ROLE … NOSUPERUSER;` and the like.
+pub fn attr(e: &Expect, name: &str) -> Option<String> {
+    let (_, back) = ATTRS.iter().find(|(a, _)| *a == name)?;
+    Some(format!("ALTER ROLE {} {back};", e.role))
+}
+
+/// `REVOKE group FROM user;`
+pub fn leave(e: &Expect, group: &str) -> Option<String> {
+    Some(format!(
+        "REVOKE {} FROM {};",
+        Ident::new(group).ok()?,
+        e.role
+    ))
+}
+
+/// A known privilege word.
+fn privilege(p: &str) -> Option<&str> {
+    PRIVILEGES.iter().find(|x| **x == p).copied()
+}
+
+/// `ON …` for a fact's object, checked; the function's by look-up (see [`on_function`]).
+fn object(kind: &str, fields: &[String]) -> Option<String> {
+    let id = |n: usize| Ident::new(fields.get(n)?).ok();
+    Some(match kind {
+        "database" => format!("DATABASE {}", id(0)?),
+        "schema" => format!("SCHEMA {}", id(0)?),
+        "table" | "column" => format!("TABLE {}.{}", id(0)?, id(1)?),
+        "sequence" => format!("SEQUENCE {}.{}", id(0)?, id(1)?),
+        _ => return None,
+    })
+}
+
+/// A function's GRANT or REVOKE: its signature is looked up in the catalog by the
+/// printed text, never pasted into the statement.
+fn on_function(statement: &str, schema: &str, name: &str, role: &Ident) -> Option<String> {
+    let (s, n) = (Literal::new(schema).ok()?, Literal::new(name).ok()?);
+    let body = format!(
+        "
+BEGIN
+  EXECUTE format('{statement}', (
+    SELECT f.oid::regprocedure FROM pg_proc f JOIN pg_namespace n ON n.oid = f.pronamespace
+     WHERE n.nspname = {s}
+       AND f.proname || '(' || pg_get_function_identity_arguments(f.oid) || ')' = {n}), {});
+END
+",
+        role.literal()
+    );
+    Some(format!("DO {} LANGUAGE plpgsql;", dollar_quote(&body)))
+}
+
+/// `ALTER DEFAULT PRIVILEGES FOR ROLE o [IN SCHEMA s] {verb} … ON TABLES …;`
+fn default_privilege(fields: &[String], verb: &str, to: &str, role: &Ident) -> Option<String> {
+    let owner = Ident::new(&fields[0]).ok()?;
+    let place = match fields[1].as_str() {
+        "" => String::new(),
+        s => format!(" IN SCHEMA {}", Ident::new(s).ok()?),
+    };
+    let (_, what) = DEFAULT_KINDS.iter().find(|(c, _)| *c == fields[2])?;
+    let p = privilege(&fields[3])?;
+    Some(format!(
+        "ALTER DEFAULT PRIVILEGES FOR ROLE {owner}{place} {verb}{p} ON {what} {to} {role};"
+    ))
+}
+
+/// The GRANT that gives back an expected privilege (`key`: the fact without the flag).
+pub fn grant(e: &Expect, kind: &str, key: &[String]) -> Option<String> {
+    let p = privilege(key.last()?)?;
+    match kind {
+        "function" => on_function(
+            &format!("GRANT {p} ON FUNCTION %s TO %I"),
+            &key[0],
+            &key[1],
+            &e.role,
+        ),
+        "default" => default_privilege(key, "GRANT ", "TO", &e.role),
+        _ => Some(format!(
+            "GRANT {p} ON {} TO {};",
+            object(kind, key)?,
+            e.role
+        )),
+    }
+}
+
+/// The REVOKE that takes back an extra privilege, or only its grant option.
+pub fn revoke(e: &Expect, kind: &str, fields: &[String], option_only: bool) -> Option<String> {
+    let option = if option_only { "GRANT OPTION FOR " } else { "" };
+    let n = match kind {
+        "database" | "schema" => 1,
+        "table" | "sequence" | "function" => 2,
+        _ => 3,
+    };
+    let p = privilege(fields.get(n)?)?;
+    match kind {
+        "function" => on_function(
+            &format!("REVOKE {option}{p} ON FUNCTION %s FROM %I"),
+            &fields[0],
+            &fields[1],
+            &e.role,
+        ),
+        "default" => default_privilege(fields, &format!("REVOKE {option}"), "FROM", &e.role),
+        "column" => Some(format!(
+            "REVOKE {option}{p} ({}) ON {} FROM {};",
+            Ident::new(&fields[2]).ok()?,
+            object(kind, fields)?,
+            e.role
+        )),
+        _ => Some(format!(
+            "REVOKE {option}{p} ON {} FROM {};",
+            object(kind, fields)?,
+            e.role
+        )),
+    }
+}
+
+impl Report {
+    /// The fix script: every row's statement in one transaction, after a comment listing
+    /// what differs; rows a person must decide are listed, not changed.
+    pub fn fix_sql(&self) -> String {
+        let role = q(&self.role);
+        if !self.drift() {
+            let n = self.rows.len();
+            return format!(
+                "-- No drift: {role} has exactly what the setup grants ({n} privileges checked).\n"
+            );
+        }
+        let mut out = format!("-- What {role} has that differs from the setup:\n");
+        let mut statements = Vec::new();
+        let mut review = Vec::new();
+        for r in self.rows.iter().filter(|r| r.status != Status::Present) {
+            let danger = if r.danger { " (dangerous)" } else { "" };
+            out.push_str(&format!("--   {}{danger}: {}\n", r.status.as_str(), r.what));
+            match &r.fix {
+                Some(s) => statements.push(s.as_str()),
+                None => review.push(r.what.as_str()),
+            }
+        }
+        if !statements.is_empty() {
+            out.push_str(
+                "-- Run as the role that ran the setup (or a superuser), with psql -v ON_ERROR_STOP=1;\n\
+                 -- it changes only what this user has, all or nothing.\nBEGIN;\n",
+            );
+            for s in statements {
+                out.push_str(s);
+                out.push('\n');
+            }
+            out.push_str("COMMIT;\n");
+        }
+        if !review.is_empty() {
+            out.push_str(
+                "-- Not changed by this script (decide by hand, or run the setup script):\n",
+            );
+            for w in review {
+                out.push_str(&format!("--   {w}\n"));
+            }
+        }
+        out
+    }
+}

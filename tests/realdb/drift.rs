@@ -1,0 +1,287 @@
+//! The drift check end to end on real PostgreSQL: set up, drift in seeded random ways,
+//! run the inspect query with psql, compare, run the fix script, inspect again: no drift
+//! left, and nothing about any other role changed by the fix.
+
+use grantsmith::core::drift::{Report, Status};
+use grantsmith::core::{check_paste, generate, Access, Db, Field, Intent};
+
+use super::fixture::{self, OWNER, OWNER_PW};
+use super::scenarios::script;
+use super::server::{Server, SU_PASSWORD};
+
+/// A hostile user name: a tab, a quote, a backslash.
+const ROLE: &str = "dr\tift \"user\"\\x";
+
+/// The user's name quoted for SQL the test writes itself.
+fn quoted() -> String {
+    format!("\"{}\"", ROLE.replace('"', "\"\""))
+}
+
+/// Inspects as the role that ran the setup and compares.
+fn check(s: &Server, db: &str, i: &Intent) -> Report {
+    let q = generate(i)
+        .inspect
+        .expect("PostgreSQL has an inspect query");
+    let out = s
+        .psql(OWNER, OWNER_PW, db, &q)
+        .unwrap_or_else(|e| panic!("{}: inspect: {e}", s.version));
+    match check_paste(i, &out) {
+        Some(Ok(r)) => r,
+        other => panic!("{}: check: {other:?}\n{out}", s.version),
+    }
+}
+
+/// Everything in the database that is not about the user: ACL entries of other grantees
+/// (an owner's implicit ones written out, as a first GRANT writes them),
+/// default privileges, role attributes, memberships and policies.
+fn others(s: &Server, db: &str) -> String {
+    let r = ROLE.replace('\'', "''");
+    s.su(
+        db,
+        &format!(
+            "WITH u AS (SELECT oid FROM pg_roles WHERE rolname = '{r}')
+             SELECT x FROM (
+               SELECT 'rel ' || c.oid::regclass || ' ' || a.grantee || ' ' || a.privilege_type || a.is_grantable AS x
+                 FROM pg_class c, aclexplode(coalesce(c.relacl, CASE WHEN c.relkind = 'S' THEN acldefault('s', c.relowner) ELSE acldefault('r', c.relowner) END)) a WHERE a.grantee <> (SELECT oid FROM u)
+               UNION ALL SELECT 'col ' || t.attrelid::regclass || t.attname || ' ' || a.grantee || a.privilege_type
+                 FROM pg_attribute t, aclexplode(t.attacl) a WHERE a.grantee <> (SELECT oid FROM u)
+               UNION ALL SELECT 'ns ' || n.nspname || ' ' || a.grantee || a.privilege_type || a.is_grantable
+                 FROM pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a WHERE a.grantee <> (SELECT oid FROM u)
+               UNION ALL SELECT 'db ' || d.datname || ' ' || a.grantee || a.privilege_type
+                 FROM pg_database d, aclexplode(coalesce(d.datacl, acldefault('d', d.datdba))) a WHERE a.grantee <> (SELECT oid FROM u)
+               UNION ALL SELECT 'fn ' || p.oid::regprocedure || ' ' || a.grantee || a.privilege_type
+                 FROM pg_proc p, aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a WHERE a.grantee <> (SELECT oid FROM u)
+               UNION ALL SELECT 'def ' || d.defaclrole::text || ' ' || d.defaclnamespace::text || d.defaclobjtype::text || ' ' || a.grantee || a.privilege_type
+                 FROM pg_default_acl d, aclexplode(d.defaclacl) a WHERE a.grantee <> (SELECT oid FROM u)
+               UNION ALL SELECT 'role ' || rolname || rolsuper || rolcreaterole || rolcreatedb || rolcanlogin || rolbypassrls
+                 FROM pg_roles WHERE oid <> (SELECT oid FROM u)
+               UNION ALL SELECT 'member ' || roleid || ' ' || member FROM pg_auth_members WHERE member <> (SELECT oid FROM u)
+               UNION ALL SELECT 'policy ' || polname || polroles::text FROM pg_policy
+               UNION ALL SELECT 'owner ' || c.oid::regclass || ' ' || c.relowner FROM pg_class c
+             ) y ORDER BY x;"
+        ),
+    )
+}
+
+/// A small deterministic generator (the seed is printed, so a failure can be replayed).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+/// The kinds of drift the issue lists, each as SQL the test runs as a superuser, with a
+/// word the report must show for it. `ROLE_` stands for the user; `N` for a fresh number.
+const DRIFTS: [(&str, &str); 8] = [
+    ("REVOKE SELECT ON sales.deals FROM ROLE_;", "missing: SELECT on table \"sales\".\"deals\""),
+    ("GRANT TRUNCATE ON public.orders TO ROLE_;", "extra!: TRUNCATE on table \"public\".\"orders\""),
+    (
+        "SET ROLE gs_unlisted; CREATE TABLE public.by_unlisted_N (x int); RESET ROLE;",
+        "missing: SELECT on table \"public\".\"by_unlisted_N\"",
+    ),
+    ("GRANT UPDATE (note) ON public.orders TO ROLE_;", "extra!: UPDATE (\"note\") on table"),
+    (
+        "ALTER DEFAULT PRIVILEGES FOR ROLE owner_role IN SCHEMA sales GRANT INSERT ON TABLES TO ROLE_;",
+        "extra!: default INSERT on tables created by \"owner_role\" in schema \"sales\"",
+    ),
+    (
+        "ALTER DEFAULT PRIVILEGES FOR ROLE owner_role IN SCHEMA public REVOKE SELECT ON TABLES FROM ROLE_;",
+        "missing: default SELECT on tables created by \"owner_role\" in schema \"public\"",
+    ),
+    ("ALTER ROLE ROLE_ CREATEROLE BYPASSRLS;", "extra!: role attribute BYPASSRLS"),
+    ("GRANT pg_write_all_data TO ROLE_;", "extra!: member of \"pg_write_all_data\" (direct)"),
+];
+
+/// A report's rows as `status[!]: what` lines.
+fn lines(r: &Report) -> Vec<String> {
+    r.rows
+        .iter()
+        .map(|x| {
+            format!(
+                "{}{}: {}",
+                x.status.as_str(),
+                if x.danger { "!" } else { "" },
+                x.what
+            )
+        })
+        .collect()
+}
+
+fn read_only(db: &str) -> Intent {
+    Intent::new(Db::Postgres, Access::ReadOnly)
+        .with(Field::Host, "db.example.com")
+        .with(Field::Database, db)
+        .with(Field::Role, ROLE)
+        .with(Field::Schemas, "public, sales")
+        .with(Field::Owners, OWNER)
+}
+
+/// Setup, then rounds of seeded drift, each fixed and checked again.
+fn preset_rounds(s: &Server, seed: u64) {
+    let db = "p_drift";
+    fixture::database(s, db);
+    let i = read_only(db);
+    s.psql(OWNER, OWNER_PW, db, &script(&i, "pw"))
+        .unwrap_or_else(|e| panic!("{}: setup: {e}", s.version));
+    s.su(
+        db,
+        "CREATE ROLE gs_unlisted NOLOGIN; GRANT CREATE ON SCHEMA public TO gs_unlisted;",
+    );
+    let clean = check(s, db, &i);
+    assert!(
+        !clean.drift(),
+        "{}: right after setup: {:?}",
+        s.version,
+        lines(&clean)
+    );
+    assert!(clean.rows.len() >= 8, "{:?}", lines(&clean));
+    assert!(clean.fix_sql().starts_with("-- No drift"));
+    let mut rng = Rng(seed);
+    for round in 0..3 {
+        let picked: Vec<usize> = (0..DRIFTS.len()).filter(|_| rng.next(2) == 0).collect();
+        let picked = if picked.is_empty() {
+            vec![rng.next(DRIFTS.len())]
+        } else {
+            picked
+        };
+        let tag = format!("{round}_{}", seed % 1000);
+        for n in &picked {
+            s.su(
+                db,
+                &DRIFTS[*n]
+                    .0
+                    .replace("ROLE_", &quoted())
+                    .replace("_N", &format!("_{tag}")),
+            );
+        }
+        let r = check(s, db, &i);
+        let seen = lines(&r);
+        assert!(
+            r.drift(),
+            "{} seed {seed} round {round}: no drift seen",
+            s.version
+        );
+        for n in &picked {
+            let want = DRIFTS[*n].1.replace("_N", &format!("_{tag}"));
+            assert!(
+                seen.iter().any(|l| l.starts_with(&want)),
+                "{} seed {seed} round {round}: {want:?} not in {seen:#?}",
+                s.version
+            );
+        }
+        // Dangerous extras come first.
+        let first_safe = r
+            .rows
+            .iter()
+            .position(|x| !(x.status == Status::Extra && x.danger));
+        assert!(r.rows[first_safe.unwrap_or(0)..]
+            .iter()
+            .all(|x| !(x.status == Status::Extra && x.danger)));
+        let before = others(s, db);
+        s.psql_clean("postgres", SU_PASSWORD, db, &r.fix_sql())
+            .unwrap_or_else(|e| panic!("{} seed {seed}: fix: {e}\n{}", s.version, r.fix_sql()));
+        let after_fix = others(s, db);
+        let (a, b): (Vec<&str>, Vec<&str>) =
+            (before.lines().collect(), after_fix.lines().collect());
+        let changed: Vec<&&str> = a
+            .iter()
+            .filter(|l| !b.contains(l))
+            .chain(b.iter().filter(|l| !a.contains(l)))
+            .collect();
+        assert!(
+            changed.is_empty(),
+            "{} seed {seed}: the fix touched another role: {changed:?}",
+            s.version
+        );
+        let after = check(s, db, &i);
+        assert!(
+            !after.drift(),
+            "{} seed {seed} round {round}: left after the fix: {:?}\n{}",
+            s.version,
+            lines(&after),
+            r.fix_sql()
+        );
+    }
+}
+
+/// The original applet's setup (listed schema, RLS policy) reads as no drift, and a
+/// grant option and an extra privilege are fixed.
+fn original(s: &Server) {
+    let db = "p_drift_orig";
+    fixture::database(s, db);
+    let i = Intent::default()
+        .with(Field::Host, "db.example.com")
+        .with(Field::Database, db)
+        .with(Field::Role, ROLE)
+        .with(Field::Owners, OWNER)
+        .with(Field::Schemas, "public");
+    let mut i = i;
+    i.rls = true;
+    i.scope = grantsmith::core::Scope::Listed;
+    s.psql(OWNER, OWNER_PW, db, &script(&i, "pw"))
+        .unwrap_or_else(|e| panic!("{}: original setup: {e}", s.version));
+    let clean = check(s, db, &i);
+    assert!(
+        !clean.drift(),
+        "{}: original: {:?}",
+        s.version,
+        lines(&clean)
+    );
+    assert!(
+        lines(&clean)
+            .iter()
+            .any(|l| l.starts_with("present: policy")),
+        "{:?}",
+        lines(&clean)
+    );
+    s.su(
+        db,
+        &format!(
+            "GRANT SELECT ON public.orders TO {r} WITH GRANT OPTION; GRANT EXECUTE ON FUNCTION public.answer() TO {r} WITH GRANT OPTION; GRANT DELETE ON public.orders TO {r};",
+            r = quoted()
+        ),
+    );
+    let r = check(s, db, &i);
+    let seen = lines(&r);
+    for want in [
+        "extra!: SELECT on table \"public\".\"orders\" with grant option",
+        "extra!: EXECUTE on function \"public\".answer() with grant option",
+        "extra!: DELETE on table \"public\".\"orders\"",
+    ] {
+        assert!(
+            seen.iter().any(|l| l == want),
+            "{}: {want:?} not in {seen:#?}",
+            s.version
+        );
+    }
+    s.psql_clean("postgres", SU_PASSWORD, db, &r.fix_sql())
+        .unwrap_or_else(|e| panic!("{}: original fix: {e}\n{}", s.version, r.fix_sql()));
+    let after = check(s, db, &i);
+    assert!(!after.drift(), "{}: {:?}", s.version, lines(&after));
+}
+
+pub fn run(s: &Server, major: u32) {
+    let seed = std::env::var("GS_DRIFT_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x5eed_u64 * u64::from(major));
+    println!(
+        "PostgreSQL {}: drift seed {seed} (GS_DRIFT_SEED replays it)",
+        s.version
+    );
+    preset_rounds(s, seed);
+    original(s);
+    s.su(
+        "postgres",
+        &format!(
+            "DROP DATABASE p_drift; DROP DATABASE p_drift_orig; DROP ROLE IF EXISTS {};",
+            quoted()
+        ),
+    );
+}
