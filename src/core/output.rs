@@ -232,6 +232,8 @@ impl<S> Render for Lazy<S> {
         Some(self.conn_info.clone())
     }
 
+    // Without the feature the comparison is not referenced, so the page leaves it out.
+    #[cfg(feature = "drift")]
     fn check(&self, paste: &str) -> Option<Result<crate::core::drift::Report, String>> {
         Some(crate::core::drift::check(&(self.expect)(&self.sql), paste))
     }

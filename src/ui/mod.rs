@@ -6,6 +6,7 @@ mod all_page;
 mod clipboard;
 mod copy_button;
 mod custom_grid;
+mod drift_check;
 mod field;
 mod original_form;
 mod outputs;
@@ -38,20 +39,28 @@ fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// The key the PostgreSQL page adds when it hands the drift check over to all.html
+/// ([`drift_check`]); not a profile key.
+const OPEN_CHECK: &str = "check";
+
 /// The embedding page's profile (from a link or an embed's attributes), made to live
-/// as long as the page; `Err` lists what is wrong with it.
-fn profile() -> Result<&'static Profile, Vec<String>> {
-    let profile = Profile::read(&fragment_pairs(&fragment()))?;
-    Ok(Box::leak(Box::new(profile)))
+/// as long as the page, and whether the drift check was handed over; `Err` lists what
+/// is wrong with the profile.
+fn profile() -> Result<(&'static Profile, bool), Vec<String>> {
+    let mut pairs = fragment_pairs(&fragment());
+    let before = pairs.len();
+    pairs.retain(|(k, _)| k != OPEN_CHECK);
+    let profile = Profile::read(&pairs)?;
+    Ok((Box::leak(Box::new(profile)), pairs.len() != before))
 }
 
 /// The page's state at start: the profile's intent, and the fields it set, whose
 /// messages show at once.
-fn start(profile: &'static Profile) -> Page {
+fn start(profile: &'static Profile, open_check: bool) -> Page {
     let mut intent = profile.start(profile.start_db());
     password::random_bytes(&mut intent.salt);
     let touched = profile.given_fields().fold(0, |t, f| t | 1 << f.index());
-    Page::new(intent, touched, profile)
+    Page::new(intent, touched, profile, open_check)
 }
 
 /// What a docs author sees instead of the builder when the embed's profile is wrong:
@@ -77,12 +86,12 @@ fn ProfileErrors(
 pub fn Root() -> impl IntoView {
     match profile() {
         // A link or embed starting on a database this page was built without.
-        Ok(p) if !Backend::in_this_build(p.start_db()) => {
+        Ok((p, _)) if !Backend::in_this_build(p.start_db()) => {
             all_page::open(fragment().trim_start_matches('#'), true);
             view! { <p class="gs-note">"Opening the builder for " {p.start_db().label()} "…"</p> }
                 .into_any()
         }
-        Ok(p) => view! { <App page=start(p)/> }.into_any(),
+        Ok((p, open_check)) => view! { <App page=start(p, open_check)/> }.into_any(),
         Err(errors) => view! { <ProfileErrors errors=errors/> }.into_any(),
     }
 }

@@ -1,10 +1,11 @@
 //! One output section for every form: Generate and its hint, then the setup script
 //! (with the RLS policy name), the connection string, the metadata fields, the share
-//! link, and the verify and uninstall scripts.
+//! link, the verify, inspect and uninstall scripts, and the drift check.
 
 use leptos::prelude::*;
 
 use super::copy_button::CopyButton;
+use super::drift_check::DriftCheck;
 use super::page::Page;
 use super::script_block::{LazyDetails, ScriptBlock};
 use crate::core::client::Client;
@@ -135,6 +136,13 @@ pub fn Outputs(
                         download=("download-inspect", Signal::from("grantsmith-inspect.sql"))/>
                 </div>
             </LazyDetails>
+            // PostgreSQL only: the other databases' inspect queries are not written yet.
+            <div class:gs-hidden=move || db.get() != crate::core::intent::Db::Postgres>
+                <LazyDetails summary="Check what the database has (paste the inspect output, get the fix)"
+                    open_at_start=page.open_check>
+                    <DriftCheck page=page/>
+                </LazyDetails>
+            </div>
         </div>
     }
 }

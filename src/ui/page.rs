@@ -21,18 +21,22 @@ pub struct Page {
     pub checked: Memo<Output>,
     /// The embedding page's profile (empty without one), for the page's lifetime.
     pub profile: &'static Profile,
+    /// The PostgreSQL page handed the drift check over: it starts generated and open.
+    pub open_check: bool,
 }
 
 impl Page {
     /// The page for a starting intent; `touched` holds the fields a link set.
-    pub fn new(start: Intent, touched: u32, profile: &'static Profile) -> Self {
+    pub fn new(start: Intent, touched: u32, profile: &'static Profile, open_check: bool) -> Self {
         let intent = RwSignal::new(start);
+        let checked = Memo::new(move |_| intent.with(check));
         Page {
             intent,
             touched: RwSignal::new(touched),
-            generated: RwSignal::new(false),
-            checked: Memo::new(move |_| intent.with(check)),
+            generated: RwSignal::new(open_check && checked.with_untracked(Output::ready)),
+            checked,
             profile,
+            open_check,
         }
     }
 

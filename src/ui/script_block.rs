@@ -74,8 +74,11 @@ pub fn LazyDetails(
     summary: &'static str,
     /// The content, built on first open.
     children: ChildrenFn,
+    /// Open from the start (the drift check handed over from the PostgreSQL page).
+    #[prop(optional)]
+    open_at_start: bool,
 ) -> impl IntoView {
-    let open = RwSignal::new(false);
+    let open = RwSignal::new(open_at_start);
     view! {
         // `open` drives the element too: a form rebuilt in place (another database's)
         // reuses this element, which must not stay open around content never built.

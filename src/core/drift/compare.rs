@@ -160,17 +160,12 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
         };
     }
     let (want, everyone) = expected(e, i);
-    let owned: BTreeSet<(&str, &str, &str)> = i
+    // Same key type as the expected set: one BTreeSet in the page, not two.
+    let owned: BTreeSet<Vec<String>> = i
         .facts
         .iter()
         .filter(|f| f.kind == "owns")
-        .map(|f| {
-            (
-                f.fields[0].as_str(),
-                f.fields[1].as_str(),
-                f.fields[2].as_str(),
-            )
-        })
+        .map(|f| f.fields[1..].to_vec())
         .collect();
     let mut seen = BTreeSet::new();
     for f in &i.facts {
@@ -178,9 +173,7 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
         let on_owned = matches!(
             f.kind.as_str(),
             "table" | "sequence" | "function" | "column"
-        ) && ["table", "sequence", "function"]
-            .iter()
-            .any(|k| owned.contains(&(*k, f.fields[0].as_str(), f.fields[1].as_str())));
+        ) && owned.contains(&f.fields[..2]);
         if f.kind == "object" || on_owned {
             continue;
         }
@@ -203,7 +196,18 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
             },
         });
     }
-    rows.sort_by(|a, b| (a.status, !a.danger, &a.what).cmp(&(b.status, !b.danger, &b.what)));
+    // Dangerous extras, extras, missing, present; each group in the paste's order (the
+    // query sorts its lines) or the expected set's. Grouping, not sorting: a sort of
+    // rows would add its own code to the page.
+    let group = |r: &Row| match r.status {
+        Status::Extra if r.danger => 0,
+        Status::Extra => 1,
+        Status::Missing => 2,
+        Status::Present => 3,
+    };
+    let rows = (0..4)
+        .flat_map(|g| rows.iter().filter(move |r| group(r) == g).cloned())
+        .collect();
     Report {
         role: role.clone(),
         rows,

@@ -136,7 +136,8 @@ impl Plan {
         } else if matches!(self.schemas, Schemas::Matching { .. }) {
             filter.push_str("\n       AND has_schema_privilege(n.oid, 'USAGE')");
         }
-        let defaults = if self.privs.future {
+        // Only the comparison reads them: the PostgreSQL page (no `drift`) leaves them out.
+        let defaults = if cfg!(feature = "drift") && self.privs.future {
             let owners = self.owner_slots();
             owners
                 .into_iter()
@@ -189,8 +190,12 @@ impl Setup {
                 schema_in_reach(hosted, &["USAGE"])
             ),
         };
-        let defaults = self
-            .owners
+        let owners = if cfg!(feature = "drift") {
+            &self.owners[..]
+        } else {
+            &[]
+        };
+        let defaults = owners
             .iter()
             .flat_map(|o| {
                 [

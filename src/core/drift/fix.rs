@@ -35,13 +35,15 @@ const ATTRS: [(&str, &str); 7] = [
     ("NOINHERIT", "INHERIT"),
 ];
 
-/// `pg_default_acl.defaclobjtype` and the words ALTER DEFAULT PRIVILEGES uses.
-const DEFAULT_KINDS: [(&str, &str); 5] = [
-    ("r", "TABLES"),
-    ("S", "SEQUENCES"),
-    ("f", "FUNCTIONS"),
-    ("T", "TYPES"),
-    ("n", "SCHEMAS"),
+/// `pg_default_acl.defaclobjtype` and the words ALTER DEFAULT PRIVILEGES uses (the
+/// lower-case one is for people: `to_lowercase` would bring Unicode's tables into the
+/// page).
+const DEFAULT_KINDS: [(&str, &str, &str); 5] = [
+    ("r", "TABLES", "tables"),
+    ("S", "SEQUENCES", "sequences"),
+    ("f", "FUNCTIONS", "functions"),
+    ("T", "TYPES", "types"),
+    ("n", "SCHEMAS", "schemas"),
 ];
 
 /// A name as SQL quotes it, fit for a comment or the table (line breaks escaped).
@@ -90,9 +92,8 @@ pub fn describe(kind: &str, fields: &[String]) -> String {
         "default" => {
             let what = DEFAULT_KINDS
                 .iter()
-                .find(|(c, _)| *c == f(2))
-                .map_or("objects", |(_, w)| w)
-                .to_lowercase();
+                .find(|(c, _, _)| *c == f(2))
+                .map_or("objects", |(_, _, w)| w);
             let place = match f(1) {
                 "" => "anywhere".to_string(),
                 s => format!("in schema {}", q(s)),
@@ -180,7 +181,7 @@ fn default_privilege(fields: &[String], verb: &str, to: &str, role: &Ident) -> O
         "" => String::new(),
         s => format!(" IN SCHEMA {}", Ident::new(s).ok()?),
     };
-    let (_, what) = DEFAULT_KINDS.iter().find(|(c, _)| *c == fields[2])?;
+    let (_, what, _) = DEFAULT_KINDS.iter().find(|(c, _, _)| *c == fields[2])?;
     let p = privilege(&fields[3])?;
     Some(format!(
         "ALTER DEFAULT PRIVILEGES FOR ROLE {owner}{place} {verb}{p} ON {what} {to} {role};"

@@ -1,0 +1,114 @@
+//! "Check what the database has": the inspect query's output pasted back, compared with
+//! the form's setup in the page ([`crate::core::check_paste`]), shown as a table with the
+//! dangerous extras first, and the fix script. The paste lives in this section only: it
+//! is not part of the intent, so it is never in the share link, storage or a request.
+//!
+//! The PostgreSQL page is built without the comparison (the `drift` feature, ~20 KB
+//! gzip): there the section hands the form over to all.html, which has it.
+
+use leptos::prelude::*;
+
+use super::page::Page;
+#[cfg(feature = "drift")]
+use super::script_block::ScriptBlock;
+#[cfg(feature = "drift")]
+use crate::core::drift::{Report, Status};
+
+/// Without the comparison in this page: a button that opens the page with it, the form
+/// (never the password) in the link's fragment, which no request carries.
+#[cfg(not(feature = "drift"))]
+#[component]
+pub fn DriftCheck(
+    /// The page state.
+    page: Page,
+) -> impl IntoView {
+    let open = move |_| {
+        let fragment = page.intent.with(|i| page.profile.share_fragment(i));
+        super::all_page::open(&format!("{fragment}&{}", super::OPEN_CHECK), false);
+    };
+    view! {
+        <p class="gs-policy">
+            "The check runs in the builder with every database (a larger download). "
+            "The form goes along in the link's # part, which is never sent; the password does not."
+        </p>
+        <button type="button" class="gs-btn gs-btn-small" data-testid="open-check" on:click=open>
+            "Open the check"
+        </button>
+    }
+}
+
+/// The table of one comparison.
+#[cfg(feature = "drift")]
+fn table(r: &Report) -> impl IntoView {
+    let rows = r
+        .rows
+        .iter()
+        .map(|row| {
+            let status = row.status.as_str();
+            let label = if row.danger {
+                "extra, dangerous"
+            } else {
+                status
+            };
+            view! {
+                <tr class=format!("gs-drift-{status}") class:gs-drift-danger=row.danger>
+                    <td>{label}</td>
+                    <td><code>{row.what.clone()}</code></td>
+                    <td><code>{row.fix.clone().unwrap_or_else(|| match row.status {
+                        Status::Present => String::new(),
+                        _ => "(decide by hand)".into(),
+                    })}</code></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="gs-drift" data-testid="drift-table">
+            <thead><tr><th scope="col">"State"</th><th scope="col">"Privilege"</th><th scope="col">"Fix"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+/// The paste box, its message, the table and the fix script.
+#[cfg(feature = "drift")]
+#[component]
+pub fn DriftCheck(
+    /// The page state.
+    page: Page,
+) -> impl IntoView {
+    let paste = RwSignal::new(String::new());
+    let result = Memo::new(move |_| {
+        paste.with(|p| {
+            if p.trim().is_empty() {
+                return None;
+            }
+            page.intent.with(|i| crate::core::check_paste(i, p))
+        })
+    });
+    let report = move || result.get().and_then(Result::ok);
+    let fix = Signal::derive(move || report().map(|r| r.fix_sql()).unwrap_or_default());
+    view! {
+        <label class="gs-label" for="gs-drift-paste">
+            "Paste what the inspect query printed (psql -At); it stays in this page"
+        </label>
+        <textarea id="gs-drift-paste" class="gs-text gs-drift-paste" data-testid="drift-paste"
+            spellcheck="false" class:gs-invalid=move || matches!(result.get(), Some(Err(_)))
+            on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
+        {move || match result.get() {
+            Some(Err(m)) => Some(view! { <p class="gs-error" data-testid="drift-error" role="alert">{m}</p> }.into_any()),
+            Some(Ok(r)) => Some(view! {
+                <p class="gs-policy" data-testid="drift-summary" aria-live="polite">
+                    {if r.drift() { "Drift: the user's privileges differ from the setup." } else { "No drift: the user has exactly what the setup grants." }}
+                </p>
+                {table(&r)}
+            }.into_any()),
+            None => None,
+        }}
+        <div class:gs-hidden=move || fix.with(String::is_empty)>
+            <ScriptBlock title="Fix script (run as the role that ran the setup)" code_id="gs-fix" testid="fix-sql"
+                copy_label="Copy SQL" copy_testid="copy-fix" text=fix
+                download=("download-fix", Signal::from("grantsmith-fix.sql"))/>
+        </div>
+    }
+}
