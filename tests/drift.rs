@@ -291,11 +291,83 @@ mod compare {
     }
 
     #[test]
-    fn only_postgresql_compares() {
-        let i = Intent::new(Db::MySql, Access::ReadOnly)
+    fn postgresql_and_mysql_compare_the_others_do_not() {
+        let my = Intent::new(Db::MySql, Access::ReadOnly)
             .with(Field::Host, "db.example.com")
             .with(Field::Schemas, "shop");
-        assert!(generate(&i).ready(), "{:?}", generate(&i).errors);
-        assert!(check_paste(&i, "x").is_none());
+        let e = check_paste(&my, "x").unwrap().unwrap_err();
+        assert!(e.contains("not the inspect query's output"), "{e}");
+        // A PostgreSQL paste is not taken for MySQL's.
+        let pg = paste(&intent(), &[]).replace("owner_role\t", "root@localhost\t");
+        let e = check_paste(&my, &pg.replace("\tapp\t", "\tdagflux\t"))
+            .unwrap()
+            .unwrap_err();
+        assert!(e.contains("PostgreSQL inspect query's output"), "{e}");
+        let ss = Intent::new(Db::SqlServer, Access::ReadOnly)
+            .with(Field::Host, "db.example.com")
+            .with(Field::Database, "shop")
+            .with(Field::Schemas, "dbo");
+        assert!(generate(&ss).ready(), "{:?}", generate(&ss).errors);
+        assert!(check_paste(&ss, "x").is_none() && generate(&ss).inspect.is_none());
+    }
+
+    #[test]
+    fn mysql_rows_and_statements_quote_every_name() {
+        let my = Intent::new(Db::MySql, Access::ReadOnly)
+            .with(Field::Host, "db.example.com")
+            .with(Field::Role, "app")
+            .with(Field::Schemas, "shop, my_app");
+        let facts: &[&[&str]] = &[
+            &["global", "FILE", ""],
+            &["schema", "shop", "SELECT", "grantable"],
+            &["schema", "shop", "SHOW VIEW", ""],
+            &["schema", "my\\_app", "SELECT", ""],
+            &["table", "shop", "t`; DROP USER root; --", "INSERT", ""],
+            &["table", "shop", "t", "SELECT; DROP DATABASE shop", ""],
+            &["routine", "shop", "p", "PROCEDURE", "EXECUTE", ""],
+        ];
+        let mut p = "grantsmith-inspect\t2\tapp\t%\texists\troot@localhost\tmysql\n".to_string();
+        for f in facts {
+            p += &f.iter().map(|x| esc(x)).collect::<Vec<_>>().join("\t");
+            p.push('\n');
+        }
+        p += &format!("grantsmith-inspect-end\t{}\n", facts.len());
+        let r = check_paste(&my, &p).unwrap().unwrap();
+        let fix = r.fix_sql();
+        for s in [
+            "REVOKE FILE ON *.* FROM 'app'@'%';",
+            "REVOKE GRANT OPTION ON `shop`.* FROM 'app'@'%';",
+            "REVOKE INSERT ON `shop`.`t``; DROP USER root; --` FROM 'app'@'%';",
+            "REVOKE EXECUTE ON PROCEDURE `shop`.`p` FROM 'app'@'%';",
+            "GRANT SHOW VIEW ON `my\\_app`.* TO 'app'@'%';",
+        ] {
+            assert!(fix.contains(s), "{s}\n{fix}");
+        }
+        assert!(
+            !fix.lines()
+                .any(|l| !l.starts_with("--") && l.contains("DROP DATABASE")),
+            "{fix}"
+        );
+        assert!(
+            !fix.contains("BEGIN;"),
+            "MySQL's GRANT and REVOKE commit on their own"
+        );
+        assert_eq!(
+            r.rows
+                .iter()
+                .filter(|x| x.status == Status::Present)
+                .count(),
+            3
+        );
+        // Escaped tabs (mysql -B without -r): told how to run it.
+        let e = check_paste(&my, &p.replace('\t', "\\t"))
+            .unwrap()
+            .unwrap_err();
+        assert!(e.contains("mysql -N -B -r"), "{e}");
+        // Another account's output.
+        let e = check_paste(&my, &p.replacen("\t%\t", "\tlocalhost\t", 1))
+            .unwrap()
+            .unwrap_err();
+        assert!(e.contains("not 'app'@'%'"), "{e}");
     }
 }

@@ -8,6 +8,7 @@
 mod compare;
 mod expect;
 mod fix;
+pub mod mysql;
 
 pub use compare::{compare, Report, Row, Status};
 pub use expect::{DefaultGrant, Expect};
@@ -42,7 +43,7 @@ pub struct Inspection {
 }
 
 /// Each kind of fact and how many fields follow it.
-const KINDS: [(&str, usize); 12] = [
+const KINDS: [(&str, usize); 14] = [
     ("attr", 1),
     ("member", 3),
     ("database", 3),
@@ -55,6 +56,9 @@ const KINDS: [(&str, usize); 12] = [
     ("policy", 3),
     ("owns", 3),
     ("object", 4),
+    // MySQL and MariaDB.
+    ("global", 2),
+    ("routine", 5),
 ];
 
 /// A field as printed: `\\`, `\t`, `\n` and `\r` stand for themselves.

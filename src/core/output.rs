@@ -146,6 +146,8 @@ pub(crate) struct Scripts {
     pub conn_info: Option<ConnInfo>,
     /// Forms the backend wrote itself.
     pub forms: Vec<(Client, Result<String, String>)>,
+    /// MySQL: what the setup grants, for the inspect query and the drift check.
+    pub drift: Option<crate::core::drift::mysql::Expect>,
 }
 
 impl Scripts {
@@ -165,6 +167,7 @@ impl Scripts {
             conn: write(form, &info).unwrap_or_default(),
             conn_info: Some(info),
             forms: Vec::new(),
+            drift: None,
         }))
     }
 }
@@ -176,7 +179,8 @@ impl Render for Scripts {
             Part::Verify => &self.verify,
             Part::Uninstall => &self.uninstall,
             Part::Conn => &self.conn,
-            Part::PolicyName | Part::Summary | Part::Inspect => return None,
+            Part::Inspect => return self.drift.as_ref().map(|e| e.inspect_sql()),
+            Part::PolicyName | Part::Summary => return None,
         };
         Some(text.clone())
     }
@@ -190,6 +194,11 @@ impl Render for Scripts {
             .iter()
             .find(|(c, _)| *c == client)
             .map(|(_, t)| t.clone())
+    }
+
+    #[cfg(feature = "drift")]
+    fn check(&self, paste: &str) -> Option<Result<crate::core::drift::Report, String>> {
+        self.drift.as_ref().map(|e| e.check(paste))
     }
 }
 

@@ -90,7 +90,7 @@ pub fn DriftCheck(
     let fix = Signal::derive(move || report().map(|r| r.fix_sql()).unwrap_or_default());
     view! {
         <label class="gs-label" for="gs-drift-paste">
-            "Paste what the inspect query printed (psql -At); it stays in this page"
+            "Paste what the inspect query printed (psql -At, or mysql -N -B -r); it stays in this page"
         </label>
         <textarea id="gs-drift-paste" class="gs-text gs-drift-paste" data-testid="drift-paste"
             spellcheck="false" class:gs-invalid=move || matches!(result.get(), Some(Err(_)))

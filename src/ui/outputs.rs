@@ -10,6 +10,7 @@ use super::page::Page;
 use super::script_block::{LazyDetails, ScriptBlock};
 use crate::core::client::Client;
 use crate::core::client_form;
+use crate::core::intent::Db;
 use crate::core::output::Part;
 
 /// Generate, the hint beside it, and what Generate shows.
@@ -129,15 +130,15 @@ pub fn Outputs(
                 <ScriptBlock title="Uninstall (revokes everything, drops the user)" code_id="gs-uninstall"
                     testid="uninstall-sql" copy_label="Copy SQL" copy_testid="copy-uninstall" text=uninstall
                     download=("download-uninstall", Signal::from("grantsmith-uninstall.sql"))/>
-                // PostgreSQL only: the other databases write no inspect query yet.
+                // PostgreSQL and MySQL only: the other databases write no inspect query yet.
                 <div class:gs-hidden=move || inspect.with(String::is_empty)>
-                    <ScriptBlock title="Inspect (read-only: everything the user has, one line per fact; run it with psql -At)"
+                    <ScriptBlock title="Inspect (read-only: everything the user has, one line per fact; run it as its first lines say)"
                         code_id="gs-inspect" testid="inspect-sql" copy_label="Copy SQL" copy_testid="copy-inspect" text=inspect
                         download=("download-inspect", Signal::from("grantsmith-inspect.sql"))/>
                 </div>
             </LazyDetails>
-            // PostgreSQL only: the other databases' inspect queries are not written yet.
-            <div class:gs-hidden=move || db.get() != crate::core::intent::Db::Postgres>
+            // PostgreSQL and MySQL: the other databases' inspect queries are not written yet.
+            <div class:gs-hidden=move || !matches!(db.get(), Db::Postgres | Db::MySql)>
                 <LazyDetails summary="Check what the database has (paste the inspect output, get the fix)"
                     open_at_start=page.open_check>
                     <DriftCheck page=page/>

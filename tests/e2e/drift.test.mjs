@@ -82,11 +82,36 @@ test("paste the inspect output: table, dangerous extras first, fix copied, nothi
   await context.close();
 });
 
-test("the check is offered for PostgreSQL only", async () => {
-  const { page, context } = await openApp(browser, srv.url);
+test("MySQL: the inspect query for mysql -N -B -r, and the check of its output", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
   await pickDb(page, "mysql");
   await tid(page, "host").fill("db.example.com");
   await tid(page, "schemas").fill("shop");
+  await tid(page, "generate").click();
+  await page.locator("summary", { hasText: "Verify, inspect and uninstall scripts" }).click();
+  assert.match(await tid(page, "inspect-sql").textContent(), /mysql -N -B -r[\s\S]*information_schema\.USER_PRIVILEGES/);
+  await page.locator("summary", { hasText: "Check what the database has" }).click();
+  const facts = [["global", "FILE", ""], ["schema", "shop", "SELECT", ""]];
+  const paste = [line(["grantsmith-inspect", "2", "dagflux", "%", "exists", "root@localhost", "mysql"]),
+    ...facts.map(line), line(["grantsmith-inspect-end", "2"])].join("\n");
+  await tid(page, "drift-paste").fill(paste);
+  const rows = await tid(page, "drift-table").locator("tbody tr").allTextContents();
+  assert.match(rows[0], /^extra, dangerous.*FILE on every database/);
+  assert.ok(rows.some((r) => r.startsWith("missing") && r.includes("SHOW VIEW on database `shop`")), rows.join("\n"));
+  const fix = await tid(page, "fix-sql").textContent();
+  assert.match(fix, /REVOKE FILE ON \*\.\* FROM 'dagflux'@'%';\nGRANT SHOW VIEW ON `shop`\.\* TO 'dagflux'@'%';/);
+  await tid(page, "copy-fix").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="copy-fix"]').textContent === "Copied!");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), fix);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the check is offered for PostgreSQL and MySQL only", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await pickDb(page, "sqlserver");
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "database").fill("shop");
   await tid(page, "generate").click();
   await tid(page, "sql").waitFor();
   assert.equal(await page.locator("summary", { hasText: "Check what the database has" }).isVisible(), false);

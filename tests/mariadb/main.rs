@@ -10,6 +10,7 @@
 #[path = "../common/rng.rs"]
 mod rng;
 
+mod drift;
 mod drivers;
 
 use std::net::TcpListener;

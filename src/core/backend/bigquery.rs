@@ -226,5 +226,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             (Client::SqlAlchemyBigQuery, Ok(code)),
             (Client::BigQueryUri, uri),
         ],
+        drift: None,
     }))
 }

@@ -259,5 +259,21 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         password: pw,
         tls: i.tls,
     };
-    Scripts::with_clients(sql, verify, uninstall, info, Client::MySqlUri)
+    Some(Box::new(Scripts {
+        conn: crate::core::client::write(Client::MySqlUri, &info).unwrap_or_default(),
+        setup: sql,
+        verify,
+        uninstall,
+        conn_info: Some(info),
+        forms: Vec::new(),
+        drift: Some(crate::core::drift::mysql::Expect {
+            user: user.to_string(),
+            host: client,
+            dbs: dbs
+                .iter()
+                .map(|d| d.grant_pattern().raw().to_string())
+                .collect(),
+            privs: privileges(i.access),
+        }),
+    }))
 }

@@ -306,5 +306,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         ],
         conn,
         conn_info: None,
+        drift: None,
     }))
 }

@@ -48,10 +48,13 @@ pub struct Row {
 /// The whole comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    /// The user.
+    /// The user, as SQL names it (`"app"`, `'app'@'%'`), line breaks escaped.
     pub role: String,
     /// Dangerous extras, extras, missing, present.
     pub rows: Vec<Row>,
+    /// The fix runs in one transaction (PostgreSQL; MySQL's GRANT and REVOKE commit
+    /// each on their own).
+    pub atomic: bool,
 }
 
 impl Report {
@@ -146,7 +149,7 @@ fn expected(e: &Expect, i: &Inspection) -> (BTreeSet<Vec<String>>, BTreeSet<Vec<
 /// Compares what the paste says the user has with what `e` promises.
 pub fn compare(e: &Expect, i: &Inspection) -> Report {
     let mut rows = Vec::new();
-    let role = &i.role;
+    let role = &fix::q(&i.role);
     if !i.exists {
         rows.push(Row {
             status: Status::Missing,
@@ -157,6 +160,7 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
         return Report {
             role: role.clone(),
             rows,
+            atomic: true,
         };
     }
     let (want, everyone) = expected(e, i);
@@ -211,6 +215,7 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
     Report {
         role: role.clone(),
         rows,
+        atomic: true,
     }
 }
 

@@ -47,7 +47,7 @@ const DEFAULT_KINDS: [(&str, &str, &str); 5] = [
 ];
 
 /// A name as SQL quotes it, fit for a comment or the table (line breaks escaped).
-fn q(name: &str) -> String {
+pub(super) fn q(name: &str) -> String {
     Comment::new(&format!("\"{}\"", name.replace('"', "\"\""))).to_string()
 }
 
@@ -242,7 +242,7 @@ impl Report {
     /// The fix script: every row's statement in one transaction, after a comment listing
     /// what differs; rows a person must decide are listed, not changed.
     pub fn fix_sql(&self) -> String {
-        let role = q(&self.role);
+        let role = &self.role;
         if !self.drift() {
             let n = self.rows.len();
             return format!(
@@ -261,15 +261,18 @@ impl Report {
             }
         }
         if !statements.is_empty() {
-            out.push_str(
-                "-- Run as the role that ran the setup (or a superuser), with psql -v ON_ERROR_STOP=1;\n\
-                 -- it changes only what this user has, all or nothing.\nBEGIN;\n",
-            );
+            let (begin, commit, how) = match self.atomic {
+                true => ("BEGIN;\n", "COMMIT;\n", "with psql -v ON_ERROR_STOP=1;\n-- it changes only what this user has, all or nothing."),
+                false => ("", "", "stopping at the first error;\n-- it changes only what this user has."),
+            };
+            out.push_str(&format!(
+                "-- Run as the role that ran the setup (or a superuser), {how}\n{begin}"
+            ));
             for s in statements {
                 out.push_str(s);
                 out.push('\n');
             }
-            out.push_str("COMMIT;\n");
+            out.push_str(commit);
         }
         if !review.is_empty() {
             out.push_str(
