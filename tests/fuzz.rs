@@ -689,3 +689,121 @@ fn the_edge_cases_it_found() {
     let huge = generate(&m.clone().with(Field::Schemas, "s,".repeat(40_000)));
     assert!(huge.error(Field::Schemas).unwrap().starts_with("Too long"));
 }
+
+/// Random facts of every kind, with hostile fields, under a header that matches: the
+/// comparison and the fix script take any of them without a panic, and a fact that
+/// cannot be fixed safely is listed for a person instead of written as SQL.
+#[test]
+fn hostile_pastes_through_the_drift_check() {
+    use grantsmith::core::check_paste;
+    const KINDS: [(&str, usize); 14] = [
+        ("attr", 1),
+        ("member", 3),
+        ("database", 3),
+        ("schema", 3),
+        ("table", 4),
+        ("sequence", 4),
+        ("column", 5),
+        ("function", 4),
+        ("default", 5),
+        ("policy", 3),
+        ("owns", 3),
+        ("object", 4),
+        ("global", 2),
+        ("routine", 5),
+    ];
+    let esc = |s: &str| {
+        s.replace('\\', "\\\\")
+            .replace('\t', "\\t")
+            .replace('\n', "\\n")
+            .replace('\r', "\\r")
+    };
+    let role = "fu\"zz'\\";
+    let pg = Intent::new(Db::Postgres, Access::ReadWrite)
+        .with(Field::Host, "db.example.com")
+        .with(Field::Database, "shop")
+        .with(Field::Role, role)
+        .with(Field::Owners, "own\"er");
+    let my = Intent::new(Db::MySql, Access::ReadOnly)
+        .with(Field::Host, "db.example.com")
+        .with(Field::Role, role)
+        .with(Field::Schemas, "shop");
+    let q = generate(&pg).inspect.unwrap();
+    let at = q.find("current_user, '").unwrap() + "current_user, '".len();
+    let pg_head = format!(
+        "grantsmith-inspect\t2\t{}\tshop\texists\trunner\t{}",
+        esc(role),
+        &q[at..at + 8]
+    );
+    let my_head = format!(
+        "grantsmith-inspect\t2\t{}\t%\texists\troot@localhost\tmysql",
+        esc(role)
+    );
+    let seed = Rng::env_seed();
+    let mut rng = Rng(seed);
+    for case in 0..2_000 {
+        let words = [
+            "SELECT",
+            "INSERT",
+            "USAGE",
+            "CREATE",
+            "EXECUTE",
+            "SUPERUSER",
+            "grantable",
+            "",
+            "r",
+            "S",
+            "direct",
+            "table",
+        ];
+        let n = rng.below(12);
+        let mut lines = Vec::new();
+        for _ in 0..n {
+            let (kind, arity) = KINDS[rng.below(KINDS.len())];
+            let fields: Vec<String> = (0..arity)
+                .map(|_| match rng.below(3) {
+                    0 => hostile(&mut rng),
+                    _ => words[rng.below(words.len())].to_string(),
+                })
+                .collect();
+            lines.push(format!(
+                "{kind}\t{}",
+                fields.iter().map(|f| esc(f)).collect::<Vec<_>>().join("\t")
+            ));
+        }
+        for (i, head) in [(&pg, &pg_head), (&my, &my_head)] {
+            let paste = format!(
+                "{head}\n{}\ngrantsmith-inspect-end\t{n}\n",
+                lines.join("\n")
+            );
+            let paste = if n == 0 {
+                paste.replace("\n\n", "\n")
+            } else {
+                paste
+            };
+            let r = std::panic::catch_unwind(|| check_paste(i, &paste))
+                .unwrap_or_else(|_| panic!("case {case} (GS_SEED={seed}): panic\n{paste}"));
+            let report = match r {
+                Some(Ok(report)) => report,
+                other => panic!("case {case} (GS_SEED={seed}): {other:?}\n{paste}"),
+            };
+            let fix = report.fix_sql();
+            assert!(!fix.is_empty());
+            // Every unfixable row is listed; every fixable one has its statement.
+            for row in report
+                .rows
+                .iter()
+                .filter(|r| r.status != grantsmith::core::drift::Status::Present)
+            {
+                match &row.fix {
+                    Some(s) => assert!(fix.contains(s.as_str()), "case {case}: {s}"),
+                    None => assert!(
+                        fix.contains(&format!("--   {}", row.what)),
+                        "case {case}: {}",
+                        row.what
+                    ),
+                }
+            }
+        }
+    }
+}

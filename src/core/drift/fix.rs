@@ -130,13 +130,15 @@ pub fn attr(e: &Expect, name: &str) -> Option<String> {
     Some(format!("ALTER ROLE {} {back};", e.role))
 }
 
+/// A name from the paste as an identifier: `None` for one PostgreSQL could not hold
+/// (empty, NUL, too long), which then gets no statement.
+fn name(raw: &str) -> Option<Ident> {
+    (!raw.is_empty()).then(|| Ident::new(raw).ok()).flatten()
+}
+
 /// `REVOKE group FROM user;`
 pub fn leave(e: &Expect, group: &str) -> Option<String> {
-    Some(format!(
-        "REVOKE {} FROM {};",
-        Ident::new(group).ok()?,
-        e.role
-    ))
+    Some(format!("REVOKE {} FROM {};", name(group)?, e.role))
 }
 
 /// A known privilege word.
@@ -146,7 +148,7 @@ fn privilege(p: &str) -> Option<&str> {
 
 /// `ON …` for a fact's object, checked; the function's by look-up (see [`on_function`]).
 fn object(kind: &str, fields: &[String]) -> Option<String> {
-    let id = |n: usize| Ident::new(fields.get(n)?).ok();
+    let id = |n: usize| name(fields.get(n)?);
     Some(match kind {
         "database" => format!("DATABASE {}", id(0)?),
         "schema" => format!("SCHEMA {}", id(0)?),
@@ -176,10 +178,10 @@ END
 
 /// `ALTER DEFAULT PRIVILEGES FOR ROLE o [IN SCHEMA s] {verb} … ON TABLES …;`
 fn default_privilege(fields: &[String], verb: &str, to: &str, role: &Ident) -> Option<String> {
-    let owner = Ident::new(&fields[0]).ok()?;
+    let owner = name(&fields[0])?;
     let place = match fields[1].as_str() {
         "" => String::new(),
-        s => format!(" IN SCHEMA {}", Ident::new(s).ok()?),
+        s => format!(" IN SCHEMA {}", name(s)?),
     };
     let (_, what, _) = DEFAULT_KINDS.iter().find(|(c, _, _)| *c == fields[2])?;
     let p = privilege(&fields[3])?;
@@ -226,7 +228,7 @@ pub fn revoke(e: &Expect, kind: &str, fields: &[String], option_only: bool) -> O
         "default" => default_privilege(fields, &format!("REVOKE {option}"), "FROM", &e.role),
         "column" => Some(format!(
             "REVOKE {option}{p} ({}) ON {} FROM {};",
-            Ident::new(&fields[2]).ok()?,
+            name(&fields[2])?,
             object(kind, fields)?,
             e.role
         )),

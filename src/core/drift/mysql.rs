@@ -142,11 +142,8 @@ SELECT line FROM (
             };
         }
         let mut seen = Vec::new();
-        for f in &i.facts {
-            let (level, privilege, grantable) = match level(&f.kind, &f.fields) {
-                Some(x) => x,
-                None => continue,
-            };
+        for f in i.facts.iter().filter(|f| LEVELS.contains(&f.kind.as_str())) {
+            let (level, privilege, grantable) = level(&f.kind, &f.fields);
             let on = describe(&f.kind, &f.fields);
             let wanted = f.kind == "schema"
                 && self.dbs.contains(&f.fields[0])
@@ -154,6 +151,7 @@ SELECT line FROM (
             if grantable && !options.contains(&level) {
                 options.push(level.clone());
             }
+            let level = level.unwrap_or_default();
             if wanted {
                 seen.push((f.fields[0].clone(), privilege));
                 present.push(row(
@@ -181,6 +179,7 @@ SELECT line FROM (
             ));
         }
         for level in options {
+            let Some(level) = level else { continue };
             extra.insert(
                 0,
                 row(
@@ -232,29 +231,38 @@ fn privilege_word(p: &str) -> Option<&str> {
     ok.then_some(p)
 }
 
-/// `(ON clause, privilege, grantable)` of a fact.
-fn level<'a>(kind: &str, f: &'a [String]) -> Option<(String, &'a str, bool)> {
-    let id = |n: usize| Ident::new(&f[n]);
+/// The kinds of fact the MySQL query writes.
+const LEVELS: [&str; 5] = ["global", "schema", "table", "column", "routine"];
+
+/// A name from the paste as an identifier; `None` for an empty one, which MySQL
+/// cannot hold (that row then gets no statement).
+fn name(raw: &str) -> Option<Ident> {
+    (!raw.is_empty()).then(|| Ident::new(raw))
+}
+
+/// `(ON clause, privilege, grantable)` of a fact (one of [`LEVELS`]); the clause is
+/// `None` when a name in it is empty.
+fn level<'a>(kind: &str, f: &'a [String]) -> (Option<String>, &'a str, bool) {
+    let two = || Some(format!("{}.{}", name(&f[0])?, name(&f[1])?));
     let (on, rest) = match kind {
-        "global" => ("*.*".to_string(), &f[0..]),
-        "schema" => (format!("{}.*", id(0)), &f[1..]),
-        "table" => (format!("{}.{}", id(0), id(1)), &f[2..]),
-        "column" => (format!("{}.{}", id(0), id(1)), &f[3..]),
-        "routine" => {
+        "global" => (Some("*.*".to_string()), &f[0..]),
+        "schema" => (name(&f[0]).map(|d| format!("{d}.*")), &f[1..]),
+        "table" => (two(), &f[2..]),
+        "column" => (two(), &f[3..]),
+        _ => {
             let kind = if f[2] == "PROCEDURE" {
                 "PROCEDURE"
             } else {
                 "FUNCTION"
             };
-            (format!("{kind} {}.{}", id(0), id(1)), &f[3..])
+            (two().map(|t| format!("{kind} {t}")), &f[3..])
         }
-        _ => return None,
     };
-    Some((
+    (
         on,
         rest[0].as_str(),
         rest.get(1).is_some_and(|g| g == "grantable"),
-    ))
+    )
 }
 
 /// Where a fact's privilege is, in words.
