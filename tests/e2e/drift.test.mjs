@@ -3,7 +3,8 @@
 // shown as text, bad pastes answered next to the box, and the paste kept in the page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, openApp, tid, pickDb } from "./helpers.mjs";
+import { launch, startServer, openApp, tid, pickDb, ARTIFACTS } from "./helpers.mjs";
+import path from "node:path";
 
 let browser, srv;
 before(async () => { browser = await launch(); srv = await startServer(); });
@@ -52,6 +53,7 @@ test("paste the inspect output: table, dangerous extras first, fix copied, nothi
   assert.ok(rows.some((r) => r.includes(`TRUNCATE on table "public"."${evil}"`)), rows.join("\n"));
   assert.ok(rows.some((r) => r.startsWith("missing") && r.includes("CREATE on database")), rows.join("\n"));
   assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await page.locator("details", { has: tid(page, "drift-table") }).screenshot({ path: path.join(ARTIFACTS, "drift.png") });
   assert.equal(await page.locator("img[src=x]").count(), 0);
   const fix = await tid(page, "fix-sql").textContent();
   assert.match(fix, /ALTER ROLE "dreamlit_app" NOSUPERUSER;/);
