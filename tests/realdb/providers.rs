@@ -262,6 +262,16 @@ pub fn run(s: &Server) {
             assert!(rows.len() > 3, "{ctx}: verify rows {rows:?}");
             let failing: Vec<&&str> = rows.iter().filter(|r| !r.ends_with("|pass")).collect();
             assert!(failing.is_empty(), "{ctx}: verify: {failing:?}");
+            // The drift check, inspected as the administrator: exactly what was granted.
+            let inspected = run("inspect", &out.inspect.unwrap());
+            match grantsmith::core::check_paste(&f, &inspected) {
+                Some(Ok(r)) => assert!(
+                    !r.drift(),
+                    "{ctx}: drift right after setup:\n{}",
+                    r.fix_sql()
+                ),
+                other => panic!("{ctx}: check: {other:?}\n{inspected}"),
+            }
             s.psql(
                 &role,
                 ROLE_PW,
