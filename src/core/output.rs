@@ -148,15 +148,15 @@ pub(crate) struct Scripts {
     pub forms: Vec<(Client, Result<String, String>)>,
     /// MySQL: what the setup grants, for the inspect query and the drift check.
     pub drift: Option<crate::core::drift::mysql::Expect>,
+    /// The other databases' inspect query (no check reads it yet).
+    pub inspect: Option<String>,
 }
 
 impl Scripts {
-    /// The renderer of three scripts and connection details that clients read in
-    /// several forms: `info` written as `form` by default.
+    /// The renderer of four scripts (setup, verify, uninstall, inspect) and connection
+    /// details that clients read in several forms: `info` written as `form` by default.
     pub fn with_clients(
-        setup: String,
-        verify: String,
-        uninstall: String,
+        [setup, verify, uninstall, inspect]: [String; 4],
         info: ConnInfo,
         form: Client,
     ) -> Option<Box<dyn Render>> {
@@ -168,6 +168,7 @@ impl Scripts {
             conn_info: Some(info),
             forms: Vec::new(),
             drift: None,
+            inspect: Some(inspect),
         }))
     }
 }
@@ -179,7 +180,12 @@ impl Render for Scripts {
             Part::Verify => &self.verify,
             Part::Uninstall => &self.uninstall,
             Part::Conn => &self.conn,
-            Part::Inspect => return self.drift.as_ref().map(|e| e.inspect_sql()),
+            Part::Inspect => {
+                return self
+                    .inspect
+                    .clone()
+                    .or_else(|| self.drift.as_ref().map(|e| e.inspect_sql()))
+            }
             Part::PolicyName | Part::Summary => return None,
         };
         Some(text.clone())

@@ -115,6 +115,11 @@ fn goldens_for_every_dialect_and_access() {
             out.uninstall.as_deref().unwrap(),
         );
         check_golden(&format!("{base}.conn.txt"), out.conn.as_deref().unwrap());
+        // Every database writes its inspect query (MySQL's the drift check reads).
+        check_golden(
+            &format!("{base}.inspect.sql"),
+            out.inspect.as_deref().unwrap(),
+        );
     }
 }
 
@@ -252,6 +257,7 @@ fn parse_all(d: Db, f: &Intent, label: &str) -> Vec<(Db, usize)> {
         ("setup", out.setup.as_deref().unwrap()),
         ("verify", out.verify.as_deref().unwrap()),
         ("uninstall", out.uninstall.as_deref().unwrap()),
+        ("inspect", out.inspect.as_deref().unwrap()),
     ] {
         for stmt in statements(d, script) {
             match Parser::parse_sql(dialect.as_ref(), &stmt) {
@@ -361,10 +367,15 @@ fn hostile_names_never_change_the_statements() {
             f
         };
         let plain = generate(&base);
-        let plain_shapes: Vec<_> = [&plain.setup, &plain.verify, &plain.uninstall]
-            .iter()
-            .map(|s| shape(d, s.as_deref().unwrap()))
-            .collect();
+        let plain_shapes: Vec<_> = [
+            &plain.setup,
+            &plain.verify,
+            &plain.uninstall,
+            &plain.inspect,
+        ]
+        .iter()
+        .map(|s| shape(d, s.as_deref().unwrap()))
+        .collect();
         let mut done = 0;
         let mut tries = 0;
         while done < 60 {
@@ -413,7 +424,7 @@ fn hostile_names_never_change_the_statements() {
             if items.len() != 2 || items[0] == items[1] {
                 continue;
             }
-            let shapes: Vec<_> = [&out.setup, &out.verify, &out.uninstall]
+            let shapes: Vec<_> = [&out.setup, &out.verify, &out.uninstall, &out.inspect]
                 .iter()
                 .map(|s| shape(d, s.as_deref().unwrap()))
                 .collect();

@@ -227,5 +227,12 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             (Client::BigQueryUri, uri),
         ],
         drift: None,
+        inspect: Some(super::inspect_others::bigquery(
+            &member.to_string(),
+            &format!(
+                "{p}.{}",
+                Ident::new(&format!("region-{}", loc.to_ascii_lowercase()))
+            ),
+        )),
     }))
 }

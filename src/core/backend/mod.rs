@@ -5,6 +5,7 @@
 pub mod bigquery;
 mod branded;
 pub(crate) mod checks;
+mod inspect_others;
 pub mod mysql;
 pub mod original;
 pub mod postgres;

@@ -266,6 +266,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         uninstall,
         conn_info: Some(info),
         forms: Vec::new(),
+        inspect: None,
         drift: Some(crate::core::drift::mysql::Expect {
             user: user.to_string(),
             host: client,

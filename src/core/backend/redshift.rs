@@ -232,5 +232,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         password: pw.clone(),
         tls: i.tls,
     };
-    Scripts::with_clients(sql, verify, uninstall, info, Client::Uri)
+    let inspect = super::inspect_others::redshift(&lit.to_string());
+    Scripts::with_clients([sql, verify, uninstall, inspect], info, Client::Uri)
 }

@@ -307,5 +307,10 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         conn,
         conn_info: None,
         drift: None,
+        inspect: Some(super::inspect_others::snowflake(
+            &user.to_string(),
+            &role.to_string(),
+            &Str::new(user.stored()).to_string(),
+        )),
     }))
 }

@@ -204,5 +204,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         password: pw,
         tls: i.tls,
     };
-    Scripts::with_clients(sql, verify, uninstall, info, Client::AdoNet)
+    let inspect = super::inspect_others::sqlserver(&u.literal().to_string(), &dbi.to_string());
+    Scripts::with_clients([sql, verify, uninstall, inspect], info, Client::AdoNet)
 }
