@@ -22,6 +22,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The page's build recompiles std for size (scripts/build.sh): it needs std's source.
+if ! rustup component list --installed | grep -qx rust-src; then
+  log "adding rust component rust-src (std rebuilt for size in the page)"
+  rustup component add rust-src
+fi
+
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (several minutes on 2 cores)"
   cargo install -q trunk --version "$TRUNK_VERSION" --locked

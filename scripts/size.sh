@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 # profiles: 201390; the other databases in all.html, their client forms out, the JS
 # glue minified, one show(): 175716 for the PostgreSQL page), plus 1 %. Lower it as
 # bytes are won; the targets live in scripts/bench.mjs.
-BUDGET=${GS_GZIP_BUDGET:-182320}
+BUDGET=${GS_GZIP_BUDGET:-162971}
 # One page: its HTML and every file it names.
 page() {
   total_raw=0; total_gz=0
