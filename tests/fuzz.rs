@@ -696,22 +696,7 @@ fn the_edge_cases_it_found() {
 #[test]
 fn hostile_pastes_through_the_drift_check() {
     use grantsmith::core::check_paste;
-    const KINDS: [(&str, usize); 14] = [
-        ("attr", 1),
-        ("member", 3),
-        ("database", 3),
-        ("schema", 3),
-        ("table", 4),
-        ("sequence", 4),
-        ("column", 5),
-        ("function", 4),
-        ("default", 5),
-        ("policy", 3),
-        ("owns", 3),
-        ("object", 4),
-        ("global", 2),
-        ("routine", 5),
-    ];
+    use grantsmith::core::drift::KINDS;
     let esc = |s: &str| {
         s.replace('\\', "\\\\")
             .replace('\t', "\\t")

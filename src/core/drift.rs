@@ -43,7 +43,7 @@ pub struct Inspection {
 }
 
 /// Each kind of fact and how many fields follow it.
-const KINDS: [(&str, usize); 14] = [
+pub const KINDS: [(&str, usize); 14] = [
     ("attr", 1),
     ("member", 3),
     ("database", 3),

@@ -17,42 +17,33 @@ const DRIFTS: [(&str, &str); 7] = [
     ),
     (
         "GRANT FILE, PROCESS ON *.* TO ACCOUNT;",
-        "extra!: FILE on every database",
+        "extra (dangerous): FILE on every database",
     ),
     (
         "GRANT DROP ON `my\\_app`.* TO ACCOUNT;",
-        "extra!: DROP on database `my\\_app`",
+        "extra (dangerous): DROP on database `my\\_app`",
     ),
     (
         "GRANT INSERT ON `shop`.t TO ACCOUNT;",
-        "extra!: INSERT on table `shop`.`t`",
+        "extra (dangerous): INSERT on table `shop`.`t`",
     ),
     (
         "GRANT UPDATE (id) ON `shop`.t TO ACCOUNT;",
-        "extra!: UPDATE on column `id` of `shop`.`t`",
+        "extra (dangerous): UPDATE on column `id` of `shop`.`t`",
     ),
     (
         "GRANT EXECUTE ON PROCEDURE `shop`.p TO ACCOUNT;",
-        "extra!: EXECUTE on procedure `shop`.`p`",
+        "extra (dangerous): EXECUTE on procedure `shop`.`p`",
     ),
     (
         "GRANT SELECT ON `my\\_app`.* TO ACCOUNT WITH GRANT OPTION;",
-        "extra!: GRANT OPTION on `my\\_app`.*",
+        "extra (dangerous): GRANT OPTION on `my\\_app`.*",
     ),
 ];
 
+/// A report's rows as the fix script lists them (`extra (dangerous): …`).
 fn lines(r: &Report) -> Vec<String> {
-    r.rows
-        .iter()
-        .map(|x| {
-            format!(
-                "{}{}: {}",
-                x.status.as_str(),
-                if x.danger { "!" } else { "" },
-                x.what
-            )
-        })
-        .collect()
+    r.rows.iter().map(ToString::to_string).collect()
 }
 
 fn check(m: &Maria, f: &grantsmith::core::Intent) -> Report {

@@ -80,37 +80,27 @@ impl Rng {
 /// word the report must show for it. `ROLE_` stands for the user; `N` for a fresh number.
 const DRIFTS: [(&str, &str); 8] = [
     ("REVOKE SELECT ON sales.deals FROM ROLE_;", "missing: SELECT on table \"sales\".\"deals\""),
-    ("GRANT TRUNCATE ON public.orders TO ROLE_;", "extra!: TRUNCATE on table \"public\".\"orders\""),
+    ("GRANT TRUNCATE ON public.orders TO ROLE_;", "extra (dangerous): TRUNCATE on table \"public\".\"orders\""),
     (
         "SET ROLE gs_unlisted; CREATE TABLE public.by_unlisted_N (x int); RESET ROLE;",
         "missing: SELECT on table \"public\".\"by_unlisted_N\"",
     ),
-    ("GRANT UPDATE (note) ON public.orders TO ROLE_;", "extra!: UPDATE (\"note\") on table"),
+    ("GRANT UPDATE (note) ON public.orders TO ROLE_;", "extra (dangerous): UPDATE (\"note\") on table"),
     (
         "ALTER DEFAULT PRIVILEGES FOR ROLE owner_role IN SCHEMA sales GRANT INSERT ON TABLES TO ROLE_;",
-        "extra!: default INSERT on tables created by \"owner_role\" in schema \"sales\"",
+        "extra (dangerous): default INSERT on tables created by \"owner_role\" in schema \"sales\"",
     ),
     (
         "ALTER DEFAULT PRIVILEGES FOR ROLE owner_role IN SCHEMA public REVOKE SELECT ON TABLES FROM ROLE_;",
         "missing: default SELECT on tables created by \"owner_role\" in schema \"public\"",
     ),
-    ("ALTER ROLE ROLE_ CREATEROLE BYPASSRLS;", "extra!: role attribute BYPASSRLS"),
-    ("GRANT pg_write_all_data TO ROLE_;", "extra!: member of \"pg_write_all_data\" (direct)"),
+    ("ALTER ROLE ROLE_ CREATEROLE BYPASSRLS;", "extra (dangerous): role attribute BYPASSRLS"),
+    ("GRANT pg_write_all_data TO ROLE_;", "extra (dangerous): member of \"pg_write_all_data\" (direct)"),
 ];
 
-/// A report's rows as `status[!]: what` lines.
+/// A report's rows as the fix script lists them (`extra (dangerous): …`).
 fn lines(r: &Report) -> Vec<String> {
-    r.rows
-        .iter()
-        .map(|x| {
-            format!(
-                "{}{}: {}",
-                x.status.as_str(),
-                if x.danger { "!" } else { "" },
-                x.what
-            )
-        })
-        .collect()
+    r.rows.iter().map(ToString::to_string).collect()
 }
 
 fn read_only(db: &str) -> Intent {
@@ -250,9 +240,9 @@ fn original(s: &Server) {
     let r = check(s, db, &i);
     let seen = lines(&r);
     for want in [
-        "extra!: SELECT on table \"public\".\"orders\" with grant option",
-        "extra!: EXECUTE on function \"public\".answer() with grant option",
-        "extra!: DELETE on table \"public\".\"orders\"",
+        "extra (dangerous): SELECT on table \"public\".\"orders\" with grant option",
+        "extra (dangerous): EXECUTE on function \"public\".answer() with grant option",
+        "extra (dangerous): DELETE on table \"public\".\"orders\"",
     ] {
         assert!(
             seen.iter().any(|l| l == want),

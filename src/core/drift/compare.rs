@@ -45,6 +45,14 @@ pub struct Row {
     pub fix: Option<String>,
 }
 
+/// `extra (dangerous): what`, as the fix script's comment lists it.
+impl std::fmt::Display for Row {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let danger = if self.danger { " (dangerous)" } else { "" };
+        write!(f, "{}{danger}: {}", self.status.as_str(), self.what)
+    }
+}
+
 /// The whole comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {

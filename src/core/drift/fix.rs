@@ -255,8 +255,7 @@ impl Report {
         let mut statements = Vec::new();
         let mut review = Vec::new();
         for r in self.rows.iter().filter(|r| r.status != Status::Present) {
-            let danger = if r.danger { " (dangerous)" } else { "" };
-            out.push_str(&format!("--   {}{danger}: {}\n", r.status.as_str(), r.what));
+            out.push_str(&format!("--   {r}\n"));
             match &r.fix {
                 Some(s) => statements.push(s.as_str()),
                 None => review.push(r.what.as_str()),
