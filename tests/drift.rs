@@ -375,4 +375,21 @@ mod compare {
             .unwrap_err();
         assert!(e.contains("not 'app'@'%'"), "{e}");
     }
+
+    #[test]
+    fn with_no_owner_listed_any_owner_s_default_privileges_count() {
+        // The setup ran as "admin"; the query ran as "postgres".
+        let i = intent().with(Field::Owners, "");
+        let p = paste(&i, &[]).replace("default\towner_role", "default\tadmin");
+        let p = p.replace("\towner_role\t", "\tpostgres\t");
+        let r = report(&i, &p);
+        assert!(!r.drift(), "{:?}", r.rows);
+        // None at all: missing, and granted for the role running the fix.
+        let none = p.replace("default\tadmin\tpublic\tr\tSELECT\t\n", "");
+        let none = none.replace("end\t6", "end\t5");
+        let r = report(&i, &none);
+        assert!(r.fix_sql().contains(
+            "ALTER DEFAULT PRIVILEGES FOR ROLE \"postgres\" IN SCHEMA \"public\" GRANT SELECT ON TABLES TO \"app\";"
+        ), "{}", r.fix_sql());
+    }
 }

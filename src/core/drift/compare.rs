@@ -91,6 +91,9 @@ const POWERFUL: &[&str] = &[
     "postgres",
 ];
 
+/// The owner of default privileges when the setup named none.
+const ANY_OWNER: &str = "*";
+
 /// Privileges that let the user change data or structure.
 const WRITES: &[&str] = &[
     "INSERT", "UPDATE", "DELETE", "TRUNCATE", "CREATE", "MAINTAIN",
@@ -139,7 +142,9 @@ fn expected(e: &Expect, i: &Inspection) -> (BTreeSet<Vec<String>>, BTreeSet<Vec<
         }
     }
     for d in &e.defaults {
-        let owner = d.owner.as_ref().map_or(i.runner.as_str(), |o| o.raw());
+        // No owner listed: whoever ran the setup, which the paste cannot tell (the
+        // query may have run as another role), so any owner's matching grant counts.
+        let owner = d.owner.as_ref().map_or(ANY_OWNER, |o| o.raw());
         let places = if d.per_schema {
             schemas.clone()
         } else {
@@ -192,6 +197,12 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
         rows.extend(row(e, f, &want, &mut seen));
     }
     for k in want.difference(&seen) {
+        // Missing default privileges of no named owner: for the role running the fix.
+        let mut k = k.clone();
+        if k[0] == "default" && k[1] == ANY_OWNER {
+            k[1] = i.runner.clone();
+        }
+        let k = &k;
         let what = fix::describe(&k[0], &k[1..]);
         rows.push(match everyone.contains(k) {
             true => Row {
@@ -286,6 +297,13 @@ fn row(
             let mut k = vec![kind.to_string()];
             k.extend(grant.iter().cloned());
             let grantable = option[0] == "grantable";
+            if kind == "default" && !want.contains(&k) {
+                let mut any = k.clone();
+                any[1] = ANY_OWNER.to_string();
+                if want.contains(&any) {
+                    k = any;
+                }
+            }
             if want.contains(&k) {
                 seen.insert(k);
                 let mut v = vec![Row {
