@@ -256,6 +256,51 @@ fn original(s: &Server) {
     assert!(!after.drift(), "{}: {:?}", s.version, lines(&after));
 }
 
+/// The metadata preset on schemas matching a filter, no owner listed: set up by the
+/// owner role, inspected by a superuser (another role), it reads as no drift (the
+/// owner's default privileges count); a revoked default and an extra schema CREATE are
+/// fixed.
+fn matching_no_owner(s: &Server) {
+    let db = "p_drift_match";
+    fixture::database(s, db);
+    let mut i = Intent::new(Db::Postgres, Access::Metadata)
+        .with(Field::Host, "db.example.com")
+        .with(Field::Database, db)
+        .with(Field::Role, ROLE)
+        .with(Field::Include, "^(public|sales)$");
+    i.scope = grantsmith::core::Scope::All;
+    s.psql(OWNER, OWNER_PW, db, &script(&i, "pw"))
+        .unwrap_or_else(|e| panic!("{}: metadata setup: {e}", s.version));
+    let as_su = |i: &Intent| {
+        let out = s.su(db, &generate(i).inspect.unwrap());
+        check_paste(i, &out).unwrap().unwrap()
+    };
+    let clean = as_su(&i);
+    assert!(!clean.drift(), "{}: {:?}", s.version, lines(&clean));
+    assert!(lines(&clean)
+        .iter()
+        .any(|l| l
+            .contains("default SELECT on tables created by \"owner_role\" in schema \"sales\"")));
+    s.su(db, &format!("ALTER DEFAULT PRIVILEGES FOR ROLE owner_role IN SCHEMA sales REVOKE SELECT ON TABLES FROM {r}; GRANT CREATE ON SCHEMA sales TO {r};", r = quoted()));
+    let r = as_su(&i);
+    let seen = lines(&r);
+    assert!(
+        seen.iter()
+            .any(|l| l == "extra (dangerous): CREATE on schema \"sales\""),
+        "{seen:#?}"
+    );
+    assert!(
+        seen.iter().any(|l| l.starts_with(
+            "missing: default SELECT on tables created by \"postgres\" in schema \"sales\""
+        )),
+        "{seen:#?}"
+    );
+    s.psql_clean("postgres", SU_PASSWORD, db, &r.fix_sql())
+        .unwrap_or_else(|e| panic!("{}: fix: {e}\n{}", s.version, r.fix_sql()));
+    let after = as_su(&i);
+    assert!(!after.drift(), "{}: {:?}", s.version, lines(&after));
+}
+
 pub fn run(s: &Server, major: u32) {
     let seed = std::env::var("GS_DRIFT_SEED")
         .ok()
@@ -267,10 +312,11 @@ pub fn run(s: &Server, major: u32) {
     );
     preset_rounds(s, seed);
     original(s);
+    matching_no_owner(s);
     s.su(
         "postgres",
         &format!(
-            "DROP DATABASE p_drift; DROP DATABASE p_drift_orig; DROP ROLE IF EXISTS {};",
+            "DROP DATABASE p_drift; DROP DATABASE p_drift_orig; DROP DATABASE p_drift_match; DROP ROLE IF EXISTS {};",
             quoted()
         ),
     );
