@@ -1,5 +1,6 @@
 // axe-core (npm) finds no accessibility violation on the page, in light and dark, with
-// the form filled in and the output shown, nor in the docs embed.
+// the form filled in and the output shown, with a message under a field and the drift
+// check's table, nor in the docs embed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -31,6 +32,28 @@ for (const scheme of ["light", "dark"]) {
     await tid(page, "host").fill("db.example.com");
     await tid(page, "advanced").click();
     await tid(page, "generate").click();
+    assert.deepEqual(await violations(page), []);
+    await context.close();
+  });
+}
+
+for (const scheme of ["light", "dark"]) {
+  test(`the drift check in ${scheme}: no axe violations with its table and fix shown`, async () => {
+    const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+    const page = await context.newPage();
+    // As the PostgreSQL page hands it over: the form in the fragment, the check open.
+    await page.goto(`${srv.url}all.html#host=db.example.com&check`);
+    await tid(page, "drift-paste").waitFor();
+    await tid(page, "drift-paste").fill("not the output");
+    await tid(page, "drift-error").waitFor();
+    assert.deepEqual(await violations(page), []);
+    await page.locator("summary", { hasText: "Verify, inspect and uninstall scripts" }).click();
+    const tag = (await tid(page, "inspect-sql").textContent()).match(/current_user, '([0-9a-f]{8})'/)[1];
+    const lines = [["grantsmith-inspect", "2", "dreamlit_app", "postgres", "exists", "postgres", tag],
+      ["attr", "SUPERUSER"], ["database", "postgres", "CONNECT", ""], ["grantsmith-inspect-end", "2"]];
+    await tid(page, "drift-paste").fill(lines.map((l) => l.join("\t")).join("\n"));
+    await tid(page, "drift-table").waitFor();
+    await tid(page, "fix-sql").waitFor();
     assert.deepEqual(await violations(page), []);
     await context.close();
   });
