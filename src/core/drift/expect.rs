@@ -7,6 +7,9 @@ use crate::core::backend::original::setup::{SchemaScope, Setup};
 use crate::core::backend::postgres::hosted::{grantable, schema_in_reach, Class};
 use crate::core::backend::postgres::inspect::{inspect_sql, scope_tag};
 use crate::core::backend::postgres::setup::{Plan, Schemas};
+use std::collections::BTreeSet;
+
+use super::Inspection;
 use crate::core::quote::pg::{literal_array, Ident};
 
 /// Default privileges the setup gives: for objects `owner` creates (the role that ran
@@ -229,4 +232,70 @@ impl Setup {
             creates: false,
         }
     }
+}
+
+/// The owner of default privileges when the setup named none.
+pub(super) const ANY_OWNER: &str = "*";
+
+/// The expected facts (kind and fields, without the grant option) for `i`'s scope, and
+/// those of them PUBLIC holds.
+pub(super) fn expected(
+    e: &Expect,
+    i: &Inspection,
+) -> (BTreeSet<Vec<String>>, BTreeSet<Vec<String>>) {
+    let mut want = BTreeSet::new();
+    let mut everyone = BTreeSet::new();
+    let key = |parts: &[&str]| parts.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    for p in &e.db_privs {
+        want.insert(key(&["database", &i.database, p]));
+    }
+    let objects = i.facts.iter().filter(|f| f.kind == "object");
+    let schemas: Vec<&str> = objects
+        .clone()
+        .filter(|f| f.fields[0] == "schema")
+        .map(|f| f.fields[1].as_str())
+        .collect();
+    for f in objects {
+        let [class, schema, name, public] =
+            [&f.fields[0], &f.fields[1], &f.fields[2], &f.fields[3]].map(String::as_str);
+        let public: Vec<&str> = public.split(',').collect();
+        if class == "schema" {
+            for p in &e.schema_privs {
+                let k = key(&["schema", schema, p]);
+                if public.contains(p) {
+                    everyone.insert(k.clone());
+                }
+                want.insert(k);
+            }
+            continue;
+        }
+        let privs = e
+            .objects
+            .iter()
+            .find(|(c, _)| super::expect::kind(*c) == class)
+            .map_or(&[][..], |(_, p)| p.as_slice());
+        for p in privs {
+            let k = key(&[class, schema, name, p]);
+            if public.contains(p) {
+                everyone.insert(k.clone());
+            }
+            want.insert(k);
+        }
+    }
+    for d in &e.defaults {
+        // No owner listed: whoever ran the setup, which the paste cannot tell (the
+        // query may have run as another role), so any owner's matching grant counts.
+        let owner = d.owner.as_ref().map_or(ANY_OWNER, |o| o.raw());
+        let places = if d.per_schema {
+            schemas.clone()
+        } else {
+            vec![""]
+        };
+        for s in places {
+            for p in &d.privs {
+                want.insert(key(&["default", owner, s, d.code, p]));
+            }
+        }
+    }
+    (want, everyone)
 }
