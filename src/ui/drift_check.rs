@@ -86,14 +86,20 @@ pub fn DriftCheck(
             page.intent.with(|i| crate::core::check_paste(i, p))
         })
     });
-    let report = move || result.get().and_then(Result::ok);
-    let fix = Signal::derive(move || report().map(|r| r.fix_sql()).unwrap_or_default());
+    // Written once per paste (read by the block and its visibility), from the report in
+    // place rather than a copy of it.
+    let fix = Memo::new(move |_| {
+        result.with(|r| match r {
+            Some(Ok(report)) => report.fix_sql(),
+            _ => String::new(),
+        })
+    });
     view! {
         <label class="gs-label" for="gs-drift-paste">
             "Paste what the inspect query printed (psql -At, or mysql -N -B -r); it stays in this page"
         </label>
         <textarea id="gs-drift-paste" class="gs-text gs-drift-paste" data-testid="drift-paste"
-            spellcheck="false" class:gs-invalid=move || matches!(result.get(), Some(Err(_)))
+            spellcheck="false" class:gs-invalid=move || result.with(|r| matches!(r, Some(Err(_))))
             on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
         {move || match result.get() {
             Some(Err(m)) => Some(view! { <p class="gs-error" data-testid="drift-error" role="alert">{m}</p> }.into_any()),
@@ -107,7 +113,7 @@ pub fn DriftCheck(
         }}
         <div class:gs-hidden=move || fix.with(String::is_empty)>
             <ScriptBlock title="Fix script (run as the role that ran the setup)" code_id="gs-fix" testid="fix-sql"
-                copy_label="Copy SQL" copy_testid="copy-fix" text=fix
+                copy_label="Copy SQL" copy_testid="copy-fix" text=Signal::from(fix)
                 download=("download-fix", Signal::from("grantsmith-fix.sql"))/>
         </div>
     }
