@@ -1,9 +1,10 @@
 //! The web app's entry: mount the view (Trunk builds this for wasm32). The core is
-//! written not to panic; if it ever does, the hook prints why in the console.
+//! written not to panic. The pages are built with panics as plain traps
+//! (`scripts/build.sh`), so a panic hook would never run: there is none, and a panic
+//! shows in the console as a `RuntimeError` with its wasm stack.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(grantsmith::ui::Root);
 }
 
