@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::field::profile_note;
 use super::page::Page;
+use super::reactive::memo;
 use super::show::show;
 use crate::core::intent::{Field, Scope};
 use std::sync::Arc;
@@ -15,7 +16,7 @@ pub fn Advanced(
     page: Page,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
-    let scope = Memo::new(move |_| page.intent.with(|i| i.scope));
+    let scope = memo(move || page.intent.with(|i| i.scope));
     let set_scope = move |s: Scope| {
         if scope.get_untracked() != s {
             page.update(|i| i.scope = s);
@@ -35,7 +36,7 @@ pub fn Advanced(
     let on_owners = page.on_input(Field::Owners);
     let schemas_err = page.error(Field::Schemas);
     let owners_err = page.error(Field::Owners);
-    let rls = Memo::new(move |_| page.intent.with(|i| i.rls));
+    let rls = memo(move || page.intent.with(|i| i.rls));
     // The original's sentence about Dreamlit's own schema is not another product's.
     let rls_tip = match page.profile.brand() {
         None => "Adds a permissive SELECT policy on every RLS-enabled application table in the chosen \
@@ -53,7 +54,7 @@ pub fn Advanced(
             <span class="gs-caret" class:gs-caret-open=move || open.get() aria-hidden="true">"▶"</span>
             "Advanced configuration"
         </button>
-        {show(Memo::new(move |_| open.get()), Arc::new(move || view! {
+        {show(memo(move || open.get()), Arc::new(move || view! {
             <div class="gs-adv" id="gs-advanced">
                 <div class="gs-grid gs-grid-2">
                     <fieldset class="gs-panel">
@@ -63,7 +64,7 @@ pub fn Advanced(
                             {radio(Scope::Listed, "scope-listed", "Only listed schemas — add them below")}
                             {profile_note(page, "scope")}
                         })}
-                        {show(Memo::new(move |_| scope.get() == Scope::Listed), Arc::new(move || view! {
+                        {show(memo(move || scope.get() == Scope::Listed), Arc::new(move || view! {
                             <textarea
                                 class="gs-text" data-testid="schemas" placeholder="public"
                                 aria-label="Schemas to grant on, separated by commas or new lines"

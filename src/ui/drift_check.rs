@@ -10,6 +10,8 @@ use leptos::prelude::*;
 
 use super::page::Page;
 #[cfg(feature = "drift")]
+use super::reactive::memo;
+#[cfg(feature = "drift")]
 use super::script_block::ScriptBlock;
 #[cfg(feature = "drift")]
 use crate::core::drift::{Report, Status};
@@ -78,7 +80,7 @@ pub fn DriftCheck(
     page: Page,
 ) -> impl IntoView {
     let paste = RwSignal::new(String::new());
-    let result = Memo::new(move |_| {
+    let result = memo(move || {
         paste.with(|p| {
             if p.trim().is_empty() {
                 return None;
@@ -88,7 +90,7 @@ pub fn DriftCheck(
     });
     // Written once per paste (read by the block and its visibility), from the report in
     // place rather than a copy of it.
-    let fix = Memo::new(move |_| {
+    let fix = memo(move || {
         result.with(|r| match r {
             Some(Ok(report)) => report.fix_sql(),
             _ => String::new(),

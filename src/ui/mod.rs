@@ -13,12 +13,14 @@ mod outputs;
 mod page;
 mod password;
 mod provider_picker;
+mod reactive;
 mod schema_grant;
 mod script_block;
 mod show;
 mod spec_form;
 
 use leptos::prelude::*;
+use reactive::{derived, memo};
 
 use crate::core::backend::Backend;
 use crate::core::intent::{Access, Db, Field, Intent};
@@ -112,9 +114,9 @@ pub fn App(
     page: Page,
 ) -> impl IntoView {
     let profile = page.profile;
-    let db = Memo::new(move |_| page.intent.with(|i| i.db));
-    let access = Memo::new(move |_| page.intent.with(|i| i.access));
-    let backend = Memo::new(move |_| page.intent.with(Intent::backend));
+    let db = memo(move || page.intent.with(|i| i.db));
+    let access = memo(move || page.intent.with(|i| i.access));
+    let backend = memo(move || page.intent.with(Intent::backend));
     let dbs = profile
         .databases()
         .iter()
@@ -148,7 +150,7 @@ pub fn App(
         }
     };
     // The new-schema applet's role follows the user above (its default when empty).
-    let user = Signal::derive(move || {
+    let user = derived(move || {
         page.intent.with(|i| {
             let spec = i.backend().spec();
             let default = spec.field(i.access, Field::Role).map_or("", |f| f.default);
@@ -156,7 +158,7 @@ pub fn App(
         })
     });
     let product_role = page.branded("", "role");
-    let role_label = Signal::derive(move || match access.get() {
+    let role_label = derived(move || match access.get() {
         _ if !product_role.is_empty() => product_role,
         Access::Original => "Dreamlit role",
         _ => "Integration role",
@@ -201,7 +203,7 @@ pub fn App(
                 Backend::Original => view! { <OriginalForm page=page/> }.into_any(),
                 b => view! { <SpecForm page=page spec=b.spec()/> }.into_any(),
             }}
-            {show(Memo::new(move |_| new_schema()), Arc::new(move || view! {
+            {show(memo(new_schema), Arc::new(move || view! {
                 <h2 class="gs-h2">"Grant access to a schema created later"</h2>
                 <SchemaGrant user=user label=role_label/>
             }.into_any()))}

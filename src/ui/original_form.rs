@@ -9,6 +9,7 @@ use super::outputs::Outputs;
 use super::page::Page;
 use super::password::PasswordField;
 use super::provider_picker::ProviderPicker;
+use super::reactive::{derived, memo};
 use crate::core::backend::original::ROLE_DEFAULT;
 use crate::core::host::is_neon_host;
 use crate::core::intent::Field as F;
@@ -23,7 +24,7 @@ pub fn OriginalForm(
 ) -> impl IntoView {
     let host = page.value(F::Host);
     let port = page.value(F::Port);
-    let is_neon = Memo::new(move |_| host.with(|h| is_neon_host(h)));
+    let is_neon = memo(move || host.with(|h| is_neon_host(h)));
     let user_label = page.branded("Dreamlit user name", "user name");
     let user_placeholder = page
         .intent
@@ -39,7 +40,7 @@ pub fn OriginalForm(
         <Field
             label="Host" id="gs-host" testid="host" error_testid="host-error"
             value=host on_input=page.on_input(F::Host)
-            placeholder=Signal::derive(move || host_hint(is_neon.get()))
+            placeholder=derived(move || host_hint(is_neon.get()))
             error=page.error(F::Host) fixed=page.fixed("host") note=page.note("host")
         />
     };

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::copy_button::CopyButton;
 use super::drift_check::DriftCheck;
 use super::page::Page;
+use super::reactive::{derived, memo};
 use super::script_block::{LazyDetails, ScriptBlock};
 use crate::core::client::Client;
 use crate::core::client_form;
@@ -26,13 +27,13 @@ pub fn Outputs(
     // The connection details in the form of the client picked here, each database's
     // first until one is picked (by key: "uri" or "sqlalchemy" stays picked across the
     // databases that have it).
-    let db = Memo::new(move |_| page.intent.with(|i| i.db));
+    let db = memo(move || page.intent.with(|i| i.db));
     let key = RwSignal::new("");
-    let chosen = Memo::new(move |_| {
+    let chosen = memo(move || {
         let db = db.get();
         Client::from_key(db, key.get()).or(Client::for_db(db).first().copied())
     });
-    let form = Signal::derive(move || {
+    let form = derived(move || {
         if !page.generated.get() {
             return Ok(String::new());
         }
@@ -47,7 +48,7 @@ pub fn Outputs(
                 .unwrap_or_default()),
         }
     });
-    let conn = Signal::derive(move || form.get().unwrap_or_default());
+    let conn = derived(move || form.get().unwrap_or_default());
     let conn_error = move || form.get().err();
     let clients = move || {
         Client::for_db(db.get())
@@ -61,7 +62,7 @@ pub fn Outputs(
     let verify = page.part(Part::Verify);
     let uninstall = page.part(Part::Uninstall);
     let inspect = page.part(Part::Inspect);
-    let share = Signal::derive(move || {
+    let share = derived(move || {
         let href = web_sys::window()
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
@@ -96,7 +97,7 @@ pub fn Outputs(
             <div class="gs-out-conn">
                 <ScriptBlock title="Your connection string" code_id="gs-conn" testid="conn"
                     copy_label="Copy Connection String" copy_testid="copy-conn" text=conn
-                    download=("download-conn", Signal::derive(move || chosen.get().map_or("grantsmith-connection.txt", Client::file_name)))>
+                    download=("download-conn", derived(move || chosen.get().map_or("grantsmith-connection.txt", Client::file_name)))>
                     // Hidden, not removed, where there is no choice: one view, no Show.
                     <div class:gs-hidden=move || chosen.get().is_none()>
                         <label class="gs-label" for="gs-client">"Client"</label>
@@ -115,7 +116,7 @@ pub fn Outputs(
                         .map(|m| view! { <p class="gs-warning" data-testid="conn-note">{m}</p> })}
                 </ScriptBlock>
             </div>
-            {super::show::show(Memo::new(move |_| summary.with(|s| !s.is_empty())), std::sync::Arc::new(move || view! {
+            {super::show::show(memo(move || summary.with(|s| !s.is_empty())), std::sync::Arc::new(move || view! {
                 <ScriptBlock title="Connection fields to enter" code_id="gs-summary" testid="summary"
                     copy_label="Copy fields" copy_testid="copy-summary" text=summary/>
             }.into_any()))}

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::reactive::{derived, memo};
 use crate::core::intent::{Field, Intent};
 use crate::core::output::{Output, Part};
 use crate::core::profile::Profile;
@@ -29,7 +30,7 @@ impl Page {
     /// The page for a starting intent; `touched` holds the fields a link set.
     pub fn new(start: Intent, touched: u32, profile: &'static Profile, open_check: bool) -> Self {
         let intent = RwSignal::new(start);
-        let checked = Memo::new(move |_| intent.with(check));
+        let checked = memo(move || intent.with(check));
         Page {
             intent,
             touched: RwSignal::new(touched),
@@ -86,12 +87,12 @@ impl Page {
     /// A field's value, notifying only when that field changes.
     pub fn value(self, field: Field) -> Signal<String> {
         let intent = self.intent;
-        Memo::new(move |_| intent.with(|i| i.get(field).to_string())).into()
+        memo(move || intent.with(|i| i.get(field).to_string())).into()
     }
 
     /// A field's message, once the user has changed it or pressed Generate.
     pub fn error(self, field: Field) -> Signal<Option<String>> {
-        Signal::derive(move || {
+        derived(move || {
             let shown = self.touched.get() & (1 << field.index()) != 0;
             shown
                 .then(|| self.checked.with(|o| o.error(field).map(str::to_string)))
@@ -114,7 +115,7 @@ impl Page {
 
     /// One part of the output, written only while the output is shown.
     pub fn part(self, part: Part) -> Signal<String> {
-        Signal::derive(move || {
+        derived(move || {
             if self.generated.get() {
                 self.intent.with(|i| render(i, part)).unwrap_or_default()
             } else {

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::page::Page;
+use super::reactive::memo;
 use crate::core::intent::Field;
 
 /// Fills `buf` from `crypto.getRandomValues`; false when the browser has no CSPRNG.
@@ -52,9 +53,9 @@ pub fn PasswordField(
     let password = page.value(Field::Password);
     let on_input = page.on_input(Field::Password);
     let error = page.error(Field::Password);
-    let scram_on = Memo::new(move |_| page.intent.with(|i| i.scram));
+    let scram_on = memo(move || page.intent.with(|i| i.scram));
     // Neon takes no hashed password: the toggle shows it cannot apply there.
-    let no_hash = Memo::new(move |_| {
+    let no_hash = memo(move || {
         page.intent
             .with(|i| i.provider().is_some_and(|p| !p.hashed_passwords()))
     });

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::page::Page;
+use super::reactive::memo;
 use crate::core::intent::Db;
 use crate::core::provider::{Pick, Provider};
 
@@ -13,9 +14,9 @@ pub fn ProviderPicker(
     /// The page state.
     page: Page,
 ) -> impl IntoView {
-    let postgres = Memo::new(move |_| page.intent.with(|i| i.db == Db::Postgres));
-    let pick = Memo::new(move |_| page.intent.with(|i| i.provider.as_str()));
-    let note = Memo::new(move |_| page.intent.with(|i| i.provider().map(Provider::note)));
+    let postgres = memo(move || page.intent.with(|i| i.db == Db::Postgres));
+    let pick = memo(move || page.intent.with(|i| i.provider.as_str()));
+    let note = memo(move || page.intent.with(|i| i.provider().map(Provider::note)));
     let options = Provider::ALL
         .iter()
         .map(|p| {

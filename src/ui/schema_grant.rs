@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::copy_button::CopyButton;
 use super::field::Field;
+use super::reactive::{derived, memo};
 use crate::core::new_schema_form::{schema_grant, SchemaForm};
 
 /// Schema, role and owner in; grants for that schema out. The role follows the user of
@@ -18,9 +19,9 @@ pub fn SchemaGrant(
     let d = SchemaForm::default();
     let schema = RwSignal::new(d.schema);
     let typed_role = RwSignal::new(None::<String>);
-    let role = Signal::derive(move || typed_role.get().unwrap_or_else(|| user.get()));
+    let role = derived(move || typed_role.get().unwrap_or_else(|| user.get()));
     let owner = RwSignal::new(d.owner);
-    let out = Memo::new(move |_| {
+    let out = memo(move || {
         schema_grant(&SchemaForm {
             schema: schema.get(),
             role: role.get(),
@@ -29,24 +30,24 @@ pub fn SchemaGrant(
     });
     let set = |sig: RwSignal<String>| Callback::new(move |v: String| sig.set(v));
     let set_role = Callback::new(move |v: String| typed_role.set(Some(v)));
-    let sql = Signal::derive(move || out.with(|o| o.sql.clone().unwrap_or_default()));
+    let sql = derived(move || out.with(|o| o.sql.clone().unwrap_or_default()));
     view! {
         <section class="gs-card" aria-label="New schema grant">
             <div class="gs-grid gs-grid-3">
                 <Field label="Schema" id="gs-ns-schema" testid="ns-schema" error_testid="ns-schema-error"
                     value=schema.into() on_input=set(schema) placeholder="public"
-                    error=Signal::derive(move || out.with(|o| o.schema.clone()))/>
+                    error=derived(move || out.with(|o| o.schema.clone()))/>
                 <Field label=label id="gs-ns-role" testid="ns-role" error_testid="ns-role-error"
                     value=role on_input=set_role placeholder="dreamlit_app"
-                    error=Signal::derive(move || out.with(|o| o.role.clone()))/>
+                    error=derived(move || out.with(|o| o.role.clone()))/>
                 <Field label="Table-owner role" id="gs-ns-owner" testid="ns-owner" error_testid="ns-owner-error"
                     value=owner.into() on_input=set(owner) placeholder="postgres"
-                    error=Signal::derive(move || out.with(|o| o.owner.clone()))/>
+                    error=derived(move || out.with(|o| o.owner.clone()))/>
             </div>
             <div class="gs-label gs-sql-label">"SQL"</div>
             <pre class="gs-dark"><code id="gs-ns-sql" data-testid="ns-sql">{sql}</code></pre>
             <CopyButton label="Copy SQL" testid="ns-copy" text=sql select_id="gs-ns-sql"
-                disabled=Signal::derive(move || sql.with(String::is_empty))/>
+                disabled=derived(move || sql.with(String::is_empty))/>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::copy_button::CopyButton;
+use super::reactive::derived;
 use crate::core::conn::percent_encode;
 
 /// A titled, copyable (and optionally downloadable) block of generated text.
@@ -54,7 +55,7 @@ pub fn ScriptBlock(
                 <div class="gs-out-actions">
                     {link}
                     <CopyButton label=copy_label testid=copy_testid text=text select_id=code_id
-                        disabled=Signal::derive(move || text.with(String::is_empty))/>
+                        disabled=derived(move || text.with(String::is_empty))/>
                 </div>
             </div>
             {children.map(|c| c())}

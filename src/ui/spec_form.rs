@@ -10,6 +10,7 @@ use super::outputs::Outputs;
 use super::page::Page;
 use super::password::PasswordField;
 use super::provider_picker::ProviderPicker;
+use super::reactive::memo;
 use super::show::show;
 use crate::core::backend::{FieldSpec, Spec, USER};
 use crate::core::intent::{Access, Scope};
@@ -69,13 +70,13 @@ pub fn SpecForm(
     /// The backend's spec.
     spec: &'static Spec,
 ) -> impl IntoView {
-    let access = Memo::new(move |_| page.intent.with(|i| i.access));
+    let access = memo(move || page.intent.with(|i| i.access));
     let fields = spec
         .fields
         .iter()
         .filter(|f| page.shown(f.key.as_str()))
         .map(|f| {
-            let shown = Memo::new(move |_| page.intent.with(|i| spec.shown(f, i)));
+            let shown = memo(move || page.intent.with(|i| spec.shown(f, i)));
             show(shown, Arc::new(move || field(page, f)))
         })
         .collect_view();
@@ -86,11 +87,11 @@ pub fn SpecForm(
             <div class="gs-grid gs-grid-2">{fields}</div>
             {spec.libpq.then(|| view! { <ProviderPicker page=page/> })}
             {spec.password.then(|| view! { <PasswordField page=page scram=spec.scram/> })}
-            {show(Memo::new(move |_| all_schemas()), Arc::new(move || checkbox(page, "all-schemas", "all-schemas",
+            {show(memo(all_schemas), Arc::new(move || checkbox(page, "all-schemas", "all-schemas",
                 "All schemas matching regular-expression filters (applied by PostgreSQL)",
                 |i| i.scope == Scope::All, |i, on| i.scope = if on { Scope::All } else { Scope::Listed })))}
             {spec.tls.filter(|_| page.shown("ssl")).map(|label| checkbox(page, "ssl", "ssl", label, |i| i.tls, |i, on| i.tls = on))}
-            {show(Memo::new(move |_| access.get() == Access::Custom && page.shown("privileges")),
+            {show(memo(move || access.get() == Access::Custom && page.shown("privileges")),
                 Arc::new(move || view! { {custom_grid(page)} {profile_note(page, "privileges")} }.into_any()))}
             <Outputs page=page local_note="Generated locally in your browser. Nothing is sent anywhere or stored."/>
         </section>
