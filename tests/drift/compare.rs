@@ -63,6 +63,23 @@ fn exactly_the_setup_is_no_drift() {
 }
 
 #[test]
+fn temporary_schemas_are_left_out_but_a_look_alike_is_not() {
+    let i = intent();
+    let temp: &[&[&str]] = &[
+        &["schema", "pg_temp_3", "USAGE", ""],
+        &["schema", "pg_toast_temp_3", "USAGE", "grantable"],
+        &["table", "pg_temp_3", "scratch", "DELETE", ""],
+        &["owns", "table", "pg_temp_3", "scratch"],
+        &["default", "owner_role", "pg_temp_3", "r", "INSERT", ""],
+    ];
+    let r = report(&i, &paste(&i, temp));
+    assert!(!r.drift(), "{r:?}");
+    // Only the prefixes PostgreSQL gives its temporary schemas are left out.
+    let r = report(&i, &paste(&i, &[&["schema", "pg_tempo", "USAGE", ""]]));
+    assert!(r.drift(), "{r:?}");
+}
+
+#[test]
 fn each_drift_has_its_row_and_its_statement() {
     let i = intent();
     let p = paste(

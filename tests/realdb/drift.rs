@@ -301,6 +301,41 @@ fn matching_no_owner(s: &Server) {
     assert!(!after.drift(), "{}: {:?}", s.version, lines(&after));
 }
 
+/// The original's all-schemas sweep, run by a superuser with the default owner, also
+/// grants on the temporary schemas that exist then (`pg_temp_N`, left in the catalog by
+/// any session that made a temporary table). The check leaves temporary schemas out
+/// (what is in them lives for one session), so right after setup it reads as no drift.
+fn original_with_temporary_schemas(s: &Server) {
+    let db = "p_drift_temp";
+    fixture::database(s, db);
+    // The session ends; its pg_temp_N and pg_toast_temp_N stay in the catalog.
+    s.su(db, "CREATE TEMP TABLE scratch (x int);");
+    let i = Intent::default()
+        .with(Field::Host, "db.example.com")
+        .with(Field::Database, db)
+        .with(Field::Role, ROLE);
+    s.psql("postgres", SU_PASSWORD, db, &script(&i, "pw"))
+        .unwrap_or_else(|e| panic!("{}: original setup: {e}", s.version));
+    // The sweep did grant on a temporary schema: else this proves nothing.
+    let on_temp = s.su(
+        db,
+        &format!(
+            "SELECT count(*) FROM pg_namespace n, aclexplode(n.nspacl) a
+              WHERE n.nspname LIKE 'pg\\_temp\\_%' AND a.grantee = {}::regrole",
+            grantsmith::core::quote::pg::Literal::new(&quoted()).unwrap()
+        ),
+    );
+    assert_ne!(on_temp.trim(), "0", "{}: no grant on pg_temp_N", s.version);
+    let out = s.su(db, &generate(&i).inspect.unwrap());
+    assert!(
+        out.contains("\tpg_temp_"),
+        "{}: no temporary schema in the facts",
+        s.version
+    );
+    let r = check_paste(&i, &out).unwrap().unwrap();
+    assert!(!r.drift(), "{}: {:?}", s.version, lines(&r));
+}
+
 pub fn run(s: &Server, major: u32) {
     let seed = std::env::var("GS_DRIFT_SEED")
         .ok()
@@ -313,10 +348,11 @@ pub fn run(s: &Server, major: u32) {
     preset_rounds(s, seed);
     original(s);
     matching_no_owner(s);
+    original_with_temporary_schemas(s);
     s.su(
         "postgres",
         &format!(
-            "DROP DATABASE p_drift; DROP DATABASE p_drift_orig; DROP DATABASE p_drift_match; DROP ROLE IF EXISTS {};",
+            "DROP DATABASE p_drift; DROP DATABASE p_drift_orig; DROP DATABASE p_drift_match; DROP DATABASE p_drift_temp; DROP ROLE IF EXISTS {};",
             quoted()
         ),
     );
