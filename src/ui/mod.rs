@@ -62,7 +62,9 @@ fn start(profile: &'static Profile, open_check: bool) -> Page {
     let mut intent = profile.start(profile.start_db());
     password::random_bytes(&mut intent.salt);
     let touched = profile.given_fields().fold(0, |t, f| t | 1 << f.index());
-    Page::new(intent, touched, profile, open_check)
+    let page = Page::new(intent, touched, profile, open_check);
+    page.warm_up();
+    page
 }
 
 /// What a docs author sees instead of the builder when the embed's profile is wrong:
