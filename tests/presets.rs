@@ -32,7 +32,8 @@ fn read_only_connector_keeps_just_select() {
         i
     });
     let text = sql.setup.unwrap();
-    assert!(text.contains("GRANT USAGE ON SCHEMA \"public\" TO \"dagflux\";\nGRANT SELECT ON ALL TABLES IN SCHEMA \"public\" TO \"dagflux\";\nALTER DEFAULT PRIVILEGES IN SCHEMA \"public\"\n  GRANT SELECT ON TABLES TO \"dagflux\";"));
+    assert!(text.contains("FOREACH s IN ARRAY ARRAY['public'] LOOP\n    IF has_schema_privilege(s, 'USAGE WITH GRANT OPTION') THEN\n      EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', s, target_role);"));
+    assert!(text.contains("-- Schema public\nGRANT SELECT ON ALL TABLES IN SCHEMA \"public\" TO \"dagflux\";\nALTER DEFAULT PRIVILEGES IN SCHEMA \"public\"\n  GRANT SELECT ON TABLES TO \"dagflux\";"));
     for absent in ["INSERT", "UPDATE", "DELETE", "CREATE ON", "SEQUENCES"] {
         assert!(!text.contains(absent), "{absent}");
     }
@@ -43,7 +44,8 @@ fn read_only_connector_keeps_just_select() {
 fn metadata_sync_lists_schemas_or_filters_by_regex() {
     let out = generate(&form(Access::Metadata).with(Field::Schemas, "public,\nyour_schema"));
     let sql = out.setup.unwrap();
-    assert!(sql.contains("-- Schema your_schema\nGRANT USAGE ON SCHEMA \"your_schema\" TO \"dagster_connection\";\nGRANT SELECT ON ALL TABLES IN SCHEMA \"your_schema\" TO \"dagster_connection\";\nGRANT SELECT ON ALL SEQUENCES IN SCHEMA \"your_schema\" TO \"dagster_connection\";"));
+    assert!(sql.contains("FOREACH s IN ARRAY ARRAY['public', 'your_schema'] LOOP"));
+    assert!(sql.contains("-- Schema your_schema\nGRANT SELECT ON ALL TABLES IN SCHEMA \"your_schema\" TO \"dagster_connection\";\nGRANT SELECT ON ALL SEQUENCES IN SCHEMA \"your_schema\" TO \"dagster_connection\";"));
     assert_eq!(
         out.summary.as_deref(),
         Some("Connection name: postgres_production\nHostname: db.example.com\nPort: 5432\nUsername: dagster_connection\nPassword environment variable: POSTGRES_CONNECTION_PASSWORD")

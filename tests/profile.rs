@@ -54,7 +54,8 @@ fn an_invented_product_changes_comments_and_sql_on_each_database() {
     }
     let setup = out.setup.unwrap();
     for want in [
-        r#"GRANT USAGE, CREATE ON SCHEMA "app" TO "acme_sync";"#,
+        r#"FOREACH s IN ARRAY ARRAY['app', 'billing'] LOOP"#,
+        r#"EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO %I', s, target_role);"#,
         r#"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "billing" TO "acme_sync";"#,
     ] {
         assert!(setup.contains(want), "{want}\n{setup}");

@@ -72,7 +72,8 @@ test("an invented product's profile (JSON child) makes the builder its own, in a
   await frame.getByTestId("generate").click();
   const sql = await frame.getByTestId("sql").textContent();
   assert.match(sql, /^-- For Acme Sync\. Written by Grantsmith\.\n/);
-  assert.match(sql, /GRANT USAGE, CREATE ON SCHEMA "billing" TO "acme_sync";/);
+  assert.match(sql, /FOREACH s IN ARRAY ARRAY\['app', 'billing'\] LOOP\n.*\n.*\n      EXECUTE format\('GRANT USAGE, CREATE ON SCHEMA %I TO %I', s, target_role\);/);
+  assert.match(sql, /GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "billing" TO "acme_sync";/);
   // The accent colours the buttons.
   assert.equal(await frame.getByTestId("generate").evaluate((e) => getComputedStyle(e).backgroundColor), "rgb(124, 58, 237)");
   await frame.getByTestId("copy-sql").click();

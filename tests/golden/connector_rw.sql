@@ -12,8 +12,26 @@ $$ LANGUAGE plpgsql;
 -- Database
 GRANT CONNECT ON DATABASE "mydb" TO "dagflux";
 
+-- Schemas: USAGE, CREATE on each, granted by a role that may grant it
+DO $$
+DECLARE
+  target_role text := 'dagflux';
+  s text;
+BEGIN
+  FOREACH s IN ARRAY ARRAY['public'] LOOP
+    IF has_schema_privilege(s, 'USAGE WITH GRANT OPTION')
+       AND has_schema_privilege(s, 'CREATE WITH GRANT OPTION') THEN
+      EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO %I', s, target_role);
+    ELSIF NOT (has_schema_privilege(target_role, s, 'USAGE')
+       AND has_schema_privilege(target_role, s, 'CREATE')) THEN
+      RAISE EXCEPTION 'Only the owner of schema % or a superuser may grant USAGE, CREATE on it', s
+        USING HINT = 'Run this script as one of them.';
+    END IF;
+  END LOOP;
+END
+$$ LANGUAGE plpgsql;
+
 -- Schema public
-GRANT USAGE, CREATE ON SCHEMA "public" TO "dagflux";
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "public" TO "dagflux";
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "public" TO "dagflux";
 ALTER DEFAULT PRIVILEGES IN SCHEMA "public"

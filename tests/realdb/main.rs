@@ -5,6 +5,7 @@
 mod drift;
 mod drivers;
 mod fixture;
+mod grantor;
 mod hostile;
 mod inspect;
 mod profile;
@@ -28,6 +29,7 @@ macro_rules! per_version {
             scenarios::uninstall_with_missing_owner(&s);
             scenarios::supabase_platform_schemas(&s);
             scenarios::presets(&s);
+            grantor::run(&s);
             scenarios::passwords(&s);
             scenarios::libpq_forms(&s);
             drivers::run(&s);

@@ -115,11 +115,31 @@ END
         let schema_privs = list(&self.privs.schema, |x| x.as_str());
         match &self.schemas {
             Schemas::Listed(list) => {
+                if !schema_privs.is_empty() {
+                    let grant = format!(
+                        "EXECUTE format('GRANT {schema_privs} ON SCHEMA %I TO %I', s, target_role);"
+                    );
+                    let body = format!(
+                        "
+DECLARE
+  target_role text := {role_lit};
+  s text;
+BEGIN
+  FOREACH s IN ARRAY {} LOOP
+{}  END LOOP;
+END
+",
+                        literal_array(list),
+                        self.guarded_schema_grant("s", "target_role", &grant, "    ")
+                    );
+                    let _ = write!(
+                        out,
+                        "\n\n-- Schemas: {schema_privs} on each, granted by a role that may grant it\nDO {} LANGUAGE plpgsql;",
+                        dollar_quote(&body)
+                    );
+                }
                 for s in list {
                     let _ = write!(out, "\n\n-- Schema {}", s.comment());
-                    if !schema_privs.is_empty() {
-                        let _ = write!(out, "\nGRANT {schema_privs} ON SCHEMA {s} TO {role};");
-                    }
                     for (privs, class, _) in self.object_grants() {
                         let _ = write!(
                             out,
@@ -146,10 +166,15 @@ BEGIN
                     self.scope_filter()
                 );
                 if !schema_privs.is_empty() {
-                    let _ = writeln!(
-                        b,
-                        "    EXECUTE format('GRANT {schema_privs} ON SCHEMA %I TO %I', s.nspname, target_role);"
+                    let grant = format!(
+                        "EXECUTE format('GRANT {schema_privs} ON SCHEMA %I TO %I', s.nspname, target_role);"
                     );
+                    b.push_str(&self.guarded_schema_grant(
+                        "s.nspname",
+                        "target_role",
+                        &grant,
+                        "    ",
+                    ));
                 }
                 for (privs, class, _) in self.object_grants() {
                     let _ = writeln!(
@@ -167,6 +192,48 @@ BEGIN
             }
         }
         out
+    }
+
+    /// `grant` (a statement granting the schema privileges on `schema`, an SQL text
+    /// expression) made only where the running role may grant them: the schema's owner,
+    /// a superuser, a holder of the grant option. Anyone else's GRANT is a WARNING that
+    /// grants nothing (PostgreSQL 14's `public` belongs to the bootstrap superuser, not
+    /// to the database owner who runs the script): there the script goes on when
+    /// `grantee` has them already (through PUBLIC, as on 14's `public`), and stops with
+    /// an error saying who may grant them when it has not.
+    pub(super) fn guarded_schema_grant(
+        &self,
+        schema: &str,
+        grantee: &str,
+        grant: &str,
+        indent: &str,
+    ) -> String {
+        let and = format!("\n{indent}   AND ");
+        let all = |who: &str, option: &str| {
+            self.privs
+                .schema
+                .iter()
+                .map(|p| {
+                    format!(
+                        "has_schema_privilege({who}{schema}, '{}{option}')",
+                        p.as_str()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(&and)
+        };
+        format!(
+            "{indent}IF {} THEN
+{indent}  {grant}
+{indent}ELSIF NOT ({}) THEN
+{indent}  RAISE EXCEPTION 'Only the owner of schema % or a superuser may grant {} on it', {schema}
+{indent}    USING HINT = 'Run this script as one of them.';
+{indent}END IF;
+",
+            all("", " WITH GRANT OPTION"),
+            all(&format!("{grantee}, "), ""),
+            list(&self.privs.schema, |x| x.as_str()),
+        )
     }
 
     /// Default privileges for listed schemas: one statement per object kind naming
