@@ -201,7 +201,7 @@ BEGIN
     /// to the database owner who runs the script): there the script goes on when
     /// `grantee` has them already (through PUBLIC, as on 14's `public`), and stops with
     /// an error saying who may grant them when it has not.
-    pub(super) fn guarded_schema_grant(
+    fn guarded_schema_grant(
         &self,
         schema: &str,
         grantee: &str,
