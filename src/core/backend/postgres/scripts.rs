@@ -161,21 +161,10 @@ BEGIN
         // Only where this role may grant them, as setup: anyone else's REVOKE is a
         // WARNING (PostgreSQL 14's `public`), and DROP OWNED revokes them anyway.
         if !self.privs.schema.is_empty() && !hosted {
-            let may_grant: Vec<String> = self
-                .privs
-                .schema
-                .iter()
-                .map(|p| {
-                    format!(
-                        "has_schema_privilege(s.nspname, '{} WITH GRANT OPTION')",
-                        p.as_str()
-                    )
-                })
-                .collect();
             let _ = writeln!(
                 b,
                 "    IF {} THEN\n      EXECUTE format('REVOKE {} ON SCHEMA %I FROM %I', s.nspname, target_role);\n    END IF;",
-                may_grant.join("\n       AND "),
+                self.holds_schema_privs("", "s.nspname", " WITH GRANT OPTION", "    "),
                 list(&self.privs.schema, |x| x.as_str())
             );
         }

@@ -208,20 +208,7 @@ BEGIN
         grant: &str,
         indent: &str,
     ) -> String {
-        let and = format!("\n{indent}   AND ");
-        let all = |who: &str, option: &str| {
-            self.privs
-                .schema
-                .iter()
-                .map(|p| {
-                    format!(
-                        "has_schema_privilege({who}{schema}, '{}{option}')",
-                        p.as_str()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(&and)
-        };
+        let all = |who: &str, option: &str| self.holds_schema_privs(who, schema, option, indent);
         format!(
             "{indent}IF {} THEN
 {indent}  {grant}
@@ -234,6 +221,30 @@ BEGIN
             all(&format!("{grantee}, "), ""),
             list(&self.privs.schema, |x| x.as_str()),
         )
+    }
+
+    /// Whether `who` (empty: the role running the script; else `"<expr>, "`) holds every
+    /// schema privilege of the plan on `schema` (an SQL text expression), `option` being
+    /// `" WITH GRANT OPTION"` or empty: `has_schema_privilege` calls joined by AND, one per
+    /// line under `indent`.
+    pub(super) fn holds_schema_privs(
+        &self,
+        who: &str,
+        schema: &str,
+        option: &str,
+        indent: &str,
+    ) -> String {
+        self.privs
+            .schema
+            .iter()
+            .map(|p| {
+                format!(
+                    "has_schema_privilege({who}{schema}, '{}{option}')",
+                    p.as_str()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(&format!("\n{indent}   AND "))
     }
 
     /// Default privileges for listed schemas: one statement per object kind naming
