@@ -1,6 +1,7 @@
 //! PostgreSQL's presets beyond the original applet (metadata sync, the connectors,
 //! custom): one grant plan per intent, rendered as setup, verify and uninstall scripts.
 
+mod grantor;
 pub mod hosted;
 pub mod inspect;
 mod scripts;
