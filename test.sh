@@ -6,12 +6,27 @@ cd "$(dirname "$0")"
 scripts/setup.sh --test
 . scripts/env.sh
 
-# Servers left by an interrupted run are stopped before and after.
-cleanup() { pkill -f "postgres -D /tmp/gs-pg-" 2>/dev/null || true; }
+# PostgreSQL servers left by an interrupted run are stopped, before and after: only those
+# whose test process is gone (their folder, gs-pg-MAJOR-PID, names it), each by the
+# process id in its postmaster.pid, so a second test run on the machine keeps its own.
+cleanup() {
+  local dir owner pid
+  for dir in "${TMPDIR:-/tmp}"/gs-pg-*; do
+    [ -d "$dir" ] || continue
+    owner="$(basename "$dir" | cut -d- -f4)"
+    kill -0 "$owner" 2>/dev/null && continue
+    pid="$(head -1 "$dir/data/postmaster.pid" 2>/dev/null || true)"
+    [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+    rm -rf "$dir"
+  done
+}
 trap cleanup EXIT
 cleanup
 
 step() { printf '\n=== %s\n' "$*"; }
+
+step "fresh machine: the pages' offline build resolves from an empty cargo home filled by setup"
+scripts/offline-rehearsal.sh
 
 step "format and lint (native and wasm32)"
 cargo fmt --check

@@ -28,6 +28,10 @@ if ! rustup component list --installed | grep -qx rust-src; then
   rustup component add rust-src
 fi
 
+# Every crate the offline pages' build needs, std's included (scripts/fetch-crates.sh).
+log "fetching the crates of the project and of std (nothing when cached)"
+"$ROOT/scripts/fetch-crates.sh"
+
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (several minutes on 2 cores)"
   cargo install -q trunk --version "$TRUNK_VERSION" --locked
