@@ -61,6 +61,19 @@ export async function showScripts(page) {
   if (!(await details.evaluate((e) => e.open))) await details.locator("summary").click();
 }
 
+/** The original applet's statements inside a PostgreSQL setup script, without the
+ * checks, the one transaction and the role's mark around them (as
+ * src/core/backend/original/guard.rs `statements` cuts them); fails without them. */
+export function originalStatements(sql) {
+  const checksEnd = " LANGUAGE plpgsql;\n\n";
+  const start = sql.indexOf(checksEnd);
+  const end = sql.lastIndexOf("\n\n-- The mark that lets this script run again");
+  if (!sql.includes("-- Run in database ") || start < 0 || end < start || !sql.endsWith("\nCOMMIT;")) {
+    throw new Error(`not a setup script in one transaction:\n${sql.slice(0, 300)}`);
+  }
+  return sql.slice(start + checksEnd.length, end);
+}
+
 export function golden(name) {
   return fs.readFileSync(path.join(ROOT, "tests/golden", name), "utf8");
 }

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, startServer, openApp, tid, golden, pickDb, DIST } from "./helpers.mjs";
+import { launch, startServer, openApp, tid, golden, pickDb, DIST, originalStatements } from "./helpers.mjs";
 
 let browser, srv;
 before(async () => { browser = await launch(); srv = await startServer(); });
@@ -51,7 +51,9 @@ test("picking another database opens the all-databases page with the profile, ac
   // byte for byte.
   const sql = await tid(page, "sql").textContent();
   const unbranded = golden("default.sql").replace("-- Create the dreamlit_app user\n", "");
-  assert.equal(sql, "-- For Acme. Written by Grantsmith.\n-- Create the Acme user\n" + unbranded);
+  assert.ok(sql.startsWith("-- For Acme. Written by Grantsmith.\n-- Run in database "), sql);
+  assert.equal(originalStatements(sql), "-- Create the Acme user\n" + unbranded);
+  assert.match(sql, /COMMENT ON ROLE "dreamlit_app" IS 'Grantsmith: Acme user, made by its setup script';/);
   assert.deepEqual(errors, []);
   await context.close();
 });

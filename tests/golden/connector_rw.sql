@@ -1,3 +1,21 @@
+-- Run in database "mydb", as the table owner or an administrator that may create roles.
+-- One transaction: if any statement fails, nothing is changed.
+BEGIN;
+
+DO $$
+BEGIN
+  IF current_database() <> 'mydb' THEN
+    RAISE EXCEPTION 'This script is for database %, but it is running in database %', 'mydb', current_database()
+      USING HINT = 'Connect to that database (in psql: \c followed by its name), then run the script again.';
+  END IF;
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dagflux'
+              AND coalesce(shobj_description(oid, 'pg_authid'), '') NOT LIKE 'Grantsmith:%') THEN
+    RAISE EXCEPTION 'Role % already exists and was not made by a Grantsmith setup script: it is left as it is', 'dagflux'
+      USING HINT = format('Pick another user name. If %s is this integration''s own user, made by an earlier script, mark it first: COMMENT ON ROLE %s IS %L;', quote_ident('dagflux'), quote_ident('dagflux'), 'Grantsmith: adopted');
+  END IF;
+END
+$$ LANGUAGE plpgsql;
+
 -- Create the login role for the read-write connector user (safe to run again)
 DO $$
 BEGIN
@@ -38,3 +56,8 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA "public"
   GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "dagflux";
 ALTER DEFAULT PRIVILEGES IN SCHEMA "public"
   GRANT USAGE, SELECT ON SEQUENCES TO "dagflux";
+
+-- The mark that lets this script run again, and uninstall drop only a role it made.
+COMMENT ON ROLE "dagflux" IS 'Grantsmith: read-write connector user, made by its setup script';
+
+COMMIT;

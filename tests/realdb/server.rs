@@ -351,6 +351,38 @@ impl Server {
         }
     }
 
+    /// Runs `sql` as a DBA pasting it into psql would: without ON_ERROR_STOP, so psql
+    /// goes on after an error. Returns what psql printed, stdout and stderr together.
+    pub fn psql_pasted(&self, user: &str, password: &str, db: &str, sql: &str) -> String {
+        use std::io::Write;
+        let mut child = Command::new(psql_bin())
+            // Not quiet: the command tags (BEGIN, ROLLBACK) are what the DBA reads.
+            .args(["-X", "-A", "-t", "-h"])
+            .arg(&self.dir)
+            .args(["-p", &self.port.to_string()])
+            .args(["-U", user, "-d", db, "-f", "-"])
+            .env("PGPASSWORD", password)
+            .env("PGCONNECT_TIMEOUT", "10")
+            .env_remove("PGSERVICE")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("psql (Debian postgresql-client) must be installed");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(sql.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stderr),
+            String::from_utf8_lossy(&out.stdout)
+        )
+    }
+
     /// As [`Server::psql`], and no WARNING either: Ok(stdout), or Err(what psql said).
     pub fn psql_clean(
         &self,

@@ -1,6 +1,7 @@
 //! The original applet (`PostgresSqlBuilder`): its fields, its checks and its own
 //! renderer, kept byte for byte where the original is correct.
 
+pub mod guard;
 mod hosted;
 pub mod new_schema;
 pub mod policy;
@@ -206,6 +207,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let password = e.take(Field::Password, password_for(i, platform));
     let (port, role, database, scope, owners, password) =
         (port?, role?, database?, scope?, owners?, password?);
+    e.take(Field::Role, guard::own_user(&role, &owners))?;
     if !e.is_empty() {
         return None;
     }

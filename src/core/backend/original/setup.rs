@@ -179,7 +179,16 @@ GRANT CONNECT, CREATE, TEMP ON DATABASE {} TO {role};",
         if self.rls {
             parts.push(self.rls_block());
         }
-        parts.join("\n\n").trim().to_string()
+        let what = match &self.brand {
+            None => "Dreamlit user".to_string(),
+            Some(b) => format!("{} user", b.name()),
+        };
+        super::guard::setup_transaction(
+            &self.database,
+            &self.role,
+            &what,
+            parts.join("\n\n").trim(),
+        )
     }
 
     fn sweep(&self) -> String {

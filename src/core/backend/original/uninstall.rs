@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use super::guard::uninstall_checks;
 use super::setup::Setup;
 use super::verify::scope_filter;
 use crate::core::quote::pg::{dollar_quote, Literal};
@@ -78,11 +79,12 @@ DECLARE
   schema_record record;
   policy_record record;
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = target_role) THEN
+{checks}  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = target_role) THEN
     RAISE NOTICE 'Role % not found; nothing to uninstall', target_role;
     RETURN;
   END IF;
-{revoke}"
+{revoke}",
+            checks = uninstall_checks(&self.database)
         );
         for owner in &self.owners {
             let o = owner.literal();

@@ -1,12 +1,14 @@
 //! PostgreSQL's presets beyond the original applet (metadata sync, the connectors,
 //! custom): one grant plan per intent, rendered as setup, verify and uninstall scripts.
 
+mod converge;
 mod grantor;
 pub mod hosted;
 pub mod inspect;
 mod scripts;
 pub mod setup;
 
+use super::original::guard::own_user;
 use super::original::{idents, not_platform, password_for};
 use super::{FieldSpec, Spec, When};
 use crate::core::client::ConnInfo;
@@ -186,6 +188,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let password = e.take(Field::Password, password_for(i, platform));
     let (port, role, database, schemas, owners, password) =
         (port?, role?, database?, schemas?, owners?, password?);
+    e.take(Field::Role, own_user(&role, &owners))?;
     let (cname, penv) = (cname?, penv?);
     if !e.is_empty() {
         return None;

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::hosted::{grantable, schema_in_reach};
 use super::setup::Plan;
+use crate::core::backend::original::guard::uninstall_checks;
 use crate::core::backend::original::uninstall::drop_role_tail;
 use crate::core::backend::original::verify::verify_runner;
 use crate::core::privileges::list;
@@ -27,6 +28,7 @@ impl Plan {
             .collect();
         let (tables, seqs, funcs) = (&g[0], &g[1], &g[2]);
         let reach = schema_in_reach(hosted, &self.schema_privs());
+        let mark = crate::core::backend::original::guard::MARK;
         let mut q = format!(
             "-- Verify the {}: one row per expected privilege, pass or FAIL.
 -- Read-only; run it in the same database, {}.
@@ -34,6 +36,12 @@ WITH r AS (SELECT (SELECT oid FROM pg_roles WHERE rolname = {role}) AS oid),
 s AS (SELECT n.oid, n.nspname FROM pg_namespace n
        WHERE {}{reach}),
 checks (ord, item, object, ok) AS (
+  SELECT 0, 'run in the database it is for', {db}::text, current_database() = {db}
+  UNION ALL
+  SELECT 0, 'role made by its setup script', {role}::text,
+         EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role}
+                  AND coalesce(shobj_description(oid, 'pg_authid'), '') LIKE '{mark}%')
+  UNION ALL
   SELECT 1, 'role exists and can log in', {role}::text,
          EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role} AND rolcanlogin)
   UNION ALL
@@ -120,12 +128,13 @@ DECLARE
   target_role text := {role};
   s record;
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = target_role) THEN
+{}  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = target_role) THEN
     RAISE NOTICE 'Role % not found; nothing to uninstall', target_role;
     RETURN;
   END IF;
   FOR s IN SELECT nspname FROM pg_namespace n WHERE {} LOOP
 ",
+            uninstall_checks(&self.database),
             self.scope_filter()
         );
         if self.privs.future {

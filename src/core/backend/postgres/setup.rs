@@ -78,8 +78,19 @@ impl Plan {
         v
     }
 
-    /// The setup script.
+    /// The setup script: the statements, in one transaction behind the checks of
+    /// [`crate::core::backend::original::guard`].
     pub fn render(&self) -> String {
+        crate::core::backend::original::guard::setup_transaction(
+            &self.database,
+            &self.role,
+            self.title,
+            &self.statements(),
+        )
+    }
+
+    /// The setup's statements.
+    fn statements(&self) -> String {
         let role = &self.role;
         let role_lit = role.literal();
         // Once: a SCRAM verifier costs 4096 PBKDF2 rounds, and the script names it twice.
@@ -100,6 +111,8 @@ END
 "
         );
         let _ = write!(out, "DO {} LANGUAGE plpgsql;", dollar_quote(&body));
+        out.push_str("\n\n");
+        out.push_str(&self.take_back());
         if !self.privs.database.is_empty() {
             let _ = write!(
                 out,

@@ -1,0 +1,124 @@
+//! What every PostgreSQL setup and uninstall script checks before it changes anything,
+//! and the one transaction setup runs in. A careful DBA found that the scripts would take
+//! over a role that already existed (a new password for the owner role, and uninstall
+//! then dropping everything it owned), grant in whatever database psql happened to be
+//! connected to, and leave a half-made login role behind when a later statement failed.
+//! So a setup script:
+//! - says at its top where and as whom to run it;
+//! - runs as one transaction (`BEGIN` … `COMMIT`): after an error PostgreSQL ignores
+//!   every later statement, and `COMMIT` rolls back, so nothing is left half-made;
+//! - stops when it runs in another database than the one it names;
+//! - stops when the role exists but was not made by a Grantsmith setup script (the
+//!   [`MARK`] in the role's comment, which setup writes), so an administrator or an
+//!   application's role is never taken over; a re-run finds its own mark and goes on.
+//!
+//! Uninstall makes the same two checks before it revokes or drops anything.
+
+use crate::core::quote::pg::{dollar_quote, Ident, Literal, QuotedComment};
+
+/// How a role's comment starts when a Grantsmith setup script made it (`COMMENT ON
+/// ROLE`, kept in the cluster-wide `pg_shdescription`, readable by every role).
+pub const MARK: &str = "Grantsmith:";
+
+/// The PL/pgSQL lines (indented for a DO body) that stop a script in another database
+/// than `database`, or on a role named `role` (a text expression) that exists without
+/// the mark.
+fn checks(database: &Ident, role: &str, action: &str) -> String {
+    let db = database.literal();
+    format!(
+        "  IF current_database() <> {db} THEN
+    RAISE EXCEPTION 'This script is for database %, but it is running in database %', {db}, current_database()
+      USING HINT = 'Connect to that database (in psql: \\c followed by its name), then run the script again.';
+  END IF;
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role}
+              AND coalesce(shobj_description(oid, 'pg_authid'), '') NOT LIKE '{MARK}%') THEN
+    RAISE EXCEPTION 'Role % already exists and was not made by a Grantsmith setup script: {action}', {role}
+      USING HINT = format('Pick another user name. If %s is this integration''s own user, made by an earlier script, mark it first: COMMENT ON ROLE %s IS %L;', quote_ident({role}), quote_ident({role}), '{MARK} adopted');
+  END IF;
+"
+    )
+}
+
+/// A setup script: `body` (its statements, blank-line separated) between the header,
+/// `BEGIN` and the checks, and the role's mark and `COMMIT`. `what` names the user in
+/// the mark ("read-only connector user").
+pub fn setup_transaction(database: &Ident, role: &Ident, what: &str, body: &str) -> String {
+    let checks = format!(
+        "\nBEGIN\n{}END\n",
+        checks(database, &role.literal().to_string(), "it is left as it is")
+    );
+    let mark = Literal::generated(&format!("{MARK} {what}, made by its setup script"));
+    format!(
+        "-- Run in database {}, as the table owner or an administrator that may create roles.
+-- One transaction: if any statement fails, nothing is changed.
+BEGIN;
+
+DO {} LANGUAGE plpgsql;
+
+{body}
+
+-- The mark that lets this script run again, and uninstall drop only a role it made.
+COMMENT ON ROLE {role} IS {mark};
+
+COMMIT;",
+        QuotedComment(database),
+        dollar_quote(&checks),
+    )
+}
+
+/// The uninstall's checks, for the top of its DO body (after the missing-role NOTICE;
+/// `target_role` declared): the database it names, and the mark.
+pub(crate) fn uninstall_checks(database: &Ident) -> String {
+    checks(database, "target_role", "uninstall leaves it as it is")
+}
+
+/// Roles that administer a PostgreSQL server or a hosted provider's database: the
+/// bootstrap superuser and each provider's administrator or platform role, as the
+/// providers document them (see `provider.rs`).
+const ADMINISTRATORS: &[&str] = &[
+    "postgres",
+    "supabase_admin",
+    "neondb_owner",
+    "neon_superuser",
+    "cloud_admin",
+    "rdsadmin",
+    "rds_superuser",
+    "cloudsqlsuperuser",
+    "cloudsqladmin",
+    "azure_pg_admin",
+    "azuresu",
+    "avnadmin",
+    "doadmin",
+    "tsdbadmin",
+];
+
+/// The page's refusal of a user name it can tell is not the integration's own: a listed
+/// table owner or a known administrator. (The script itself refuses any other role that
+/// exists without the [`MARK`].)
+pub fn own_user(role: &Ident, owners: &[Ident]) -> Result<(), String> {
+    let name = role.raw();
+    if owners.iter().any(|o| o.raw() == name) {
+        return Err(format!(
+            "\"{}\" is also listed as a table owner: the integration needs a user of its own",
+            role.comment()
+        ));
+    }
+    if ADMINISTRATORS.contains(&name) {
+        return Err(format!(
+            "\"{name}\" is an administrator's role: the integration needs a user of its own"
+        ));
+    }
+    Ok(())
+}
+
+/// The statements of a setup script written by [`setup_transaction`], without its
+/// header, checks, mark and `COMMIT`: for the original preset, the original applet's own
+/// script (the parity oracle and the goldens compare it). `None` for any other text.
+pub fn statements(script: &str) -> Option<&str> {
+    const CHECKS_END: &str = " LANGUAGE plpgsql;\n\n";
+    let start = script.find(CHECKS_END)? + CHECKS_END.len();
+    let end = script.rfind("\n\n-- The mark that lets this script run again")?;
+    script
+        .starts_with("-- Run in database ")
+        .then(|| &script[start..end])
+}

@@ -1,0 +1,162 @@
+//! A preset's setup takes back, in its scope, what the user holds beyond the preset:
+//! read-only after read/write used to leave INSERT, UPDATE, DELETE, CREATE on the schema
+//! and the write default privileges in place, so "read-only" kept writing (and verify,
+//! which looks only for what is missing, passed). Setup converges instead: whatever
+//! another preset, an earlier run or a hand grant left (column grants and grant options
+//! included) goes, object by object, in the same transaction as the grants, so there is
+//! no moment without them. What the user owns (the read/write connector's own tables)
+//! is its own, and left alone.
+
+use std::fmt::Write;
+
+use super::setup::Plan;
+use crate::core::quote::pg::dollar_quote;
+
+/// `ARRAY['A', 'B']::text[]` of privilege names the generator writes itself.
+fn names(v: &[&str]) -> String {
+    let items: Vec<String> = v.iter().map(|x| format!("'{x}'")).collect();
+    format!("ARRAY[{}]::text[]", items.join(", "))
+}
+
+/// One loop: over `rows` (a SELECT yielding `priv`, `grantable`, `keep` and what
+/// `statement` needs), revoking each privilege that is not kept, and the grant option of
+/// each one that is. `statement` is a `format(…)` call with `@PRIV@` where the privilege
+/// goes. CASCADE: where the user passed a grant on, that goes too (else PostgreSQL
+/// refuses with "dependent privileges exist").
+fn revoke_loop(out: &mut String, what: &str, rows: &str, statement: &str) {
+    let privilege =
+        "CASE WHEN r.priv = ANY (r.keep) THEN 'GRANT OPTION FOR ' ELSE '' END || r.priv";
+    let _ = write!(
+        out,
+        "
+  -- {what}
+  FOR r IN
+    {rows}
+  LOOP
+    CONTINUE WHEN r.priv = ANY (r.keep) AND NOT r.grantable;
+    EXECUTE {};
+  END LOOP;
+",
+        statement.replace("@PRIV@", privilege)
+    );
+}
+
+impl Plan {
+    /// The DO block that takes back what the user holds in scope beyond the plan
+    /// (nothing for a new role).
+    pub(super) fn take_back(&self) -> String {
+        let p = &self.privs;
+        let filter = self.scope_filter();
+        let strs = |v: Vec<&'static str>| names(&v);
+        let db = strs(p.database.iter().map(|x| x.as_str()).collect());
+        let schema = strs(p.schema.iter().map(|x| x.as_str()).collect());
+        let tables = strs(p.tables.iter().map(|x| x.as_str()).collect());
+        let seqs = strs(p.sequences.iter().map(|x| x.as_str()).collect());
+        let funcs = names(if p.functions { &["EXECUTE"] } else { &[] });
+        let none = names(&[]);
+        let future = |v: &str| {
+            if p.future {
+                v.to_string()
+            } else {
+                none.clone()
+            }
+        };
+        let mut b = format!(
+            "
+DECLARE
+  target_role text := {};
+  target_oid oid := (SELECT oid FROM pg_roles WHERE rolname = {});
+  r record;
+BEGIN
+  IF target_oid IS NULL THEN
+    RETURN;
+  END IF;",
+            self.role.literal(),
+            self.role.literal()
+        );
+        revoke_loop(
+            &mut b,
+            "The database",
+            &format!(
+                "SELECT a.privilege_type AS priv, a.is_grantable AS grantable, {db} AS keep
+      FROM pg_database d, aclexplode(d.datacl) a
+     WHERE d.datname = current_database() AND a.grantee = target_oid AND d.datdba <> target_oid"
+            ),
+            "format('REVOKE %s ON DATABASE %I FROM %I CASCADE', @PRIV@, current_database(), target_role)",
+        );
+        revoke_loop(
+            &mut b,
+            "Schemas in scope",
+            &format!(
+                "SELECT n.nspname, a.privilege_type AS priv, a.is_grantable AS grantable, {schema} AS keep
+      FROM pg_namespace n, aclexplode(n.nspacl) a
+     WHERE {filter}
+       AND a.grantee = target_oid AND n.nspowner <> target_oid"
+            ),
+            "format('REVOKE %s ON SCHEMA %I FROM %I CASCADE', @PRIV@, r.nspname, target_role)",
+        );
+        revoke_loop(
+            &mut b,
+            "Tables, views and sequences in scope",
+            &format!(
+                "SELECT c.oid::regclass::text AS obj, CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind,
+           a.privilege_type AS priv, a.is_grantable AS grantable,
+           CASE WHEN c.relkind = 'S' THEN {seqs} ELSE {tables} END AS keep
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a
+     WHERE {filter}
+       AND a.grantee = target_oid AND c.relowner <> target_oid"
+            ),
+            "format('REVOKE %s ON %s %s FROM %I CASCADE', @PRIV@, r.kind, r.obj, target_role)",
+        );
+        // The presets grant no column privileges: every one held is beyond them.
+        revoke_loop(
+            &mut b,
+            "Column grants in scope",
+            &format!(
+                "SELECT c.oid::regclass::text AS obj, att.attname, a.privilege_type AS priv,
+           a.is_grantable AS grantable, {none} AS keep
+      FROM pg_attribute att JOIN pg_class c ON c.oid = att.attrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(att.attacl) a
+     WHERE {filter}
+       AND a.grantee = target_oid AND c.relowner <> target_oid"
+            ),
+            "format('REVOKE %s (%I) ON TABLE %s FROM %I CASCADE', @PRIV@, r.attname, r.obj, target_role)",
+        );
+        revoke_loop(
+            &mut b,
+            "Functions and procedures in scope",
+            &format!(
+                "SELECT f.oid::regprocedure::text AS obj, a.privilege_type AS priv,
+           a.is_grantable AS grantable, {funcs} AS keep
+      FROM pg_proc f JOIN pg_namespace n ON n.oid = f.pronamespace, aclexplode(f.proacl) a
+     WHERE {filter}
+       AND a.grantee = target_oid AND f.proowner <> target_oid"
+            ),
+            "format('REVOKE %s ON ROUTINE %s FROM %I CASCADE', @PRIV@, r.obj, target_role)",
+        );
+        revoke_loop(
+            &mut b,
+            "Default privileges in scope, whoever they are for",
+            &format!(
+                "SELECT pg_get_userbyid(d.defaclrole) AS owner, n.nspname,
+           CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES'
+                WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END AS kind,
+           a.privilege_type AS priv, a.is_grantable AS grantable,
+           CASE d.defaclobjtype WHEN 'r' THEN {} WHEN 'S' THEN {} WHEN 'f' THEN {}
+                ELSE {none} END AS keep
+      FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace, aclexplode(d.defaclacl) a
+     WHERE {filter}
+       AND a.grantee = target_oid AND d.defaclrole <> target_oid",
+                future(&tables),
+                future(&seqs),
+                future(&funcs),
+            ),
+            "format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I REVOKE %s ON %s FROM %I CASCADE', r.owner, r.nspname, @PRIV@, r.kind, target_role)",
+        );
+        b.push_str("END\n");
+        format!(
+            "-- Take back what the user holds here beyond this preset (another preset, a hand\n-- grant): a re-run with any preset ends with exactly this one's privileges\nDO {} LANGUAGE plpgsql;",
+            dollar_quote(&b)
+        )
+    }
+}

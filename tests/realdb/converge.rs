@@ -1,0 +1,108 @@
+//! Setup converges (issue "Least privilege for real", finding 3): read-only after
+//! read/write used to keep INSERT, UPDATE, DELETE, CREATE and the write default
+//! privileges. For every ordered pair of PostgreSQL presets, with hand grants between
+//! the two runs (a grant option passed on, a column grant), the second setup ends with
+//! exactly its own privileges, whatever the first left.
+
+use grantsmith::core::privileges::{DbPriv, Privileges, SchemaPriv, SeqPriv, TablePriv};
+use grantsmith::core::{generate, Access, Db, Field, Intent, Scope};
+
+use super::fixture::{self, OWNER, OWNER_PW};
+use super::server::Server;
+
+const ROLE: &str = "conv_user";
+const SCHEMAS: [&str; 2] = ["public", "sales"];
+
+fn form(access: Access, db: &str) -> Intent {
+    let mut i = Intent::new(Db::Postgres, access)
+        .with(Field::Host, "db.example.com")
+        .with(Field::Database, db)
+        .with(Field::Role, ROLE)
+        .with(Field::Schemas, SCHEMAS.join(", "));
+    i.scope = Scope::Listed;
+    if access == Access::Custom {
+        // Wider than any fixed preset somewhere, narrower elsewhere.
+        i.custom = Privileges {
+            database: vec![DbPriv::Connect, DbPriv::Temporary],
+            schema: vec![SchemaPriv::Usage, SchemaPriv::Create],
+            tables: vec![TablePriv::Select, TablePriv::Update, TablePriv::Truncate],
+            sequences: vec![SeqPriv::Usage, SeqPriv::Select, SeqPriv::Update],
+            functions: true,
+            future: true,
+        };
+    }
+    i
+}
+
+fn run_owner(s: &Server, db: &str, sql: &str, what: &str) {
+    s.psql_clean(OWNER, OWNER_PW, db, sql)
+        .unwrap_or_else(|e| panic!("{}: {what}: {e}", s.version));
+}
+
+/// Every ordered pair of presets, on one server.
+pub fn run(s: &Server) {
+    let db = "conv";
+    fixture::database(s, db);
+    let presets = [
+        Access::Metadata,
+        Access::ReadWrite,
+        Access::ReadOnly,
+        Access::Custom,
+    ];
+    for first in presets {
+        for second in presets {
+            let what = format!("{first:?} then {second:?}");
+            let a = generate(&form(first, db));
+            let b = generate(&form(second, db));
+            let pw =
+                |sql: Option<String>| sql.unwrap().replace("[[REPLACE_WITH_PASSWORD]]", "'pw'");
+            run_owner(s, db, &pw(a.setup), &format!("{what}: first setup"));
+            // What a DBA or the integration might add by hand between the two runs.
+            run_owner(
+                s,
+                db,
+                &format!(
+                    "GRANT INSERT ON public.orders TO {ROLE} WITH GRANT OPTION;
+                     GRANT UPDATE (note) ON public.orders TO {ROLE};
+                     GRANT CREATE ON SCHEMA sales TO {ROLE};"
+                ),
+                &what,
+            );
+            s.psql(
+                ROLE,
+                "pw",
+                db,
+                "GRANT INSERT ON public.orders TO other_owner;",
+            )
+            .unwrap_or_else(|e| panic!("{}: {what}: pass on: {e}", s.version));
+            run_owner(
+                s,
+                db,
+                &pw(b.setup.clone()),
+                &format!("{what}: second setup"),
+            );
+            let privs = grantsmith::core::backend::postgres::privileges(&form(second, db));
+            assert_eq!(
+                fixture::privileges(s, db, ROLE),
+                fixture::expected_plan_on(s, db, &SCHEMAS, &privs, OWNER),
+                "{}: {what}: not exactly the second preset's privileges",
+                s.version
+            );
+            let rows = s.su(db, b.verify.as_deref().unwrap());
+            assert!(!rows.contains("|FAIL"), "{}: {what}: {rows}", s.version);
+            run_owner(
+                s,
+                db,
+                b.uninstall.as_deref().unwrap(),
+                &format!("{what}: uninstall"),
+            );
+            assert_eq!(
+                fixture::privileges(s, db, ROLE),
+                "",
+                "{}: {what}",
+                s.version
+            );
+        }
+    }
+    println!("PostgreSQL {}: 16 preset pairs converge", s.version);
+}
