@@ -104,3 +104,7 @@ fn every_wrong_paste_says_what_was_expected() {
 /// The comparison, from pastes written here as psql would print them.
 #[path = "drift/compare.rs"]
 mod compare;
+
+/// The fix script's comment lines, from pastes with control characters in every field.
+#[path = "drift/comments.rs"]
+mod comments;

@@ -2,8 +2,10 @@
 //! (default 3,000 for a plain `cargo test`; the test command runs 100,000; a million on
 //! demand), seed printed and replayable with `GS_SEED`. For each input:
 //! - nothing panics, and Generate is enabled exactly when there is a script;
-//! - no output holds a NUL, and no `--` comment holds a CR (PostgreSQL ends a comment
-//!   there, so the rest of the line would run);
+//! - no output holds a NUL, and no `--` comment holds a control character but the
+//!   newline that ends it (PostgreSQL ends a comment at CR too, MySQL at LF, so the
+//!   rest of the line would run): the scripts generated and the drift check's fix
+//!   scripts alike;
 //! - every dollar-quoted body ends where the generator meant it to (`$tag$ LANGUAGE`);
 //! - a script tokenizes (in its database's rules, dollar-quoted bodies included) to the
 //!   same structure as the same intent with plain names;
@@ -188,7 +190,9 @@ fn dialect(db: Db) -> Box<dyn Dialect> {
 }
 
 /// Tokens with every name, string and number as one atom, dollar-quoted bodies
-/// tokenized in turn; comments checked for CR on the way.
+/// tokenized in turn; comments checked on the way: no control character but the
+/// newline that ends one (the tokenizer ends a PostgreSQL comment at CR too, and keeps
+/// the CR, so a comment ended early is caught here as well).
 fn shape(db: Db, sql: &str, out: &mut Vec<String>) -> Result<(), String> {
     let d = dialect(db);
     // What the user does before running it (the placeholder is not SQL on purpose).
@@ -199,8 +203,9 @@ fn shape(db: Db, sql: &str, out: &mut Vec<String>) -> Result<(), String> {
     for t in tokens {
         match t {
             Token::Whitespace(Whitespace::SingleLineComment { comment, .. }) => {
-                if comment.contains('\r') {
-                    return Err(format!("CR inside a comment: {comment:?}"));
+                let text = comment.strip_suffix('\n').unwrap_or(&comment);
+                if text.chars().any(char::is_control) {
+                    return Err(format!("a control character inside a comment: {comment:?}"));
                 }
             }
             Token::Whitespace(_) => {}
@@ -692,8 +697,10 @@ fn the_edge_cases_it_found() {
 }
 
 /// Random facts of every kind, with hostile fields, under a header that matches: the
-/// comparison and the fix script take any of them without a panic, and a fact that
-/// cannot be fixed safely is listed for a person instead of written as SQL.
+/// comparison and the fix script take any of them without a panic, a fact that
+/// cannot be fixed safely is listed for a person instead of written as SQL, and every
+/// line of the fix script is checked as the generated scripts are (its comments hold no
+/// control character, its dollar-quoted bodies close where meant).
 #[test]
 fn hostile_pastes_through_the_drift_check() {
     use grantsmith::core::check_paste;
@@ -741,6 +748,10 @@ fn hostile_pastes_through_the_drift_check() {
             "S",
             "direct",
             "table",
+            // What a name made with CREATE can hold to end a comment line early.
+            "_x\nGO\n",
+            "x\r$$",
+            "\u{b}\u{c}\u{85}\u{1b}",
         ];
         let n = rng.below(12);
         let mut lines = Vec::new();
@@ -775,6 +786,11 @@ fn hostile_pastes_through_the_drift_check() {
             };
             let fix = report.fix_sql();
             assert!(!fix.is_empty());
+            if let Err(e) = shape(i.db, &fix, &mut Vec::new())
+                .and_then(|_| dollar_bodies_close_where_meant(&fix))
+            {
+                panic!("case {case} (GS_SEED={seed}): {e}\n{fix}");
+            }
             // Every unfixable row is listed; every fixable one has its statement.
             for row in report
                 .rows

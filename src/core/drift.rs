@@ -9,6 +9,7 @@ mod compare;
 mod expect;
 mod fix;
 pub mod mysql;
+mod script;
 
 pub use compare::{compare, Report, Row, Status};
 pub use expect::{DefaultGrant, Expect};

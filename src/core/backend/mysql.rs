@@ -81,6 +81,18 @@ impl Ident {
     }
 }
 
+crate::core::quote::quoted! {
+    /// Text inside a `--` comment (the drift check's fix script echoes names and words
+    /// read back from a paste): control characters written as `\u{a}`, … (MySQL ends
+    /// the comment at LF, and the rest of the line would run).
+    ///
+    /// ```
+    /// use grantsmith::core::backend::mysql::Comment;
+    /// assert_eq!(Comment::new("_x\nGO").to_string(), "_x\\u{a}GO");
+    /// ```
+    Comment => |f, text| crate::core::quote::comment(f, text)
+}
+
 /// An account, `'user'@'host'`.
 ///
 /// ```

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use super::expect::{expected, Expect, ANY_OWNER};
 use super::fix;
 use super::{Fact, Inspection};
+use crate::core::quote::pg::QuotedComment;
 
 /// Where a privilege stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,7 +39,9 @@ pub struct Row {
     /// An extra that widens what the user may do a lot (an attribute, a powerful
     /// role, a grant option, ownership, writing).
     pub danger: bool,
-    /// What it is, names quoted as SQL writes them.
+    /// What it is, names quoted as SQL writes them, control characters escaped by the
+    /// database's comment type (`pg::Comment`, `mysql::Comment`): the fix script writes
+    /// it in a `--` line as it is, and a paste's every field may hold a line break.
     pub what: String,
     /// The statement that fixes it; `None` where a person must decide (a policy, an
     /// object the user owns) or another row's fix covers it.
@@ -56,7 +59,7 @@ impl std::fmt::Display for Row {
 /// The whole comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    /// The user, as SQL names it (`"app"`, `'app'@'%'`), line breaks escaped.
+    /// The user, as SQL names it (`"app"`, `'app'@'%'`), control characters escaped.
     pub role: String,
     /// Dangerous extras, extras, missing, present.
     pub rows: Vec<Row>,
@@ -104,7 +107,7 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
         rows.push(Row {
             status: Status::Missing,
             danger: false,
-            what: format!("the user {} (run the setup script)", e.role),
+            what: format!("the user {} (run the setup script)", QuotedComment(&e.role)),
             fix: None,
         });
         return Report {

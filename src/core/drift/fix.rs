@@ -1,9 +1,9 @@
-//! The statements that undo drift, one per row, and the fix script that runs them in one
-//! transaction. Names from a paste are untrusted text: they reach SQL only as quoted
-//! identifiers or literals, and privilege words, attributes and object codes only when
-//! they are ones PostgreSQL has.
+//! The statements that undo drift, one per row, and each row's words (the fix script
+//! that runs them is [`super::script`]). Names from a paste are untrusted text: they
+//! reach SQL only as quoted identifiers or literals, and privilege words, attributes and
+//! object codes only when they are ones PostgreSQL has; in words, only through
+//! [`Comment`].
 
-use super::compare::{Report, Status};
 use super::expect::Expect;
 use crate::core::quote::pg::{dollar_quote, Comment, Ident, Literal};
 
@@ -46,13 +46,26 @@ const DEFAULT_KINDS: [(&str, &str, &str); 5] = [
     ("n", "SCHEMAS", "schemas"),
 ];
 
-/// A name as SQL quotes it, fit for a comment or the table (line breaks escaped).
+/// A name as SQL quotes it, fit for a comment or the table (control characters escaped).
 pub(super) fn q(name: &str) -> String {
-    Comment::new(&format!("\"{}\"", name.replace('"', "\"\""))).to_string()
+    Comment::new(&quoted(name)).to_string()
 }
 
-/// What a fact is, in words (`fields` with or without the grant option flag).
+/// `"…"` with `"` doubled, for text that then goes through [`Comment`] whole.
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// What a fact is, in words (`fields` with or without the grant option flag), fit for a
+/// comment line: every field of a paste, privilege words and attributes as much as
+/// names, can hold a line break, so the whole text goes through [`Comment`] once.
 pub fn describe(kind: &str, fields: &[String]) -> String {
+    Comment::new(&words(kind, fields)).to_string()
+}
+
+/// [`describe`]'s text, unescaped.
+fn words(kind: &str, fields: &[String]) -> String {
+    let q = quoted;
     let f = |n: usize| fields.get(n).map_or("", String::as_str);
     let arity = match kind {
         "database" | "schema" => 2,
@@ -65,7 +78,7 @@ pub fn describe(kind: &str, fields: &[String]) -> String {
     } else {
         ""
     };
-    let function = |s: &str, name: &str| format!("{}.{}", q(s), Comment::new(name));
+    let function = |s: &str, name: &str| format!("{}.{name}", q(s));
     match kind {
         "attr" => format!("role attribute {}", f(0)),
         "member" => format!(
@@ -237,52 +250,5 @@ pub fn revoke(e: &Expect, kind: &str, fields: &[String], option_only: bool) -> O
             object(kind, fields)?,
             e.role
         )),
-    }
-}
-
-impl Report {
-    /// The fix script: every row's statement in one transaction, after a comment listing
-    /// what differs; rows a person must decide are listed, not changed.
-    pub fn fix_sql(&self) -> String {
-        let role = &self.role;
-        if !self.drift() {
-            let n = self.rows.len();
-            return format!(
-                "-- No drift: {role} has exactly what the setup grants ({n} privileges checked).\n"
-            );
-        }
-        let mut out = format!("-- What {role} has that differs from the setup:\n");
-        let mut statements = Vec::new();
-        let mut review = Vec::new();
-        for r in self.rows.iter().filter(|r| r.status != Status::Present) {
-            out.push_str(&format!("--   {r}\n"));
-            match &r.fix {
-                Some(s) => statements.push(s.as_str()),
-                None => review.push(r.what.as_str()),
-            }
-        }
-        if !statements.is_empty() {
-            let (begin, commit, how) = match self.atomic {
-                true => ("BEGIN;\n", "COMMIT;\n", "with psql -v ON_ERROR_STOP=1;\n-- it changes only what this user has, all or nothing."),
-                false => ("", "", "stopping at the first error;\n-- it changes only what this user has."),
-            };
-            out.push_str(&format!(
-                "-- Run as the role that ran the setup (or a superuser), {how}\n{begin}"
-            ));
-            for s in statements {
-                out.push_str(s);
-                out.push('\n');
-            }
-            out.push_str(commit);
-        }
-        if !review.is_empty() {
-            out.push_str(
-                "-- Not changed by this script (decide by hand, or run the setup script):\n",
-            );
-            for w in review {
-                out.push_str(&format!("--   {w}\n"));
-            }
-        }
-        out
     }
 }

@@ -10,7 +10,7 @@
 
 use super::compare::{Report, Row, Status};
 use super::{read, Inspection};
-use crate::core::backend::mysql::{Account, Ident, Str};
+use crate::core::backend::mysql::{Account, Comment, Ident, Str};
 use crate::core::backend::postgres::inspect::{HEADER, TRAILER, VERSION};
 
 /// What the header's last field says for this query (PostgreSQL's is a fingerprint).
@@ -131,13 +131,13 @@ SELECT line FROM (
         let mut options = Vec::new();
         if !i.exists {
             return Report {
-                role: crate::core::quote::pg::Comment::new(&account.to_string()).to_string(),
-                rows: vec![Row {
-                    status: Status::Missing,
-                    danger: false,
-                    what: format!("the account {account} (run the setup script)"),
-                    fix: None,
-                }],
+                role: Comment::new(&account.to_string()).to_string(),
+                rows: vec![row(
+                    Status::Missing,
+                    false,
+                    format!("the account {account} (run the setup script)"),
+                    None,
+                )],
                 atomic: false,
             };
         }
@@ -206,18 +206,21 @@ SELECT line FROM (
         }
         let (danger, rest): (Vec<Row>, Vec<Row>) = extra.into_iter().partition(|r| r.danger);
         Report {
-            role: crate::core::quote::pg::Comment::new(&account.to_string()).to_string(),
+            role: Comment::new(&account.to_string()).to_string(),
             rows: [danger, rest, missing, present].concat(),
             atomic: false,
         }
     }
 }
 
+/// A row, its text escaped for the fix script's comment lines: the privilege word and
+/// the names in it come from the paste, and a database named "_x\nGO" (an account with
+/// CREATE can make one) would otherwise end the comment and run `GO` as root.
 fn row(status: Status, danger: bool, what: String, fix: Option<String>) -> Row {
     Row {
         status,
         danger,
-        what,
+        what: Comment::new(&what).to_string(),
         fix,
     }
 }
@@ -265,15 +268,14 @@ fn level<'a>(kind: &str, f: &'a [String]) -> (Option<String>, &'a str, bool) {
     )
 }
 
-/// Where a fact's privilege is, in words.
+/// Where a fact's privilege is, in words (escaped by [`row`]).
 fn describe(kind: &str, f: &[String]) -> String {
     let id = |n: usize| Ident::new(&f[n]).to_string();
-    let text = match kind {
+    match kind {
         "global" => "every database (*.*)".to_string(),
         "schema" => format!("database {}", id(0)),
         "table" => format!("table {}.{}", id(0), id(1)),
         "column" => format!("column {} of {}.{}", id(2), id(0), id(1)),
         _ => format!("{} {}.{}", f[2].to_ascii_lowercase(), id(0), id(1)),
-    };
-    crate::core::quote::pg::Comment::new(&text).to_string()
+    }
 }

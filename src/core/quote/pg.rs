@@ -214,9 +214,10 @@ impl fmt::Display for Literal {
     }
 }
 
-/// User text shown inside a `--` comment. PostgreSQL (and psql) end such a comment at
-/// `\n` *or* `\r`, so a raw name could smuggle a statement out of it: those two are
-/// written as `\u{a}` / `\u{d}` instead. Everything else is kept as typed.
+/// User text shown inside a `--` comment: every control character written as
+/// `\u{a}`, `\u{d}`, `\u{b}`, … ([`super::comment`]; PostgreSQL and psql end a comment
+/// at `\n` *or* `\r`, so a raw name could smuggle a statement out of it). Everything
+/// else is kept as typed.
 #[derive(Debug, Clone, Copy)]
 pub struct Comment<'a>(&'a str);
 
@@ -229,14 +230,7 @@ impl<'a> Comment<'a> {
 
 impl fmt::Display for Comment<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
-            if c == '\n' || c == '\r' {
-                write!(f, "\\u{{{:x}}}", c as u32)?;
-            } else {
-                write!(f, "{c}")?;
-            }
-        }
-        Ok(())
+        super::comment(f, self.0)
     }
 }
 
