@@ -34,9 +34,16 @@ fn read_only_connector_keeps_just_select() {
     let text = sql.setup.unwrap();
     assert!(text.contains("FOREACH s IN ARRAY ARRAY['public'] LOOP\n    IF has_schema_privilege(s, 'USAGE WITH GRANT OPTION') THEN\n      EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', s, target_role);"));
     assert!(text.contains("-- Schema public\nGRANT SELECT ON ALL TABLES IN SCHEMA \"public\" TO \"dagflux\";\nALTER DEFAULT PRIVILEGES IN SCHEMA \"public\"\n  GRANT SELECT ON TABLES TO \"dagflux\";"));
+    // What it grants (the take-back block names other privileges to revoke them).
+    let grants: Vec<&str> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("GRANT ") || l.contains("format('GRANT "))
+        .collect();
+    assert!(grants.len() >= 3, "{grants:?}");
     for absent in ["INSERT", "UPDATE", "DELETE", "CREATE ON", "SEQUENCES"] {
-        assert!(!text.contains(absent), "{absent}");
+        assert!(!grants.iter().any(|l| l.contains(absent)), "{absent}");
     }
+    assert!(text.contains("-- Take back what the user holds here beyond this preset"));
     assert!(sql.conn.unwrap().ends_with("/mydb?sslmode=require"));
 }
 
