@@ -316,9 +316,36 @@ impl Server {
         sql: &str,
         vars: &[(&str, &str)],
     ) -> Result<(String, String), String> {
+        let (ok, stdout, stderr) = self.run_psql(
+            &["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"],
+            user,
+            password,
+            db,
+            sql,
+            vars,
+        );
+        if ok && !stderr.contains("ERROR") {
+            Ok((stdout, stderr))
+        } else {
+            Err(format!("{stderr}{stdout}"))
+        }
+    }
+
+    /// psql with `flags` on this server's socket as `user`, `sql` on its standard input:
+    /// (exited 0, stdout, stderr).
+    fn run_psql(
+        &self,
+        flags: &[&str],
+        user: &str,
+        password: &str,
+        db: &str,
+        sql: &str,
+        vars: &[(&str, &str)],
+    ) -> (bool, String, String) {
         use std::io::Write;
         let mut cmd = Command::new(psql_bin());
-        cmd.args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h"])
+        cmd.args(flags)
+            .arg("-h")
             .arg(&self.dir)
             .args(["-p", &self.port.to_string()])
             .args(["-U", user, "-d", db, "-f", "-"])
@@ -342,45 +369,19 @@ impl Server {
             .write_all(sql.as_bytes())
             .unwrap();
         let out = child.wait_with_output().unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        if out.status.success() && !stderr.contains("ERROR") {
-            Ok((stdout, stderr))
-        } else {
-            Err(format!("{stderr}{stdout}"))
-        }
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     }
 
     /// Runs `sql` as a DBA pasting it into psql would: without ON_ERROR_STOP, so psql
-    /// goes on after an error. Returns what psql printed, stdout and stderr together.
+    /// goes on after an error, and not quiet: the command tags (BEGIN, ROLLBACK) are what
+    /// the DBA reads. Returns what psql printed, stderr then stdout.
     pub fn psql_pasted(&self, user: &str, password: &str, db: &str, sql: &str) -> String {
-        use std::io::Write;
-        let mut child = Command::new(psql_bin())
-            // Not quiet: the command tags (BEGIN, ROLLBACK) are what the DBA reads.
-            .args(["-X", "-A", "-t", "-h"])
-            .arg(&self.dir)
-            .args(["-p", &self.port.to_string()])
-            .args(["-U", user, "-d", db, "-f", "-"])
-            .env("PGPASSWORD", password)
-            .env("PGCONNECT_TIMEOUT", "10")
-            .env_remove("PGSERVICE")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("psql (Debian postgresql-client) must be installed");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(sql.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stderr),
-            String::from_utf8_lossy(&out.stdout)
-        )
+        let (_, stdout, stderr) = self.run_psql(&["-X", "-A", "-t"], user, password, db, sql, &[]);
+        format!("{stderr}{stdout}")
     }
 
     /// As [`Server::psql`], and no WARNING either: Ok(stdout), or Err(what psql said).

@@ -66,6 +66,22 @@ COMMIT;",
     )
 }
 
+/// Verify's rows for the checks (lines of its `checks (ord, item, object, ok)` union,
+/// each followed by `UNION ALL`): run in the database the script names, and the role
+/// carries the mark of its setup.
+pub(crate) fn verify_rows(database: &Ident, role: &Ident) -> String {
+    let (db, role) = (database.literal(), role.literal());
+    format!(
+        "  SELECT 0, 'run in the database it is for', {db}::text, current_database() = {db}
+  UNION ALL
+  SELECT 0, 'role made by its setup script', {role}::text,
+         EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role}
+                  AND coalesce(shobj_description(oid, 'pg_authid'), '') LIKE '{MARK}%')
+  UNION ALL
+"
+    )
+}
+
 /// The uninstall's checks, for the top of its DO body (after the missing-role NOTICE;
 /// `target_role` declared): the database it names, and the mark.
 pub(crate) fn uninstall_checks(database: &Ident) -> String {

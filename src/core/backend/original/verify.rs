@@ -48,7 +48,8 @@ impl Setup {
         let tables = grantable(hosted, Class::Tables, &["SELECT", "TRIGGER"]);
         let seqs = grantable(hosted, Class::Sequences, &["USAGE", "SELECT"]);
         let funcs = grantable(hosted, Class::Functions, &["EXECUTE"]);
-        let mark = crate::core::backend::original::guard::MARK;
+        let guard_rows =
+            crate::core::backend::original::guard::verify_rows(&self.database, &self.role);
         let mut q = format!(
             "-- Verify the integration user: one row per expected privilege, pass or FAIL.
 -- Read-only; run it in the same database, {}.
@@ -60,13 +61,7 @@ s AS (
      AND ((SELECT oid FROM p) IS NULL OR has_schema_privilege((SELECT oid FROM p), n.oid, 'USAGE'))
 ),
 checks (ord, item, object, ok) AS (
-  SELECT 0, 'run in the database it is for', {db}::text, current_database() = {db}
-  UNION ALL
-  SELECT 0, 'role made by its setup script', {role}::text,
-         EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role}
-                  AND coalesce(shobj_description(oid, 'pg_authid'), '') LIKE '{mark}%')
-  UNION ALL
-  SELECT 1, 'role exists and can log in', {role}::text,
+{guard_rows}  SELECT 1, 'role exists and can log in', {role}::text,
          EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role} AND rolcanlogin)
   UNION ALL
   SELECT 2, 'database ' || priv, {db}::text,

@@ -28,7 +28,8 @@ impl Plan {
             .collect();
         let (tables, seqs, funcs) = (&g[0], &g[1], &g[2]);
         let reach = schema_in_reach(hosted, &self.schema_privs());
-        let mark = crate::core::backend::original::guard::MARK;
+        let guard_rows =
+            crate::core::backend::original::guard::verify_rows(&self.database, &self.role);
         let mut q = format!(
             "-- Verify the {}: one row per expected privilege, pass or FAIL.
 -- Read-only; run it in the same database, {}.
@@ -36,13 +37,7 @@ WITH r AS (SELECT (SELECT oid FROM pg_roles WHERE rolname = {role}) AS oid),
 s AS (SELECT n.oid, n.nspname FROM pg_namespace n
        WHERE {}{reach}),
 checks (ord, item, object, ok) AS (
-  SELECT 0, 'run in the database it is for', {db}::text, current_database() = {db}
-  UNION ALL
-  SELECT 0, 'role made by its setup script', {role}::text,
-         EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role}
-                  AND coalesce(shobj_description(oid, 'pg_authid'), '') LIKE '{mark}%')
-  UNION ALL
-  SELECT 1, 'role exists and can log in', {role}::text,
+{guard_rows}  SELECT 1, 'role exists and can log in', {role}::text,
          EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role} AND rolcanlogin)
   UNION ALL
   SELECT 2, 'database ' || priv, {db}::text,
