@@ -13,8 +13,10 @@ cd "$(dirname "$0")/.."
 # SQL Server, Snowflake and BigQuery forms and downloads: 189405; +11.5 KB embed
 # profiles: 201390; the other databases in all.html, their client forms out, the JS
 # glue minified, one show(): 175716 for the PostgreSQL page), plus 1 %. Lower it as
-# bytes are won; the targets live in scripts/bench.mjs.
-BUDGET=${GS_GZIP_BUDGET:-162971}
+# bytes are won; the targets live in scripts/bench.mjs. Raised once, on purpose: the
+# PostgreSQL scripts' checks, one transaction, role mark and the presets' take-back
+# (least privilege for real) took the page from 162,198 to 165,120 bytes: 166000.
+BUDGET=${GS_GZIP_BUDGET:-166000}
 # One page: its HTML and every file it names.
 page() {
   total_raw=0; total_gz=0
