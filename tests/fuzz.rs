@@ -204,7 +204,10 @@ fn shape(db: Db, sql: &str, out: &mut Vec<String>) -> Result<(), String> {
         match t {
             Token::Whitespace(Whitespace::SingleLineComment { comment, .. }) => {
                 let text = comment.strip_suffix('\n').unwrap_or(&comment);
-                if text.chars().any(char::is_control) {
+                if text
+                    .chars()
+                    .any(grantsmith::core::quote::is_unsafe_in_comment)
+                {
                     return Err(format!("a control character inside a comment: {comment:?}"));
                 }
             }

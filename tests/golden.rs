@@ -37,6 +37,8 @@ fn listed_schemas_several_owners_rls_and_quotes() {
         i.rls = true;
         i
     });
+    // The original's script but for its default privileges, which stay in the listed
+    // schemas here (README, Differences: "Listed scope means listed").
     assert_eq!(
         out.setup.as_deref().and_then(statements),
         Some(include_str!("golden/listed_rls.sql"))
@@ -96,7 +98,11 @@ fn empty_fields_fall_back_to_the_defaults() {
     assert!(
         sql.contains("GRANT CONNECT, CREATE, TEMP ON DATABASE \"postgres\" TO \"dreamlit_app\";")
     );
-    assert!(sql.contains("-- Ensure future schemas/objects created by postgres are accessible \n"));
+    // Listed scope: the default privileges stay in the listed schemas (README,
+    // Differences), not the original's global ones.
+    assert!(sql.contains(
+        "-- Ensure future objects created by postgres in the listed schemas are accessible\n"
+    ));
     assert_eq!(
         out.conn.as_deref(),
         Some("postgresql://dreamlit_app:[[REPLACE_WITH_PASSWORD]]@db.example.com:5432/postgres")
@@ -385,15 +391,16 @@ fn verify_and_uninstall_follow_the_setup() {
     let verify = out.verify.unwrap();
     assert!(verify.contains("WHERE rolname = 'a$$b'"));
     assert!(verify.contains("AND n.nspname = ANY (ARRAY['s''1'])"));
-    assert!(verify.contains("'for objects created by ' || 'o1'"));
-    assert!(verify.contains("'for objects created by ' || 'o2'"));
+    assert!(verify.contains("format('%I ', s.nspname) || 'for objects created by ' || 'o1'"));
+    assert!(verify.contains("format('%I ', s.nspname) || 'for objects created by ' || 'o2'"));
     assert!(verify.contains("'RLS policy ' || 'dreamlit_a_b_select_policy'"));
     let uninstall = out.uninstall.unwrap();
     // `$$` in the role: the DO body gets another tag.
     assert!(uninstall.contains("DO $gs$\n"));
     assert!(uninstall.ends_with("END\n$gs$ LANGUAGE plpgsql;"));
-    assert!(uninstall
-        .contains("FOR ROLE %I REVOKE SELECT, TRIGGER ON TABLES FROM %I', 'o2', target_role);"));
+    assert!(uninstall.contains(
+        "FOR ROLE %I IN SCHEMA %I REVOKE SELECT, TRIGGER ON TABLES FROM %I', 'o2', schema_record.nspname, target_role);"
+    ));
     assert!(uninstall.contains("DROP POLICY %I ON %I.%I', 'dreamlit_a_b_select_policy'"));
     let plain = generate(&form("db.example.com"));
     assert!(!plain.uninstall.unwrap().contains("DROP POLICY"));

@@ -106,7 +106,9 @@ fn assert_safe(db: Db, fix: &str, what: &str) {
     for line in fix.split('\n') {
         if line.trim_start().starts_with("--") {
             assert!(
-                !line.chars().any(char::is_control),
+                !line
+                    .chars()
+                    .any(grantsmith::core::quote::is_unsafe_in_comment),
                 "{what}: a control character in a comment line {line:?}\n{fix}"
             );
         }

@@ -63,7 +63,7 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
--- Ensure future schemas/objects created by postgres are accessible 
+-- Ensure future objects created by postgres in the listed schemas are accessible
 DO $$
 DECLARE
   target_role text := 'Ops "Team"';
@@ -72,19 +72,21 @@ DECLARE
     WHEN owner_role IS NULL THEN NULL
     ELSE (SELECT oid FROM pg_roles WHERE rolname = owner_role)
   END;
+  s text;
 BEGIN
   IF owner_role IS NULL OR owner_oid IS NULL THEN
     RAISE NOTICE 'Skipping default privileges: role % not found', owner_role;
   ELSE
-    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT USAGE ON SCHEMAS TO %I', owner_role, target_role);
-    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT SELECT, TRIGGER ON TABLES TO %I', owner_role, target_role);
-    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT USAGE, SELECT ON SEQUENCES TO %I', owner_role, target_role);
-    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT EXECUTE ON FUNCTIONS TO %I', owner_role, target_role);
+    FOREACH s IN ARRAY ARRAY['sales', 'Mixed Case', 'weird"q''x'] LOOP
+      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT SELECT, TRIGGER ON TABLES TO %I', owner_role, s, target_role);
+      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO %I', owner_role, s, target_role);
+      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT EXECUTE ON FUNCTIONS TO %I', owner_role, s, target_role);
+    END LOOP;
   END IF;
 END
 $$ LANGUAGE plpgsql;
 
--- Ensure future schemas/objects created by app_owner are accessible 
+-- Ensure future objects created by app_owner in the listed schemas are accessible
 DO $$
 DECLARE
   target_role text := 'Ops "Team"';
@@ -93,14 +95,16 @@ DECLARE
     WHEN owner_role IS NULL THEN NULL
     ELSE (SELECT oid FROM pg_roles WHERE rolname = owner_role)
   END;
+  s text;
 BEGIN
   IF owner_role IS NULL OR owner_oid IS NULL THEN
     RAISE NOTICE 'Skipping default privileges: role % not found', owner_role;
   ELSE
-    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT USAGE ON SCHEMAS TO %I', owner_role, target_role);
-    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT SELECT, TRIGGER ON TABLES TO %I', owner_role, target_role);
-    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT USAGE, SELECT ON SEQUENCES TO %I', owner_role, target_role);
-    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT EXECUTE ON FUNCTIONS TO %I', owner_role, target_role);
+    FOREACH s IN ARRAY ARRAY['sales', 'Mixed Case', 'weird"q''x'] LOOP
+      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT SELECT, TRIGGER ON TABLES TO %I', owner_role, s, target_role);
+      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO %I', owner_role, s, target_role);
+      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT EXECUTE ON FUNCTIONS TO %I', owner_role, s, target_role);
+    END LOOP;
   END IF;
 END
 $$ LANGUAGE plpgsql;

@@ -120,6 +120,23 @@ fn unreserved(s: &str) -> bool {
         .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
 }
 
+/// `sql` without its default-privilege blocks (from each "-- Ensure future" comment to
+/// the end of its DO block).
+fn without_defaults(sql: &str) -> String {
+    let mut out = String::new();
+    let mut rest = sql;
+    while let Some(i) = rest.find("-- Ensure future") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let end = after
+            .find(" LANGUAGE plpgsql;")
+            .map_or(after.len(), |e| e + 18);
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[test]
 fn builder_matches_the_original_for_every_input_it_handles() {
     let seed: u64 = std::env::var("GS_SEED")
@@ -196,7 +213,18 @@ fn builder_matches_the_original_for_every_input_it_handles() {
         {
             continue;
         }
-        assert_eq!(sql, want["sql"].as_str().unwrap(), "{ctx}");
+        let theirs = want["sql"].as_str().unwrap();
+        if f.scope == Scope::Listed {
+            // Listed scope: the default privileges stay in the listed schemas here
+            // (README, Differences); everything else is compared.
+            assert_eq!(without_defaults(sql), without_defaults(theirs), "{ctx}");
+            assert!(
+                sql.contains("IN SCHEMA %I GRANT SELECT, TRIGGER ON TABLES"),
+                "{ctx}"
+            );
+        } else {
+            assert_eq!(sql, theirs, "{ctx}");
+        }
         sql_same += 1;
         let (role, db) = (role.trim(), f.get(Field::Database).trim());
         // A port with leading zeros is written as its number (the original copied it).

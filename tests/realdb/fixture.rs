@@ -101,11 +101,13 @@ pub fn privileges(s: &Server, db: &str, role: &str) -> String {
 
 /// What the original's script grants `role` in the fixture with "All schemas".
 pub fn expected_all(db: &str, owners: &[&str]) -> String {
-    expected(db, &["Mixed \"Case\"", "public", "sales"], owners)
+    expected(db, &["Mixed \"Case\"", "public", "sales"], owners, false)
 }
 
-/// The exact listing for grants on `schemas` plus default privileges from `owners`.
-pub fn expected(db: &str, schemas: &[&str], owners: &[&str]) -> String {
+/// The exact listing for grants on `schemas` plus default privileges from `owners`:
+/// global (all schemas), or in each of `schemas` with a `listed` scope (no future
+/// schemas then).
+pub fn expected(db: &str, schemas: &[&str], owners: &[&str], listed: bool) -> String {
     let mut lines: Vec<String> = Vec::new();
     for sch in schemas {
         lines.push(format!("schema {sch} USAGE"));
@@ -140,6 +142,7 @@ pub fn expected(db: &str, schemas: &[&str], owners: &[&str]) -> String {
     for p in ["CONNECT", "CREATE", "TEMPORARY"] {
         lines.push(format!("db {db} {p}"));
     }
+    let places: Vec<&str> = if listed { schemas.to_vec() } else { vec!["*"] };
     for o in owners {
         for (kind, privs) in [
             ("n", &["USAGE"][..]),
@@ -147,8 +150,13 @@ pub fn expected(db: &str, schemas: &[&str], owners: &[&str]) -> String {
             ("S", &["SELECT", "USAGE"]),
             ("f", &["EXECUTE"]),
         ] {
-            for p in privs {
-                lines.push(format!("default {o} * {kind} {p}"));
+            if listed && kind == "n" {
+                continue;
+            }
+            for place in &places {
+                for p in privs {
+                    lines.push(format!("default {o} {place} {kind} {p}"));
+                }
             }
         }
     }

@@ -202,7 +202,7 @@ pub fn listed_schemas_only(s: &Server) {
         i
     };
     s.su(db, &script(&f, pw));
-    let expected = fixture::expected(db, &["Mixed \"Case\"", "sales"], &[OWNER]);
+    let expected = fixture::expected(db, &["Mixed \"Case\"", "sales"], &[OWNER], true);
     assert_eq!(
         fixture::privileges(s, db, role),
         expected,

@@ -198,21 +198,19 @@ impl Setup {
         } else {
             &[]
         };
+        // Per listed schema with a listed scope, else global (the original's).
+        let per_schema = matches!(self.scope, SchemaScope::Listed(_));
         let defaults = owners
             .iter()
             .flat_map(|o| {
-                [
-                    ("n", vec!["USAGE"]),
-                    ("r", vec!["SELECT", "TRIGGER"]),
-                    ("S", vec!["USAGE", "SELECT"]),
-                    ("f", vec!["EXECUTE"]),
-                ]
-                .map(|(code, privs)| DefaultGrant {
-                    owner: Some(o.clone()),
-                    per_schema: false,
-                    code,
-                    privs,
-                })
+                self.default_kinds()
+                    .into_iter()
+                    .map(move |(_, code, privs)| DefaultGrant {
+                        owner: Some(o.clone()),
+                        per_schema,
+                        code,
+                        privs: privs.split(", ").collect(),
+                    })
             })
             .collect();
         Expect {

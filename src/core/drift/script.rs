@@ -17,7 +17,7 @@ impl Report {
         debug_assert!(
             std::iter::once(role)
                 .chain(self.rows.iter().map(|r| &r.what))
-                .all(|t| !t.chars().any(char::is_control)),
+                .all(|t| !t.chars().any(crate::core::quote::is_unsafe_in_comment)),
             "text for a comment line with a control character: {self:?}"
         );
         if !self.drift() {

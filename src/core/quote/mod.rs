@@ -74,26 +74,34 @@ pub fn doubled_with_backslashes(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::
     f.write_char('\'')
 }
 
-/// Text inside a `--` comment, every control character (`char::is_control`: C0, DEL,
-/// C1) written as `\u{hex}`: PostgreSQL and psql end such a comment at LF or CR, MySQL
-/// at LF, so one raw break would let the rest of a name run as a statement in a script
-/// a DBA runs as an administrator; the others (vertical tab, form feed, NEL, escape
-/// sequences) would break the line or redraw it in an editor or a terminal. Everything
-/// else is kept as typed, and escaping twice changes nothing.
+/// Text inside a `--` comment, every control character but tab (`char::is_control`:
+/// C0, DEL, C1) written as `\u{hex}`: PostgreSQL and psql end such a comment at LF or
+/// CR, MySQL at LF, so one raw break would let the rest of a name run as a statement in
+/// a script a DBA runs as an administrator; the others (vertical tab, form feed, NEL,
+/// escape sequences) would break the line or redraw it in an editor or a terminal. A
+/// tab is white space within the line (the original applet's comments keep it, and the
+/// parity oracle compares them). Everything else is kept as typed, and escaping twice
+/// changes nothing.
 ///
 /// ```
 /// use grantsmith::core::quote::pg::Comment;
-/// assert_eq!(Comment::new("a\nb\rc\u{b}d").to_string(), "a\\u{a}b\\u{d}c\\u{b}d");
+/// assert_eq!(Comment::new("a\nb\rc\u{b}d\te").to_string(), "a\\u{a}b\\u{d}c\\u{b}d\te");
 /// ```
 pub fn comment(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
     for c in text.chars() {
-        if c.is_control() {
+        if is_unsafe_in_comment(c) {
             write!(f, "\\u{{{:x}}}", c as u32)?;
         } else {
             f.write_char(c)?;
         }
     }
     Ok(())
+}
+
+/// Whether `c` is written escaped inside a `--` comment: a control character other than
+/// tab.
+pub fn is_unsafe_in_comment(c: char) -> bool {
+    c.is_control() && c != '\t'
 }
 
 /// `quote`, the text with a backslash before each `quote` and each backslash, `quote`:

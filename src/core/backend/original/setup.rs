@@ -174,7 +174,7 @@ GRANT CONNECT, CREATE, TEMP ON DATABASE {} TO {role};",
             parts.push(self.sweep());
         }
         for owner in &self.owners {
-            parts.push(Self::default_privileges(&role_lit, owner));
+            parts.push(self.default_privileges(&role_lit, owner));
         }
         if self.rls {
             parts.push(self.rls_block());
@@ -236,43 +236,6 @@ BEGIN
             );
         }
         b.push_str("    END IF;\n  END LOOP;\nEND\n");
-        do_block(&mut s, &b);
-        s
-    }
-
-    fn default_privileges(role_lit: &Literal, owner: &Ident) -> String {
-        let mut s = format!(
-            "-- Ensure future schemas/objects created by {} are accessible \n",
-            owner.comment()
-        );
-        let mut b = format!(
-            "
-DECLARE
-  target_role text := {role_lit};
-  owner_role text := NULLIF({}, '');
-  owner_oid oid := CASE
-    WHEN owner_role IS NULL THEN NULL
-    ELSE (SELECT oid FROM pg_roles WHERE rolname = owner_role)
-  END;
-BEGIN
-  IF owner_role IS NULL OR owner_oid IS NULL THEN
-    RAISE NOTICE 'Skipping default privileges: role % not found', owner_role;
-  ELSE
-",
-            owner.literal()
-        );
-        for (privs, on) in [
-            ("USAGE", "SCHEMAS"),
-            ("SELECT, TRIGGER", "TABLES"),
-            ("USAGE, SELECT", "SEQUENCES"),
-            ("EXECUTE", "FUNCTIONS"),
-        ] {
-            let _ = writeln!(
-                b,
-                "    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT {privs} ON {on} TO %I', owner_role, target_role);"
-            );
-        }
-        b.push_str("  END IF;\nEND\n");
         do_block(&mut s, &b);
         s
     }

@@ -92,12 +92,9 @@ BEGIN
                 b,
                 "
   IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {o}) THEN
-    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I REVOKE USAGE ON SCHEMAS FROM %I', {o}, target_role);
-    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I REVOKE SELECT, TRIGGER ON TABLES FROM %I', {o}, target_role);
-    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I REVOKE USAGE, SELECT ON SEQUENCES FROM %I', {o}, target_role);
-    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I REVOKE EXECUTE ON FUNCTIONS FROM %I', {o}, target_role);
-  END IF;
-"
+{}  END IF;
+",
+                self.revoke_defaults(&o)
             );
         }
         if self.rls {

@@ -88,20 +88,7 @@ checks (ord, item, object, ok) AS (
             verify_runner(hosted)
         );
         for owner in &self.owners {
-            let o = owner.literal();
-            let _ = write!(
-                q,
-                "
-  UNION ALL
-  SELECT 7, 'default privilege ' || kind || ' ' || priv, 'for objects created by ' || {o},
-         EXISTS (SELECT 1 FROM pg_default_acl d, aclexplode(d.defaclacl) a
-                  WHERE d.defaclrole = (SELECT oid FROM pg_roles WHERE rolname = {o})
-                    AND d.defaclnamespace = 0 AND d.defaclobjtype = code
-                    AND a.grantee = (SELECT oid FROM r) AND a.privilege_type = priv)
-    FROM (VALUES ('schemas', 'n', 'USAGE'), ('tables', 'r', 'SELECT'), ('tables', 'r', 'TRIGGER'),
-                 ('sequences', 'S', 'USAGE'), ('sequences', 'S', 'SELECT'),
-                 ('functions', 'f', 'EXECUTE')) AS v (kind, code, priv)"
-            );
+            q.push_str(&self.verify_defaults(&owner.literal()));
         }
         if self.rls {
             let name = Literal::generated(&self.policy_name());

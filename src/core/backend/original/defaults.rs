@@ -1,0 +1,165 @@
+//! The original's default privileges: what objects an owner role creates later the
+//! integration may use. With "All schemas" they are the original's, for every schema
+//! (future schemas included). With "Only listed schemas" the original wrote the same
+//! global statements, so a schema the owner created next month was readable too (a
+//! careful DBA found `secret.newkeys` readable): here they are `IN SCHEMA` each listed
+//! schema, and future schemas (outside a listed scope by definition) get nothing.
+//! Setup, verify and uninstall read the same table.
+
+use std::fmt::Write;
+
+use super::setup::{SchemaScope, Setup};
+use crate::core::quote::pg::{dollar_quote, literal_array, Ident, Literal};
+
+/// `(object kind as ALTER DEFAULT PRIVILEGES names it, pg_default_acl code, privileges)`
+/// granted on future objects of the owner roles; `SCHEMAS` only without a listed scope.
+pub(crate) const DEFAULTS: [(&str, &str, &str); 4] = [
+    ("SCHEMAS", "n", "USAGE"),
+    ("TABLES", "r", "SELECT, TRIGGER"),
+    ("SEQUENCES", "S", "USAGE, SELECT"),
+    ("FUNCTIONS", "f", "EXECUTE"),
+];
+
+impl Setup {
+    /// The listed schemas, when the scope is a list.
+    fn listed(&self) -> Option<&[Ident]> {
+        match &self.scope {
+            SchemaScope::Listed(list) => Some(list),
+            SchemaScope::All => None,
+        }
+    }
+
+    /// The default privileges the setup grants, per owner: `(kind, code, privs)`.
+    pub(crate) fn default_kinds(&self) -> Vec<(&'static str, &'static str, &'static str)> {
+        let listed = self.listed().is_some();
+        DEFAULTS
+            .into_iter()
+            .filter(|(kind, _, _)| !(listed && *kind == "SCHEMAS"))
+            .collect()
+    }
+
+    /// The setup's block for `owner`: the original's, or per listed schema.
+    pub(super) fn default_privileges(&self, role_lit: &Literal, owner: &Ident) -> String {
+        let listed = self.listed();
+        let mut s = match listed {
+            None => format!(
+                "-- Ensure future schemas/objects created by {} are accessible \n",
+                owner.comment()
+            ),
+            Some(_) => format!(
+                "-- Ensure future objects created by {} in the listed schemas are accessible\n",
+                owner.comment()
+            ),
+        };
+        let mut b = format!(
+            "
+DECLARE
+  target_role text := {role_lit};
+  owner_role text := NULLIF({}, '');
+  owner_oid oid := CASE
+    WHEN owner_role IS NULL THEN NULL
+    ELSE (SELECT oid FROM pg_roles WHERE rolname = owner_role)
+  END;{}
+BEGIN
+  IF owner_role IS NULL OR owner_oid IS NULL THEN
+    RAISE NOTICE 'Skipping default privileges: role % not found', owner_role;
+  ELSE
+",
+            owner.literal(),
+            if listed.is_some() { "\n  s text;" } else { "" }
+        );
+        match listed {
+            None => {
+                for (kind, _, privs) in self.default_kinds() {
+                    let _ = writeln!(
+                        b,
+                        "    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT {privs} ON {kind} TO %I', owner_role, target_role);"
+                    );
+                }
+            }
+            Some(list) => {
+                let _ = writeln!(b, "    FOREACH s IN ARRAY {} LOOP", literal_array(list));
+                for (kind, _, privs) in self.default_kinds() {
+                    let _ = writeln!(
+                        b,
+                        "      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT {privs} ON {kind} TO %I', owner_role, s, target_role);"
+                    );
+                }
+                b.push_str("    END LOOP;\n");
+            }
+        }
+        b.push_str("  END IF;\nEND\n");
+        s.push_str("DO ");
+        s.push_str(&dollar_quote(&b));
+        s.push_str(" LANGUAGE plpgsql;");
+        s
+    }
+
+    /// Uninstall's statements for owner `o` (a literal; the role exists): the mirror of
+    /// [`Setup::default_privileges`], in every listed schema that exists.
+    pub(super) fn revoke_defaults(&self, o: &Literal) -> String {
+        let mut out = String::new();
+        match self.listed() {
+            None => {
+                for (kind, _, privs) in self.default_kinds() {
+                    let _ = writeln!(
+                        out,
+                        "    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I REVOKE {privs} ON {kind} FROM %I', {o}, target_role);"
+                    );
+                }
+            }
+            Some(list) => {
+                let _ = writeln!(
+                    out,
+                    "    FOR schema_record IN SELECT nspname FROM pg_namespace WHERE nspname = ANY ({}) LOOP",
+                    literal_array(list)
+                );
+                for (kind, _, privs) in self.default_kinds() {
+                    let _ = writeln!(
+                        out,
+                        "      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I REVOKE {privs} ON {kind} FROM %I', {o}, schema_record.nspname, target_role);"
+                    );
+                }
+                out.push_str("    END LOOP;\n");
+            }
+        }
+        out
+    }
+
+    /// Verify's rows for owner `o` (a literal): each default privilege, globally or in
+    /// each schema in scope (`s`).
+    pub(super) fn verify_defaults(&self, o: &Literal) -> String {
+        let values: Vec<String> = self
+            .default_kinds()
+            .into_iter()
+            .flat_map(|(kind, code, privs)| {
+                privs
+                    .split(", ")
+                    .map(move |p| format!("('{}', '{code}', '{p}')", kind.to_lowercase()))
+            })
+            .collect();
+        let (object, from, namespace) = match self.listed() {
+            None => (
+                format!("'for objects created by ' || {o}"),
+                "",
+                "d.defaclnamespace = 0",
+            ),
+            Some(_) => (
+                format!("format('%I ', s.nspname) || 'for objects created by ' || {o}"),
+                "s, ",
+                "d.defaclnamespace = s.oid",
+            ),
+        };
+        format!(
+            "
+  UNION ALL
+  SELECT 7, 'default privilege ' || kind || ' ' || priv, {object},
+         EXISTS (SELECT 1 FROM pg_default_acl d, aclexplode(d.defaclacl) a
+                  WHERE d.defaclrole = (SELECT oid FROM pg_roles WHERE rolname = {o})
+                    AND {namespace} AND d.defaclobjtype = code
+                    AND a.grantee = (SELECT oid FROM r) AND a.privilege_type = priv)
+    FROM {from}(VALUES {}) AS v (kind, code, priv)",
+            values.join(",\n                 ")
+        )
+    }
+}
