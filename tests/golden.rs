@@ -349,6 +349,7 @@ fn new_schema_applet() {
         schema: "  ".into(),
         role: "".into(),
         owner: " ".into(),
+        privileges: None,
     });
     assert_eq!(
         out.sql.as_deref(),
@@ -358,12 +359,14 @@ fn new_schema_applet() {
         schema: "Sales \"EU\"".into(),
         role: "app'x".into(),
         owner: "Own\"er".into(),
+        privileges: None,
     });
     let sql = out.sql.unwrap();
     assert!(sql.starts_with("-- Run as the role that owns/creates tables in this schema (usually \"Own\"\"er\")\nGRANT USAGE ON SCHEMA \"Sales \"\"EU\"\"\" TO \"app'x\";\n"));
     assert!(sql.ends_with("ALTER DEFAULT PRIVILEGES FOR ROLE \"Own\"\"er\" IN SCHEMA \"Sales \"\"EU\"\"\"\n  GRANT EXECUTE ON FUNCTIONS TO \"app'x\";"));
     let out = schema_grant(&SchemaForm {
         owner: "o\rDROP".into(),
+        privileges: None,
         ..SchemaForm::default()
     });
     assert!(out.sql.unwrap().starts_with(

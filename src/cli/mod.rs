@@ -178,7 +178,7 @@ fn pick(what: What, out: Output) -> Result<String, Vec<String>> {
     })
 }
 
-/// The new-schema applet: its role follows the preset's user, as in the page.
+/// The new-schema applet: its role and grants follow the preset, as in the page.
 fn new_schema(i: &Intent, o: &Options) -> Result<String, Vec<String>> {
     let d = SchemaForm::default();
     let role = crate::core::text::or_default(i.get(Field::Role), &d.role).to_string();
@@ -186,6 +186,7 @@ fn new_schema(i: &Intent, o: &Options) -> Result<String, Vec<String>> {
         schema: o.schema.clone().unwrap_or(d.schema),
         role,
         owner: o.owner.clone().unwrap_or(d.owner),
+        privileges: crate::core::new_schema_form::preset_privileges(i),
     });
     r.sql.ok_or_else(|| {
         [("schema", r.schema), ("role", r.role), ("owner", r.owner)]

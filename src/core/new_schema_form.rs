@@ -2,6 +2,8 @@
 
 use super::backend::original::new_schema::new_schema_sql;
 use super::backend::original::ROLE_DEFAULT;
+use super::intent::{Access, Db, Intent};
+use super::privileges::Privileges;
 use super::quote::pg::Ident;
 use super::text::or_default;
 
@@ -14,6 +16,16 @@ pub struct SchemaForm {
     pub role: String,
     /// The role that owns/creates tables in the schema.
     pub owner: String,
+    /// What the chosen preset grants in a listed schema; `None`: the original applet's
+    /// grants.
+    pub privileges: Option<Privileges>,
+}
+
+/// What the new-schema applet grants for `i`'s preset: the original's (`None`) or a
+/// PostgreSQL preset's own.
+pub fn preset_privileges(i: &Intent) -> Option<Privileges> {
+    (i.db == Db::Postgres && i.access != Access::Original)
+        .then(|| super::backend::postgres::privileges(i))
 }
 
 impl Default for SchemaForm {
@@ -22,6 +34,7 @@ impl Default for SchemaForm {
             schema: "public".into(),
             role: ROLE_DEFAULT.into(),
             owner: super::neon::OWNER_DEFAULT.into(),
+            privileges: None,
         }
     }
 }
@@ -52,7 +65,10 @@ pub fn schema_grant(f: &SchemaForm) -> SchemaOutput {
     let role = Ident::new_role(or_default(&f.role, ROLE_DEFAULT));
     let owner = Ident::new_existing_role(or_default(&f.owner, super::neon::OWNER_DEFAULT));
     let sql = match (&schema, &role, &owner) {
-        (Ok(s), Ok(r), Ok(o)) => Some(new_schema_sql(s, r, o)),
+        (Ok(s), Ok(r), Ok(o)) => Some(match &f.privileges {
+            None => new_schema_sql(s, r, o),
+            Some(p) => super::backend::postgres::new_schema::new_schema_sql(s, r, o, p),
+        }),
         _ => None,
     };
     SchemaOutput {

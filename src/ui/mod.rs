@@ -24,6 +24,7 @@ use reactive::{derived, memo};
 
 use crate::core::backend::Backend;
 use crate::core::intent::{Access, Db, Field, Intent};
+use crate::core::new_schema_form::preset_privileges;
 use crate::core::profile::Profile;
 use crate::core::share::fragment_pairs;
 use original_form::OriginalForm;
@@ -165,11 +166,9 @@ pub fn App(
         Access::Original => "Dreamlit role",
         _ => "Integration role",
     });
-    // The new-schema applet writes the original's grants: not under a profile that
-    // fixes another access, whose readers would get privileges it did not ask for.
-    let new_schema = move || {
-        db.get() == Db::Postgres && (access.get() == Access::Original || !page.fixed("preset"))
-    };
+    // The new-schema applet grants what the preset above grants in a listed schema.
+    let privileges = derived(move || page.intent.with(preset_privileges));
+    let new_schema = move || db.get() == Db::Postgres;
     let title = match profile.brand() {
         Some(b) => format!("A database user for {}", b.name()),
         None => "Grantsmith".into(),
@@ -207,7 +206,7 @@ pub fn App(
             }}
             {show(memo(new_schema), Arc::new(move || view! {
                 <h2 class="gs-h2">"Grant access to a schema created later"</h2>
-                <SchemaGrant user=user label=role_label/>
+                <SchemaGrant user=user label=role_label privileges=privileges/>
             }.into_any()))}
         </main>
     }

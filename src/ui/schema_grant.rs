@@ -6,15 +6,18 @@ use super::copy_button::CopyButton;
 use super::field::Field;
 use super::reactive::{derived, memo};
 use crate::core::new_schema_form::{schema_grant, SchemaForm};
+use crate::core::privileges::Privileges;
 
-/// Schema, role and owner in; grants for that schema out. The role follows the user of
-/// the form above until it is typed here.
+/// Schema, role and owner in; grants for that schema out, as the preset above grants in a
+/// listed schema. The role follows the user of the form above until it is typed here.
 #[component]
 pub fn SchemaGrant(
     /// The user the form above creates.
     user: Signal<String>,
     /// The role field's label ("Dreamlit role" under the original applet).
     label: Signal<&'static str>,
+    /// What the preset grants in a listed schema (`None`: the original's grants).
+    privileges: Signal<Option<Privileges>>,
 ) -> impl IntoView {
     let d = SchemaForm::default();
     let schema = RwSignal::new(d.schema);
@@ -26,6 +29,7 @@ pub fn SchemaGrant(
             schema: schema.get(),
             role: role.get(),
             owner: owner.get(),
+            privileges: privileges.get(),
         })
     });
     let set = |sig: RwSignal<String>| Callback::new(move |v: String| sig.set(v));

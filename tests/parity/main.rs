@@ -249,6 +249,7 @@ fn new_schema_grant_matches_the_original() {
             schema: rng.name(),
             role: rng.name(),
             owner: rng.name(),
+            privileges: None,
         })
         .collect();
     let input: Vec<Value> = forms

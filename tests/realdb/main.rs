@@ -10,6 +10,7 @@ mod fixture;
 mod grantor;
 mod hostile;
 mod inspect;
+mod new_schema;
 mod profile;
 mod providers;
 mod scenarios;
@@ -44,6 +45,7 @@ macro_rules! per_version {
             hostile::run(&s, $major);
             careful_dba::run(&s);
             converge::run(&s);
+            new_schema::run(&s);
             println!("PostgreSQL {}: all scenarios passed", s.version);
         }
     )*};

@@ -258,6 +258,7 @@ pub fn new_schema_grant(s: &Server) {
         schema: "Fresh Schema".into(),
         role: "dreamlit_app".into(),
         owner: OWNER.into(),
+        privileges: None,
     });
     s.psql(OWNER, OWNER_PW, db, out.sql.as_deref().unwrap())
         .unwrap_or_else(|e| panic!("{}: new-schema grant as owner: {e}", s.version));

@@ -5,6 +5,7 @@ mod converge;
 mod grantor;
 pub mod hosted;
 pub mod inspect;
+pub mod new_schema;
 mod scripts;
 pub mod setup;
 
