@@ -15,8 +15,9 @@ cd "$(dirname "$0")/.."
 # glue minified, one show(): 175716 for the PostgreSQL page), plus 1 %. Lower it as
 # bytes are won; the targets live in scripts/bench.mjs. Raised once, on purpose: the
 # PostgreSQL scripts' checks, one transaction, role mark and the presets' take-back
-# (least privilege for real) took the page from 162,198 to 165,120 bytes: 166000.
-BUDGET=${GS_GZIP_BUDGET:-166000}
+# (least privilege for real) took the page from 162,198 to 165,120 bytes, listed-scope
+# default privileges and the new-schema applet per preset to 168,557: 169000.
+BUDGET=${GS_GZIP_BUDGET:-169000}
 # One page: its HTML and every file it names.
 page() {
   total_raw=0; total_gz=0

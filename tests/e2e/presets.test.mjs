@@ -97,7 +97,11 @@ test("an untouched field shows no message; the new-schema applet follows the pre
   assert.equal(await page.locator("label[for=gs-ns-role]").textContent(), "Integration role");
   await tid(page, "role").fill("etl");
   assert.equal(await tid(page, "ns-role").inputValue(), "etl");
-  assert.match(await tid(page, "ns-sql").textContent(), /TO "etl";/);
+  // And grants what the read/write preset grants in a listed schema.
+  const ns = await tid(page, "ns-sql").textContent();
+  assert.match(ns, /^GRANT USAGE, CREATE ON SCHEMA "public" TO "etl";$/m);
+  assert.match(ns, /^GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "public" TO "etl";$/m);
+  assert.doesNotMatch(ns, /TRIGGER|EXECUTE/);
   await tid(page, "preset").selectOption("original");
   assert.equal(await page.locator("label[for=gs-ns-role]").textContent(), "Dreamlit role");
   assert.deepEqual(errors, []);

@@ -66,8 +66,12 @@ test("an invented product's profile (JSON child) makes the builder its own, in a
   assert.equal(await frame.getByTestId("schemas").inputValue(), "app, billing");
   assert.equal(await frame.getByTestId("schemas").evaluate((e) => e.readOnly), true);
   assert.equal(await frame.getByTestId("owners").count(), 0);
-  // The new-schema applet writes the original's grants, not this profile's: not shown.
-  assert.equal(await frame.getByText("Grant access to a schema created later").count(), 0);
+  // The new-schema applet grants what the profile's preset grants in a listed schema.
+  assert.equal(await frame.getByText("Grant access to a schema created later").count(), 1);
+  const ns = await frame.getByTestId("ns-sql").textContent();
+  assert.match(ns, /^GRANT USAGE, CREATE ON SCHEMA "public" TO "acme_sync";$/m);
+  assert.match(ns, /^GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "public" TO "acme_sync";$/m);
+  assert.doesNotMatch(ns, /TRIGGER|EXECUTE/);
   await frame.getByTestId("host").fill("db.example.com");
   await frame.getByTestId("generate").click();
   const sql = await frame.getByTestId("sql").textContent();
