@@ -2,6 +2,8 @@
 //! schemas, identifiers are quoted with backticks and, in a database-level GRANT, `_`
 //! and `%` are wildcards unless escaped.
 
+pub mod guard;
+
 use std::fmt;
 
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
@@ -186,7 +188,8 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let port = e.take(Field::Port, port(i.get(Field::Port), "3306"));
     let user = e.take(
         Field::Role,
-        mysql_name(i.get(Field::Role), "user name", MAX_USER),
+        mysql_name(i.get(Field::Role), "user name", MAX_USER)
+            .and_then(|u| guard::own_user(&u).map(|()| u)),
     );
     let client = e.take(
         Field::ClientHost,
