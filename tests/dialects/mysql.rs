@@ -18,6 +18,9 @@ pub const CASE: Case = Case {
             (Field::Port, "0".into(), "Port must be a whole number from 1 to 65535"),
             (Field::Schemas, " , ".into(), "Enter at least one database"),
             (Field::ClientHost, "a@b".into(), "A client host is a host name, an IP address, a netmask (10.0.0.0/255.255.255.0) or a pattern with % and _"),
+            (Field::Role, "root".into(), "\"root\" is an administrator's or a system account: the integration needs a user of its own"),
+            (Field::Role, "mysql.sys".into(), "\"mysql.sys\" is an administrator's or a system account: the integration needs a user of its own"),
+            (Field::Schemas, "GrantSmith".into(), "GrantSmith: grantsmith is where Grantsmith lists the users its scripts made: a user with rights there could list another's account as its own"),
         ]
     },
     // 'user'@'host' accounts and database-level GRANT targets.
@@ -27,6 +30,9 @@ pub const CASE: Case = Case {
         "GRANT SELECT",
         "REVOKE ALL PRIVILEGES, GRANT OPTION FROM '",
         "DROP USER IF EXISTS '",
+        // A prepared statement from a user variable (the checks read the list only when
+        // it exists); the statement text itself is a string, run on MariaDB.
+        "PREPARE GRANTSMITH_",
     ],
     dialect: || Box::new(sqlparser::dialect::MySqlDialect {}),
 };

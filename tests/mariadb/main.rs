@@ -5,6 +5,8 @@
 //! password of the connection string, verify passes then fails on a revoked privilege,
 //! uninstall leaves nothing, and hostile names go through all of it.
 //!
+//! Existing accounts are never taken over (`takeover.rs`).
+//!
 //! `cargo test --features realdb --test mariadb -- --nocapture` (`GS_SEED=n` replays).
 
 #[path = "../common/rng.rs"]
@@ -12,6 +14,7 @@ mod rng;
 
 mod drift;
 mod drivers;
+mod takeover;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -2,6 +2,8 @@
 //! schemas, identifiers are quoted with backticks and, in a database-level GRANT, `_`
 //! and `%` are wildcards unless escaped.
 
+pub mod guard;
+
 use std::fmt;
 
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
@@ -114,6 +116,16 @@ impl Account {
         }
     }
 
+    /// The user part as a string literal (`mysql.user.User`).
+    pub fn user(&self) -> Str {
+        Str::new(&self.user)
+    }
+
+    /// The host part as a string literal (`mysql.user.Host`).
+    pub fn host(&self) -> Str {
+        Str::new(&self.host)
+    }
+
     /// How `information_schema` names it in `GRANTEE`: `'user'@'host'`, as text.
     pub fn grantee(&self) -> Str {
         Str(format!("'{}'@'{}'", self.user, self.host))
@@ -178,6 +190,7 @@ fn db_name(raw: &str) -> Result<Ident, String> {
     if n.ends_with(' ') {
         return Err("Database names cannot end with a space".into());
     }
+    guard::own_database(&n)?;
     Ok(Ident::new(&n))
 }
 
@@ -186,7 +199,8 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let port = e.take(Field::Port, port(i.get(Field::Port), "3306"));
     let user = e.take(
         Field::Role,
-        mysql_name(i.get(Field::Role), "user name", MAX_USER),
+        mysql_name(i.get(Field::Role), "user name", MAX_USER)
+            .and_then(|u| guard::own_user(&u).map(|()| u)),
     );
     let client = e.take(
         Field::ClientHost,
@@ -224,12 +238,14 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
 
     placeholder_trap(&pw, &mut traps, "'…'");
     let mut sql = format!(
-        "-- {} user for MySQL / MariaDB, made by Grantsmith.\n-- Run as an account with CREATE USER and GRANT OPTION (root, for instance).\n-- Safe to re-run: it resets the password and replaces every privilege of the user with exactly these.\n",
+        "-- {} user for MySQL / MariaDB, made by Grantsmith.\n-- Run as an administrator (root, for instance): it needs CREATE USER and GRANT OPTION, SELECT on mysql.user, and CREATE, SELECT and INSERT on the database grantsmith.\n-- Safe to re-run: it resets the password and replaces every privilege of the user with exactly these.\n",
         if i.access == Access::ReadWrite { "Read/write" } else { "Read-only" }
     );
     comments(&mut sql, &traps);
+    sql.push_str(&guard::setup_checks(&account));
     sql.push_str(&format!(
-        "CREATE USER IF NOT EXISTS {account} IDENTIFIED BY {pw_sql};\nALTER USER {account} IDENTIFIED BY {pw_sql};\n"
+        "CREATE USER IF NOT EXISTS {account} IDENTIFIED BY {pw_sql};\n{}ALTER USER {account} IDENTIFIED BY {pw_sql};\n",
+        guard::list(&account)
     ));
     if i.tls {
         sql.push_str(&format!("ALTER USER {account} REQUIRE SSL;\n"));
@@ -260,7 +276,10 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         "-- Verify the user: one row per expected privilege, status 'ok' or 'MISSING';\n-- rows marked 'EXTRA' are privileges it holds beyond these. Changes nothing.\nSELECT e.db, e.privilege,\n       CASE WHEN p.PRIVILEGE_TYPE IS NULL THEN 'MISSING' ELSE 'ok' END AS status\nFROM (\n    {expected}\n) AS e\nLEFT JOIN information_schema.SCHEMA_PRIVILEGES AS p\n  ON p.GRANTEE = {grantee} AND CAST(p.TABLE_SCHEMA AS BINARY) = CAST(e.db AS BINARY)\n  AND p.PRIVILEGE_TYPE = e.privilege\nUNION ALL\nSELECT p.TABLE_SCHEMA, p.PRIVILEGE_TYPE, 'EXTRA'\nFROM information_schema.SCHEMA_PRIVILEGES AS p\nWHERE p.GRANTEE = {grantee}\n  AND NOT EXISTS (\n    SELECT 1 FROM (\n    {expected}\n    ) AS x\n    WHERE CAST(x.db AS BINARY) = CAST(p.TABLE_SCHEMA AS BINARY) AND x.privilege = p.PRIVILEGE_TYPE\n  );\n"
     );
     let uninstall = format!(
-        "-- Uninstall: drops the user and with it every privilege it holds.\n-- Tables it created stay (MySQL has no owners).\nDROP USER IF EXISTS {account};\n"
+        "-- Uninstall: drops the user and with it every privilege it holds, and takes it off {}.\n-- Tables it created stay (MySQL has no owners). Run as an administrator (root, for instance).\n{}DROP USER IF EXISTS {account};\n{}",
+        guard::LIST,
+        guard::uninstall_checks(&account),
+        guard::unlist(&account)
     );
     let info = ConnInfo {
         host: host.to_string(),

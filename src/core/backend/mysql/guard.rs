@@ -1,0 +1,200 @@
+//! What every MySQL / MariaDB setup and uninstall script checks before it changes
+//! anything. A careful DBA found that the user field could name an account that already
+//! existed: on MariaDB 10.11 setup gave an application's `'app'@'%'` a new password (its
+//! application locked out) and cut its ALL on `shop` to SELECT, and uninstall would have
+//! dropped it; `root` could be typed too. So:
+//! - the page refuses the names of administrators' and system accounts ([`own_user`]);
+//! - every setup script lists the account it makes in [`LIST`], and setup and uninstall
+//!   stop, before any change, when their account exists but is not listed: a re-run finds
+//!   its own account listed and goes on.
+//!
+//! Why a list and not a mark on the account, as PostgreSQL's role comment: MySQL 8.0.21+
+//! has account comments (`CREATE USER … COMMENT`, read from
+//! `information_schema.USER_ATTRIBUTES`), but MariaDB has none (10.11 refuses the syntax),
+//! and a MariaDB role as the mark fails twice: only an account holding it WITH ADMIN OPTION
+//! may grant it (another administrator, even with ALL WITH GRANT OPTION, is denied), and
+//! `REVOKE ALL PRIVILEGES, GRANT OPTION` takes it away again (both seen on 10.11). A table
+//! is the same plain SQL on both servers. Its cost: an account dropped by hand stays
+//! listed, so its uninstall script should drop it.
+//!
+//! How the script stops without procedural code: plain MySQL has no `IF` outside stored
+//! programs, and `SIGNAL` cannot be a prepared statement there (MySQL Reference Manual,
+//! "Restrictions on Condition Handling"; MariaDB 10.11 runs a prepared `SIGNAL`, but one
+//! script serves both, and MariaDB's `BEGIN NOT ATOMIC` needs the client's `DELIMITER`).
+//! So the check is a statement
+//! that fails: it sets the session's `completion_type` to its own value, or, when the
+//! account exists unlisted, to the message, which both servers refuse with
+//! ER_WRONG_VALUE_FOR_VAR (1231) quoting it: "Variable 'completion_type' can't be set to
+//! the value of '…'" (the value cut at 200 characters). The mysql client stops a script
+//! at its first error, unless run with `--force` (the script's comment says so: account
+//! statements cannot run in a transaction, so nothing undoes what a forced run does).
+//! Reading the list takes a prepared statement, because a statement
+//! naming a table that does not exist yet fails: the list is read only when
+//! `information_schema` shows it. MariaDB 10.11 runs all of it in the tests; on MySQL
+//! 8.0+ it is the same statements, which we can only parse here.
+
+use super::{Account, Comment, Str};
+
+/// The table listing the accounts Grantsmith setup scripts made.
+pub const LIST: &str = "grantsmith.accounts";
+
+/// The database that holds [`LIST`]: the page offers no grants on it, since a user that
+/// may write there could list another's account as its own.
+pub const LIST_DATABASE: &str = "grantsmith";
+
+/// The statement that lists `account` (for the comment a DBA follows to adopt an account
+/// an earlier script made, and for setup itself). `IGNORE` keeps a re-run's duplicate
+/// from failing; the page limits names to sizes the columns hold, so nothing is cut.
+fn insert(account: &Account) -> String {
+    format!(
+        "INSERT IGNORE INTO {LIST} (user, host) VALUES ({}, {});",
+        account.user(),
+        account.host()
+    )
+}
+
+/// The statements that run `sql` (a statement, as text) only when `condition` holds,
+/// as a prepared statement named `name`: `DO 0` otherwise.
+fn prepared_if(condition: &str, sql: &str, name: &str) -> String {
+    format!(
+        "SET @grantsmith_sql = IF({condition}, {}, 'DO 0');\nPREPARE {name} FROM @grantsmith_sql;\nEXECUTE {name};\nDEALLOCATE PREPARE {name};\n",
+        Str::new(sql)
+    )
+}
+
+/// The checks at the top of a setup or uninstall script for `account`: they change
+/// nothing, and stop the script when the account exists but is not in [`LIST`].
+/// `action` ends the message, which the server cuts at 200 characters: the words that
+/// matter come first, the account's name with them.
+fn checks(account: &Account, action: &str) -> String {
+    let shown = Comment::new(&account.to_string());
+    let read = format!(
+        "SET @grantsmith_listed = (SELECT COUNT(*) FROM {LIST} WHERE user = {} AND host = {})",
+        account.user(),
+        account.host()
+    );
+    let message = Str::new(&format!(
+        "Nothing changed: {shown} exists but was not made by a Grantsmith setup script (not in {LIST}). {action}."
+    ));
+    format!(
+        "-- First the checks, which change nothing: the script stops here when {shown} exists but is
+-- not in {LIST}, where each Grantsmith setup script lists the user it makes: such
+-- an account is an administrator's or an application's, and is left as it is. If an earlier
+-- Grantsmith script made it (those kept no list), list it and run this script again:
+--   run the CREATE DATABASE and CREATE TABLE statements of a Grantsmith setup script, then
+--   {}
+-- (MySQL has no IF outside stored programs, so the last SET fails with the message: the mysql
+-- client stops at that error unless run with --force; run it in other tools with stop on error.)
+SET @grantsmith_listed = 0;
+{}SET @grantsmith_stop = (SELECT IF(COUNT(*) = 0 OR @grantsmith_listed > 0, NULL, {message})
+  FROM mysql.user WHERE User = {} AND Host = {});
+SET SESSION completion_type = COALESCE(@grantsmith_stop, @@SESSION.completion_type);
+",
+        Comment::new(&insert(account)),
+        prepared_if(
+            &format!("EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = '{LIST_DATABASE}' AND TABLE_NAME = 'accounts')"),
+            &read,
+            "grantsmith_read"
+        ),
+        account.user(),
+        account.host()
+    )
+}
+
+/// A setup script's checks: they change nothing, and stop the script when its account
+/// exists but is not in [`LIST`].
+pub fn setup_checks(account: &Account) -> String {
+    checks(account, "Pick another user name, or see the comment above")
+}
+
+/// An uninstall script's checks, as setup's: it drops only an account in [`LIST`].
+pub fn uninstall_checks(account: &Account) -> String {
+    checks(account, "Uninstall leaves it; see the comment above")
+}
+
+/// Setup's statements that make [`LIST`] if it is missing and list `account` in it:
+/// right after `CREATE USER`, so a later failure leaves an account a re-run accepts.
+pub fn list(account: &Account) -> String {
+    format!(
+        "CREATE DATABASE IF NOT EXISTS {LIST_DATABASE};
+CREATE TABLE IF NOT EXISTS {LIST} (user VARCHAR(80) NOT NULL, host VARCHAR(255) NOT NULL, PRIMARY KEY (user, host)) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin COMMENT 'Accounts made by Grantsmith setup scripts: their re-runs and uninstall scripts act on these only';
+{}
+",
+        insert(account)
+    )
+}
+
+/// Uninstall's statements that take `account` off [`LIST`] (after `DROP USER`): only
+/// when the checks found it listed, since the list may not exist.
+pub fn unlist(account: &Account) -> String {
+    prepared_if(
+        "@grantsmith_listed > 0",
+        &format!(
+            "DELETE FROM {LIST} WHERE user = {} AND host = {}",
+            account.user(),
+            account.host()
+        ),
+        "grantsmith_unlist",
+    )
+}
+
+/// Accounts that administer a MySQL or MariaDB server or a hosted provider's instance,
+/// as their documentation names them:
+/// - MySQL Reference Manual, "Reserved Accounts": `root`, `mysql.sys`, `mysql.session`,
+///   `mysql.infoschema`;
+/// - MariaDB (10.4.13+): `mariadb.sys`, the definer of the `mysql.user` view (present on
+///   the 10.11 test server);
+/// - Debian's and Ubuntu's packages: `debian-sys-maint` (maintenance, in debian.cnf);
+/// - Amazon RDS: `rdsadmin` (its management account) and `rdsrepladmin`;
+/// - Azure Database for MySQL: `azure_superuser`;
+/// - Google Cloud SQL, "About MySQL users", other user accounts: `cloudsqladmin`,
+///   `cloudsqlreplica`, `cloudsqlimport`, `cloudsqlexport`, `cloudsqloneshot`;
+/// - Oracle HeatWave MySQL, "Reserved User Names": `administrator`, `ociadmin`,
+///   `ocimonitor`, `ocirpl`;
+/// - DigitalOcean's and Aiven's default administrators: `doadmin`, `avnadmin`.
+const ADMINISTRATORS: &[&str] = &[
+    "root",
+    "mysql.sys",
+    "mysql.session",
+    "mysql.infoschema",
+    "mariadb.sys",
+    "debian-sys-maint",
+    "rdsadmin",
+    "rdsrepladmin",
+    "azure_superuser",
+    "cloudsqladmin",
+    "cloudsqlreplica",
+    "cloudsqlimport",
+    "cloudsqlexport",
+    "cloudsqloneshot",
+    "administrator",
+    "ociadmin",
+    "ocimonitor",
+    "ocirpl",
+    "doadmin",
+    "avnadmin",
+];
+
+/// The page's refusal of a user name it can tell is an administrator's or a system
+/// account (the script itself refuses any other account it did not make). MySQL user
+/// names are compared as the server does, case and all.
+pub fn own_user(user: &str) -> Result<(), String> {
+    if ADMINISTRATORS.contains(&user) {
+        return Err(format!(
+            "\"{}\" is an administrator's or a system account: the integration needs a user of its own",
+            Comment::new(user)
+        ));
+    }
+    Ok(())
+}
+
+/// The page's refusal of [`LIST_DATABASE`] as a database to grant on (in any case: on
+/// servers with case-insensitive names it is the same database).
+pub fn own_database(db: &str) -> Result<(), String> {
+    if db.eq_ignore_ascii_case(LIST_DATABASE) {
+        return Err(format!(
+            "{LIST_DATABASE} is where Grantsmith lists the users its scripts made: a user with rights there could list another's account as its own"
+        ));
+    }
+    Ok(())
+}
