@@ -63,49 +63,24 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
--- Ensure future objects created by postgres in the listed schemas are accessible
+-- Ensure future objects created by the owner roles in the listed schemas are accessible
 DO $$
 DECLARE
   target_role text := 'Ops "Team"';
-  owner_role text := NULLIF('postgres', '');
-  owner_oid oid := CASE
-    WHEN owner_role IS NULL THEN NULL
-    ELSE (SELECT oid FROM pg_roles WHERE rolname = owner_role)
-  END;
+  owner_role text;
   s text;
 BEGIN
-  IF owner_role IS NULL OR owner_oid IS NULL THEN
-    RAISE NOTICE 'Skipping default privileges: role % not found', owner_role;
-  ELSE
+  FOREACH owner_role IN ARRAY ARRAY['postgres', 'app_owner'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = owner_role) THEN
+      RAISE NOTICE 'Skipping default privileges: role % not found', owner_role;
+      CONTINUE;
+    END IF;
     FOREACH s IN ARRAY ARRAY['sales', 'Mixed Case', 'weird"q''x'] LOOP
       EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT SELECT, TRIGGER ON TABLES TO %I', owner_role, s, target_role);
       EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO %I', owner_role, s, target_role);
       EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT EXECUTE ON FUNCTIONS TO %I', owner_role, s, target_role);
     END LOOP;
-  END IF;
-END
-$$ LANGUAGE plpgsql;
-
--- Ensure future objects created by app_owner in the listed schemas are accessible
-DO $$
-DECLARE
-  target_role text := 'Ops "Team"';
-  owner_role text := NULLIF('app_owner', '');
-  owner_oid oid := CASE
-    WHEN owner_role IS NULL THEN NULL
-    ELSE (SELECT oid FROM pg_roles WHERE rolname = owner_role)
-  END;
-  s text;
-BEGIN
-  IF owner_role IS NULL OR owner_oid IS NULL THEN
-    RAISE NOTICE 'Skipping default privileges: role % not found', owner_role;
-  ELSE
-    FOREACH s IN ARRAY ARRAY['sales', 'Mixed Case', 'weird"q''x'] LOOP
-      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT SELECT, TRIGGER ON TABLES TO %I', owner_role, s, target_role);
-      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO %I', owner_role, s, target_role);
-      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT EXECUTE ON FUNCTIONS TO %I', owner_role, s, target_role);
-    END LOOP;
-  END IF;
+  END LOOP;
 END
 $$ LANGUAGE plpgsql;
 

@@ -120,13 +120,17 @@ fn unreserved(s: &str) -> bool {
         .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
 }
 
-/// `sql` without its default-privilege blocks (from each "-- Ensure future" comment to
-/// the end of its DO block).
+/// `sql` without its default-privilege blocks (from the blank line before each "-- Ensure
+/// future" comment to the end of its DO block).
 fn without_defaults(sql: &str) -> String {
     let mut out = String::new();
     let mut rest = sql;
     while let Some(i) = rest.find("-- Ensure future") {
         out.push_str(&rest[..i]);
+        // With the blank line before it: one block here, one per owner in the original.
+        if out.ends_with("\n\n") {
+            out.truncate(out.len() - 2);
+        }
         let after = &rest[i..];
         let end = after
             .find(" LANGUAGE plpgsql;")

@@ -11,6 +11,13 @@ use std::fmt::Write;
 use super::setup::{SchemaScope, Setup};
 use crate::core::quote::pg::{dollar_quote, literal_array, Ident, Literal};
 
+/// `DO <body> LANGUAGE plpgsql;` after `s`.
+fn do_block(s: &mut String, body: &str) {
+    s.push_str("DO ");
+    s.push_str(&dollar_quote(body));
+    s.push_str(" LANGUAGE plpgsql;");
+}
+
 /// `(object kind as ALTER DEFAULT PRIVILEGES names it, pg_default_acl code, privileges)`
 /// granted on future objects of the owner roles; `SCHEMAS` only without a listed scope.
 pub(crate) const DEFAULTS: [(&str, &str, &str); 4] = [
@@ -49,19 +56,26 @@ impl Setup {
             .collect()
     }
 
-    /// The setup's block for `owner`: the original's, or per listed schema.
-    pub(super) fn default_privileges(&self, role_lit: &Literal, owner: &Ident) -> String {
-        let listed = self.listed();
-        let mut s = match listed {
-            None => format!(
-                "-- Ensure future schemas/objects created by {} are accessible \n",
-                owner.comment()
-            ),
-            Some(_) => format!(
-                "-- Ensure future objects created by {} in the listed schemas are accessible\n",
-                owner.comment()
-            ),
-        };
+    /// The setup's default-privilege blocks: the original's, one per owner; or, with a
+    /// listed scope, one block looping over the owners and the listed schemas, so the
+    /// script grows with what was typed (owners + schemas), not with their product.
+    pub(super) fn default_privilege_blocks(&self, role_lit: &Literal) -> Vec<String> {
+        match self.listed() {
+            None => self
+                .owners
+                .iter()
+                .map(|o| self.global_defaults(role_lit, o))
+                .collect(),
+            Some(list) => vec![self.listed_defaults(role_lit, list)],
+        }
+    }
+
+    /// The original's block for `owner`.
+    fn global_defaults(&self, role_lit: &Literal, owner: &Ident) -> String {
+        let mut s = format!(
+            "-- Ensure future schemas/objects created by {} are accessible \n",
+            owner.comment()
+        );
         let mut b = format!(
             "
 DECLARE
@@ -70,68 +84,99 @@ DECLARE
   owner_oid oid := CASE
     WHEN owner_role IS NULL THEN NULL
     ELSE (SELECT oid FROM pg_roles WHERE rolname = owner_role)
-  END;{}
+  END;
 BEGIN
   IF owner_role IS NULL OR owner_oid IS NULL THEN
     RAISE NOTICE 'Skipping default privileges: role % not found', owner_role;
   ELSE
 ",
-            owner.literal(),
-            if listed.is_some() { "\n  s text;" } else { "" }
+            owner.literal()
         );
-        match listed {
-            None => {
-                for (kind, _, privs) in self.default_kinds() {
-                    let _ = writeln!(
-                        b,
-                        "    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT {privs} ON {kind} TO %I', owner_role, target_role);"
-                    );
-                }
-            }
-            Some(list) => {
-                let _ = writeln!(b, "    FOREACH s IN ARRAY {} LOOP", literal_array(list));
-                for (kind, _, privs) in self.default_kinds() {
-                    let _ = writeln!(
-                        b,
-                        "      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT {privs} ON {kind} TO %I', owner_role, s, target_role);"
-                    );
-                }
-                b.push_str("    END LOOP;\n");
-            }
+        for (kind, _, privs) in self.default_kinds() {
+            let _ = writeln!(
+                b,
+                "    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT {privs} ON {kind} TO %I', owner_role, target_role);"
+            );
         }
         b.push_str("  END IF;\nEND\n");
-        s.push_str("DO ");
-        s.push_str(&dollar_quote(&b));
-        s.push_str(" LANGUAGE plpgsql;");
+        do_block(&mut s, &b);
         s
     }
 
-    /// Uninstall's statements for owner `o` (a literal; the role exists): the mirror of
-    /// [`Setup::default_privileges`], in every listed schema that exists.
-    pub(super) fn revoke_defaults(&self, o: &Literal) -> String {
+    /// One block for a listed scope: each owner that exists, in each listed schema.
+    fn listed_defaults(&self, role_lit: &Literal, list: &[Ident]) -> String {
+        let mut s = String::from(
+            "-- Ensure future objects created by the owner roles in the listed schemas are accessible\n",
+        );
+        let mut b = format!(
+            "
+DECLARE
+  target_role text := {role_lit};
+  owner_role text;
+  s text;
+BEGIN
+  FOREACH owner_role IN ARRAY {} LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = owner_role) THEN
+      RAISE NOTICE 'Skipping default privileges: role % not found', owner_role;
+      CONTINUE;
+    END IF;
+    FOREACH s IN ARRAY {} LOOP
+",
+            literal_array(&self.owners),
+            literal_array(list)
+        );
+        for (kind, _, privs) in self.default_kinds() {
+            let _ = writeln!(
+                b,
+                "      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT {privs} ON {kind} TO %I', owner_role, s, target_role);"
+            );
+        }
+        b.push_str("    END LOOP;\n  END LOOP;\nEND\n");
+        do_block(&mut s, &b);
+        s
+    }
+
+    /// Uninstall's lines (in its DO body; `target_role` and `schema_record` declared):
+    /// the mirror of [`Setup::default_privilege_blocks`], for each owner that exists,
+    /// globally or in each listed schema that exists.
+    pub(super) fn revoke_default_privileges(&self) -> String {
         let mut out = String::new();
         match self.listed() {
             None => {
-                for (kind, _, privs) in self.default_kinds() {
+                for owner in &self.owners {
+                    let o = owner.literal();
                     let _ = writeln!(
                         out,
-                        "    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I REVOKE {privs} ON {kind} FROM %I', {o}, target_role);"
+                        "\n  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {o}) THEN"
                     );
+                    for (kind, _, privs) in self.default_kinds() {
+                        let _ = writeln!(
+                            out,
+                            "    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I REVOKE {privs} ON {kind} FROM %I', {o}, target_role);"
+                        );
+                    }
+                    out.push_str("  END IF;\n");
                 }
             }
             Some(list) => {
                 let _ = writeln!(
                     out,
-                    "    FOR schema_record IN SELECT nspname FROM pg_namespace WHERE nspname = ANY ({}) LOOP",
+                    "
+  FOR schema_record IN
+    SELECT r.rolname AS owner_role, n.nspname
+      FROM pg_roles r, pg_namespace n
+     WHERE r.rolname = ANY ({}) AND n.nspname = ANY ({})
+  LOOP",
+                    literal_array(&self.owners),
                     literal_array(list)
                 );
                 for (kind, _, privs) in self.default_kinds() {
                     let _ = writeln!(
                         out,
-                        "      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I REVOKE {privs} ON {kind} FROM %I', {o}, schema_record.nspname, target_role);"
+                        "    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I REVOKE {privs} ON {kind} FROM %I', schema_record.owner_role, schema_record.nspname, target_role);"
                     );
                 }
-                out.push_str("    END LOOP;\n");
+                out.push_str("  END LOOP;\n");
             }
         }
         out

@@ -173,9 +173,7 @@ GRANT CONNECT, CREATE, TEMP ON DATABASE {} TO {role};",
         if !self.hosted() {
             parts.push(self.sweep());
         }
-        for owner in &self.owners {
-            parts.push(self.default_privileges(&role_lit, owner));
-        }
+        parts.extend(self.default_privilege_blocks(&role_lit));
         if self.rls {
             parts.push(self.rls_block());
         }

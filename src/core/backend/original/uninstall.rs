@@ -86,17 +86,7 @@ BEGIN
 {revoke}",
             checks = uninstall_checks(&self.database)
         );
-        for owner in &self.owners {
-            let o = owner.literal();
-            let _ = write!(
-                b,
-                "
-  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {o}) THEN
-{}  END IF;
-",
-                self.revoke_defaults(&o)
-            );
-        }
+        b.push_str(&self.revoke_default_privileges());
         if self.rls {
             let name = Literal::generated(&self.policy_name());
             let _ = write!(
