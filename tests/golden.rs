@@ -492,8 +492,8 @@ fn listed_scope_grows_with_what_was_typed_not_its_product() {
         };
         let out = generate(&{
             let mut i = form("db.example.com")
-                .with(Field::Schemas, &names("s"))
-                .with(Field::Owners, &names("o"));
+                .with(Field::Schemas, names("s"))
+                .with(Field::Owners, names("o"));
             i.scope = Scope::Listed;
             i.rls = true;
             i

@@ -38,9 +38,8 @@ BEGIN
   IF target_oid IS NULL THEN
     RETURN;
   END IF;
-  -- The database
   FOR r IN
-    SELECT a.privilege_type AS priv, a.is_grantable AS grantable, ARRAY['CONNECT']::text[] AS keep
+    SELECT current_database()::text AS label, a.privilege_type AS priv, a.is_grantable AS grantable, ARRAY['CONNECT']::text[] AS keep
       FROM pg_database d, aclexplode(d.datacl) a
      WHERE d.datname = current_database() AND a.grantee = target_oid AND d.datdba <> target_oid
   LOOP
@@ -48,9 +47,8 @@ BEGIN
     EXECUTE format('REVOKE %s ON DATABASE %I FROM %I CASCADE', CASE WHEN r.priv = ANY (r.keep) THEN 'GRANT OPTION FOR ' ELSE '' END || r.priv, current_database(), target_role);
   END LOOP;
 
-  -- Schemas in scope
   FOR r IN
-    SELECT n.nspname, a.privilege_type AS priv, a.is_grantable AS grantable, ARRAY['USAGE', 'CREATE']::text[] AS keep
+    SELECT format('%I', n.nspname) AS label, n.nspname, a.privilege_type AS priv, a.is_grantable AS grantable, ARRAY['USAGE', 'CREATE']::text[] AS keep
       FROM pg_namespace n, aclexplode(n.nspacl) a
      WHERE left(n.nspname, 3) <> 'pg_' AND n.nspname <> 'information_schema'
        AND n.nspname = ANY (ARRAY['public'])
@@ -60,9 +58,9 @@ BEGIN
     EXECUTE format('REVOKE %s ON SCHEMA %I FROM %I CASCADE', CASE WHEN r.priv = ANY (r.keep) THEN 'GRANT OPTION FOR ' ELSE '' END || r.priv, r.nspname, target_role);
   END LOOP;
 
-  -- Tables, views and sequences in scope
   FOR r IN
-    SELECT c.oid::regclass::text AS obj, CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind,
+    SELECT format('%I.%I', n.nspname, c.relname) AS label, c.oid::regclass::text AS obj,
+           CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind,
            a.privilege_type AS priv, a.is_grantable AS grantable,
            CASE WHEN c.relkind = 'S' THEN ARRAY['USAGE', 'SELECT']::text[] ELSE ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']::text[] END AS keep
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a
@@ -74,9 +72,9 @@ BEGIN
     EXECUTE format('REVOKE %s ON %s %s FROM %I CASCADE', CASE WHEN r.priv = ANY (r.keep) THEN 'GRANT OPTION FOR ' ELSE '' END || r.priv, r.kind, r.obj, target_role);
   END LOOP;
 
-  -- Column grants in scope
   FOR r IN
-    SELECT c.oid::regclass::text AS obj, att.attname, a.privilege_type AS priv,
+    SELECT format('%I.%I.%I', n.nspname, c.relname, att.attname) AS label,
+           c.oid::regclass::text AS obj, att.attname, a.privilege_type AS priv,
            a.is_grantable AS grantable, ARRAY[]::text[] AS keep
       FROM pg_attribute att JOIN pg_class c ON c.oid = att.attrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(att.attacl) a
@@ -88,10 +86,10 @@ BEGIN
     EXECUTE format('REVOKE %s (%I) ON TABLE %s FROM %I CASCADE', CASE WHEN r.priv = ANY (r.keep) THEN 'GRANT OPTION FOR ' ELSE '' END || r.priv, r.attname, r.obj, target_role);
   END LOOP;
 
-  -- Functions and procedures in scope
   FOR r IN
-    SELECT f.oid::regprocedure::text AS obj, a.privilege_type AS priv,
-           a.is_grantable AS grantable, ARRAY[]::text[] AS keep
+    SELECT format('%I.%I(%s)', n.nspname, f.proname, pg_get_function_identity_arguments(f.oid)) AS label,
+           f.oid::regprocedure::text AS obj,
+           a.privilege_type AS priv, a.is_grantable AS grantable, ARRAY[]::text[] AS keep
       FROM pg_proc f JOIN pg_namespace n ON n.oid = f.pronamespace, aclexplode(f.proacl) a
      WHERE left(n.nspname, 3) <> 'pg_' AND n.nspname <> 'information_schema'
        AND n.nspname = ANY (ARRAY['public'])
@@ -101,9 +99,9 @@ BEGIN
     EXECUTE format('REVOKE %s ON ROUTINE %s FROM %I CASCADE', CASE WHEN r.priv = ANY (r.keep) THEN 'GRANT OPTION FOR ' ELSE '' END || r.priv, r.obj, target_role);
   END LOOP;
 
-  -- Default privileges in scope, whoever they are for
   FOR r IN
-    SELECT pg_get_userbyid(d.defaclrole) AS owner, n.nspname,
+    SELECT format('%I ', n.nspname) || 'for objects created by ' || pg_get_userbyid(d.defaclrole) AS label,
+           pg_get_userbyid(d.defaclrole) AS owner, n.nspname,
            CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES'
                 WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END AS kind,
            a.privilege_type AS priv, a.is_grantable AS grantable,

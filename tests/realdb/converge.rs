@@ -2,7 +2,8 @@
 //! read/write used to keep INSERT, UPDATE, DELETE, CREATE and the write default
 //! privileges. For every ordered pair of PostgreSQL presets, with hand grants between
 //! the two runs (a grant option passed on, a column grant), the second setup ends with
-//! exactly its own privileges, whatever the first left.
+//! exactly its own privileges, whatever the first left; verify passes, then fails on an
+//! extra grant.
 
 use grantsmith::core::privileges::{DbPriv, Privileges, SchemaPriv, SeqPriv, TablePriv};
 use grantsmith::core::{generate, Access, Db, Field, Intent, Scope};
@@ -90,6 +91,25 @@ pub fn run(s: &Server) {
             );
             let rows = s.su(db, b.verify.as_deref().unwrap());
             assert!(!rows.contains("|FAIL"), "{}: {what}: {rows}", s.version);
+            // Verify fails on an extra too, not only on a missing grant.
+            run_owner(
+                s,
+                db,
+                &format!("GRANT REFERENCES ON public.orders TO {ROLE};"),
+                &what,
+            );
+            let failing: Vec<String> = s
+                .su(db, b.verify.as_deref().unwrap())
+                .lines()
+                .filter(|l| l.ends_with("|FAIL"))
+                .map(str::to_string)
+                .collect();
+            assert_eq!(
+                failing,
+                ["extra table REFERENCES|public.orders|FAIL"],
+                "{}: {what}",
+                s.version
+            );
             run_owner(
                 s,
                 db,
