@@ -1,5 +1,7 @@
 -- Run in database "mydb", as the table owner or an administrator that may create roles.
 -- One transaction: if any statement fails, nothing is changed.
+-- PostgreSQL 14 and older let every role, this user too, create objects in schema public.
+-- To stop that, once no application relies on it: REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 BEGIN;
 
 DO $$

@@ -17,7 +17,7 @@ const PRESETS: [Access; 4] = [
     Access::ReadOnly,
 ];
 
-fn form(access: Access, db: &str, role: &str) -> Intent {
+pub(super) fn form(access: Access, db: &str, role: &str) -> Intent {
     let mut i = Intent::new(Db::Postgres, access)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, db)
@@ -27,13 +27,13 @@ fn form(access: Access, db: &str, role: &str) -> Intent {
     i
 }
 
-fn scripts(f: &Intent) -> Output {
+pub(super) fn scripts(f: &Intent) -> Output {
     let out = generate(f);
     assert!(out.setup.is_some(), "refused: {:?}", out.errors);
     out
 }
 
-fn setup_sql(out: &Output) -> String {
+pub(super) fn setup_sql(out: &Output) -> String {
     out.setup
         .as_deref()
         .unwrap()
@@ -69,7 +69,7 @@ pub fn run(s: &Server) {
     existing_role_is_never_taken_over(s);
     wrong_database_changes_nothing(s);
     a_failing_statement_leaves_nothing_half_made(s);
-    listed_scope_stays_listed(s);
+    super::scope::run(s);
     println!("PostgreSQL {}: careful DBA scenarios passed", s.version);
 }
 
@@ -229,54 +229,4 @@ fn a_failing_statement_leaves_nothing_half_made(s: &Server) {
         assert!(!role_exists(s, role), "{} {role}: half-made", s.version);
         assert_eq!(fixture::privileges(s, db, role), "", "{} {role}", s.version);
     }
-}
-
-/// Finding 4: the original with "Only listed schemas" (`public`): a schema the owner
-/// creates next month stays out of reach (the original's global default privileges made
-/// `secret.newkeys` readable), while a new table in `public` is readable.
-fn listed_scope_stays_listed(s: &Server) {
-    let db = "dba_listed";
-    fixture::database(s, db);
-    let role = "listed_user";
-    let out = scripts(&form(Access::Original, db, role));
-    s.psql(OWNER, OWNER_PW, db, &setup_sql(&out))
-        .unwrap_or_else(|e| panic!("{}: setup: {e}", s.version));
-    s.psql(
-        OWNER,
-        OWNER_PW,
-        db,
-        "CREATE SCHEMA secret; CREATE TABLE secret.newkeys (k text);
-         CREATE TABLE public.later (x int); CREATE SEQUENCE public.later_seq;",
-    )
-    .unwrap();
-    let can = |sql: &str| {
-        s.psql_vars("postgres", SU_PASSWORD, db, sql, &[("r", role)])
-            .unwrap()
-            .trim()
-            .to_string()
-    };
-    assert_eq!(
-        can("SELECT has_schema_privilege(:'r', 'secret', 'USAGE'), has_table_privilege(:'r', 'secret.newkeys', 'SELECT');"),
-        "f|f",
-        "{}: a later schema is in reach",
-        s.version
-    );
-    assert_eq!(
-        can("SELECT has_table_privilege(:'r', 'public.later', 'SELECT'), has_sequence_privilege(:'r', 'public.later_seq', 'USAGE');"),
-        "t|t",
-        "{}: a later table in the listed schema is out of reach",
-        s.version
-    );
-    let rows = s.su(db, out.verify.as_deref().unwrap());
-    assert!(!rows.contains("|FAIL"), "{}: {rows}", s.version);
-    assert!(
-        rows.contains(
-            "default privilege tables SELECT|public for objects created by owner_role|pass"
-        ),
-        "{}: {rows}",
-        s.version
-    );
-    s.psql(OWNER, OWNER_PW, db, out.uninstall.as_deref().unwrap())
-        .unwrap_or_else(|e| panic!("{}: uninstall: {e}", s.version));
-    assert_eq!(fixture::privileges(s, db, role), "", "{}", s.version);
 }

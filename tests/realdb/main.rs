@@ -14,6 +14,7 @@ mod new_schema;
 mod profile;
 mod providers;
 mod scenarios;
+mod scope;
 mod server;
 
 macro_rules! per_version {

@@ -41,8 +41,15 @@ fn checks(database: &Ident, role: &str, action: &str) -> String {
 
 /// A setup script: `body` (its statements, blank-line separated) between the header,
 /// `BEGIN` and the checks, and the role's mark and `COMMIT`. `what` names the user in
-/// the mark ("read-only connector user").
-pub fn setup_transaction(database: &Ident, role: &Ident, what: &str, body: &str) -> String {
+/// the mark ("read-only connector user"); `public`: schema `public` may be in scope,
+/// and the header says what PostgreSQL 14 lets PUBLIC do there.
+pub fn setup_transaction(
+    database: &Ident,
+    role: &Ident,
+    what: &str,
+    public: bool,
+    body: &str,
+) -> String {
     let checks = format!(
         "\nBEGIN\n{}END\n",
         checks(database, &role.literal().to_string(), "it is left as it is")
@@ -50,7 +57,7 @@ pub fn setup_transaction(database: &Ident, role: &Ident, what: &str, body: &str)
     let mark = Literal::generated(&format!("{MARK} {what}, made by its setup script"));
     format!(
         "-- Run in database {}, as the table owner or an administrator that may create roles.
--- One transaction: if any statement fails, nothing is changed.
+-- One transaction: if any statement fails, nothing is changed.{}
 BEGIN;
 
 DO {} LANGUAGE plpgsql;
@@ -62,9 +69,18 @@ COMMENT ON ROLE {role} IS {mark};
 
 COMMIT;",
         QuotedComment(database),
+        if public { PUBLIC_NOTE } else { "" },
         dollar_quote(&checks),
     )
 }
+
+/// Said, never run, where schema `public` is in scope: before PostgreSQL 15 PUBLIC may
+/// create in it, so even a "read-only" user can make tables there, and functions that
+/// shadow built-ins for whoever has `public` first on the search path. Revoking it is
+/// the DBA's call (an application may rely on it), so the script only says how.
+const PUBLIC_NOTE: &str = "
+-- PostgreSQL 14 and older let every role, this user too, create objects in schema public.
+-- To stop that, once no application relies on it: REVOKE CREATE ON SCHEMA public FROM PUBLIC;";
 
 /// Verify's rows for the checks (lines of its `checks (ord, item, object, ok)` union,
 /// each followed by `UNION ALL`): run in the database the script names, and the role

@@ -181,10 +181,15 @@ GRANT CONNECT, CREATE, TEMP ON DATABASE {} TO {role};",
             None => "Dreamlit user".to_string(),
             Some(b) => format!("{} user", b.name()),
         };
+        let public = match &self.scope {
+            SchemaScope::All => true,
+            SchemaScope::Listed(list) => list.iter().any(|s| s.raw() == "public"),
+        };
         super::guard::setup_transaction(
             &self.database,
             &self.role,
             &what,
+            public,
             parts.join("\n\n").trim(),
         )
     }

@@ -81,10 +81,15 @@ impl Plan {
     /// The setup script: the statements, in one transaction behind the checks of
     /// [`crate::core::backend::original::guard`].
     pub fn render(&self) -> String {
+        let public = match &self.schemas {
+            Schemas::Listed(list) => list.iter().any(|s| s.raw() == "public"),
+            Schemas::Matching { .. } => true,
+        };
         crate::core::backend::original::guard::setup_transaction(
             &self.database,
             &self.role,
             self.title,
+            public,
             &self.statements(),
         )
     }
