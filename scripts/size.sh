@@ -16,8 +16,10 @@ cd "$(dirname "$0")/.."
 # bytes are won; the targets live in scripts/bench.mjs. Raised once, on purpose: the
 # PostgreSQL scripts' checks, one transaction, role mark and the presets' take-back
 # (least privilege for real) took the page from 162,198 to 165,120 bytes, listed-scope
-# default privileges and the new-schema applet per preset to 168,557: 169000.
-BUDGET=${GS_GZIP_BUDGET:-169000}
+# default privileges and the new-schema applet per preset to 168,557 (168,718 with
+# verify's extra rows); a fresh clone with another CARGO_HOME measured 169,115 (the
+# paths of the crates' sources end up in the wasm): 170000.
+BUDGET=${GS_GZIP_BUDGET:-170000}
 # One page: its HTML and every file it names.
 page() {
   total_raw=0; total_gz=0
