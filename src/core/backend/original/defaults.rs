@@ -8,15 +8,8 @@
 
 use std::fmt::Write;
 
-use super::setup::{SchemaScope, Setup};
-use crate::core::quote::pg::{dollar_quote, literal_array, Ident, Literal};
-
-/// `DO <body> LANGUAGE plpgsql;` after `s`.
-fn do_block(s: &mut String, body: &str) {
-    s.push_str("DO ");
-    s.push_str(&dollar_quote(body));
-    s.push_str(" LANGUAGE plpgsql;");
-}
+use super::setup::{do_block, SchemaScope, Setup};
+use crate::core::quote::pg::{literal_array, Ident, Literal};
 
 /// `(object kind as ALTER DEFAULT PRIVILEGES names it, pg_default_acl code, privileges)`
 /// granted on future objects of the owner roles; `SCHEMAS` only without a listed scope.

@@ -89,7 +89,8 @@ pub(crate) const OBJECT_GRANTS: [(&str, &str); 4] = [
     ("EXECUTE", "ALL FUNCTIONS IN SCHEMA"),
 ];
 
-fn do_block(out: &mut String, body: &str) {
+/// `DO <body> LANGUAGE plpgsql;` after `out`.
+pub(super) fn do_block(out: &mut String, body: &str) {
     out.push_str("DO ");
     out.push_str(&dollar_quote(body));
     out.push_str(DO_END);

@@ -14,7 +14,7 @@ use super::setup::Plan;
 use crate::core::quote::pg::dollar_quote;
 
 /// `ARRAY['A', 'B']::text[]` of privilege names the generator writes itself.
-fn names(v: &[&str]) -> String {
+pub(super) fn names(v: &[&str]) -> String {
     let items: Vec<String> = v.iter().map(|x| format!("'{x}'")).collect();
     format!("ARRAY[{}]::text[]", items.join(", "))
 }

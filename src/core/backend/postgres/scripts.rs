@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use super::converge::names;
 use super::hosted::{grantable, schema_in_reach};
 use super::setup::Plan;
 use crate::core::backend::original::guard::uninstall_checks;
@@ -16,10 +17,7 @@ impl Plan {
         let role = self.role.literal();
         let db = self.database.literal();
         let p = &self.privs;
-        let arr = |v: Vec<&str>| {
-            let items: Vec<String> = v.iter().map(|x| format!("'{x}'")).collect();
-            format!("ARRAY[{}]::text[]", items.join(", "))
-        };
+        let arr = |v: Vec<&str>| names(&v);
         let hosted = self.platform.is_some();
         let g: Vec<String> = self
             .classes()
