@@ -18,8 +18,10 @@ cd "$(dirname "$0")/.."
 # (least privilege for real) took the page from 162,198 to 165,120 bytes, listed-scope
 # default privileges and the new-schema applet per preset to 168,557 (168,718 with
 # verify's extra rows); a fresh clone with another CARGO_HOME measured 169,115 (the
-# paths of the crates' sources end up in the wasm): 170000.
-BUDGET=${GS_GZIP_BUDGET:-170000}
+# paths of the crates' sources end up in the wasm): 170000. Withholding TRIGGER from
+# superusers' tables (setup, verify, drift, uninstall, the page's words) took it to
+# 170,911: 171500.
+BUDGET=${GS_GZIP_BUDGET:-171500}
 # One page: its HTML and every file it names.
 page() {
   total_raw=0; total_gz=0

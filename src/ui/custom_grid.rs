@@ -111,7 +111,11 @@ pub fn custom_grid(page: Page) -> impl IntoView {
     let db = boxes(DbPriv::ALL.iter().copied().map(Priv::Db).collect());
     view! {
         <div class="gs-grid gs-grid-3 gs-custom">
-            <fieldset class="gs-panel"><legend class="gs-panel-title">"Tables and views"</legend>{tables}</fieldset>
+            <fieldset class="gs-panel"><legend class="gs-panel-title">"Tables and views"</legend>{tables}
+                {move || page.intent.with(|i| i.custom.tables.contains(&TablePriv::Trigger)).then(|| view! {
+                    <p class="gs-note" data-testid="trigger-note">{crate::core::backend::postgres::trigger::NOTE}</p>
+                })}
+            </fieldset>
             <fieldset class="gs-panel"><legend class="gs-panel-title">"Sequences"</legend>{seqs}</fieldset>
             <fieldset class="gs-panel">
                 <legend class="gs-panel-title">"Schema, database, functions"</legend>

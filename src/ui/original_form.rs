@@ -88,6 +88,7 @@ pub fn OriginalForm(
             </div>
             <PasswordField page=page scram=true/>
             <Advanced page=page/>
+            <p class="gs-note" data-testid="trigger-note">{crate::core::backend::postgres::trigger::NOTE}</p>
             <Outputs page=page local_note=local_note/>
         </section>
     }

@@ -16,6 +16,7 @@ mod providers;
 mod scenarios;
 mod scope;
 mod server;
+mod trigger;
 
 macro_rules! per_version {
     ($($name:ident => $major:expr),*) => {$(
@@ -47,6 +48,7 @@ macro_rules! per_version {
             careful_dba::run(&s);
             converge::run(&s);
             new_schema::run(&s);
+            trigger::run(&s);
             println!("PostgreSQL {}: all scenarios passed", s.version);
         }
     )*};

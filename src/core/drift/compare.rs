@@ -131,7 +131,7 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
             f.kind.as_str(),
             "table" | "sequence" | "function" | "column"
         ) && owned.contains(&f.fields[..2]);
-        if f.kind == "object" || on_owned {
+        if f.kind == "object" || f.kind == "withheld" || on_owned {
             continue;
         }
         rows.extend(row(e, f, &want, &mut seen));

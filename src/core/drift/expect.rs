@@ -7,6 +7,7 @@ use crate::core::backend::original::setup::{SchemaScope, Setup};
 use crate::core::backend::postgres::hosted::{grantable, schema_in_reach, Class};
 use crate::core::backend::postgres::inspect::{inspect_sql, scope_tag};
 use crate::core::backend::postgres::setup::{Plan, Schemas};
+use crate::core::backend::postgres::trigger::withheld;
 use std::collections::BTreeSet;
 
 use super::Inspection;
@@ -113,6 +114,23 @@ impl Expect {
                 kind(*class),
                 everyone(acl)
             ));
+            if *class == Class::Tables && privs.contains(&"TRIGGER") {
+                q.push_str(&format!(
+                    "\n  UNION ALL\n  SELECT ARRAY['withheld', 'table', s.nspname, c.relname, 'TRIGGER']::text[] FROM s JOIN {from}{filter}\n     AND {}",
+                    withheld("'TRIGGER'", "c.relowner")
+                ));
+            }
+        }
+        // TRIGGER in the default privileges of an owner it is withheld from.
+        for d in &self.defaults {
+            if let (Some(o), true) = (&d.owner, d.code == "r" && d.privs.contains(&"TRIGGER")) {
+                let o = o.literal();
+                let owner = format!("(SELECT oid FROM pg_roles WHERE rolname = {o})");
+                q.push_str(&format!(
+                    "\n  UNION ALL\n  SELECT ARRAY['withheld', 'default', {o}, '', 'TRIGGER']::text[] WHERE {}",
+                    withheld("'TRIGGER'", &owner)
+                ));
+            }
         }
         q
     }
@@ -280,6 +298,13 @@ pub(super) fn expected(
             want.insert(k);
         }
     }
+    // What the setup withholds (TRIGGER where a superuser owns the table or creates
+    // it later) is not expected.
+    for f in i.facts.iter().filter(|f| f.kind == "withheld") {
+        if f.fields[0] == "table" {
+            want.remove(&key(&["table", &f.fields[1], &f.fields[2], &f.fields[3]]));
+        }
+    }
     for d in &e.defaults {
         // No owner listed: whoever ran the setup, which the paste cannot tell (the
         // query may have run as another role), so any owner's matching grant counts.
@@ -291,6 +316,12 @@ pub(super) fn expected(
         };
         for s in places {
             for p in &d.privs {
+                let withheld = i.facts.iter().any(|f| {
+                    f.kind == "withheld" && f.fields[..2] == ["default", owner] && f.fields[3] == *p
+                });
+                if withheld && d.code == "r" {
+                    continue;
+                }
                 want.insert(key(&["default", owner, s, d.code, p]));
             }
         }

@@ -199,14 +199,23 @@ BEGIN
                 "d.defaclnamespace = s.oid",
             ),
         };
+        let owner = format!("(SELECT oid FROM pg_roles WHERE rolname = {o})");
+        let (label, ok) = crate::core::backend::postgres::trigger::verify_row(
+            "'default privilege ' || kind || ' ' || priv",
+            &format!(
+                "EXISTS (SELECT 1 FROM pg_default_acl d, aclexplode(d.defaclacl) a
+                  WHERE d.defaclrole = {owner}
+                    AND {namespace} AND d.defaclobjtype = code
+                    AND a.grantee = (SELECT oid FROM r) AND a.privilege_type = priv)"
+            ),
+            "priv",
+            &owner,
+        );
         format!(
             "
   UNION ALL
-  SELECT 7, 'default privilege ' || kind || ' ' || priv, {object},
-         EXISTS (SELECT 1 FROM pg_default_acl d, aclexplode(d.defaclacl) a
-                  WHERE d.defaclrole = (SELECT oid FROM pg_roles WHERE rolname = {o})
-                    AND {namespace} AND d.defaclobjtype = code
-                    AND a.grantee = (SELECT oid FROM r) AND a.privilege_type = priv)
+  SELECT 7, {label}, {object},
+         {ok}
     FROM {from}(VALUES {}) AS v (kind, code, priv)",
             values.join(",\n                 ")
         )

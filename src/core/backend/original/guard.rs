@@ -42,13 +42,15 @@ fn checks(database: &Ident, role: &str, action: &str) -> String {
 /// A setup script: `body` (its statements, blank-line separated) between the header,
 /// `BEGIN` and the checks, and the role's mark and `COMMIT`. `what` names the user in
 /// the mark ("read-only connector user"); `public`: schema `public` may be in scope,
-/// and the header says what PostgreSQL 14 lets PUBLIC do there.
+/// and the header says what PostgreSQL 14 lets PUBLIC do there. `after`: statements
+/// that run after the mark, beyond the original's (the TRIGGER take-back), or empty.
 pub fn setup_transaction(
     database: &Ident,
     role: &Ident,
     what: &str,
     public: bool,
     body: &str,
+    after: &str,
 ) -> String {
     let checks = format!(
         "\nBEGIN\n{}END\n",
@@ -66,11 +68,16 @@ DO {} LANGUAGE plpgsql;
 
 -- The mark that lets this script run again, and uninstall drop only a role it made.
 COMMENT ON ROLE {role} IS {mark};
-
+{after}
 COMMIT;",
         QuotedComment(database),
         if public { PUBLIC_NOTE } else { "" },
         dollar_quote(&checks),
+        after = if after.is_empty() {
+            String::new()
+        } else {
+            format!("\n{after}\n")
+        },
     )
 }
 

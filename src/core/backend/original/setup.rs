@@ -192,6 +192,7 @@ GRANT CONNECT, CREATE, TEMP ON DATABASE {} TO {role};",
             &what,
             public,
             parts.join("\n\n").trim(),
+            &crate::core::backend::postgres::trigger::withhold(&role_lit),
         )
     }
 

@@ -28,7 +28,7 @@ pub(crate) fn drop_role_tail(reassign_to: &str) -> String {
         )
     };
     format!(
-        "
+        "{}
   -- REASSIGN/DROP OWNED need the privileges of the role: a non-superuser that created
   -- it (CREATEROLE) may grant itself membership first.
   IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
@@ -39,7 +39,8 @@ pub(crate) fn drop_role_tail(reassign_to: &str) -> String {
   EXECUTE format('DROP OWNED BY %I', target_role);
   EXECUTE format('DROP ROLE %I', target_role);
 END
-"
+",
+        crate::core::backend::postgres::trigger::DROP_TRIGGERS
     )
 }
 

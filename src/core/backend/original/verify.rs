@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::setup::{SchemaScope, Setup};
 use crate::core::backend::postgres::hosted::{grantable, schema_in_reach, Class};
+use crate::core::backend::postgres::trigger::verify_row;
 use crate::core::quote::pg::{literal_array, Literal};
 
 /// Schemas in scope as the setup chose them, as an SQL `WHERE` over `pg_namespace n`
@@ -50,6 +51,12 @@ impl Setup {
         let funcs = grantable(hosted, Class::Functions, &["EXECUTE"]);
         let guard_rows =
             crate::core::backend::original::guard::verify_rows(&self.database, &self.role);
+        let (table_label, table_ok) = verify_row(
+            "'table ' || priv",
+            "coalesce(has_table_privilege((SELECT oid FROM r), c.oid, priv), false)",
+            "priv",
+            "c.relowner",
+        );
         let mut q = format!(
             "-- Verify the integration user: one row per expected privilege, pass or FAIL.
 -- Read-only; run it in the same database, {}.
@@ -72,8 +79,8 @@ checks (ord, item, object, ok) AS (
          coalesce(has_schema_privilege((SELECT oid FROM r), s.oid, 'USAGE'), false)
     FROM s
   UNION ALL
-  SELECT 4, 'table ' || priv, format('%I.%I', s.nspname, c.relname),
-         coalesce(has_table_privilege((SELECT oid FROM r), c.oid, priv), false)
+  SELECT 4, {table_label}, format('%I.%I', s.nspname, c.relname),
+         {table_ok}
     FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f'){tables},
          unnest(ARRAY['SELECT', 'TRIGGER']) priv
   UNION ALL

@@ -8,6 +8,7 @@ pub mod inspect;
 pub mod new_schema;
 mod scripts;
 pub mod setup;
+pub mod trigger;
 
 use super::original::guard::own_user;
 use super::original::{idents, not_platform, password_for};

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use super::converge::names;
 use super::hosted::{grantable, schema_in_reach};
 use super::setup::Plan;
+use super::trigger::verify_row;
 use crate::core::backend::original::guard::uninstall_checks;
 use crate::core::backend::original::uninstall::drop_role_tail;
 use crate::core::backend::original::verify::verify_runner;
@@ -28,6 +29,12 @@ impl Plan {
         let reach = schema_in_reach(hosted, &self.schema_privs());
         let guard_rows =
             crate::core::backend::original::guard::verify_rows(&self.database, &self.role);
+        let (table_label, table_ok) = verify_row(
+            "'table ' || priv",
+            "coalesce(has_table_privilege((SELECT oid FROM r), c.oid, priv), false)",
+            "priv",
+            "c.relowner",
+        );
         let mut q = format!(
             "-- Verify the {}: one row per expected privilege, pass or FAIL.
 -- Read-only; run it in the same database, {}.
@@ -46,8 +53,8 @@ checks (ord, item, object, ok) AS (
          coalesce(has_schema_privilege((SELECT oid FROM r), s.oid, priv), false)
     FROM s, unnest({}) priv
   UNION ALL
-  SELECT 4, 'table ' || priv, format('%I.%I', s.nspname, c.relname),
-         coalesce(has_table_privilege((SELECT oid FROM r), c.oid, priv), false)
+  SELECT 4, {table_label}, format('%I.%I', s.nspname, c.relname),
+         {table_ok}
     FROM s JOIN pg_class c ON c.relnamespace = s.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f'){tables},
          unnest({}) priv
   UNION ALL
@@ -88,14 +95,26 @@ checks (ord, item, object, ok) AS (
                     ),
                 };
                 for (privs, class, code) in self.object_grants() {
+                    let held = format!(
+                        "EXISTS (SELECT 1 FROM pg_default_acl d, aclexplode(d.defaclacl) a
+                  WHERE {cond} AND d.defaclnamespace = s.oid AND d.defaclobjtype = '{code}'
+                    AND a.grantee = (SELECT oid FROM r) AND a.privilege_type = priv)"
+                    );
+                    let (label, ok) = match owner {
+                        Some(o) => verify_row(
+                            &format!("'default privilege {class} ' || priv"),
+                            &held,
+                            "priv",
+                            &format!("(SELECT oid FROM pg_roles WHERE rolname = {})", o.literal()),
+                        ),
+                        None => (format!("'default privilege {class} ' || priv"), held),
+                    };
                     let _ = write!(
                         q,
                         "
   UNION ALL
-  SELECT 7, 'default privilege {class} ' || priv, format('%I ', s.nspname) || {who},
-         EXISTS (SELECT 1 FROM pg_default_acl d, aclexplode(d.defaclacl) a
-                  WHERE {cond} AND d.defaclnamespace = s.oid AND d.defaclobjtype = '{code}'
-                    AND a.grantee = (SELECT oid FROM r) AND a.privilege_type = priv)
+  SELECT 7, {label}, format('%I ', s.nspname) || {who},
+         {ok}
     FROM s, unnest({}) priv",
                         arr(privs.split(", ").collect())
                     );

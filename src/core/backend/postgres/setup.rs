@@ -91,6 +91,15 @@ impl Plan {
             self.title,
             public,
             &self.statements(),
+            &if self
+                .privs
+                .tables
+                .contains(&crate::core::privileges::TablePriv::Trigger)
+            {
+                super::trigger::withhold(&self.role.literal())
+            } else {
+                String::new()
+            },
         )
     }
 
