@@ -12,6 +12,7 @@ mod hostile;
 mod inspect;
 mod new_schema;
 mod profile;
+mod provider_skips;
 mod providers;
 mod scenarios;
 mod scope;
@@ -41,6 +42,7 @@ macro_rules! per_version {
             drivers::tls($major);
             providers::roles(&s);
             providers::run(&s);
+            provider_skips::run(&s);
             profile::run(&s);
             inspect::run(&s);
             drift::run(&s, $major);

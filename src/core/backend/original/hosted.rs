@@ -18,7 +18,7 @@ impl Setup {
         let parent = self.parent();
         let mut b = String::new();
         parent_decls(&mut b, &self.role.literal(), &parent.literal());
-        b.push_str("  s record;\n  o record;\nBEGIN\n");
+        b.push_str("  s record;\n  o record;\n  skipped text;\nBEGIN\n");
         let reach = schema_in_reach(true, &["USAGE"]);
         if let SchemaScope::Listed(list) = &self.scope {
             b.push_str(&listed_check(&literal_array(list), &reach));
@@ -37,7 +37,7 @@ impl Setup {
                 (Class::Functions, vec!["EXECUTE"]),
             ],
         };
-        b.push_str(&sweep.render(&schemas, "  ", ""));
+        b.push_str(&sweep.render(&schemas, &reach, "  ", ""));
         b.push_str("END\n");
         format!(
             "-- Grant on what the role running this may grant, object by object (run as {})\nDO {} LANGUAGE plpgsql;",

@@ -96,7 +96,11 @@ pub fn schema_in_reach(hosted: bool, privs: &[&str]) -> String {
 }
 
 /// The hosted sweep: a DO body's statements, run for each schema `s` (`oid`,
-/// `nspname`) the loop query yields. Expects `target_role`, `s` and `o` declared.
+/// `nspname`) the loop query yields. Expects `target_role`, `s`, `o` and `skipped`
+/// (text) declared. What is in scope but out of the running role's reach is never
+/// skipped silently: a NOTICE names it (the schemas before the loop, the objects of
+/// each kind in each schema after its grants), and verify, run as the same role,
+/// expects exactly the rest.
 pub struct Sweep<'a> {
     /// Privileges on each schema.
     pub schema_privs: &'a [&'a str],
@@ -107,8 +111,22 @@ pub struct Sweep<'a> {
 impl Sweep<'_> {
     /// `FOR s IN <schemas> LOOP … END LOOP;` granting what the running role may grant.
     /// `more` goes at the end of the loop's body.
-    pub fn render(&self, schemas: &str, indent: &str, more: &str) -> String {
-        let mut b = format!("{indent}FOR s IN\n{schemas}\n{indent}LOOP\n");
+    /// `reach` is the part of `schemas` that keeps what is out of reach out.
+    pub fn render(&self, schemas: &str, reach: &str, indent: &str, more: &str) -> String {
+        let mut b = String::new();
+        if !reach.is_empty() {
+            let _ = writeln!(
+                b,
+                "{indent}SELECT string_agg(quote_ident(x.nspname), ', ') INTO skipped FROM ({}) x
+{indent}  WHERE x.oid NOT IN (SELECT y.oid FROM ({}) y);
+{indent}IF skipped IS NOT NULL THEN
+{indent}  RAISE NOTICE 'Not granted on schemas %: % may not grant on them (ask their owner, or leave them out)', skipped, current_user;
+{indent}END IF;",
+                schemas.replace(reach, "").trim_start(),
+                schemas.trim_start(),
+            );
+        }
+        let _ = write!(b, "{indent}FOR s IN\n{schemas}\n{indent}LOOP\n");
         for p in self.schema_privs {
             let _ = writeln!(
                 b,
@@ -131,6 +149,15 @@ impl Sweep<'_> {
                 grantable(true, *class, privs),
                 privs.join(", "),
                 class.keyword()
+            );
+            let _ = writeln!(
+                b,
+                "{indent}  SELECT string_agg(x.name, ', ') INTO skipped FROM ({list} AND NOT (true{})) x;
+{indent}  IF skipped IS NOT NULL THEN
+{indent}    RAISE NOTICE 'Not granted {} on %: % may not grant it there (ask the owner, or leave them out)', skipped, current_user;
+{indent}  END IF;",
+                grantable(true, *class, privs),
+                privs.join(", ")
             );
         }
         b.push_str(more);
@@ -185,6 +212,7 @@ DECLARE
   target_role text := {};
   s record;
   o record;
+  skipped text;
 BEGIN
 ",
             self.role.literal()
@@ -210,7 +238,7 @@ BEGIN
             Some(_) => String::new(),
             None => self.loop_defaults(),
         };
-        b.push_str(&sweep.render(&schemas, "  ", &more));
+        b.push_str(&sweep.render(&schemas, &reach, "  ", &more));
         b.push_str("END\n");
         let mut out = format!(
             "\n\n-- Grant on what the role running this may grant, object by object\nDO {} LANGUAGE plpgsql;",
