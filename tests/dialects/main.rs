@@ -225,6 +225,23 @@ fn statements(d: Db, script: &str) -> Vec<String> {
                 cur.push('\n');
             }
             ';' => push_stmt(&mut out, &mut cur),
+            // Snowflake's dollar-quoted block (`EXECUTE IMMEDIATE $$ … $$`): one piece.
+            // (Not inside a word: `GOB$$B` is an unquoted identifier.)
+            '$' if d == Db::Snowflake
+                && chars.peek() == Some(&'$')
+                && !cur.ends_with(|p: char| p.is_alphanumeric() || p == '_' || p == '$') =>
+            {
+                cur.push_str("$$");
+                chars.next();
+                let mut prev = ' ';
+                for n in chars.by_ref() {
+                    cur.push(n);
+                    if n == '$' && prev == '$' {
+                        break;
+                    }
+                    prev = n;
+                }
+            }
             '\'' | '"' | '`' => {
                 quote = Some(c);
                 cur.push(c);
@@ -314,13 +331,21 @@ fn shape(d: Db, script: &str) -> Vec<String> {
     tokens
         .into_iter()
         .filter(|t| !matches!(t, Token::Whitespace(_)))
-        .map(|t| match t {
-            Token::Word(_) => "<word>".to_string(),
+        .flat_map(|t| match t {
+            Token::Word(_) => vec!["<word>".to_string()],
             Token::SingleQuotedString(_)
             | Token::DoubleQuotedString(_)
-            | Token::NationalStringLiteral(_) => "<string>".to_string(),
-            Token::Number(..) => "<word>".to_string(),
-            t => t.to_string(),
+            | Token::NationalStringLiteral(_) => vec!["<string>".to_string()],
+            Token::Number(..) => vec!["<word>".to_string()],
+            // A dollar-quoted block (Snowflake's checks) is code: its tokens count, and a
+            // name may change none but its own.
+            Token::DollarQuotedString(b) => {
+                let mut inner = vec!["$$".to_string()];
+                inner.extend(shape(d, &b.value));
+                inner.push("$$".to_string());
+                inner
+            }
+            t => vec![t.to_string()],
         })
         .collect()
 }

@@ -13,6 +13,11 @@ pub const CASE: Case = Case {
     },
     refusals: || {
         vec![
+            (
+                Field::Role,
+                "accountadmin".into(),
+                "ACCOUNTADMIN is one of Snowflake's own roles or users: the integration needs a user of its own",
+            ),
             (Field::Host, "my account".into(), "An account identifier has only letters, digits, - _ and . (like myorg-myaccount)"),
             (Field::Warehouse, "w".repeat(256), "Too long: 256 characters, but Snowflake allows 255"),
             (Field::PublicKey, "-----BEGIN PRIVATE KEY-----\nnot base64!\n".into(), "Paste the public key (the PEM file's text, BEGIN/END lines optional), not the private key"),
@@ -21,6 +26,9 @@ pub const CASE: Case = Case {
     // ALTER USER … SET, and CREATE TABLE/VIEW as schema privileges.
     unsupported: &[
         "ALTER USER ",
+        // The mark on the role (src/core/backend/snowflake_guard.rs).
+        "CREATE ROLE IF NOT EXISTS ",
+        "ALTER ROLE ",
         "GRANT USAGE, CREATE TABLE, CREATE VIEW ON SCHEMA ",
         "REVOKE CREATE TABLE, CREATE VIEW ON SCHEMA ",
     ],

@@ -18,6 +18,11 @@ pub const CASE: Case = Case {
                 "DOMAIN\\svc".into(),
                 "A \\ makes this a Windows login, which has no password: use a SQL login name",
             ),
+            (
+                Field::Role,
+                "SA".into(),
+                "\"SA\" is one of SQL Server's own principals: the integration needs a login of its own",
+            ),
             (Field::Database, String::new(), "Enter the database"),
             (
                 Field::Schemas,
@@ -31,6 +36,9 @@ pub const CASE: Case = Case {
         "IF NOT EXISTS (SELECT 1 FROM SYS.SERVER_PRINCIPALS",
         "IF NOT EXISTS (SELECT 1 FROM SYS.DATABASE_PRINCIPALS",
         "IF EXISTS (SELECT 1 FROM SYS.SERVER_PRINCIPALS",
+        // The checks (src/core/backend/sqlserver_guard.rs): IF … BEGIN RAISERROR …;
+        // SET NOEXEC ON; END, split at its semicolons (the rest and the mark parse).
+        "IF DB_ID(",
         "GRANT ",
         "REVOKE ",
     ],

@@ -28,7 +28,7 @@ pub fn run(s: &Server) {
         let f = form
             .with(Field::Host, HOST)
             .with(Field::Database, DB)
-            .with(Field::Role, &format!("gs_skips_{n}"))
+            .with(Field::Role, format!("gs_skips_{n}"))
             .with(Field::Password, "a-long-role-password-1");
         let ctx = format!("{} #{n}", s.version);
         let out = generate(&f);

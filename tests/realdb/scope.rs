@@ -82,6 +82,34 @@ fn public_schema_note(s: &Server) {
         .unwrap_or_else(|e| panic!("{}: setup: {e}", s.version));
     let create = s.psql(role, "new-pw", db, "CREATE TABLE public.mine (x int);");
     assert_eq!(create.is_ok(), s.major() < 15, "{}: {create:?}", s.version);
+    // The drift check lists the user's own table as the user's (an extra to look at),
+    // and never asks to grant the user privileges on it.
+    let pasted = s
+        .psql(OWNER, OWNER_PW, db, out.inspect.as_deref().unwrap())
+        .unwrap_or_else(|e| panic!("{}: inspect: {e}", s.version));
+    let form = form(Access::ReadOnly, db, role);
+    let rows = match grantsmith::core::check_paste(&form, &pasted) {
+        Some(Ok(r)) => r.rows,
+        other => panic!("{}: check: {other:?}", s.version),
+    };
+    let on_mine: Vec<_> = rows
+        .iter()
+        .filter(|r| r.what.contains("\"mine\""))
+        .collect();
+    assert!(
+        on_mine
+            .iter()
+            .all(|r| r.status == grantsmith::core::drift::Status::Extra
+                && r.what.starts_with("owns ")),
+        "{}: {on_mine:?}",
+        s.version
+    );
+    assert_eq!(
+        on_mine.len(),
+        usize::from(s.major() < 15),
+        "{}: {rows:?}",
+        s.version
+    );
     // Not run by the script: the DBA's call. Run, it stops the user creating there.
     s.su(db, &offered);
     let again = s.psql(role, "new-pw", db, "CREATE TABLE public.mine2 (x int);");

@@ -21,7 +21,7 @@ fn form(access: Access, db: &str) -> Intent {
         .with(Field::Host, "db.example.com")
         .with(Field::Database, db)
         .with(Field::Role, USER)
-        .with(Field::Owners, &format!("{OWNER}, postgres"));
+        .with(Field::Owners, format!("{OWNER}, postgres"));
     if access == Access::Custom {
         i.scope = Scope::Listed;
         i = i.with(Field::Schemas, "public");

@@ -11,8 +11,10 @@ pub mod original;
 pub mod postgres;
 pub mod redshift;
 pub mod snowflake;
+pub mod snowflake_guard;
 mod spec;
 pub mod sqlserver;
+pub mod sqlserver_guard;
 
 pub use spec::{dialect, schemas, FieldSpec, Spec, When, USER};
 

@@ -5,6 +5,7 @@
 use std::fmt;
 
 use super::checks::{comments, list, name};
+use super::snowflake_guard as guard;
 use super::{schemas, FieldSpec, Spec, USER};
 use crate::core::client::Client;
 use crate::core::client_code::{
@@ -194,7 +195,10 @@ fn privileges(access: Access) -> (&'static str, &'static str, &'static str) {
 fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let acct = e.take(Field::Host, account(i.get(Field::Host)));
     let user_raw = js_trim(i.get(Field::Role)).to_string();
-    let user = e.take(Field::Role, ident(&user_raw, "user name"));
+    let user = e.take(
+        Field::Role,
+        ident(&user_raw, "user name").and_then(|u| guard::own_user(&u).map(|()| u)),
+    );
     let wh = e.take(
         Field::Warehouse,
         ident(i.get(Field::Warehouse), "warehouse"),
@@ -242,8 +246,10 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         }
     );
     comments(&mut sql, &traps);
+    let mark = guard::mark();
+    let checks = guard::checks(&user, &role);
     sql.push_str(&format!(
-        "USE ROLE USERADMIN;\nCREATE USER IF NOT EXISTS {user} TYPE = SERVICE RSA_PUBLIC_KEY = {key_sql} DEFAULT_ROLE = {role} DEFAULT_WAREHOUSE = {wh};\nALTER USER {user} SET TYPE = SERVICE RSA_PUBLIC_KEY = {key_sql} DEFAULT_ROLE = {role} DEFAULT_WAREHOUSE = {wh};\nCREATE ROLE IF NOT EXISTS {role};\nUSE ROLE SECURITYADMIN;\nGRANT ROLE {role} TO USER {user};\n-- Lets SYSADMIN manage what the role owns.\nGRANT ROLE {role} TO ROLE SYSADMIN;\nGRANT USAGE ON WAREHOUSE {wh} TO ROLE {role};\nGRANT USAGE ON DATABASE {db} TO ROLE {role};\n"
+        "USE ROLE USERADMIN;\n{checks}CREATE USER IF NOT EXISTS {user} TYPE = SERVICE RSA_PUBLIC_KEY = {key_sql} DEFAULT_ROLE = {role} DEFAULT_WAREHOUSE = {wh} COMMENT = {mark};\nALTER USER {user} SET TYPE = SERVICE RSA_PUBLIC_KEY = {key_sql} DEFAULT_ROLE = {role} DEFAULT_WAREHOUSE = {wh} COMMENT = {mark};\nCREATE ROLE IF NOT EXISTS {role} COMMENT = {mark};\nALTER ROLE {role} SET COMMENT = {mark};\nUSE ROLE SECURITYADMIN;\nGRANT ROLE {role} TO USER {user};\n-- Lets SYSADMIN manage what the role owns.\nGRANT ROLE {role} TO ROLE SYSADMIN;\nGRANT USAGE ON WAREHOUSE {wh} TO ROLE {role};\nGRANT USAGE ON DATABASE {db} TO ROLE {role};\n"
     ));
     for s in &schemas {
         let q = format!("{db}.{s}");
@@ -279,7 +285,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             .collect::<String>(),
     );
     let uninstall = format!(
-        "-- Uninstall: drops the user, then its role (with every grant and future grant).\n-- Objects the role owns pass to USERADMIN: hand them over first if it created any.\nUSE ROLE USERADMIN;\nDROP USER IF EXISTS {user};\nDROP ROLE IF EXISTS {role};\n"
+        "-- Uninstall: drops the user, then its role (with every grant and future grant).\n-- Objects the role owns pass to USERADMIN: hand them over first if it created any.\nUSE ROLE USERADMIN;\n{checks}DROP USER IF EXISTS {user};\nDROP ROLE IF EXISTS {role};\n"
     );
     let login = SnowflakeLogin {
         account: &acct,

@@ -5,6 +5,7 @@
 use std::fmt;
 
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
+use super::sqlserver_guard as guard;
 use super::{schemas, FieldSpec, Spec};
 use crate::core::client::{Client, ConnInfo};
 use crate::core::conn::PASSWORD_PLACEHOLDER;
@@ -111,6 +112,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let user = e.take(
         Field::Role,
         sysname(i.get(Field::Role), "login name").and_then(|u| {
+            super::sqlserver_guard::own_login(&u)?;
             if u.contains('\\') {
                 Err(
                     "A \\ makes this a Windows login, which has no password: use a SQL login name"
@@ -148,11 +150,13 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         if i.access == Access::ReadWrite { "Read/write" } else { "Read-only" }
     );
     comments(&mut sql, &traps);
+    sql.push_str(&guard::checks(&u, &dbi));
     sql.push_str(&format!(
         "USE [master];\nIF NOT EXISTS (SELECT 1 FROM sys.server_principals WHERE name = {l})\n    CREATE LOGIN {u} WITH PASSWORD = {pw_sql}, CHECK_POLICY = ON\nELSE\n    ALTER LOGIN {u} WITH PASSWORD = {pw_sql};\nGO\nUSE {dbi};\nIF NOT EXISTS (SELECT 1 FROM sys.database_principals WHERE name = {l})\n    CREATE USER {u} FOR LOGIN {u} WITH DEFAULT_SCHEMA = {s0};\n",
         l = u.literal(),
         s0 = schemas[0],
     ));
+    sql.push_str(&guard::mark(&u));
     sql.push_str("-- Schema permissions also cover tables and views created there later.\n");
     if i.access != Access::ReadWrite {
         sql.push_str("-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).\n");
@@ -173,6 +177,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         sql.push_str(&format!("GRANT {} TO {u};\n", on_db.join(", ")));
     }
     sql.push_str("GO\n");
+    sql.push_str(guard::END);
 
     let mut rows = Vec::new();
     for s in &schemas {
@@ -189,7 +194,9 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         l = u.literal(),
     );
     let uninstall = format!(
-        "-- Uninstall: drops the database user (and its permissions), then the login.\nUSE {dbi};\nIF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = {l})\n    DROP USER {u};\nGO\nUSE [master];\nIF EXISTS (SELECT 1 FROM sys.server_principals WHERE name = {l})\n    DROP LOGIN {u};\nGO\n",
+        "-- Uninstall: drops the database user (and its permissions), then the login.\n{}USE {dbi};\nIF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = {l})\n    DROP USER {u};\nGO\nUSE [master];\nIF EXISTS (SELECT 1 FROM sys.server_principals WHERE name = {l})\n    DROP LOGIN {u};\nGO\n{}",
+        guard::checks(&u, &dbi),
+        guard::END,
         l = u.literal(),
     );
     let info = ConnInfo {

@@ -6,9 +6,26 @@
 -- A future grant on a schema takes precedence over database-level future grants; in a managed-access schema only its owner or a role with MANAGE GRANTS can grant.
 -- Tables the user creates are owned by its role: dropping the role hands them to the role running DROP ROLE.
 USE ROLE USERADMIN;
-CREATE USER IF NOT EXISTS DAGFLUX TYPE = SERVICE RSA_PUBLIC_KEY = [[REPLACE_WITH_PUBLIC_KEY]] DEFAULT_ROLE = DAGFLUX_ROLE DEFAULT_WAREHOUSE = COMPUTE_WH;
-ALTER USER DAGFLUX SET TYPE = SERVICE RSA_PUBLIC_KEY = [[REPLACE_WITH_PUBLIC_KEY]] DEFAULT_ROLE = DAGFLUX_ROLE DEFAULT_WAREHOUSE = COMPUTE_WH;
-CREATE ROLE IF NOT EXISTS DAGFLUX_ROLE;
+-- Checks first: stops here, changing nothing, when the user or its role exists but was not made by a
+-- Grantsmith setup script (its comment says so). In SnowSQL, run with -o exit_on_error=true.
+EXECUTE IMMEDIATE $$
+DECLARE
+  not_ours EXCEPTION (-20001, 'The user or its role exists and was not made by a Grantsmith setup script: nothing changed. Pick another user name.');
+BEGIN
+  SHOW USERS LIKE 'DAGFLUX';
+  IF (EXISTS (SELECT 1 FROM TABLE(RESULT_SCAN(LAST_QUERY_ID())) WHERE "name" = 'DAGFLUX' AND COALESCE("comment", '') NOT LIKE 'Grantsmith:%')) THEN
+    RAISE not_ours;
+  END IF;
+  SHOW ROLES LIKE 'DAGFLUX_ROLE';
+  IF (EXISTS (SELECT 1 FROM TABLE(RESULT_SCAN(LAST_QUERY_ID())) WHERE "name" = 'DAGFLUX_ROLE' AND COALESCE("comment", '') NOT LIKE 'Grantsmith:%')) THEN
+    RAISE not_ours;
+  END IF;
+END;
+$$;
+CREATE USER IF NOT EXISTS DAGFLUX TYPE = SERVICE RSA_PUBLIC_KEY = [[REPLACE_WITH_PUBLIC_KEY]] DEFAULT_ROLE = DAGFLUX_ROLE DEFAULT_WAREHOUSE = COMPUTE_WH COMMENT = 'Grantsmith: made by its setup script';
+ALTER USER DAGFLUX SET TYPE = SERVICE RSA_PUBLIC_KEY = [[REPLACE_WITH_PUBLIC_KEY]] DEFAULT_ROLE = DAGFLUX_ROLE DEFAULT_WAREHOUSE = COMPUTE_WH COMMENT = 'Grantsmith: made by its setup script';
+CREATE ROLE IF NOT EXISTS DAGFLUX_ROLE COMMENT = 'Grantsmith: made by its setup script';
+ALTER ROLE DAGFLUX_ROLE SET COMMENT = 'Grantsmith: made by its setup script';
 USE ROLE SECURITYADMIN;
 GRANT ROLE DAGFLUX_ROLE TO USER DAGFLUX;
 -- Lets SYSADMIN manage what the role owns.
