@@ -20,8 +20,8 @@ cd "$(dirname "$0")/.."
 # verify's extra rows); a fresh clone with another CARGO_HOME measured 169,115 (the
 # paths of the crates' sources end up in the wasm): 170000. Withholding TRIGGER from
 # superusers' tables (setup, verify, drift, uninstall, the page's words) took it to
-# 170,911: 171500.
-BUDGET=${GS_GZIP_BUDGET:-171500}
+# 170,911, the original's take-back of other presets' grants to 171,965: 172500.
+BUDGET=${GS_GZIP_BUDGET:-172500}
 # One page: its HTML and every file it names.
 page() {
   total_raw=0; total_gz=0

@@ -1,6 +1,7 @@
 //! The original applet (`PostgresSqlBuilder`): its fields, its checks and its own
 //! renderer, kept byte for byte where the original is correct.
 
+mod converge;
 mod defaults;
 pub mod guard;
 mod hosted;

@@ -192,7 +192,11 @@ GRANT CONNECT, CREATE, TEMP ON DATABASE {} TO {role};",
             &what,
             public,
             parts.join("\n\n").trim(),
-            &crate::core::backend::postgres::trigger::withhold(&role_lit),
+            &format!(
+                "{}\n\n{}",
+                self.take_back(),
+                crate::core::backend::postgres::trigger::withhold(&role_lit)
+            ),
         )
     }
 

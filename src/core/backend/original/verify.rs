@@ -116,6 +116,7 @@ checks (ord, item, object, ok) AS (
                 }
             );
         }
+        q.push_str(&self.verify_extras());
         q.push_str(
             "
 )

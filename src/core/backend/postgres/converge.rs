@@ -14,7 +14,7 @@ use super::setup::Plan;
 use crate::core::quote::pg::dollar_quote;
 
 /// `ARRAY['A', 'B']::text[]` of privilege names the generator writes itself.
-pub(super) fn names(v: &[&str]) -> String {
+pub(crate) fn names(v: &[&str]) -> String {
     let items: Vec<String> = v.iter().map(|x| format!("'{x}'")).collect();
     format!("ARRAY[{}]::text[]", items.join(", "))
 }
@@ -51,89 +51,109 @@ struct Source {
     statement: &'static str,
 }
 
-impl Plan {
-    /// Every kind of privilege the user may hold in scope, with what the plan keeps.
-    fn sources(&self) -> Vec<Source> {
-        let p = &self.privs;
-        let filter = self.scope_filter();
-        let strs = |v: Vec<&'static str>| names(&v);
-        let db = strs(p.database.iter().map(|x| x.as_str()).collect());
-        let schema = strs(p.schema.iter().map(|x| x.as_str()).collect());
-        let tables = strs(p.tables.iter().map(|x| x.as_str()).collect());
-        let seqs = strs(p.sequences.iter().map(|x| x.as_str()).collect());
-        let funcs = names(if p.functions { &["EXECUTE"] } else { &[] });
-        let none = names(&[]);
-        let future = |v: &str| {
-            if p.future {
-                v.to_string()
-            } else {
-                none.clone()
-            }
-        };
-        vec![
-            Source {
-                what: "'database'",
-                rows: format!(
-                    "SELECT current_database()::text AS label, a.privilege_type AS priv, a.is_grantable AS grantable, {db} AS keep
+/// What a setup keeps in its scope: the schemas (`filter`, a condition over
+/// `pg_namespace n`) and, per kind, the privileges it grants (`ARRAY[…]::text[]`), the
+/// default privileges only when `future`.
+pub(crate) struct Keep {
+    /// The schemas in scope.
+    pub filter: String,
+    /// On the database.
+    pub db: String,
+    /// On each schema.
+    pub schema: String,
+    /// On tables and views.
+    pub tables: String,
+    /// On sequences.
+    pub seqs: String,
+    /// On functions.
+    pub funcs: String,
+    /// Default privileges are granted (for the same kinds).
+    pub future: bool,
+}
+
+/// Every kind of privilege the user may hold in scope, with what the setup keeps.
+fn sources(k: &Keep) -> Vec<Source> {
+    let Keep {
+        filter,
+        db,
+        schema,
+        tables,
+        seqs,
+        funcs,
+        future: _,
+    } = k;
+    let none = names(&[]);
+    let future = |v: &str| {
+        if k.future {
+            v.to_string()
+        } else {
+            none.clone()
+        }
+    };
+    vec![
+        Source {
+            what: "'database'",
+            rows: format!(
+                "SELECT current_database()::text AS label, a.privilege_type AS priv, a.is_grantable AS grantable, {db} AS keep
       FROM pg_database d, aclexplode(d.datacl) a
      WHERE d.datname = current_database() AND a.grantee = target_oid AND d.datdba <> target_oid"
-                ),
-                statement: "format('REVOKE %s ON DATABASE %I FROM %I CASCADE', @PRIV@, current_database(), target_role)",
-            },
-            Source {
-                what: "'schema'",
-                rows: format!(
-                    "SELECT format('%I', n.nspname) AS label, n.nspname, a.privilege_type AS priv, a.is_grantable AS grantable, {schema} AS keep
+            ),
+            statement: "format('REVOKE %s ON DATABASE %I FROM %I CASCADE', @PRIV@, current_database(), target_role)",
+        },
+        Source {
+            what: "'schema'",
+            rows: format!(
+                "SELECT format('%I', n.nspname) AS label, n.nspname, a.privilege_type AS priv, a.is_grantable AS grantable, {schema} AS keep
       FROM pg_namespace n, aclexplode(n.nspacl) a
      WHERE {filter}
        AND a.grantee = target_oid AND n.nspowner <> target_oid"
-                ),
-                statement: "format('REVOKE %s ON SCHEMA %I FROM %I CASCADE', @PRIV@, r.nspname, target_role)",
-            },
-            Source {
-                what: "lower(x.kind)",
-                rows: format!(
-                    "SELECT format('%I.%I', n.nspname, c.relname) AS label, c.oid::regclass::text AS obj,
+            ),
+            statement: "format('REVOKE %s ON SCHEMA %I FROM %I CASCADE', @PRIV@, r.nspname, target_role)",
+        },
+        Source {
+            what: "lower(x.kind)",
+            rows: format!(
+                "SELECT format('%I.%I', n.nspname, c.relname) AS label, c.oid::regclass::text AS obj,
            CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind,
            a.privilege_type AS priv, a.is_grantable AS grantable,
            CASE WHEN c.relkind = 'S' THEN {seqs} ELSE {tables} END AS keep
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a
      WHERE {filter}
        AND a.grantee = target_oid AND c.relowner <> target_oid"
-                ),
-                statement: "format('REVOKE %s ON %s %s FROM %I CASCADE', @PRIV@, r.kind, r.obj, target_role)",
-            },
-            // The presets grant no column privileges: every one held is beyond them.
-            Source {
-                what: "'column'",
-                rows: format!(
-                    "SELECT format('%I.%I.%I', n.nspname, c.relname, att.attname) AS label,
+            ),
+            statement: "format('REVOKE %s ON %s %s FROM %I CASCADE', @PRIV@, r.kind, r.obj, target_role)",
+        },
+        // The presets grant no column privileges: every one held is beyond them.
+        Source {
+            what: "'column'",
+            rows: format!(
+                "SELECT format('%I.%I.%I', n.nspname, c.relname, att.attname) AS label,
            c.oid::regclass::text AS obj, att.attname, a.privilege_type AS priv,
            a.is_grantable AS grantable, {none} AS keep
       FROM pg_attribute att JOIN pg_class c ON c.oid = att.attrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(att.attacl) a
      WHERE {filter}
        AND a.grantee = target_oid AND c.relowner <> target_oid"
-                ),
-                statement: "format('REVOKE %s (%I) ON TABLE %s FROM %I CASCADE', @PRIV@, r.attname, r.obj, target_role)",
-            },
-            Source {
-                what: "'function'",
-                rows: format!(
-                    "SELECT format('%I.%I(%s)', n.nspname, f.proname, pg_get_function_identity_arguments(f.oid)) AS label,
+            ),
+            statement: "format('REVOKE %s (%I) ON TABLE %s FROM %I CASCADE', @PRIV@, r.attname, r.obj, target_role)",
+        },
+        Source {
+            what: "'function'",
+            rows: format!(
+                "SELECT format('%I.%I(%s)', n.nspname, f.proname, pg_get_function_identity_arguments(f.oid)) AS label,
            f.oid::regprocedure::text AS obj,
            a.privilege_type AS priv, a.is_grantable AS grantable, {funcs} AS keep
       FROM pg_proc f JOIN pg_namespace n ON n.oid = f.pronamespace, aclexplode(f.proacl) a
      WHERE {filter}
        AND a.grantee = target_oid AND f.proowner <> target_oid"
-                ),
-                statement: "format('REVOKE %s ON ROUTINE %s FROM %I CASCADE', @PRIV@, r.obj, target_role)",
-            },
-            // Whoever they are for: another preset's owner list leaves its own.
-            Source {
-                what: "'default privilege ' || lower(x.kind)",
-                rows: format!(
-                    "SELECT format('%I ', n.nspname) || 'for objects created by ' || pg_get_userbyid(d.defaclrole) AS label,
+            ),
+            statement: "format('REVOKE %s ON ROUTINE %s FROM %I CASCADE', @PRIV@, r.obj, target_role)",
+        },
+        // Whoever they are for: another preset's owner list leaves its own.
+        Source {
+            what: "'default privilege ' || lower(x.kind)",
+            rows: format!(
+                "SELECT format('%I ', n.nspname) || 'for objects created by ' || pg_get_userbyid(d.defaclrole) AS label,
            pg_get_userbyid(d.defaclrole) AS owner, n.nspname,
            CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES'
                 WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END AS kind,
@@ -143,58 +163,82 @@ impl Plan {
       FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace, aclexplode(d.defaclacl) a
      WHERE {filter}
        AND a.grantee = target_oid AND d.defaclrole <> target_oid",
-                    future(&tables),
-                    future(&seqs),
-                    future(&funcs),
-                ),
-                statement: "format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I REVOKE %s ON %s FROM %I CASCADE', r.owner, r.nspname, @PRIV@, r.kind, target_role)",
-            },
-        ]
-    }
+                future(tables),
+                future(seqs),
+                future(funcs),
+            ),
+            statement: "format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I REVOKE %s ON %s FROM %I CASCADE', r.owner, r.nspname, @PRIV@, r.kind, target_role)",
+        },
+    ]
+}
 
-    /// The DO block that takes back what the user holds in scope beyond the plan
-    /// (nothing for a new role).
-    pub(super) fn take_back(&self) -> String {
-        let mut b = format!(
-            "
+/// The DO block that takes back what `role` (a literal) holds in scope beyond `k`
+/// (nothing for a new role).
+pub(crate) fn take_back(role: &str, k: &Keep) -> String {
+    let mut b = format!(
+        "
 DECLARE
-  target_role text := {};
-  target_oid oid := (SELECT oid FROM pg_roles WHERE rolname = {});
+  target_role text := {role};
+  target_oid oid := (SELECT oid FROM pg_roles WHERE rolname = {role});
   r record;
 BEGIN
   IF target_oid IS NULL THEN
     RETURN;
-  END IF;",
-            self.role.literal(),
-            self.role.literal()
-        );
-        for s in self.sources() {
-            revoke_loop(&mut b, &s.rows, s.statement);
-        }
-        b.push_str("END\n");
-        format!(
-            "-- Take back what the user holds here beyond this preset (another preset, a hand\n-- grant): a re-run with any preset ends with exactly this one's privileges\nDO {} LANGUAGE plpgsql;",
-            dollar_quote(&b)
-        )
+  END IF;"
+    );
+    for s in sources(k) {
+        revoke_loop(&mut b, &s.rows, s.statement);
     }
+    b.push_str("END\n");
+    format!(
+        "-- Take back what the user holds here beyond this preset (another preset, a hand\n-- grant): a re-run with any preset ends with exactly this one's privileges\nDO {} LANGUAGE plpgsql;",
+        dollar_quote(&b)
+    )
+}
 
-    /// Verify's rows for what the user holds in scope beyond the plan, each a FAIL
-    /// (`UNION ALL` lines after the other checks; the role's oid from CTE `r`).
-    pub(super) fn verify_extras(&self) -> String {
-        let mut q = String::new();
-        for s in self.sources() {
-            let _ = write!(
-                q,
-                "
+/// Verify's rows for what the user holds in scope beyond `k`, each a FAIL (`UNION ALL`
+/// lines after the other checks; the role's oid from CTE `r`).
+pub(crate) fn verify_extras(k: &Keep) -> String {
+    let mut q = String::new();
+    for s in sources(k) {
+        let _ = write!(
+            q,
+            "
   UNION ALL
   SELECT 9, 'extra ' || {} || ' ' || CASE WHEN x.priv = ANY (x.keep) THEN 'GRANT OPTION FOR ' ELSE '' END || x.priv,
          x.label, false
     FROM ({}) x
    WHERE NOT (x.priv = ANY (x.keep) AND NOT x.grantable)",
-                s.what,
-                s.rows.replace("target_oid", "(SELECT oid FROM r)")
-            );
+            s.what,
+            s.rows.replace("target_oid", "(SELECT oid FROM r)")
+        );
+    }
+    q
+}
+
+impl Plan {
+    /// What the plan keeps in its scope.
+    fn keep(&self) -> Keep {
+        let p = &self.privs;
+        let strs = |v: Vec<&'static str>| names(&v);
+        Keep {
+            filter: self.scope_filter(),
+            db: strs(p.database.iter().map(|x| x.as_str()).collect()),
+            schema: strs(p.schema.iter().map(|x| x.as_str()).collect()),
+            tables: strs(p.tables.iter().map(|x| x.as_str()).collect()),
+            seqs: strs(p.sequences.iter().map(|x| x.as_str()).collect()),
+            funcs: names(if p.functions { &["EXECUTE"] } else { &[] }),
+            future: p.future,
         }
-        q
+    }
+
+    /// The take-back block for this plan.
+    pub(super) fn take_back(&self) -> String {
+        take_back(&self.role.literal().to_string(), &self.keep())
+    }
+
+    /// Verify's extra rows for this plan.
+    pub(super) fn verify_extras(&self) -> String {
+        verify_extras(&self.keep())
     }
 }

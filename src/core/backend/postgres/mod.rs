@@ -1,7 +1,7 @@
 //! PostgreSQL's presets beyond the original applet (metadata sync, the connectors,
 //! custom): one grant plan per intent, rendered as setup, verify and uninstall scripts.
 
-mod converge;
+pub(crate) mod converge;
 mod grantor;
 pub mod hosted;
 pub mod inspect;
