@@ -52,6 +52,9 @@ pub struct Expect {
     /// CREATE on the schemas is granted: tables and sequences the user made there are
     /// its own by design.
     pub creates: bool,
+    /// The owners whose future tables the setup grants TRIGGER on, in every build (the
+    /// inspect query asks which of them it is withheld from).
+    pub trigger_owners: Vec<Ident>,
 }
 
 /// The inspect query's name for a kind of object.
@@ -121,9 +124,10 @@ impl Expect {
                 ));
             }
         }
-        // TRIGGER in the default privileges of an owner it is withheld from.
-        for d in &self.defaults {
-            if let (Some(o), true) = (&d.owner, d.code == "r" && d.privs.contains(&"TRIGGER")) {
+        // TRIGGER in the default privileges of an owner it is withheld from (the same
+        // lines in every build: the scope's fingerprint covers them).
+        for o in &self.trigger_owners {
+            {
                 let o = o.literal();
                 let owner = format!("(SELECT oid FROM pg_roles WHERE rolname = {o})");
                 q.push_str(&format!(
@@ -188,6 +192,16 @@ impl Plan {
             schemas: format!("SELECT n.oid, n.nspname FROM pg_namespace n\n   WHERE {filter}"),
             hosted,
             policy: None,
+            trigger_owners: if self.privs.future
+                && self
+                    .privs
+                    .tables
+                    .contains(&crate::core::privileges::TablePriv::Trigger)
+            {
+                self.owner_slots().into_iter().flatten().cloned().collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 }
@@ -246,6 +260,7 @@ impl Setup {
             hosted,
             policy: self.rls.then(|| self.policy_name()),
             creates: false,
+            trigger_owners: self.owners.clone(),
         }
     }
 }
