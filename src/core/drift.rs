@@ -81,7 +81,7 @@ fn unescape(field: &str) -> Result<String, String> {
             _ => {
                 return Err(format!(
                     "a lone backslash in {}",
-                    super::profile::quoted(field)
+                    super::text::quoted(field)
                 ))
             }
         });
@@ -178,7 +178,7 @@ pub fn read(paste: &str, role: &str) -> Result<Inspection, String> {
                 return Err(format!(
                     "Line {} is not a fact the inspect query writes: {}",
                     n + 2,
-                    super::profile::quoted(line)
+                    super::text::quoted(line)
                 ))
             }
         }

@@ -172,7 +172,7 @@ impl Privileges {
             Some(t) => Err(format!(
                 "{} is not a privilege (write kind.PRIVILEGE: table.SELECT, \
                  sequence.USAGE, schema.USAGE, database.CONNECT, function.EXECUTE; or future)",
-                crate::core::profile::quoted(t)
+                crate::core::text::quoted(t)
             )),
             None => Ok(p),
         }

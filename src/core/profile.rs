@@ -13,8 +13,6 @@ use super::share::apply;
 
 mod read;
 
-pub(crate) use read::quoted;
-
 /// The pickers and options a profile may fix, hide or annotate, besides the fields.
 const OPTIONS: [&str; 8] = [
     "db",

@@ -97,3 +97,13 @@ pub fn or_default<'a>(s: &'a str, fallback: &'a str) -> &'a str {
         t => t,
     }
 }
+
+/// `"value"` for a message: the value as given, cut after 60 characters (a message
+/// names the value, it does not repeat 64 KB of it). Not `{:?}`: its escaping tables
+/// cost the page kilobytes.
+pub(crate) fn quoted(v: &str) -> String {
+    match v.char_indices().nth(60) {
+        Some((i, _)) => format!("\"{}…\"", &v[..i]),
+        None => format!("\"{v}\""),
+    }
+}

@@ -10,6 +10,7 @@ use crate::core::client_code::sqlalchemy_bigquery;
 use crate::core::conn::percent_encode;
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
+pub use crate::core::quote::bigquery::{Ident, Str};
 use crate::core::text::js_trim;
 
 /// The form's fields.
@@ -31,26 +32,6 @@ pub static SPEC: Spec = Spec::new(
     "Enter the project id to generate",
     super::dialect(build),
 );
-
-crate::core::quote::quoted! {
-    /// A quoted identifier: `` `…` `` with `` ` `` and `\` escaped by a backslash.
-    ///
-    /// ```
-    /// use grantsmith::core::backend::bigquery::Ident;
-    /// assert_eq!(Ident::new("my-project").to_string(), "`my-project`");
-    /// ```
-    Ident => |f, text| crate::core::quote::backslashed(f, '`', text)
-}
-
-crate::core::quote::quoted! {
-    /// A string literal: `'…'` with `'` and `\` escaped by a backslash.
-    ///
-    /// ```
-    /// use grantsmith::core::backend::bigquery::Str;
-    /// assert_eq!(Str::new("it's").to_string(), r"'it\'s'");
-    /// ```
-    Str => |f, text| crate::core::quote::backslashed(f, '\'', text)
-}
 
 /// The IAM role for `access` on each dataset.
 pub fn role(access: Access) -> &'static str {

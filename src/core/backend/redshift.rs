@@ -9,6 +9,7 @@ use crate::core::client::{Client, ConnInfo};
 use crate::core::conn::PASSWORD_PLACEHOLDER;
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
+pub use crate::core::quote::redshift::{Ident, Str};
 use crate::core::text::js_trim;
 
 /// The form's fields.
@@ -44,35 +45,6 @@ pub static SPEC: Spec = Spec::new(
 /// Identifiers hold up to 127 bytes.
 pub const MAX_IDENT_BYTES: usize = 127;
 
-crate::core::quote::quoted! {
-    /// An identifier: `"…"` with `"` doubled, as in PostgreSQL (Redshift folds it to lower
-    /// case unless `enable_case_sensitive_identifier` is on).
-    ///
-    /// ```
-    /// use grantsmith::core::backend::redshift::Ident;
-    /// assert_eq!(Ident::new("a\"b").to_string(), "\"a\"\"b\"");
-    /// ```
-    Ident => |f, text| crate::core::quote::doubled(f, "\"", '"', text)
-}
-
-impl Ident {
-    /// The name as a string constant.
-    pub fn literal(&self) -> Str {
-        Str(self.0.clone())
-    }
-}
-
-crate::core::quote::quoted! {
-    /// A string constant: `'…'` with `'` doubled and `\` doubled (Redshift reads
-    /// backslash escapes in string constants).
-    ///
-    /// ```
-    /// use grantsmith::core::backend::redshift::Str;
-    /// assert_eq!(Str::new(r"a'b\").to_string(), r"'a''b\\'");
-    /// ```
-    Str => |f, text| crate::core::quote::doubled_with_backslashes(f, text)
-}
-
 fn ident(raw: &str, what: &str) -> Result<Ident, String> {
     let n = name(raw, what, MAX_IDENT_BYTES, true, "Redshift")?;
     Ok(Ident::new(&n))
@@ -80,7 +52,7 @@ fn ident(raw: &str, what: &str) -> Result<Ident, String> {
 
 fn user_name(raw: &str, what: &str) -> Result<Ident, String> {
     let id = ident(raw, what)?;
-    if id.0.eq_ignore_ascii_case("public") {
+    if id.raw().eq_ignore_ascii_case("public") {
         return Err("\"public\" is a reserved name in Redshift".into());
     }
     Ok(id)
@@ -157,7 +129,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         .chain(owners.iter());
     if all_names
         .clone()
-        .any(|n| n.0.bytes().any(|b| b.is_ascii_uppercase()))
+        .any(|n| n.raw().bytes().any(|b| b.is_ascii_uppercase()))
     {
         traps.push("Redshift folds ASCII letters in names to lower case, quoted or not, unless enable_case_sensitive_identifier is on.".to_string());
     }
@@ -165,7 +137,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let mut sql = format!(
         "-- {} user for Amazon Redshift, made by Grantsmith.\n-- Run as a superuser (or a user with CREATE USER and the grant options below) connected to {}.\n",
         if i.access == Access::ReadWrite { "Read/write" } else { "Read-only" },
-        crate::core::quote::pg::Comment::new(&db.0),
+        crate::core::quote::pg::Comment::new(db.raw()),
     );
     comments(&mut sql, &traps);
     sql.push_str(&format!(
@@ -227,8 +199,8 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let info = ConnInfo {
         host: host.clone(),
         port: port.parse().unwrap_or(5439),
-        database: db.0.to_ascii_lowercase(),
-        user: user.0.to_ascii_lowercase(),
+        database: db.raw().to_ascii_lowercase(),
+        user: user.raw().to_ascii_lowercase(),
         password: pw.clone(),
         tls: i.tls,
     };

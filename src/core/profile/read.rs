@@ -7,19 +7,10 @@ use crate::core::brand::{is_line_breaking, Brand};
 use crate::core::intent::{Access, Db, Field};
 use crate::core::privileges::Privileges;
 use crate::core::provider::Pick;
+use crate::core::text::quoted;
 
 /// The most characters of a field's note: a short plain-text hint, not documentation.
 pub const MAX_NOTE_CHARS: usize = 300;
-
-/// `"value"` for a message: the value as given, cut after 60 characters (a message
-/// names the value, it does not repeat 64 KB of it). Not `{:?}`: its escaping tables
-/// cost the page kilobytes.
-pub(crate) fn quoted(v: &str) -> String {
-    match v.char_indices().nth(60) {
-        Some((i, _)) => format!("\"{}…\"", &v[..i]),
-        None => format!("\"{v}\""),
-    }
-}
 
 /// The items of a comma list, trimmed, empty ones dropped.
 fn items(v: &str) -> impl Iterator<Item = &str> {

@@ -3,7 +3,12 @@
 //! name quoted for the wrong database or not at all; their `Display` impls call one of
 //! the styles below and nothing else writes user text into SQL.
 
+pub mod bigquery;
+pub mod mysql;
 pub mod pg;
+pub mod redshift;
+pub mod snowflake;
+pub mod sqlserver;
 
 use std::fmt::{self, Write};
 
