@@ -1,7 +1,7 @@
 //! Golden tests: whole SQL strings and connection strings, written by hand from the
 //! original applet's code (`seeds/000_…`), for the inputs the original handles correctly.
 
-use grantsmith::core::backend::original::guard::statements;
+use grantsmith::core::backend::postgres::guard::statements;
 use grantsmith::core::new_schema_form::{schema_grant, SchemaForm};
 use grantsmith::core::{generate, Field, Intent, Scope};
 

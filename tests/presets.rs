@@ -123,7 +123,7 @@ fn presets_refuse_what_the_original_refuses_and_need_a_database() {
     assert!(out.error(Field::Role).is_some() && out.error(Field::Schemas).is_some());
     let out = generate(&form(Access::ReadOnly).with(Field::Role, "a$$b"));
     let setup = out.setup.unwrap();
-    assert!(grantsmith::core::backend::original::guard::statements(&setup).unwrap().starts_with(
+    assert!(grantsmith::core::backend::postgres::guard::statements(&setup).unwrap().starts_with(
         "-- Create the login role for the read-only connector user (safe to run again)\nDO $gs$\n"
     ));
     for p in [

@@ -112,7 +112,7 @@ fn no_profile_is_the_page_of_today() {
     // Without a profile, the original's texts stay byte for byte.
     let i = from_fragment("#host=db.example.com&rls=1");
     let whole = generate(&i).setup.unwrap();
-    let setup = grantsmith::core::backend::original::guard::statements(&whole).unwrap();
+    let setup = grantsmith::core::backend::postgres::guard::statements(&whole).unwrap();
     assert!(setup.starts_with("-- Create the dreamlit_app user\n"));
     assert!(setup.contains("'Skipping Dreamlit RLS policy for %.%: %'"));
 }

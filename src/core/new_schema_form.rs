@@ -1,7 +1,7 @@
 //! The new-schema grant applet's inputs and output.
 
-use super::backend::original::new_schema::new_schema_sql;
-use super::backend::original::ROLE_DEFAULT;
+use super::backend::postgres::original::new_schema::new_schema_sql;
+use super::backend::postgres::original::ROLE_DEFAULT;
 use super::intent::{Access, Db, Intent};
 use super::privileges::Privileges;
 use super::quote::pg::Ident;
@@ -25,7 +25,7 @@ pub struct SchemaForm {
 /// PostgreSQL preset's own.
 pub fn preset_privileges(i: &Intent) -> Option<Privileges> {
     (i.db == Db::Postgres && i.access != Access::Original)
-        .then(|| super::backend::postgres::privileges(i))
+        .then(|| super::backend::postgres::presets::privileges(i))
 }
 
 impl Default for SchemaForm {
@@ -67,7 +67,7 @@ pub fn schema_grant(f: &SchemaForm) -> SchemaOutput {
     let sql = match (&schema, &role, &owner) {
         (Ok(s), Ok(r), Ok(o)) => Some(match &f.privileges {
             None => new_schema_sql(s, r, o),
-            Some(p) => super::backend::postgres::new_schema::new_schema_sql(s, r, o, p),
+            Some(p) => super::backend::postgres::presets::new_schema::new_schema_sql(s, r, o, p),
         }),
         _ => None,
     };

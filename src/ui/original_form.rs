@@ -10,7 +10,7 @@ use super::page::Page;
 use super::password::PasswordField;
 use super::provider_picker::ProviderPicker;
 use super::reactive::{derived, memo};
-use crate::core::backend::original::ROLE_DEFAULT;
+use crate::core::backend::postgres::original::ROLE_DEFAULT;
 use crate::core::host::is_neon_host;
 use crate::core::intent::Field as F;
 use crate::core::neon::host_hint;

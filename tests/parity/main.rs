@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use grantsmith::core::backend::original::guard::statements;
+use grantsmith::core::backend::postgres::guard::statements;
 use grantsmith::core::new_schema_form::{schema_grant, SchemaForm};
 use grantsmith::core::{generate, Field, Intent, Scope};
 use serde_json::{json, Value};

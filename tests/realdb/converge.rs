@@ -65,7 +65,7 @@ fn expected(s: &Server, access: Access, db: &str) -> String {
             .map(|l| format!("{l}\n"))
             .collect();
     }
-    let privs = grantsmith::core::backend::postgres::privileges(&form(access, db));
+    let privs = grantsmith::core::backend::postgres::presets::privileges(&form(access, db));
     fixture::expected_plan_on(s, db, &SCHEMAS, &privs, OWNER)
 }
 

@@ -45,7 +45,7 @@ pub fn run(s: &Server) {
         s.psql(OWNER, OWNER_PW, db, &sql)
             .unwrap_or_else(|e| panic!("{}: profile setup run {run}: {e}\n{sql}", s.version));
     }
-    let privs = grantsmith::core::backend::postgres::privileges(&i);
+    let privs = grantsmith::core::backend::postgres::presets::privileges(&i);
     let expected = fixture::expected_plan_on(s, db, &["public", "sales"], &privs, OWNER);
     assert_eq!(
         fixture::privileges(s, db, "acme_sync"),

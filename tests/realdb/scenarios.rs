@@ -460,7 +460,7 @@ pub fn presets(s: &Server) {
                 .unwrap_or_else(|e| panic!("{} {db}: setup run {run}: {e}\n{sql}", s.version));
         }
         assert_login(s, f.get(Field::Role), "pw", db);
-        let privs = grantsmith::core::backend::postgres::privileges(&f);
+        let privs = grantsmith::core::backend::postgres::presets::privileges(&f);
         let expected = fixture::expected_plan_on(s, db, schemas, &privs, OWNER);
         assert_eq!(
             fixture::privileges(s, db, f.get(Field::Role)),

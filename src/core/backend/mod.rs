@@ -7,7 +7,6 @@ mod branded;
 pub(crate) mod checks;
 mod inspect_others;
 pub mod mysql;
-pub mod original;
 pub mod postgres;
 pub mod redshift;
 pub mod snowflake;
@@ -96,8 +95,8 @@ impl Backend {
     /// Its spec.
     pub fn spec(self) -> &'static Spec {
         match self {
-            Backend::Original => &original::SPEC,
-            Backend::Postgres => &postgres::SPEC,
+            Backend::Original => &postgres::original::SPEC,
+            Backend::Postgres => &postgres::presets::SPEC,
             Backend::MySql => &mysql::SPEC,
             Backend::SqlServer => &sqlserver::SPEC,
             Backend::Snowflake => &snowflake::SPEC,

@@ -3,10 +3,10 @@
 //! privileges, so a paste can be compared fact by fact ([`super::compare`]). The
 //! presets' [`Plan`] and the original's [`Setup`] each say it once here.
 
-use crate::core::backend::original::setup::{SchemaScope, Setup};
+use crate::core::backend::postgres::original::setup::{SchemaScope, Setup};
 use crate::core::backend::postgres::hosted::{grantable, schema_in_reach, Class};
 use crate::core::backend::postgres::inspect::{inspect_sql, scope_tag};
-use crate::core::backend::postgres::setup::{Plan, Schemas};
+use crate::core::backend::postgres::presets::setup::{Plan, Schemas};
 use crate::core::backend::postgres::trigger::withheld;
 use std::collections::BTreeSet;
 
@@ -221,7 +221,7 @@ impl Setup {
                 "{}{}
      AND (NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {parent})
           OR has_schema_privilege((SELECT oid FROM pg_roles WHERE rolname = {parent}), n.oid, 'USAGE'))",
-                crate::core::backend::original::verify::scope_filter(self),
+                crate::core::backend::postgres::original::verify::scope_filter(self),
                 schema_in_reach(hosted, &["USAGE"])
             ),
         };

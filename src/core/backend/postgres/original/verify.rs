@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::setup::{SchemaScope, Setup};
-use crate::core::backend::postgres::hosted::{grantable, schema_in_reach, Class};
+use crate::core::backend::postgres::hosted::{grantable, schema_in_reach, verify_runner, Class};
 use crate::core::backend::postgres::trigger::verify_row;
 use crate::core::quote::pg::{literal_array, Literal};
 
@@ -28,14 +28,6 @@ pub(crate) fn scope_filter(setup: &Setup) -> String {
     }
 }
 
-/// Who may run verify: on a provider it expects what the running role may grant.
-pub(crate) fn verify_runner(hosted: bool) -> &'static str {
-    if hosted {
-        "as the role that ran the setup"
-    } else {
-        "as any role"
-    }
-}
 
 impl Setup {
     /// `SELECT check, object, result` rows for everything the setup promises.
@@ -50,7 +42,7 @@ impl Setup {
         let seqs = grantable(hosted, Class::Sequences, &["USAGE", "SELECT"]);
         let funcs = grantable(hosted, Class::Functions, &["EXECUTE"]);
         let guard_rows =
-            crate::core::backend::original::guard::verify_rows(&self.database, &self.role);
+            crate::core::backend::postgres::guard::verify_rows(&self.database, &self.role);
         let (table_label, table_ok) = verify_row(
             "'table ' || priv",
             "coalesce(has_table_privilege((SELECT oid FROM r), c.oid, priv), false)",

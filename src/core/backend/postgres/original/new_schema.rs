@@ -9,7 +9,7 @@ use crate::core::quote::pg::{Ident, QuotedComment};
 ///
 /// ```
 /// use grantsmith::core::quote::pg::Ident;
-/// use grantsmith::core::backend::original::new_schema::new_schema_sql;
+/// use grantsmith::core::backend::postgres::original::new_schema::new_schema_sql;
 /// let sql = new_schema_sql(
 ///     &Ident::new("sales").unwrap(),
 ///     &Ident::new("app").unwrap(),

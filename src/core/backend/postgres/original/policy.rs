@@ -18,7 +18,7 @@ const FRAME_LEN: usize = 15;
 /// `dreamlit_…_select_policy` and lower-cased.
 ///
 /// ```
-/// use grantsmith::core::backend::original::policy::policy_name;
+/// use grantsmith::core::backend::postgres::original::policy::policy_name;
 /// assert_eq!(policy_name("dreamlit_app"), "dreamlit_dreamlit_app_select_policy");
 /// assert_eq!(policy_name("Ops Team!"), "dreamlit_ops_team__select_policy");
 /// ```
@@ -30,7 +30,7 @@ pub fn policy_name(role: &str) -> String {
 /// bytes: a [`Brand`](crate::core::brand::Brand)'s), within the same 63 bytes.
 ///
 /// ```
-/// use grantsmith::core::backend::original::policy::policy_name_for;
+/// use grantsmith::core::backend::postgres::original::policy::policy_name_for;
 /// assert_eq!(policy_name_for("acme_sync", "Ops Team!"), "acme_sync_ops_team__select_policy");
 /// assert!(policy_name_for("acme_sync", &"x".repeat(100)).len() <= 63);
 /// ```

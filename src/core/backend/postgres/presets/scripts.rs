@@ -2,13 +2,13 @@
 
 use std::fmt::Write;
 
-use super::converge::names;
-use super::hosted::{grantable, schema_in_reach};
+use crate::core::backend::postgres::converge::names;
+use super::super::hosted::{grantable, schema_in_reach};
 use super::setup::Plan;
-use super::trigger::verify_row;
-use crate::core::backend::original::guard::uninstall_checks;
-use crate::core::backend::original::uninstall::drop_role_tail;
-use crate::core::backend::original::verify::verify_runner;
+use crate::core::backend::postgres::trigger::verify_row;
+use crate::core::backend::postgres::guard::uninstall_checks;
+use crate::core::backend::postgres::uninstall::drop_role_tail;
+use crate::core::backend::postgres::hosted::verify_runner;
 use crate::core::privileges::list;
 use crate::core::quote::pg::dollar_quote;
 
@@ -28,7 +28,7 @@ impl Plan {
         let (tables, seqs, funcs) = (&g[0], &g[1], &g[2]);
         let reach = schema_in_reach(hosted, &self.schema_privs());
         let guard_rows =
-            crate::core::backend::original::guard::verify_rows(&self.database, &self.role);
+            crate::core::backend::postgres::guard::verify_rows(&self.database, &self.role);
         let (table_label, table_ok) = verify_row(
             "'table ' || priv",
             "coalesce(has_table_privilege((SELECT oid FROM r), c.oid, priv), false)",

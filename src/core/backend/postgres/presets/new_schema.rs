@@ -17,7 +17,7 @@ use crate::core::quote::pg::{Ident, QuotedComment};
 /// ```
 /// use grantsmith::core::privileges::Privileges;
 /// use grantsmith::core::quote::pg::Ident;
-/// use grantsmith::core::backend::postgres::new_schema::new_schema_sql;
+/// use grantsmith::core::backend::postgres::presets::new_schema::new_schema_sql;
 /// let id = |s| Ident::new(s).unwrap();
 /// let sql = new_schema_sql(&id("sales"), &id("app"), &id("owner"), &Privileges::connector_read_only());
 /// assert!(sql.contains("GRANT SELECT ON ALL TABLES IN SCHEMA \"sales\" TO \"app\";"));

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::core::backend::original::setup::Password;
+use crate::core::backend::postgres::form::Password;
 use crate::core::privileges::{list, Privileges};
 use crate::core::quote::pg::{dollar_quote, literal_array, Ident, Literal};
 
@@ -79,13 +79,13 @@ impl Plan {
     }
 
     /// The setup script: the statements, in one transaction behind the checks of
-    /// [`crate::core::backend::original::guard`].
+    /// [`crate::core::backend::postgres::guard`].
     pub fn render(&self) -> String {
         let public = match &self.schemas {
             Schemas::Listed(list) => list.iter().any(|s| s.raw() == "public"),
             Schemas::Matching { .. } => true,
         };
-        crate::core::backend::original::guard::setup_transaction(
+        crate::core::backend::postgres::guard::setup_transaction(
             &self.database,
             &self.role,
             self.title,
@@ -96,7 +96,7 @@ impl Plan {
                 .tables
                 .contains(&crate::core::privileges::TablePriv::Trigger)
             {
-                super::trigger::withhold(&self.role.literal())
+                crate::core::backend::postgres::trigger::withhold(&self.role.literal())
             } else {
                 String::new()
             },

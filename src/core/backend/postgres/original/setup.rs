@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use crate::core::backend::postgres::form::Password;
 use crate::core::quote::pg::{dollar_quote, literal_array, Ident, Literal};
 
 use super::policy::{policy_name_for, PREFIX};
@@ -18,43 +19,6 @@ pub enum SchemaScope {
     Listed(Vec<Ident>),
 }
 
-/// How the password appears in `CREATE ROLE … PASSWORD …`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Password {
-    /// The original's `[[REPLACE_WITH_PASSWORD]]` token, replaced by the user with a
-    /// quoted password before running.
-    Placeholder,
-    /// A real password, as a literal.
-    Literal(Literal),
-    /// A SCRAM-SHA-256 verifier of an (ASCII, checked) password, computed only when the
-    /// script is written: PBKDF2's 4096 rounds are not paid on every keystroke.
-    Scram {
-        /// The password.
-        password: String,
-        /// The salt.
-        salt: [u8; 16],
-    },
-}
-
-impl std::fmt::Display for Password {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Password::Placeholder => f.write_str(crate::core::conn::PASSWORD_PLACEHOLDER),
-            Password::Literal(l) => l.fmt(f),
-            Password::Scram { password, salt } => {
-                match crate::core::scram::verifier(password, salt, crate::core::scram::ITERATIONS)
-                    .ok()
-                    .and_then(|v| Literal::new(&v).ok())
-                {
-                    Some(l) => l.fmt(f),
-                    // Unreachable (the password was checked); the placeholder would stop
-                    // the script rather than set something else.
-                    None => f.write_str(crate::core::conn::PASSWORD_PLACEHOLDER),
-                }
-            }
-        }
-    }
-}
 
 /// A validated setup request: everything the script needs, already typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,7 +150,7 @@ GRANT CONNECT, CREATE, TEMP ON DATABASE {} TO {role};",
             SchemaScope::All => true,
             SchemaScope::Listed(list) => list.iter().any(|s| s.raw() == "public"),
         };
-        super::guard::setup_transaction(
+        crate::core::backend::postgres::guard::setup_transaction(
             &self.database,
             &self.role,
             &what,

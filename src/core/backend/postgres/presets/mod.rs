@@ -1,0 +1,228 @@
+//! PostgreSQL's presets beyond the original applet (metadata sync, the connectors,
+//! custom): one grant plan per intent, rendered as setup, verify and uninstall scripts.
+
+pub(crate) mod converge;
+pub(crate) mod hosted;
+mod grantor;
+pub mod new_schema;
+mod scripts;
+pub mod setup;
+
+use crate::core::backend::postgres::guard::own_user;
+use crate::core::backend::postgres::form::{idents, not_platform, password_for, HINT_NO_HOST};
+use crate::core::backend::{FieldSpec, Spec, When};
+use crate::core::client::ConnInfo;
+use crate::core::conn::validate_port;
+use crate::core::host::validate_host;
+use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::output::{Errors, Lazy, Part, Render};
+use crate::core::privileges::Privileges;
+use crate::core::quote::pg::{Ident, Literal};
+use crate::core::text::{js_trim, or_default, split_unique};
+use setup::{Plan, Schemas};
+
+const META: &[Access] = &[Access::Metadata];
+const CONNECTORS: &[Access] = &[Access::ReadWrite, Access::ReadOnly];
+const CUSTOM: &[Access] = &[Access::Custom];
+const USER: &str = "User name";
+const PW_ENV: &str = "POSTGRES_CONNECTION_PASSWORD";
+
+/// The presets' fields: the user each guide suggests, the metadata tool's connection
+/// fields, listed schemas or filters.
+pub static SPEC: Spec = Spec {
+    fields: &[
+        FieldSpec::text(Field::Host, "Host", "db.example.com", ""),
+        FieldSpec::text(Field::Port, "Port", "5432", "5432"),
+        FieldSpec::text(Field::Role, USER, "dagster_connection", "dagster_connection").when(When::Access(META)),
+        FieldSpec::text(Field::Role, USER, "dagflux", "dagflux").when(When::Access(CONNECTORS)),
+        FieldSpec::text(Field::Role, USER, "integration_user", "integration_user").when(When::Access(CUSTOM)),
+        FieldSpec::text(Field::Database, "Database", "your_database", ""),
+        FieldSpec::text(Field::ConnectionName, "Connection name", "postgres_production", "postgres_production").when(When::Access(META)),
+        FieldSpec::text(Field::PasswordEnvName, "Password environment variable", PW_ENV, PW_ENV).when(When::Access(META)),
+        FieldSpec::list(Field::Schemas, "Schemas (commas or new lines)", "public", "public").when(When::Scope(Scope::Listed)),
+        FieldSpec::text(Field::Include, "Include schemas matching", "^(public|sales)$", "").when(When::Scope(Scope::All)),
+        FieldSpec::text(Field::Exclude, "Exclude schemas matching", "_tmp$", "").when(When::Scope(Scope::All)),
+        FieldSpec::list(Field::Owners, "Roles that create future tables (default privileges; empty: the role running the script)", "", ""),
+    ],
+    start_hint: HINT_NO_HOST,
+    password: true,
+    scram: true,
+    tls: Some("Use SSL (adds sslmode=require to the connection string)"),
+    tls_default: false,
+    scope: Scope::Listed,
+    scope_choice: META,
+    libpq: true,
+    build,
+};
+
+/// Short description for the script headers.
+fn title(access: Access) -> &'static str {
+    match access {
+        Access::Metadata => "read-only metadata sync user",
+        Access::ReadWrite => "read-write connector user",
+        Access::ReadOnly => "read-only connector user",
+        _ => "integration user",
+    }
+}
+
+/// What an access grants (Custom: the intent's choice).
+pub fn privileges(i: &Intent) -> Privileges {
+    match i.access {
+        Access::Metadata => Privileges::metadata_sync(),
+        Access::ReadWrite => Privileges::connector_read_write(),
+        Access::ReadOnly => Privileges::connector_read_only(),
+        _ => i.custom.clone(),
+    }
+}
+
+/// PostgreSQL regular expressions are checked by the server; here only what would
+/// certainly fail: unbalanced brackets or a trailing backslash.
+fn check_regex(label: &str, re: &str) -> Result<Option<Literal>, String> {
+    if re.is_empty() {
+        return Ok(None);
+    }
+    let mut depth = [0i32; 2];
+    let mut chars = re.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.next().is_none() => {
+                return Err(format!("{label} filter ends with a lone backslash"))
+            }
+            '(' => depth[0] += 1,
+            ')' => depth[0] -= 1,
+            '[' => depth[1] += 1,
+            ']' => depth[1] -= 1,
+            _ => {}
+        }
+        if depth.iter().any(|d| *d < 0) {
+            break;
+        }
+    }
+    if depth.iter().any(|d| *d != 0) {
+        return Err(format!("{label} filter has unbalanced brackets"));
+    }
+    Literal::new(re).map(Some).map_err(|x| x.message())
+}
+
+/// The connection name: one printable line (it is pasted into another tool's form).
+fn one_line(s: &str) -> Result<String, String> {
+    if s.chars().any(char::is_control) {
+        return Err("Must be one line of printable text".into());
+    }
+    Ok(s.to_string())
+}
+
+/// An environment variable name: `[A-Za-z_][A-Za-z0-9_]*`.
+fn env_name(s: &str) -> Result<String, String> {
+    let ok = s
+        .bytes()
+        .enumerate()
+        .all(|(n, b)| b == b'_' || b.is_ascii_alphabetic() || (n > 0 && b.is_ascii_digit()));
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(
+            "An environment variable name is letters, digits and _, not starting with a digit"
+                .into(),
+        )
+    }
+}
+
+fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+    let get = |f: Field| js_trim(i.get(f));
+    e.take(
+        Field::Host,
+        validate_host(i.get(Field::Host)).map_err(|h| h.message().to_string()),
+    );
+    let port = e.take(
+        Field::Port,
+        validate_port(or_default(i.get(Field::Port), "5432")).map_err(str::to_string),
+    );
+    let default_role = SPEC.field(i.access, Field::Role).map_or("", |f| f.default);
+    let role = Ident::new_role(or_default(
+        i.get(Field::Role),
+        i.role_fallback(default_role),
+    ))
+    .map_err(|x| e.add(Field::Role, x.message()))
+    .ok();
+    let database = match get(Field::Database) {
+        "" => e.take(Field::Database, Err("Enter the database name".into())),
+        d => Ident::new(d)
+            .map_err(|x| e.add(Field::Database, x.message()))
+            .ok(),
+    };
+    let platform = i.provider();
+    let schemas = if SPEC.scope_of(i) == Scope::All {
+        let include = e.take(Field::Include, check_regex("Include", get(Field::Include)));
+        let exclude = e.take(Field::Exclude, check_regex("Exclude", get(Field::Exclude)));
+        include
+            .zip(exclude)
+            .map(|(include, exclude)| Schemas::Matching { include, exclude })
+    } else {
+        let items = split_unique(i.get(Field::Schemas)).unwrap_or(vec!["public"]);
+        let listed = not_platform(platform, &items)
+            .and_then(|()| idents("Schema", &items, Ident::new_schema))
+            .map(Schemas::Listed);
+        e.take(Field::Schemas, listed)
+    };
+    let owner_items = split_unique(i.get(Field::Owners)).unwrap_or_default();
+    let owners = e.take(
+        Field::Owners,
+        idents("Role", &owner_items, Ident::new_existing_role),
+    );
+    let meta = i.access == Access::Metadata;
+    let cname = e.take(
+        Field::ConnectionName,
+        one_line(or_default(
+            i.get(Field::ConnectionName),
+            "postgres_production",
+        )),
+    );
+    let penv = e.take(
+        Field::PasswordEnvName,
+        env_name(or_default(
+            i.get(Field::PasswordEnvName),
+            "POSTGRES_CONNECTION_PASSWORD",
+        )),
+    );
+    let password = e.take(Field::Password, password_for(i, platform));
+    let (port, role, database, schemas, owners, password) =
+        (port?, role?, database?, schemas?, owners?, password?);
+    e.take(Field::Role, own_user(&role, &owners))?;
+    let (cname, penv) = (cname?, penv?);
+    if !e.is_empty() {
+        return None;
+    }
+    let host = get(Field::Host);
+    let pw = i.get(Field::Password);
+    let conn_info = ConnInfo {
+        host: host.to_string(),
+        port,
+        database: database.raw().to_string(),
+        user: role.raw().to_string(),
+        password: (!pw.is_empty()).then(|| pw.to_string()),
+        tls: i.tls,
+    };
+    let summary = meta.then(|| {
+        format!(
+            "Connection name: {cname}\nHostname: {host}\nPort: {port}\nUsername: {}\nPassword environment variable: {penv}",
+            role.raw(),
+        )
+    });
+    Some(Box::new(Lazy {
+        sql: Plan {
+            title: title(i.access),
+            role,
+            database,
+            password,
+            schemas,
+            privs: privileges(i),
+            owners,
+            platform,
+        },
+        scripts: [Plan::render, Plan::verify_sql, Plan::uninstall_sql],
+        expect: Plan::expect,
+        extra: summary.map(|s| (Part::Summary, s)),
+        conn_info,
+    }))
+}
