@@ -6,15 +6,16 @@
 //! [`inspect_sql`]: super::backend::postgres::inspect::inspect_sql
 
 mod compare;
-mod expect;
+pub mod expect;
 mod fix;
+pub mod format;
 pub mod mysql;
 mod script;
 
 pub use compare::{compare, Report, Row, Status};
 pub use expect::{DefaultGrant, Expect};
 
-use super::backend::postgres::inspect::{HEADER, TRAILER, VERSION};
+use format::{HEADER, TRAILER, VERSION};
 
 /// One fact: its kind (`attr`, `member`, `table`, …) and its fields, unescaped.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,5 +1,16 @@
 //! Closed sets of privileges, one enum per object kind, and what each preset grants.
 
+/// A kind of object granted on in a schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Tables, views, materialized views, foreign and partitioned tables.
+    Tables,
+    /// Sequences.
+    Sequences,
+    /// Functions (aggregates and window functions too, as `ALL FUNCTIONS` has them).
+    Functions,
+}
+
 /// Privileges on tables and views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TablePriv {

@@ -8,7 +8,7 @@
 //!
 //! Each function takes names already quoted as its dialect's string literals.
 
-use crate::core::backend::postgres::inspect::{HEADER, TRAILER, VERSION};
+use crate::core::drift::format::{HEADER, TRAILER, VERSION};
 
 /// How a dialect spells what the line format needs.
 struct Syntax {

@@ -10,7 +10,7 @@
 
 use super::compare::{Report, Row, Status};
 use super::{read, Inspection};
-use crate::core::backend::postgres::inspect::{HEADER, TRAILER, VERSION};
+use crate::core::drift::format::{HEADER, TRAILER, VERSION};
 use crate::core::quote::mysql::{Account, Comment, Ident, Str};
 
 /// What the header's last field says for this query (PostgreSQL's is a fingerprint).

@@ -8,22 +8,11 @@
 
 use std::fmt::Write;
 
+pub use crate::core::privileges::Class;
 
-/// A kind of object granted on in a schema.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Class {
-    /// Tables, views, materialized views, foreign and partitioned tables.
-    Tables,
-    /// Sequences.
-    Sequences,
-    /// Functions (aggregates and window functions too, as `ALL FUNCTIONS` has them).
-    Functions,
-}
-
-impl Class {
-    /// `(alias, has_*_privilege, what lists the objects of schema s)`.
-    fn parts(self) -> (&'static str, &'static str, &'static str) {
-        match self {
+/// `(alias, has_*_privilege, what lists the objects of schema s)` for a kind of object.
+fn parts(class: Class) -> (&'static str, &'static str, &'static str) {
+    match class {
             Class::Tables => (
                 "c",
                 "has_table_privilege",
@@ -39,16 +28,15 @@ impl Class {
                 "has_function_privilege",
                 "SELECT f.oid::regprocedure::text AS name FROM pg_proc f\n       WHERE f.pronamespace = s.oid AND f.prokind IN ('f', 'a', 'w')",
             ),
-        }
     }
+}
 
-    /// The keyword before an object's name in GRANT.
-    fn keyword(self) -> &'static str {
-        match self {
-            Class::Tables => "TABLE",
-            Class::Sequences => "SEQUENCE",
-            Class::Functions => "FUNCTION",
-        }
+/// The keyword before an object's name in GRANT.
+fn keyword(class: Class) -> &'static str {
+    match class {
+        Class::Tables => "TABLE",
+        Class::Sequences => "SEQUENCE",
+        Class::Functions => "FUNCTION",
     }
 }
 
@@ -58,7 +46,7 @@ pub fn grantable(hosted: bool, class: Class, privs: &[&str]) -> String {
     if !hosted {
         return String::new();
     }
-    let (alias, check, _) = class.parts();
+    let (alias, check, _) = parts(class);
     privs
         .iter()
         .map(|p| {
@@ -138,7 +126,7 @@ impl Sweep<'_> {
             if privs.is_empty() {
                 continue;
             }
-            let (_, _, list) = class.parts();
+            let (_, _, list) = parts(*class);
             let _ = writeln!(
                 b,
                 "{indent}  FOR o IN {list}{}
@@ -147,7 +135,7 @@ impl Sweep<'_> {
 {indent}  END LOOP;",
                 grantable(true, *class, privs),
                 privs.join(", "),
-                class.keyword()
+                keyword(*class)
             );
             let _ = writeln!(
                 b,

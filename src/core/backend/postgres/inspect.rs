@@ -7,24 +7,13 @@
 //! grants on (`object` lines: the schemas in scope and their tables, sequences and
 //! functions, as the role running it sees them), so the check can tell what is missing.
 
+use super::hosted::grantable;
+use super::trigger::withheld;
+use crate::core::drift::expect::kind;
+use crate::core::drift::format::{scope_tag, HEADER, TRAILER, VERSION};
+use crate::core::drift::Expect;
+use crate::core::privileges::Class;
 use crate::core::quote::pg::Literal;
-
-/// The first field of the first line: what the paste must start with.
-pub const HEADER: &str = "grantsmith-inspect";
-/// The first field of the last line.
-pub const TRAILER: &str = "grantsmith-inspect-end";
-/// The format's version (the second field of the first line).
-pub const VERSION: &str = "2";
-
-/// A short fingerprint of the intent's scope (FNV-1a of the SQL that lists the objects in
-/// scope): the query prints it, so a paste made for other schemas or another preset is
-/// told apart from drift.
-pub fn scope_tag(objects: &str) -> String {
-    let hash = objects.bytes().fold(0x811c_9dc5u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
-    format!("{hash:08x}")
-}
 
 /// The inspect query for the user named `role` (run in the database it connects to):
 /// `schemas` selects the schemas in scope as `(oid, nspname)` and `objects` is the
@@ -127,5 +116,68 @@ SELECT line FROM (
   UNION ALL
   SELECT 2, '{TRAILER}' || E'\t' || (SELECT count(*) FROM lines WHERE part = 1)
 ) y ORDER BY part, line;"
+    )
+}
+
+/// The `UNION ALL` lines listing the objects in scope that the setup grants on, each
+/// with what PUBLIC holds on it (a grant the setup may not make, like USAGE on
+/// `public` before PostgreSQL 15, is there for everyone).
+pub fn object_facts(e: &Expect) -> String {
+    let mut q = String::new();
+    for (class, privs) in e.objects.iter().filter(|(_, p)| !p.is_empty()) {
+        let filter = grantable(e.hosted, *class, privs);
+        let (name, from, acl) = match class {
+            Class::Functions => (
+                "f.proname || '(' || pg_get_function_identity_arguments(f.oid) || ')'",
+                "pg_proc f ON f.pronamespace = s.oid AND f.prokind IN ('f', 'a', 'w')",
+                "coalesce(f.proacl, acldefault('f', f.proowner))",
+            ),
+            Class::Sequences => (
+                "c.relname",
+                "pg_class c ON c.relnamespace = s.oid AND c.relkind = 'S'",
+                "coalesce(c.relacl, acldefault('s', c.relowner))",
+            ),
+            Class::Tables => (
+                "c.relname",
+                "pg_class c ON c.relnamespace = s.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
+                "coalesce(c.relacl, acldefault('r', c.relowner))",
+            ),
+        };
+        q.push_str(&format!(
+            "\n  UNION ALL\n  SELECT ARRAY['object', '{}', s.nspname, {name}, {}]::text[] FROM s JOIN {from}{filter}",
+            kind(*class),
+            everyone(acl)
+        ));
+        if *class == Class::Tables && privs.contains(&"TRIGGER") {
+            q.push_str(&format!(
+                "\n  UNION ALL\n  SELECT ARRAY['withheld', 'table', s.nspname, c.relname, 'TRIGGER']::text[] FROM s JOIN {from}{filter}\n     AND {}",
+                withheld("'TRIGGER'", "c.relowner")
+            ));
+        }
+    }
+    // TRIGGER in the default privileges of an owner it is withheld from (the same
+    // lines in every build: the scope's fingerprint covers them).
+    for o in &e.trigger_owners {
+        {
+            let o = o.literal();
+            let owner = format!("(SELECT oid FROM pg_roles WHERE rolname = {o})");
+            q.push_str(&format!(
+                "\n  UNION ALL\n  SELECT ARRAY['withheld', 'default', {o}, '', 'TRIGGER']::text[] WHERE {}",
+                withheld("'TRIGGER'", &owner)
+            ));
+        }
+    }
+    q
+}
+
+/// The inspect query for what a setup grants.
+pub fn query(e: &Expect) -> String {
+    inspect_sql(e.role.raw(), &e.schemas, &e.facts_sql)
+}
+
+/// The privileges PUBLIC holds in `acl`, comma-separated.
+fn everyone(acl: &str) -> String {
+    format!(
+        "(SELECT string_agg(a.privilege_type, ',' ORDER BY a.privilege_type) FROM aclexplode({acl}) a WHERE a.grantee = 0)"
     )
 }

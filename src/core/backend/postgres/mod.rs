@@ -8,6 +8,7 @@
 //! - `hosted`: grants on a provider, object by object;
 //! - `form`: name lists, provider schemas and passwords, checked alike;
 //! - `inspect`: the query the drift check reads;
+//! - `lazy`: a validated intent, its parts written when asked;
 //! - `uninstall`: how every uninstall ends.
 
 pub mod converge;
@@ -15,6 +16,7 @@ pub mod form;
 pub mod guard;
 pub mod hosted;
 pub mod inspect;
+pub(crate) mod lazy;
 pub mod original;
 pub mod presets;
 pub mod trigger;

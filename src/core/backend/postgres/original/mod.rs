@@ -3,6 +3,7 @@
 
 mod converge;
 mod defaults;
+mod expect;
 mod hosted;
 pub mod new_schema;
 pub mod policy;
@@ -10,17 +11,18 @@ pub mod setup;
 pub(crate) mod uninstall;
 pub mod verify;
 
+use super::form::{idents, not_platform, password_for, HINT_NO_HOST};
+use super::guard;
+use crate::core::backend::postgres::lazy::Lazy;
 use crate::core::backend::{FieldSpec, Spec, When};
 use crate::core::client::ConnInfo;
 use crate::core::conn::validate_port;
 use crate::core::host::validate_host;
 use crate::core::intent::{Field, Intent, Scope};
 use crate::core::neon::{DB_DEFAULT, OWNER_DEFAULT};
-use crate::core::output::{Errors, Lazy, Part, Render};
+use crate::core::output::{Errors, Part, Render};
 use crate::core::quote::pg::Ident;
 use crate::core::text::{js_trim, or_default, split_unique};
-use super::form::{idents, not_platform, password_for, HINT_NO_HOST};
-use super::guard;
 use setup::{SchemaScope, Setup};
 
 /// Default integration role.
@@ -62,7 +64,6 @@ pub static SPEC: Spec = Spec {
     libpq: true,
     build,
 };
-
 
 fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     e.take(

@@ -19,7 +19,6 @@ pub enum SchemaScope {
     Listed(Vec<Ident>),
 }
 
-
 /// A validated setup request: everything the script needs, already typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Setup {

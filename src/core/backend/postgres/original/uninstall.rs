@@ -5,12 +5,11 @@
 
 use std::fmt::Write;
 
-use crate::core::backend::postgres::guard::uninstall_checks;
-use crate::core::backend::postgres::uninstall::drop_role_tail;
 use super::setup::Setup;
 use super::verify::scope_filter;
+use crate::core::backend::postgres::guard::uninstall_checks;
+use crate::core::backend::postgres::uninstall::drop_role_tail;
 use crate::core::quote::pg::{dollar_quote, Literal};
-
 
 impl Setup {
     /// The whole uninstall script.

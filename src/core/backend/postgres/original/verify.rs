@@ -28,7 +28,6 @@ pub(crate) fn scope_filter(setup: &Setup) -> String {
     }
 }
 
-
 impl Setup {
     /// `SELECT check, object, result` rows for everything the setup promises.
     pub fn verify_sql(&self) -> String {

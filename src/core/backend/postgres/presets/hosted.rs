@@ -1,7 +1,6 @@
 //! The presets on a hosted provider: grants object by object on what the running role
 //! may grant ([`crate::core::backend::postgres::hosted`]).
 
-
 use super::super::hosted::{listed_check, schema_in_reach, Class, Sweep};
 use crate::core::quote::pg::{dollar_quote, literal_array};
 

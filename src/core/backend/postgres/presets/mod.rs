@@ -2,20 +2,22 @@
 //! custom): one grant plan per intent, rendered as setup, verify and uninstall scripts.
 
 pub(crate) mod converge;
-pub(crate) mod hosted;
+mod expect;
 mod grantor;
+pub(crate) mod hosted;
 pub mod new_schema;
 mod scripts;
 pub mod setup;
 
-use crate::core::backend::postgres::guard::own_user;
 use crate::core::backend::postgres::form::{idents, not_platform, password_for, HINT_NO_HOST};
+use crate::core::backend::postgres::guard::own_user;
+use crate::core::backend::postgres::lazy::Lazy;
 use crate::core::backend::{FieldSpec, Spec, When};
 use crate::core::client::ConnInfo;
 use crate::core::conn::validate_port;
 use crate::core::host::validate_host;
 use crate::core::intent::{Access, Field, Intent, Scope};
-use crate::core::output::{Errors, Lazy, Part, Render};
+use crate::core::output::{Errors, Part, Render};
 use crate::core::privileges::Privileges;
 use crate::core::quote::pg::{Ident, Literal};
 use crate::core::text::{js_trim, or_default, split_unique};

@@ -2,13 +2,13 @@
 
 use std::fmt::Write;
 
-use crate::core::backend::postgres::converge::names;
 use super::super::hosted::{grantable, schema_in_reach};
 use super::setup::Plan;
-use crate::core::backend::postgres::trigger::verify_row;
+use crate::core::backend::postgres::converge::names;
 use crate::core::backend::postgres::guard::uninstall_checks;
-use crate::core::backend::postgres::uninstall::drop_role_tail;
 use crate::core::backend::postgres::hosted::verify_runner;
+use crate::core::backend::postgres::trigger::verify_row;
+use crate::core::backend::postgres::uninstall::drop_role_tail;
 use crate::core::privileges::list;
 use crate::core::quote::pg::dollar_quote;
 
