@@ -136,7 +136,7 @@ fn dialect_form(client: Client, c: &ConnInfo) -> Result<String, String> {
             ],
         ),
         Client::AdoNet => {
-            use super::backend::sqlserver::ConnValue;
+            use super::quote::sqlserver::ConnValue;
             format!(
                 "Server=tcp:{},{};Database={};User ID={};Password={};Encrypt={};TrustServerCertificate=False",
                 ConnValue(&c.host),

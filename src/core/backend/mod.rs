@@ -5,15 +5,13 @@
 pub mod bigquery;
 mod branded;
 pub(crate) mod checks;
-mod inspect_others;
+pub(crate) mod inspect_lines;
 pub mod mysql;
 pub mod postgres;
 pub mod redshift;
 pub mod snowflake;
-pub mod snowflake_guard;
 mod spec;
 pub mod sqlserver;
-pub mod sqlserver_guard;
 
 pub use spec::{dialect, schemas, FieldSpec, Spec, When, USER};
 

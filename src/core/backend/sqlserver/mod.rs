@@ -2,8 +2,10 @@
 //! identifiers in `[…]` with `]` doubled, Unicode strings `N'…'`, permissions on whole
 //! schemas (`ON SCHEMA::[dbo]`), which also cover tables created later.
 
+mod inspect;
+
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
-use super::sqlserver_guard as guard;
+pub mod guard;
 use super::{schemas, FieldSpec, Spec};
 use crate::core::client::{Client, ConnInfo};
 use crate::core::conn::PASSWORD_PLACEHOLDER;
@@ -56,7 +58,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let user = e.take(
         Field::Role,
         sysname(i.get(Field::Role), "login name").and_then(|u| {
-            super::sqlserver_guard::own_login(&u)?;
+            guard::own_login(&u)?;
             if u.contains('\\') {
                 Err(
                     "A \\ makes this a Windows login, which has no password: use a SQL login name"
@@ -155,6 +157,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         password: pw,
         tls: i.tls,
     };
-    let inspect = super::inspect_others::sqlserver(&u.literal().to_string(), &dbi.to_string());
+    let inspect = inspect::inspect_sql(&u.literal().to_string(), &dbi.to_string());
     Scripts::with_clients([sql, verify, uninstall, inspect], info, Client::AdoNet)
 }

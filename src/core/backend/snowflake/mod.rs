@@ -2,8 +2,10 @@
 //! warehouse to run anything; FUTURE grants cover objects created later. Unquoted
 //! names fold to upper case, so a plain name typed here means its upper-case object.
 
+mod inspect;
+
 use super::checks::{comments, list, name};
-use super::snowflake_guard as guard;
+pub mod guard;
 use super::{schemas, FieldSpec, Spec, USER};
 use crate::core::client::Client;
 use crate::core::client_code::{
@@ -228,7 +230,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         conn,
         conn_info: None,
         drift: None,
-        inspect: Some(super::inspect_others::snowflake(
+        inspect: Some(inspect::inspect_sql(
             &user.to_string(),
             &role.to_string(),
             &Str::new(user.stored()).to_string(),

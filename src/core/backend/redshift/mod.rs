@@ -3,6 +3,8 @@
 //! privileges only for objects created by the users named in `FOR USER`, identifiers
 //! folded to lower case, and password rules checked by the server.
 
+mod inspect;
+
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
 use super::{schemas, FieldSpec, Spec, USER};
 use crate::core::client::{Client, ConnInfo};
@@ -204,6 +206,6 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         password: pw.clone(),
         tls: i.tls,
     };
-    let inspect = super::inspect_others::redshift(&lit.to_string());
+    let inspect = inspect::inspect_sql(&lit.to_string());
     Scripts::with_clients([sql, verify, uninstall, inspect], info, Client::Uri)
 }

@@ -3,6 +3,8 @@
 //! service account, the project-level Job User role it needs to run queries) is given
 //! as `gcloud` commands in comments.
 
+mod inspect;
+
 use super::checks::{comments, list};
 use super::{schemas, FieldSpec, Spec};
 use crate::core::client::Client;
@@ -208,7 +210,7 @@ fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             (Client::BigQueryUri, uri),
         ],
         drift: None,
-        inspect: Some(super::inspect_others::bigquery(
+        inspect: Some(inspect::inspect_sql(
             &member.to_string(),
             &format!(
                 "{p}.{}",

@@ -13,7 +13,7 @@
 //! USERS`/`SHOW ROLES` (their `name` and `comment` columns), `RESULT_SCAN`, and
 //! Snowflake Scripting's `EXCEPTION` declarations and `RAISE`.
 
-use super::snowflake::{Ident, Str};
+use crate::core::quote::snowflake::{Ident, Str};
 
 /// Snowflake's system roles and its own `SNOWFLAKE` user, as stored (upper case).
 const RESERVED: [&str; 7] = [

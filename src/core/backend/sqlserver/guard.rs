@@ -13,7 +13,7 @@
 //! documentation of `RAISERROR`, `SET NOEXEC`, `sp_addextendedproperty` and
 //! `sys.extended_properties` (class 4: a database principal).
 
-use super::sqlserver::{Ident, NStr};
+use crate::core::quote::sqlserver::{Ident, NStr};
 
 /// Names SQL Server gives its own principals, compared case-insensitively (the default
 /// collation is).
