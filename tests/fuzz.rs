@@ -81,7 +81,7 @@ fn intent(rng: &mut Rng) -> Intent {
     let all = combos();
     let (db, access) = all[rng.below(all.len())];
     let mut i = Intent::new(db, access);
-    let spec = i.backend().spec();
+    let spec = i.spec();
     let keys: Vec<Field> = spec
         .fields_for(access)
         .map(|f| f.key)
@@ -153,7 +153,7 @@ fn intent(rng: &mut Rng) -> Intent {
 /// The same intent with every name plain: list items keep their number.
 fn plain_twin(i: &Intent) -> Intent {
     let mut t = i.clone();
-    let spec = i.backend().spec();
+    let spec = i.spec();
     for (n, f) in spec.fields_for(i.access).map(|f| f.key).enumerate() {
         let v = i.get(f);
         let plain = match f {

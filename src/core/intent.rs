@@ -5,11 +5,11 @@
 //! the embed and the CLI all fill it through [`Intent::set`]; a backend checks and
 //! renders it.
 
-use super::backend::Backend;
 use super::brand::Brand;
 pub use super::field::Field;
 use super::privileges::Privileges;
 use super::provider::{Pick, Provider};
+use super::spec::Spec;
 
 /// The database picker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -153,8 +153,8 @@ impl Intent {
     /// assert_eq!(Intent::new(Db::MySql, Access::Original).access, Access::ReadOnly);
     /// ```
     pub fn new(db: Db, access: Access) -> Self {
-        let access = Backend::offered(db, access);
-        let spec = Backend::of(db, access).spec();
+        let access = super::presets::offered(db, access);
+        let spec = super::presets::spec(db, access);
         let mut i = Intent {
             db,
             access,
@@ -175,9 +175,9 @@ impl Intent {
         i
     }
 
-    /// The backend that checks and renders this intent.
-    pub fn backend(&self) -> Backend {
-        Backend::of(self.db, self.access)
+    /// The form this intent is typed into (its database's, for its preset).
+    pub fn spec(&self) -> &'static Spec {
+        super::presets::spec(self.db, self.access)
     }
 
     /// A field as typed.
@@ -225,7 +225,7 @@ impl Intent {
     /// assert!(i.tls);
     /// ```
     fn tls_follows_provider(&mut self, new_host: &str) {
-        if self.db != Db::Postgres || self.backend().spec().tls.is_none() {
+        if self.db != Db::Postgres || self.spec().tls.is_none() {
             return;
         }
         let needs = |h: &str| self.provider.resolve(h).is_some_and(Provider::tls_required);

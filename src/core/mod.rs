@@ -18,6 +18,7 @@ pub mod intent;
 pub mod neon;
 pub mod new_schema_form;
 pub mod output;
+pub mod presets;
 pub mod privileges;
 pub mod profile;
 pub mod provider;
@@ -25,6 +26,7 @@ mod provider_pick;
 pub mod quote;
 pub mod scram;
 pub mod share;
+pub mod spec;
 pub mod text;
 pub mod traps;
 

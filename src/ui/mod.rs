@@ -155,7 +155,7 @@ pub fn App(
     // The new-schema applet's role follows the user above (its default when empty).
     let user = derived(move || {
         page.intent.with(|i| {
-            let spec = i.backend().spec();
+            let spec = i.spec();
             let default = spec.field(i.access, Field::Role).map_or("", |f| f.default);
             crate::core::text::or_default(i.get(Field::Role), default).to_string()
         })

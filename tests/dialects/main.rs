@@ -77,7 +77,7 @@ fn combos() -> Vec<(Db, Access)> {
 }
 
 fn has_password(d: Db) -> bool {
-    Intent::new(d, Access::ReadOnly).backend().spec().password
+    Intent::new(d, Access::ReadOnly).spec().password
 }
 
 fn golden_path(name: &str) -> PathBuf {

@@ -10,13 +10,31 @@ pub mod mysql;
 pub mod postgres;
 pub mod redshift;
 pub mod snowflake;
-mod spec;
 pub mod sqlserver;
 
-pub use spec::{dialect, schemas, FieldSpec, Spec, When, USER};
+pub use crate::core::spec::{schemas, FieldSpec, Spec, When, USER};
 
 use super::intent::{Access, Db, Field, Intent};
 use super::output::{Errors, Output, Part, Render};
+
+/// Checks an intent and, when every field is fine, returns its renderer.
+pub type Build = fn(&Intent, &mut Errors) -> Option<Box<dyn Render>>;
+
+/// A dialect's `build`, or, in the build without the `dialects` feature (the page a
+/// PostgreSQL user loads), one that writes nothing: the dialect's checks and renderers
+/// are then not referenced, and the linker leaves them out of that page.
+pub const fn dialect(build: Build) -> Build {
+    if cfg!(feature = "dialects") {
+        build
+    } else {
+        not_in_this_build
+    }
+}
+
+/// What a dialect's form checks to in a build without it: nothing to write.
+fn not_in_this_build(_: &Intent, _: &mut Errors) -> Option<Box<dyn Render>> {
+    None
+}
 
 /// Which renderer family writes an intent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,27 +58,12 @@ pub enum Backend {
 impl Backend {
     /// What each database offers, in picker order.
     pub fn accesses(db: Db) -> &'static [Access] {
-        match db {
-            Db::Postgres => &[
-                Access::Original,
-                Access::Metadata,
-                Access::ReadWrite,
-                Access::ReadOnly,
-                Access::Custom,
-            ],
-            Db::BigQuery => &[Access::ReadOnly, Access::ReadWrite, Access::Metadata],
-            _ => &[Access::ReadOnly, Access::ReadWrite],
-        }
+        crate::core::presets::accesses(db)
     }
 
     /// `access` if `db` offers it, else the database's first.
     pub fn offered(db: Db, access: Access) -> Access {
-        let all = Backend::accesses(db);
-        if all.contains(&access) {
-            access
-        } else {
-            all[0]
-        }
+        crate::core::presets::offered(db, access)
     }
 
     /// Whether this build writes `db`'s scripts. The page a PostgreSQL user loads is
@@ -93,13 +96,27 @@ impl Backend {
     /// Its spec.
     pub fn spec(self) -> &'static Spec {
         match self {
-            Backend::Original => &postgres::original::SPEC,
-            Backend::Postgres => &postgres::presets::SPEC,
-            Backend::MySql => &mysql::SPEC,
-            Backend::SqlServer => &sqlserver::SPEC,
-            Backend::Snowflake => &snowflake::SPEC,
-            Backend::Redshift => &redshift::SPEC,
-            Backend::BigQuery => &bigquery::SPEC,
+            Backend::Original => &postgres::original::spec::SPEC,
+            Backend::Postgres => &postgres::presets::spec::SPEC,
+            Backend::MySql => &mysql::spec::SPEC,
+            Backend::SqlServer => &sqlserver::spec::SPEC,
+            Backend::Snowflake => &snowflake::spec::SPEC,
+            Backend::Redshift => &redshift::spec::SPEC,
+            Backend::BigQuery => &bigquery::spec::SPEC,
+        }
+    }
+
+    /// Its checks: an intent in, the renderer out when every field is fine. The other
+    /// databases' are left out of the page built without them.
+    pub fn build(self) -> Build {
+        match self {
+            Backend::Original => postgres::original::build,
+            Backend::Postgres => postgres::presets::build,
+            Backend::MySql => dialect(mysql::build),
+            Backend::SqlServer => dialect(sqlserver::build),
+            Backend::Snowflake => dialect(snowflake::build),
+            Backend::Redshift => dialect(redshift::build),
+            Backend::BigQuery => dialect(bigquery::build),
         }
     }
 }
@@ -110,7 +127,8 @@ pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
 /// Messages and hint, and the renderer when Generate is enabled.
 fn validated(i: &Intent) -> (Output, Option<Box<dyn Render>>) {
-    let spec = i.backend().spec();
+    let backend = Backend::of(i.db, i.access);
+    let spec = backend.spec();
     let mut errs = Errors::default();
     let too_long = spec
         .fields_for(i.access)
@@ -126,7 +144,7 @@ fn validated(i: &Intent) -> (Output, Option<Box<dyn Render>>) {
             );
             None
         }
-        None => (spec.build)(i, &mut errs),
+        None => (backend.build())(i, &mut errs),
     };
     // In form order (the fields, then the password), without a sort.
     let errors: Vec<(Field, String)> = spec

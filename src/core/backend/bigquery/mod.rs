@@ -4,9 +4,11 @@
 //! as `gcloud` commands in comments.
 
 mod inspect;
+pub mod spec;
+
+pub use spec::{FIELDS, SPEC};
 
 use super::checks::{comments, list};
-use super::{schemas, FieldSpec, Spec};
 use crate::core::client::Client;
 use crate::core::client_code::sqlalchemy_bigquery;
 use crate::core::conn::percent_encode;
@@ -14,26 +16,6 @@ use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 pub use crate::core::quote::bigquery::{Ident, Str};
 use crate::core::text::js_trim;
-
-/// The form's fields.
-pub const FIELDS: [FieldSpec; 4] = [
-    FieldSpec::text(Field::Database, "Project ID", "my-project", ""),
-    FieldSpec::text(
-        Field::Role,
-        "Service account e-mail",
-        "dagflux@my-project.iam.gserviceaccount.com",
-        "",
-    ),
-    schemas("Datasets (commas or new lines)", "analytics", ""),
-    FieldSpec::text(Field::Location, "Datasets' location (region)", "US", "US"),
-];
-
-/// The form and its checks, as data.
-pub static SPEC: Spec = Spec::new(
-    &FIELDS,
-    "Enter the project id to generate",
-    super::dialect(build),
-);
 
 /// The IAM role for `access` on each dataset.
 pub fn role(access: Access) -> &'static str {
@@ -112,7 +94,7 @@ fn location(raw: &str) -> Result<String, String> {
     }
 }
 
-fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let proj = e.take(Field::Database, project(i.get(Field::Database)));
     let sa = e.take(Field::Role, service_account(i.get(Field::Role)));
     let sets = e.take(

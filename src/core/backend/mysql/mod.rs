@@ -3,34 +3,17 @@
 //! and `%` are wildcards unless escaped.
 
 pub mod guard;
+pub mod spec;
+
+pub use spec::{FIELDS, SPEC};
 
 pub use crate::core::quote::mysql::{Account, Comment, Ident, Str};
 
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
-use super::{schemas, FieldSpec, Spec, USER};
 use crate::core::client::{Client, ConnInfo};
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 use crate::core::text::js_trim;
-
-/// The form's fields.
-pub const FIELDS: [FieldSpec; 5] = [
-    FieldSpec::text(Field::Host, "Host", "db.example.com", ""),
-    FieldSpec::text(Field::Port, "Port", "3306", "3306"),
-    USER,
-    FieldSpec::text(
-        Field::ClientHost,
-        "Allowed client host ('%' means any)",
-        "%",
-        "%",
-    ),
-    schemas("Databases (commas or new lines)", "mydb", ""),
-];
-
-/// The form and its checks, as data.
-pub static SPEC: Spec = Spec::new(&FIELDS, "Enter the host to generate", super::dialect(build))
-    .with_password()
-    .with_tls(false);
 
 /// Longest user name MySQL 5.7+ accepts (MariaDB allows 80; the smaller limit keeps
 /// one script valid on both).
@@ -96,7 +79,7 @@ fn db_name(raw: &str) -> Result<Ident, String> {
     Ok(Ident::new(&n))
 }
 
-fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let host = e.take(Field::Host, host(i.get(Field::Host)));
     let port = e.take(Field::Port, port(i.get(Field::Port), "3306"));
     let user = e.take(

@@ -6,9 +6,6 @@ use crate::core::intent::{Field, Intent};
 use crate::core::provider::Provider;
 use crate::core::quote::pg::{Ident, Literal, NameError};
 
-/// Shown while the host is empty.
-pub const HINT_NO_HOST: &str = "Enter a host to generate";
-
 /// How the password appears in `CREATE ROLE … PASSWORD …`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Password {

@@ -4,45 +4,17 @@
 //! folded to lower case, and password rules checked by the server.
 
 mod inspect;
+pub mod spec;
+
+pub use spec::{FIELDS, SPEC};
 
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
-use super::{schemas, FieldSpec, Spec, USER};
 use crate::core::client::{Client, ConnInfo};
 use crate::core::conn::PASSWORD_PLACEHOLDER;
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 pub use crate::core::quote::redshift::{Ident, Str};
 use crate::core::text::js_trim;
-
-/// The form's fields.
-pub const FIELDS: [FieldSpec; 6] = [
-    FieldSpec::text(
-        Field::Host,
-        "Endpoint host",
-        "examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com",
-        "",
-    ),
-    FieldSpec::text(Field::Port, "Port", "5439", "5439"),
-    USER,
-    FieldSpec::text(Field::Database, "Database", "dev", ""),
-    schemas("Schemas (commas or new lines)", "public", "public"),
-    FieldSpec::list(
-        Field::Owners,
-        "Users who create future tables (default privileges; empty: you)",
-        "etl_user",
-        "",
-    ),
-];
-
-/// The form and its checks, as data.
-pub static SPEC: Spec = Spec::new(
-    &FIELDS,
-    "Enter the endpoint host to generate",
-    super::dialect(build),
-)
-.with_password()
-.with_tls(false)
-.with_libpq();
 
 /// Identifiers hold up to 127 bytes.
 pub const MAX_IDENT_BYTES: usize = 127;
@@ -86,7 +58,7 @@ fn privileges(access: Access) -> (&'static str, &'static str) {
     }
 }
 
-fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let host = e.take(Field::Host, host(i.get(Field::Host)));
     let port = e.take(Field::Port, port(i.get(Field::Port), "5439"));
     let user = e.take(Field::Role, user_name(i.get(Field::Role), "user name"));

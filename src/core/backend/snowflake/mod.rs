@@ -3,10 +3,12 @@
 //! names fold to upper case, so a plain name typed here means its upper-case object.
 
 mod inspect;
+pub mod spec;
+
+pub use spec::{FIELDS, SPEC};
 
 use super::checks::{comments, list, name};
 pub mod guard;
-use super::{schemas, FieldSpec, Spec, USER};
 use crate::core::client::Client;
 use crate::core::client_code::{
     jdbc_snowflake, snowflake_connector, snowflake_sqlalchemy, SnowflakeLogin,
@@ -15,28 +17,6 @@ use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 pub use crate::core::quote::snowflake::{Ident, Str};
 use crate::core::text::js_trim;
-
-/// The form's fields.
-pub const FIELDS: [FieldSpec; 6] = [
-    FieldSpec::text(Field::Host, "Account identifier", "myorg-myaccount", ""),
-    USER,
-    FieldSpec::text(Field::Warehouse, "Warehouse", "COMPUTE_WH", "COMPUTE_WH"),
-    FieldSpec::text(Field::Database, "Database", "ANALYTICS", ""),
-    schemas("Schemas (commas or new lines)", "PUBLIC", "PUBLIC"),
-    FieldSpec::list(
-        Field::PublicKey,
-        "RSA public key (rsa_key.pub; optional, it never leaves this page)",
-        "-----BEGIN PUBLIC KEY-----",
-        "",
-    ),
-];
-
-/// The form and its checks, as data.
-pub static SPEC: Spec = Spec::new(
-    &FIELDS,
-    "Enter the account identifier to generate",
-    super::dialect(build),
-);
 
 /// Stands for the public key until one is pasted: not SQL, so the script stops there.
 pub const KEY_PLACEHOLDER: &str = "[[REPLACE_WITH_PUBLIC_KEY]]";
@@ -112,7 +92,7 @@ fn privileges(access: Access) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let acct = e.take(Field::Host, account(i.get(Field::Host)));
     let user_raw = js_trim(i.get(Field::Role)).to_string();
     let user = e.take(

@@ -3,29 +3,17 @@
 //! schemas (`ON SCHEMA::[dbo]`), which also cover tables created later.
 
 mod inspect;
+pub mod spec;
+
+pub use spec::{FIELDS, SPEC};
 
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
 pub mod guard;
-use super::{schemas, FieldSpec, Spec};
 use crate::core::client::{Client, ConnInfo};
 use crate::core::conn::PASSWORD_PLACEHOLDER;
 use crate::core::intent::{Access, Field, Intent};
 use crate::core::output::{Errors, Render, Scripts};
 pub use crate::core::quote::sqlserver::{ConnValue, Ident, NStr};
-
-/// The form's fields.
-pub const FIELDS: [FieldSpec; 5] = [
-    FieldSpec::text(Field::Host, "Server", "sql.example.com", ""),
-    FieldSpec::text(Field::Port, "Port", "1433", "1433"),
-    FieldSpec::text(Field::Role, "Login and user name", "dagflux", "dagflux"),
-    FieldSpec::text(Field::Database, "Database", "mydb", ""),
-    schemas("Schemas (commas or new lines)", "dbo", "dbo"),
-];
-
-/// The form and its checks, as data.
-pub static SPEC: Spec = Spec::new(&FIELDS, "Enter the host to generate", super::dialect(build))
-    .with_password()
-    .with_tls(true);
 
 /// `sysname` holds 128 characters.
 pub const MAX_NAME: usize = 128;
@@ -52,7 +40,7 @@ fn sysname(raw: &str, what: &str) -> Result<String, String> {
     name(raw, what, MAX_NAME, false, "SQL Server")
 }
 
-fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let host = e.take(Field::Host, host(i.get(Field::Host)));
     let port = e.take(Field::Port, port(i.get(Field::Port), "1433"));
     let user = e.take(

@@ -8,13 +8,13 @@ mod hosted;
 pub mod new_schema;
 pub mod policy;
 pub mod setup;
+pub mod spec;
 pub(crate) mod uninstall;
 pub mod verify;
 
-use super::form::{idents, not_platform, password_for, HINT_NO_HOST};
+use super::form::{idents, not_platform, password_for};
 use super::guard;
 use crate::core::backend::postgres::lazy::Lazy;
-use crate::core::backend::{FieldSpec, Spec, When};
 use crate::core::client::ConnInfo;
 use crate::core::conn::validate_port;
 use crate::core::host::validate_host;
@@ -24,48 +24,9 @@ use crate::core::output::{Errors, Part, Render};
 use crate::core::quote::pg::Ident;
 use crate::core::text::{js_trim, or_default, split_unique};
 use setup::{SchemaScope, Setup};
+pub use spec::{PORT_DEFAULT, ROLE_DEFAULT, SCHEMAS_DEFAULT, SPEC};
 
-/// Default integration role.
-pub const ROLE_DEFAULT: &str = "dreamlit_app";
-/// Default schema list.
-pub const SCHEMAS_DEFAULT: &str = "public";
-/// Default port.
-pub const PORT_DEFAULT: &str = "5432";
-
-/// The original's fields (its page keeps its own layout; this gives the defaults and
-/// the order of messages).
-pub static SPEC: Spec = Spec {
-    fields: &[
-        FieldSpec::text(Field::Host, "Host", "db.example.com", ""),
-        FieldSpec::text(Field::Port, "Port", PORT_DEFAULT, PORT_DEFAULT),
-        FieldSpec::text(
-            Field::Role,
-            "Dreamlit user name",
-            ROLE_DEFAULT,
-            ROLE_DEFAULT,
-        ),
-        FieldSpec::text(Field::Database, "Database name", DB_DEFAULT, DB_DEFAULT),
-        FieldSpec::list(Field::Schemas, "Schemas", SCHEMAS_DEFAULT, SCHEMAS_DEFAULT)
-            .when(When::Scope(Scope::Listed)),
-        FieldSpec::list(
-            Field::Owners,
-            "Table owner role(s)",
-            OWNER_DEFAULT,
-            OWNER_DEFAULT,
-        ),
-    ],
-    start_hint: HINT_NO_HOST,
-    password: true,
-    scram: true,
-    tls: None,
-    tls_default: false,
-    scope: Scope::All,
-    scope_choice: &[crate::core::intent::Access::Original],
-    libpq: true,
-    build,
-};
-
-fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     e.take(
         Field::Host,
         validate_host(i.get(Field::Host)).map_err(|h| h.message().to_string()),

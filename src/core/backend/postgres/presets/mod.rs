@@ -8,11 +8,11 @@ pub(crate) mod hosted;
 pub mod new_schema;
 mod scripts;
 pub mod setup;
+pub mod spec;
 
-use crate::core::backend::postgres::form::{idents, not_platform, password_for, HINT_NO_HOST};
+use crate::core::backend::postgres::form::{idents, not_platform, password_for};
 use crate::core::backend::postgres::guard::own_user;
 use crate::core::backend::postgres::lazy::Lazy;
-use crate::core::backend::{FieldSpec, Spec, When};
 use crate::core::client::ConnInfo;
 use crate::core::conn::validate_port;
 use crate::core::host::validate_host;
@@ -22,40 +22,7 @@ use crate::core::privileges::Privileges;
 use crate::core::quote::pg::{Ident, Literal};
 use crate::core::text::{js_trim, or_default, split_unique};
 use setup::{Plan, Schemas};
-
-const META: &[Access] = &[Access::Metadata];
-const CONNECTORS: &[Access] = &[Access::ReadWrite, Access::ReadOnly];
-const CUSTOM: &[Access] = &[Access::Custom];
-const USER: &str = "User name";
-const PW_ENV: &str = "POSTGRES_CONNECTION_PASSWORD";
-
-/// The presets' fields: the user each guide suggests, the metadata tool's connection
-/// fields, listed schemas or filters.
-pub static SPEC: Spec = Spec {
-    fields: &[
-        FieldSpec::text(Field::Host, "Host", "db.example.com", ""),
-        FieldSpec::text(Field::Port, "Port", "5432", "5432"),
-        FieldSpec::text(Field::Role, USER, "dagster_connection", "dagster_connection").when(When::Access(META)),
-        FieldSpec::text(Field::Role, USER, "dagflux", "dagflux").when(When::Access(CONNECTORS)),
-        FieldSpec::text(Field::Role, USER, "integration_user", "integration_user").when(When::Access(CUSTOM)),
-        FieldSpec::text(Field::Database, "Database", "your_database", ""),
-        FieldSpec::text(Field::ConnectionName, "Connection name", "postgres_production", "postgres_production").when(When::Access(META)),
-        FieldSpec::text(Field::PasswordEnvName, "Password environment variable", PW_ENV, PW_ENV).when(When::Access(META)),
-        FieldSpec::list(Field::Schemas, "Schemas (commas or new lines)", "public", "public").when(When::Scope(Scope::Listed)),
-        FieldSpec::text(Field::Include, "Include schemas matching", "^(public|sales)$", "").when(When::Scope(Scope::All)),
-        FieldSpec::text(Field::Exclude, "Exclude schemas matching", "_tmp$", "").when(When::Scope(Scope::All)),
-        FieldSpec::list(Field::Owners, "Roles that create future tables (default privileges; empty: the role running the script)", "", ""),
-    ],
-    start_hint: HINT_NO_HOST,
-    password: true,
-    scram: true,
-    tls: Some("Use SSL (adds sslmode=require to the connection string)"),
-    tls_default: false,
-    scope: Scope::Listed,
-    scope_choice: META,
-    libpq: true,
-    build,
-};
+pub use spec::SPEC;
 
 /// Short description for the script headers.
 fn title(access: Access) -> &'static str {
@@ -130,7 +97,7 @@ fn env_name(s: &str) -> Result<String, String> {
     }
 }
 
-fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let get = |f: Field| js_trim(i.get(f));
     e.take(
         Field::Host,

@@ -1,8 +1,9 @@
-//! A backend's form as data: its fields (with labels, placeholders, defaults and when
-//! they show), its password and TLS options, its starting scope, and its checks.
+//! A database's form as data: its fields (with labels, placeholders, defaults and when
+//! they show), its password and TLS options, its starting scope. Each database's
+//! `spec.rs` fills one; the model reads them for its defaults, and the backends check
+//! and render what was typed into them.
 
 use crate::core::intent::{Access, Field, Intent, Scope};
-use crate::core::output::{Errors, Render};
 
 /// When a field is part of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,32 +90,15 @@ pub struct Spec {
     pub scope_choice: &'static [Access],
     /// Speaks libpq's protocol: the connection details come in each libpq form too.
     pub libpq: bool,
-    /// Checks an intent and, when every field is fine, returns its renderer.
-    pub build: Build,
 }
 
 /// The TLS box's label for the databases where it also binds the user.
 const TLS_LABEL: &str =
     "Require TLS (in the connection string, and for the user where the database can)";
 
-/// Checks an intent and, when every field is fine, returns its renderer.
-pub type Build = fn(&Intent, &mut Errors) -> Option<Box<dyn Render>>;
-
-/// A dialect's `build`, or, in the build without the `dialects` feature (the page a
-/// PostgreSQL user loads), one that writes nothing: the dialect's checks and renderers
-/// are then not referenced, and the linker leaves them out of that page.
-pub const fn dialect(build: Build) -> Build {
-    if cfg!(feature = "dialects") {
-        build
-    } else {
-        not_in_this_build
-    }
-}
-
-/// What a dialect's form checks to in a build without it: nothing to write.
-fn not_in_this_build(_: &Intent, _: &mut Errors) -> Option<Box<dyn Render>> {
-    None
-}
+/// Shown while the host is empty: the original's words, which the PostgreSQL presets
+/// share.
+pub const HINT_NO_HOST: &str = "Enter a host to generate";
 
 /// The user field most backends share.
 pub const USER: FieldSpec = FieldSpec::text(Field::Role, "User name", "dagflux", "dagflux");
@@ -131,7 +115,7 @@ pub const fn schemas(
 impl Spec {
     /// A backend with listed schemas and neither password nor TLS box (add them with
     /// [`Spec::with_password`] and [`Spec::with_tls`]).
-    pub const fn new(fields: &'static [FieldSpec], start_hint: &'static str, build: Build) -> Spec {
+    pub const fn new(fields: &'static [FieldSpec], start_hint: &'static str) -> Spec {
         Spec {
             fields,
             start_hint,
@@ -142,7 +126,6 @@ impl Spec {
             scope: Scope::Listed,
             scope_choice: &[],
             libpq: false,
-            build,
         }
     }
 
