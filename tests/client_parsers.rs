@@ -87,7 +87,7 @@ fn snowflake_parse(text: &str) -> serde_json::Value {
 /// URL parameter (which the dialect refuses).
 #[test]
 fn snowflake_forms_reach_the_connector_as_snowflake_reads_them() {
-    use grantsmith::core::{client_form, Access, Db, Field, Intent};
+    use grantsmith::core::{client_form, Db, Field, Intent, Preset};
     for (user, db, schema, wh, want_db, want_schema, want_wh, want_role) in [
         (
             "dagflux",
@@ -110,7 +110,7 @@ fn snowflake_forms_reach_the_connector_as_snowflake_reads_them() {
             "\"user@example.com_ROLE\"",
         ),
     ] {
-        let i = Intent::new(Db::Snowflake, Access::ReadOnly)
+        let i = Intent::new(Db::Snowflake, Preset::ReadOnly)
             .with(Field::Host, "myorg-myaccount")
             .with(Field::Role, user)
             .with(Field::Database, db)
@@ -137,12 +137,12 @@ fn snowflake_forms_reach_the_connector_as_snowflake_reads_them() {
 /// SQLAlchemy form; its URL form is refused with a message (the colon would be a port).
 #[test]
 fn bigquery_forms_read_back_exactly() {
-    use grantsmith::core::{client_form, Access, Db, Field, Intent};
+    use grantsmith::core::{client_form, Db, Field, Intent, Preset};
     for (project, dataset, location) in [
         ("my-project", "analytics", "US"),
         ("example.com:my-project", "sales_2024", "europe-west1"),
     ] {
-        let i = Intent::new(Db::BigQuery, Access::ReadOnly)
+        let i = Intent::new(Db::BigQuery, Preset::ReadOnly)
             .with(Field::Database, project)
             .with(Field::Schemas, dataset)
             .with(Field::Location, location)
@@ -227,10 +227,10 @@ fn jdbc_recorded(text: &str) -> Vec<String> {
 /// typed, and the database goes where each driver's documentation reads it.
 #[test]
 fn jdbc_forms_hand_the_driver_exactly_what_was_typed() {
-    use grantsmith::core::{client_form, Access, Db, Field, Intent};
+    use grantsmith::core::{client_form, Db, Field, Intent, Preset};
     let (user, pw) = ("dag\"flux\\u0041 'x", "p;w{d}\"\\ é");
     let mysql = {
-        let mut i = Intent::new(Db::MySql, Access::ReadOnly)
+        let mut i = Intent::new(Db::MySql, Preset::ReadOnly)
             .with(Field::Host, "db.example.com")
             .with(Field::Role, user)
             .with(Field::Password, pw)
@@ -253,7 +253,7 @@ fn jdbc_forms_hand_the_driver_exactly_what_was_typed() {
     assert_eq!(got, want);
     // (A \ would make it a Windows login, which has no password.)
     let ms_user = "dag\"flux 'x;{y}";
-    let sqlserver = Intent::new(Db::SqlServer, Access::ReadOnly)
+    let sqlserver = Intent::new(Db::SqlServer, Preset::ReadOnly)
         .with(Field::Host, "2001:db8::1")
         .with(Field::Role, ms_user)
         .with(Field::Password, pw)
@@ -281,7 +281,7 @@ fn jdbc_forms_hand_the_driver_exactly_what_was_typed() {
         ms_user,
     ];
     assert_eq!(got, want);
-    let snowflake = Intent::new(Db::Snowflake, Access::ReadOnly)
+    let snowflake = Intent::new(Db::Snowflake, Preset::ReadOnly)
         .with(Field::Host, "myorg-myaccount")
         .with(Field::Role, "user@example.com")
         .with(Field::Database, "my db");

@@ -3,7 +3,7 @@
 //! with hostile values are in tests/realdb (scenario libpq_forms).
 
 use grantsmith::core::client::{write, Client, ConnInfo};
-use grantsmith::core::{client_form, generate, Access, Db, Field, Intent};
+use grantsmith::core::{client_form, generate, Db, Field, Intent, Preset};
 
 fn info(user: &str, password: Option<&str>) -> ConnInfo {
     ConnInfo {
@@ -46,10 +46,10 @@ fn the_uri_form_is_the_connection_string_shown_by_default() {
         Intent::default()
             .with(Field::Host, "db.example.com")
             .with(Field::Password, "p@ss"),
-        Intent::new(Db::Postgres, Access::Metadata)
+        Intent::new(Db::Postgres, Preset::Metadata)
             .with(Field::Host, "::1")
             .with(Field::Database, "d b"),
-        Intent::new(Db::Redshift, Access::ReadOnly)
+        Intent::new(Db::Redshift, Preset::ReadOnly)
             .with(Field::Host, "c.abc.us-west-2.redshift.amazonaws.com")
             .with(Field::Database, "Dev")
             .with(Field::Role, "ETL"),
@@ -60,7 +60,7 @@ fn the_uri_form_is_the_connection_string_shown_by_default() {
         );
     }
     // Other databases have no libpq forms.
-    let m = Intent::new(Db::MySql, Access::ReadOnly)
+    let m = Intent::new(Db::MySql, Preset::ReadOnly)
         .with(Field::Host, "db.example.com")
         .with(Field::Schemas, "s");
     assert_eq!(client_form(&m, Client::Env), None);

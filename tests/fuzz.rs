@@ -19,7 +19,7 @@ use grantsmith::core::backend::Backend;
 use grantsmith::core::privileges::Privileges;
 use grantsmith::core::share::{from_fragment, to_fragment};
 use grantsmith::core::text::{js_trim, split_unique};
-use grantsmith::core::{generate, Access, Db, Field, Intent, Output, Scope};
+use grantsmith::core::{generate, Db, Field, Intent, Output, Preset, Scope};
 use rng::Rng;
 use sqlparser::dialect::{
     BigQueryDialect, Dialect, MsSqlDialect, MySqlDialect, PostgreSqlDialect, RedshiftSqlDialect,
@@ -54,10 +54,10 @@ fn hostile(rng: &mut Rng) -> String {
 }
 
 /// Every (database, access) the page offers.
-fn combos() -> Vec<(Db, Access)> {
+fn combos() -> Vec<(Db, Preset)> {
     Db::ALL
         .iter()
-        .flat_map(|d| Backend::accesses(*d).iter().map(move |a| (*d, *a)))
+        .flat_map(|d| Backend::presets(*d).iter().map(move |a| (*d, *a)))
         .collect()
 }
 
@@ -79,11 +79,11 @@ fn plain_value(db: Db, f: Field, n: usize) -> String {
 /// A random intent: each field plain, hostile, empty or a (hostile) list.
 fn intent(rng: &mut Rng) -> Intent {
     let all = combos();
-    let (db, access) = all[rng.below(all.len())];
-    let mut i = Intent::new(db, access);
+    let (db, preset) = all[rng.below(all.len())];
+    let mut i = Intent::new(db, preset);
     let spec = i.spec();
     let keys: Vec<Field> = spec
-        .fields_for(access)
+        .fields_for(preset)
         .map(|f| f.key)
         .chain([Field::Password])
         .collect();
@@ -154,7 +154,7 @@ fn intent(rng: &mut Rng) -> Intent {
 fn plain_twin(i: &Intent) -> Intent {
     let mut t = i.clone();
     let spec = i.spec();
-    for (n, f) in spec.fields_for(i.access).map(|f| f.key).enumerate() {
+    for (n, f) in spec.fields_for(i.preset).map(|f| f.key).enumerate() {
         let v = i.get(f);
         let plain = match f {
             Field::Port | Field::Host | Field::Include | Field::Exclude | Field::PublicKey => {
@@ -491,12 +491,12 @@ fn check_share(i: &Intent) -> Result<(), String> {
     }
     if (
         back.db,
-        back.access,
+        back.preset,
         back.scope,
         back.rls,
         back.tls,
         &back.custom,
-    ) != (i.db, i.access, i.scope, i.rls, i.tls, &i.custom)
+    ) != (i.db, i.preset, i.scope, i.rls, i.tls, &i.custom)
     {
         return Err("share link: an option came back different".into());
     }
@@ -649,7 +649,7 @@ fn the_edge_cases_it_found() {
         .with(Field::Password, "a\0b");
     assert!(generate(&i).error(Field::Password).is_some());
     // The metadata summary takes one line and an environment variable name.
-    let m = Intent::new(Db::Postgres, Access::Metadata)
+    let m = Intent::new(Db::Postgres, Preset::Metadata)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, "app");
     let bad = generate(
@@ -715,12 +715,12 @@ fn hostile_pastes_through_the_drift_check() {
             .replace('\r', "\\r")
     };
     let role = "fu\"zz'\\";
-    let pg = Intent::new(Db::Postgres, Access::ReadWrite)
+    let pg = Intent::new(Db::Postgres, Preset::ReadWrite)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, "shop")
         .with(Field::Role, role)
         .with(Field::Owners, "own\"er");
-    let my = Intent::new(Db::MySql, Access::ReadOnly)
+    let my = Intent::new(Db::MySql, Preset::ReadOnly)
         .with(Field::Host, "db.example.com")
         .with(Field::Role, role)
         .with(Field::Schemas, "shop");

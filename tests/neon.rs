@@ -3,7 +3,7 @@
 //! intent, so the page, a link and the CLI get it alike.
 
 use grantsmith::core::host::is_neon_host;
-use grantsmith::core::{generate, Access, Db, Field, Intent};
+use grantsmith::core::{generate, Db, Field, Intent, Preset};
 
 const NEON: &str = "ep-cool-darkness-123456.us-east-2.aws.neon.tech";
 
@@ -78,6 +78,6 @@ fn the_generated_script_uses_neons_owner_and_database() {
 
 #[test]
 fn presets_keep_their_own_defaults_on_a_neon_host() {
-    let i = Intent::new(Db::Postgres, Access::ReadWrite).with(Field::Host, NEON);
+    let i = Intent::new(Db::Postgres, Preset::ReadWrite).with(Field::Host, NEON);
     assert_eq!(pair(&i), ("", ""));
 }

@@ -2,9 +2,9 @@
 //! fragments; what they refuse.
 
 use grantsmith::core::privileges::{Privileges, TablePriv};
-use grantsmith::core::{generate, Access, Db, Field, Intent, Scope};
+use grantsmith::core::{generate, Db, Field, Intent, Preset, Scope};
 
-fn form(a: Access) -> Intent {
+fn form(a: Preset) -> Intent {
     Intent::new(Db::Postgres, a)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, "mydb")
@@ -12,7 +12,7 @@ fn form(a: Access) -> Intent {
 
 #[test]
 fn read_write_connector_matches_the_guide() {
-    let out = generate(&form(Access::ReadWrite));
+    let out = generate(&form(Preset::ReadWrite));
     assert_eq!(
         out.setup.as_deref(),
         Some(include_str!("golden/connector_rw.sql"))
@@ -27,7 +27,7 @@ fn read_write_connector_matches_the_guide() {
 #[test]
 fn read_only_connector_keeps_just_select() {
     let sql = generate(&{
-        let mut i = form(Access::ReadOnly);
+        let mut i = form(Preset::ReadOnly);
         i.tls = true;
         i
     });
@@ -49,7 +49,7 @@ fn read_only_connector_keeps_just_select() {
 
 #[test]
 fn metadata_sync_lists_schemas_or_filters_by_regex() {
-    let out = generate(&form(Access::Metadata).with(Field::Schemas, "public,\nyour_schema"));
+    let out = generate(&form(Preset::Metadata).with(Field::Schemas, "public,\nyour_schema"));
     let sql = out.setup.unwrap();
     assert!(sql.contains("FOREACH s IN ARRAY ARRAY['public', 'your_schema'] LOOP"));
     assert!(sql.contains("-- Schema your_schema\nGRANT SELECT ON ALL TABLES IN SCHEMA \"your_schema\" TO \"dagster_connection\";\nGRANT SELECT ON ALL SEQUENCES IN SCHEMA \"your_schema\" TO \"dagster_connection\";"));
@@ -58,7 +58,7 @@ fn metadata_sync_lists_schemas_or_filters_by_regex() {
         Some("Connection name: postgres_production\nHostname: db.example.com\nPort: 5432\nUsername: dagster_connection\nPassword environment variable: POSTGRES_CONNECTION_PASSWORD")
     );
     let out = generate(&{
-        let mut i = form(Access::Metadata)
+        let mut i = form(Preset::Metadata)
             .with(Field::Include, "^(sales|hr)_")
             .with(Field::Exclude, "_tmp$|'x");
         i.scope = if true { Scope::All } else { Scope::Listed };
@@ -70,7 +70,7 @@ fn metadata_sync_lists_schemas_or_filters_by_regex() {
         "EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %I', s.nspname, target_role);"
     ));
     let bad = generate(&{
-        let mut i = form(Access::Metadata).with(Field::Include, "^(sales");
+        let mut i = form(Preset::Metadata).with(Field::Include, "^(sales");
         i.scope = if true { Scope::All } else { Scope::Listed };
         i
     });
@@ -89,7 +89,7 @@ fn custom_grants_exactly_what_is_chosen() {
         ..Privileges::connector_read_only()
     };
     let out = generate(&{
-        let mut i = form(Access::Custom).with(Field::Owners, "app_owner");
+        let mut i = form(Preset::Custom).with(Field::Owners, "app_owner");
         i.custom = custom;
         i
     });
@@ -112,35 +112,35 @@ fn custom_grants_exactly_what_is_chosen() {
 
 #[test]
 fn presets_refuse_what_the_original_refuses_and_need_a_database() {
-    let out = generate(&form(Access::ReadWrite).with(Field::Database, " "));
+    let out = generate(&form(Preset::ReadWrite).with(Field::Database, " "));
     assert_eq!(out.error(Field::Database), Some("Enter the database name"));
     assert!(out.setup.is_none());
     let out = generate(
-        &form(Access::ReadOnly)
+        &form(Preset::ReadOnly)
             .with(Field::Role, "pg_x")
             .with(Field::Schemas, "pg_catalog"),
     );
     assert!(out.error(Field::Role).is_some() && out.error(Field::Schemas).is_some());
-    let out = generate(&form(Access::ReadOnly).with(Field::Role, "a$$b"));
+    let out = generate(&form(Preset::ReadOnly).with(Field::Role, "a$$b"));
     let setup = out.setup.unwrap();
     assert!(grantsmith::core::backend::postgres::guard::statements(&setup).unwrap().starts_with(
         "-- Create the login role for the read-only connector user (safe to run again)\nDO $gs$\n"
     ));
     for p in [
-        Access::Original,
-        Access::Metadata,
-        Access::ReadWrite,
-        Access::ReadOnly,
-        Access::Custom,
+        Preset::Original,
+        Preset::Metadata,
+        Preset::ReadWrite,
+        Preset::ReadOnly,
+        Preset::Custom,
     ] {
-        assert_eq!(Access::from_key(p.as_str()), Some(p));
+        assert_eq!(Preset::from_key(p.as_str()), Some(p));
     }
 }
 
 #[test]
 fn presets_take_a_password_too() {
     let out = generate(&{
-        let mut i = form(Access::ReadOnly).with(Field::Password, "pw/1");
+        let mut i = form(Preset::ReadOnly).with(Field::Password, "pw/1");
         i.salt = *b"0123456789abcdef";
         i
     });

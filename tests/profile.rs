@@ -3,7 +3,7 @@
 
 use grantsmith::core::profile::Profile;
 use grantsmith::core::share::{fragment_pairs, from_fragment, to_fragment};
-use grantsmith::core::{generate, Access, Db, Field};
+use grantsmith::core::{generate, Db, Field, Preset};
 
 fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
     p.iter()
@@ -34,7 +34,7 @@ const ACME: [(&str, &str); 7] = [
 fn an_invented_product_changes_comments_and_sql_on_each_database() {
     let p = read(&ACME);
     assert_eq!(p.databases(), &[Db::Postgres, Db::Snowflake]);
-    assert_eq!(p.accesses(Db::Postgres), vec![Access::ReadWrite]);
+    assert_eq!(p.presets(Db::Postgres), vec![Preset::ReadWrite]);
     assert!(p.is_fixed("schemas") && !p.is_fixed("host") && !p.is_hidden("schemas"));
     assert_eq!(
         p.note("host"),
@@ -255,8 +255,8 @@ fn switching_database_keeps_the_profile() {
     let p = read(&ACME);
     let sf = p.start(Db::Snowflake);
     assert_eq!(
-        (sf.access, sf.get(Field::Role), sf.get(Field::Schemas)),
-        (Access::ReadWrite, "acme_sync", "app, billing")
+        (sf.preset, sf.get(Field::Role), sf.get(Field::Schemas)),
+        (Preset::ReadWrite, "acme_sync", "app, billing")
     );
     assert_eq!(sf.brand.as_ref().map(|b| b.name()), Some("Acme Sync"));
     // Privileges alone mean the custom preset.
@@ -268,7 +268,7 @@ fn switching_database_keeps_the_profile() {
         ("databases", "postgresql"),
     ]);
     let i = c.start(Db::Postgres);
-    assert_eq!(i.access, Access::Custom);
+    assert_eq!(i.preset, Preset::Custom);
     assert_eq!(
         i.custom.to_key(),
         "schema.USAGE,table.SELECT,table.TRIGGER,sequence.USAGE"

@@ -2,7 +2,7 @@
 //! `storage`, `auth`, …) are never granted on. Other hosts keep the original's output
 //! (the goldens and the parity oracle pin that).
 
-use grantsmith::core::{generate, Access, Db, Field, Intent, Scope};
+use grantsmith::core::{generate, Db, Field, Intent, Preset, Scope};
 
 const SUPABASE: &str = "db.abcdefghijklmnop.supabase.co";
 
@@ -46,7 +46,7 @@ fn a_listed_platform_schema_is_refused_next_to_the_field() {
         Some("Schema \"vault\" belongs to Supabase: its platform schemas are never granted on")
     );
     assert!(out.setup.is_none());
-    let rw = Intent::new(Db::Postgres, Access::ReadWrite)
+    let rw = Intent::new(Db::Postgres, Preset::ReadWrite)
         .with(Field::Host, SUPABASE)
         .with(Field::Database, "postgres")
         .with(Field::Schemas, "storage");
@@ -59,7 +59,7 @@ fn a_listed_platform_schema_is_refused_next_to_the_field() {
 
 #[test]
 fn metadata_filters_leave_supabase_schemas_out() {
-    let mut i = Intent::new(Db::Postgres, Access::Metadata)
+    let mut i = Intent::new(Db::Postgres, Preset::Metadata)
         .with(Field::Host, SUPABASE)
         .with(Field::Database, "postgres");
     i.scope = Scope::All;
@@ -126,7 +126,7 @@ fn the_pick_decides_and_none_keeps_the_original() {
     none.provider = Pick::NoProvider;
     assert_eq!(generate(&none).setup.unwrap(), plain_sql);
     // Other databases have no PostgreSQL provider.
-    let mut my = Intent::new(Db::MySql, Access::ReadOnly).with(Field::Host, SUPABASE);
+    let mut my = Intent::new(Db::MySql, Preset::ReadOnly).with(Field::Host, SUPABASE);
     my.provider = Pick::Is(Provider::Neon);
     assert_eq!(my.provider(), None);
 }
@@ -135,8 +135,8 @@ fn the_pick_decides_and_none_keeps_the_original() {
 /// script as typed, and a weak one is refused next to the field.
 #[test]
 fn neon_takes_the_password_itself_and_a_strong_one() {
-    for access in [Access::Original, Access::ReadOnly] {
-        let i = Intent::new(Db::Postgres, access)
+    for preset in [Preset::Original, Preset::ReadOnly] {
+        let i = Intent::new(Db::Postgres, preset)
             .with(Field::Host, "ep-x.us-east-2.aws.neon.tech")
             .with(Field::Database, "neondb")
             .with(Field::Password, "Str0ng!Passw0rd-42");
@@ -163,7 +163,7 @@ fn neon_takes_the_password_itself_and_a_strong_one() {
 #[test]
 fn tls_follows_a_provider_that_requires_it() {
     use grantsmith::core::share::{from_fragment, to_fragment};
-    let mut i = Intent::new(Db::Postgres, Access::ReadOnly);
+    let mut i = Intent::new(Db::Postgres, Preset::ReadOnly);
     i.set(Field::Host, "db.example.com");
     assert!(!i.tls);
     i.set(Field::Host, "app-server.postgres.database.azure.com");
@@ -176,7 +176,7 @@ fn tls_follows_a_provider_that_requires_it() {
     let back = from_fragment(&to_fragment(&i));
     assert!(!back.tls, "{}", to_fragment(&i));
     // Supabase allows plain connections; the original has no TLS box and keeps its URI.
-    let s = Intent::new(Db::Postgres, Access::ReadOnly).with(Field::Host, SUPABASE);
+    let s = Intent::new(Db::Postgres, Preset::ReadOnly).with(Field::Host, SUPABASE);
     assert!(!s.tls);
     let o = Intent::default().with(Field::Host, "a.b.eu-west-1.rds.amazonaws.com");
     assert!(!generate(&o).conn.unwrap().contains("sslmode"));

@@ -9,7 +9,7 @@ use std::io::Read;
 use clap::{Parser, ValueEnum};
 
 use crate::core::client::Client;
-use crate::core::intent::{Access, Db, Field, Intent};
+use crate::core::intent::{Db, Field, Intent, Preset};
 use crate::core::new_schema_form::{schema_grant, SchemaForm};
 use crate::core::output::Output;
 use crate::core::share::apply;
@@ -109,17 +109,17 @@ fn intent(pairs: &[(&'static str, String)]) -> Result<Intent, String> {
         None => Db::Postgres,
         Some(k) => Db::from_key(k).ok_or(format!("unknown database {k:?} (see --help)"))?,
     };
-    let default = Intent::new(db, Access::Original).access;
-    let access = match value("preset") {
+    let default = Intent::new(db, Preset::Original).preset;
+    let preset = match value("preset") {
         None => default,
-        Some(p) => Access::from_key(p)
-            .filter(|a| crate::core::backend::Backend::accesses(db).contains(a))
+        Some(p) => Preset::from_key(p)
+            .filter(|a| crate::core::backend::Backend::presets(db).contains(a))
             .ok_or(format!(
                 "{p:?} is not a preset for {} (see --help)",
                 db.label()
             ))?,
     };
-    let mut i = Intent::new(db, access);
+    let mut i = Intent::new(db, preset);
     i.salt = salt();
     for (k, v) in pairs {
         match *k {

@@ -1,6 +1,6 @@
 //! The one model under every database: an [`Intent`] says who (user, secret, client
 //! host), where (host, port, database, schemas listed or matched, warehouse, location),
-//! what (a named [`Access`] or custom privileges per object kind), for whose future
+//! what (a named [`Preset`] or custom privileges per object kind), for whose future
 //! objects (owner roles) and with which options (TLS, RLS). The page, the URL fragment,
 //! the embed and the CLI all fill it through [`Intent::set`]; a backend checks and
 //! renders it.
@@ -63,7 +63,7 @@ keyed_enum!(Db {
 
 /// What the user is for: one named access profile per idea, whatever the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Access {
+pub enum Preset {
     /// The original applet's trigger-based integration user (PostgreSQL only).
     #[default]
     Original,
@@ -77,7 +77,7 @@ pub enum Access {
     Custom,
 }
 
-keyed_enum!(Access {
+keyed_enum!(Preset {
     Original => "original", "Original applet (trigger-based integration)";
     Metadata => "metadata", "Read-only metadata sync";
     ReadWrite => "connector-rw", "Read/write connector (sources and transformations)";
@@ -112,7 +112,7 @@ pub struct Intent {
     /// The database.
     pub db: Db,
     /// What the user is for.
-    pub access: Access,
+    pub preset: Preset,
     values: [String; 15],
     /// Listed schemas, or all (matching) schemas.
     pub scope: Scope,
@@ -138,7 +138,7 @@ pub struct Intent {
 impl Default for Intent {
     /// The original applet's form: the page's default.
     fn default() -> Self {
-        Intent::new(Db::Postgres, Access::Original)
+        Intent::new(Db::Postgres, Preset::Original)
     }
 }
 
@@ -147,17 +147,17 @@ impl Intent {
     /// becomes its first).
     ///
     /// ```
-    /// use grantsmith::core::intent::{Access, Db, Field, Intent};
-    /// let i = Intent::new(Db::MySql, Access::ReadWrite);
+    /// use grantsmith::core::intent::{Preset, Db, Field, Intent};
+    /// let i = Intent::new(Db::MySql, Preset::ReadWrite);
     /// assert_eq!((i.get(Field::Port), i.get(Field::ClientHost)), ("3306", "%"));
-    /// assert_eq!(Intent::new(Db::MySql, Access::Original).access, Access::ReadOnly);
+    /// assert_eq!(Intent::new(Db::MySql, Preset::Original).preset, Preset::ReadOnly);
     /// ```
-    pub fn new(db: Db, access: Access) -> Self {
-        let access = super::presets::offered(db, access);
-        let spec = super::presets::spec(db, access);
+    pub fn new(db: Db, preset: Preset) -> Self {
+        let preset = super::presets::offered(db, preset);
+        let spec = super::presets::spec(db, preset);
         let mut i = Intent {
             db,
-            access,
+            preset,
             values: Default::default(),
             scope: spec.scope,
             rls: false,
@@ -169,7 +169,7 @@ impl Intent {
             provider: Pick::Auto,
             brand: None,
         };
-        for f in spec.fields_for(access) {
+        for f in spec.fields_for(preset) {
             i.values[f.key.index()] = f.default.to_string();
         }
         i
@@ -177,7 +177,7 @@ impl Intent {
 
     /// The form this intent is typed into (its database's, for its preset).
     pub fn spec(&self) -> &'static Spec {
-        super::presets::spec(self.db, self.access)
+        super::presets::spec(self.db, self.preset)
     }
 
     /// A field as typed.
@@ -218,8 +218,8 @@ impl Intent {
     /// connection details would fail there otherwise. Never turned off by a host.
     ///
     /// ```
-    /// use grantsmith::core::intent::{Access, Db, Field, Intent};
-    /// let mut i = Intent::new(Db::Postgres, Access::ReadOnly);
+    /// use grantsmith::core::intent::{Preset, Db, Field, Intent};
+    /// let mut i = Intent::new(Db::Postgres, Preset::ReadOnly);
     /// assert!(!i.tls);
     /// i.set(Field::Host, "app.abc.eu-west-1.rds.amazonaws.com");
     /// assert!(i.tls);
@@ -268,15 +268,15 @@ impl Intent {
     /// field still at the old access's starting value takes the new one's.
     ///
     /// ```
-    /// use grantsmith::core::intent::{Access, Db, Field, Intent};
-    /// let mut i = Intent::new(Db::Postgres, Access::ReadWrite);
+    /// use grantsmith::core::intent::{Preset, Db, Field, Intent};
+    /// let mut i = Intent::new(Db::Postgres, Preset::ReadWrite);
     /// i.set(Field::Host, "db.example.com");
-    /// i.switch_access(Access::Metadata);
+    /// i.switch_preset(Preset::Metadata);
     /// assert_eq!((i.get(Field::Host), i.get(Field::Role)), ("db.example.com", "dagster_connection"));
     /// ```
-    pub fn switch_access(&mut self, access: Access) {
-        let old = Intent::new(self.db, self.access);
-        let new = Intent::new(self.db, access);
+    pub fn switch_preset(&mut self, preset: Preset) {
+        let old = Intent::new(self.db, self.preset);
+        let new = Intent::new(self.db, preset);
         for f in Field::ALL {
             if self.get(f) == old.get(f) {
                 self.values[f.index()] = new.get(f).to_string();
@@ -288,6 +288,6 @@ impl Intent {
         if self.tls == old.tls {
             self.tls = new.tls;
         }
-        self.access = new.access;
+        self.preset = new.preset;
     }
 }

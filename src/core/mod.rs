@@ -31,5 +31,5 @@ pub mod text;
 pub mod traps;
 
 pub use backend::{check, check_paste, client_form, generate, render};
-pub use intent::{Access, Db, Field, Intent, Scope};
+pub use intent::{Db, Field, Intent, Preset, Scope};
 pub use output::{Output, Part};

@@ -20,7 +20,7 @@ pub const HOST_HINT_DEFAULT: &str = "db.example.com";
 pub const HOST_HINT_NEON: &str = "ep-sunny-lake-123456.us-east-2.aws.neon.tech";
 
 use super::host::is_neon_host;
-use super::intent::{Access, Field, Intent};
+use super::intent::{Field, Intent, Preset};
 
 fn norm(s: &str) -> String {
     // ASCII folding: every comparison is with an ASCII default, and no non-ASCII
@@ -41,7 +41,7 @@ fn norm(s: &str) -> String {
 /// assert_eq!((i.get(Field::Owners), i.get(Field::Database)), ("postgres", "postgres"));
 /// ```
 pub(crate) fn host_changing(i: &mut Intent, new_host: &str) {
-    if i.access != Access::Original {
+    if i.preset != Preset::Original {
         return;
     }
     let was = is_neon_host(i.get(Field::Host));

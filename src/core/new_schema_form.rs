@@ -2,7 +2,7 @@
 
 use super::backend::postgres::original::new_schema::new_schema_sql;
 use super::backend::postgres::original::ROLE_DEFAULT;
-use super::intent::{Access, Db, Intent};
+use super::intent::{Db, Intent, Preset};
 use super::privileges::Privileges;
 use super::quote::pg::Ident;
 use super::text::or_default;
@@ -24,7 +24,7 @@ pub struct SchemaForm {
 /// What the new-schema applet grants for `i`'s preset: the original's (`None`) or a
 /// PostgreSQL preset's own.
 pub fn preset_privileges(i: &Intent) -> Option<Privileges> {
-    (i.db == Db::Postgres && i.access != Access::Original)
+    (i.db == Db::Postgres && i.preset != Preset::Original)
         .then(|| super::backend::postgres::presets::privileges(i))
 }
 

@@ -2,40 +2,40 @@
 //! model takes its defaults from here (each database's `spec.rs`), never by calling a
 //! backend.
 
-use super::intent::{Access, Db};
+use super::intent::{Db, Preset};
 use super::spec::Spec;
 
 /// What each database offers, in picker order.
-pub fn accesses(db: Db) -> &'static [Access] {
+pub fn presets(db: Db) -> &'static [Preset] {
     match db {
         Db::Postgres => &[
-            Access::Original,
-            Access::Metadata,
-            Access::ReadWrite,
-            Access::ReadOnly,
-            Access::Custom,
+            Preset::Original,
+            Preset::Metadata,
+            Preset::ReadWrite,
+            Preset::ReadOnly,
+            Preset::Custom,
         ],
-        Db::BigQuery => &[Access::ReadOnly, Access::ReadWrite, Access::Metadata],
+        Db::BigQuery => &[Preset::ReadOnly, Preset::ReadWrite, Preset::Metadata],
         Db::MySql | Db::SqlServer | Db::Snowflake | Db::Redshift => {
-            &[Access::ReadOnly, Access::ReadWrite]
+            &[Preset::ReadOnly, Preset::ReadWrite]
         }
     }
 }
 
 /// `access` if `db` offers it, else the database's first.
-pub fn offered(db: Db, access: Access) -> Access {
-    let all = accesses(db);
-    if all.contains(&access) {
-        access
+pub fn offered(db: Db, preset: Preset) -> Preset {
+    let all = presets(db);
+    if all.contains(&preset) {
+        preset
     } else {
         all[0]
     }
 }
 
 /// The form of `db` for `access`: the original applet's has its own.
-pub fn spec(db: Db, access: Access) -> &'static Spec {
+pub fn spec(db: Db, preset: Preset) -> &'static Spec {
     match db {
-        Db::Postgres if access == Access::Original => {
+        Db::Postgres if preset == Preset::Original => {
             &crate::core::backend::postgres::original::spec::SPEC
         }
         Db::Postgres => &crate::core::backend::postgres::presets::spec::SPEC,

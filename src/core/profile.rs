@@ -8,7 +8,7 @@
 
 use super::backend::Backend;
 use super::brand::Brand;
-use super::intent::{Access, Db, Field, Intent};
+use super::intent::{Db, Field, Intent, Preset};
 use super::share::apply;
 
 mod read;
@@ -31,7 +31,7 @@ pub struct Profile {
     brand: Option<Brand>,
     databases: Vec<Db>,
     db: Option<Db>,
-    access: Option<Access>,
+    preset: Option<Preset>,
     /// The other starting values, in the order given.
     values: Vec<(String, String)>,
     fixed: Vec<&'static str>,
@@ -86,23 +86,23 @@ impl Profile {
     ///
     /// ```
     /// use grantsmith::core::profile::Profile;
-    /// use grantsmith::core::{Access, Db, Field};
+    /// use grantsmith::core::{Preset, Db, Field};
     /// let p = Profile::read(&[("product".into(), "Acme".into()), ("databases".into(), "snowflake,postgresql".into()),
     ///     ("preset".into(), "connector-rw".into()), ("role".into(), "acme".into())]).unwrap();
     /// let i = p.start(p.start_db());
-    /// assert_eq!((i.db, i.access, i.get(Field::Role)), (Db::Snowflake, Access::ReadWrite, "acme"));
+    /// assert_eq!((i.db, i.preset, i.get(Field::Role)), (Db::Snowflake, Preset::ReadWrite, "acme"));
     /// ```
     pub fn start(&self, db: Db) -> Intent {
-        let access = self
-            .access
-            .unwrap_or_else(|| Intent::new(db, Access::Original).access);
-        self.start_as(db, access)
+        let preset = self
+            .preset
+            .unwrap_or_else(|| Intent::new(db, Preset::Original).preset);
+        self.start_as(db, preset)
     }
 
     /// [`Profile::start`] with the access the reader had picked (another database's
     /// picker keeps it where that database offers it, else takes its first).
-    pub fn start_as(&self, db: Db, access: Access) -> Intent {
-        let mut i = Intent::new(db, access);
+    pub fn start_as(&self, db: Db, preset: Preset) -> Intent {
+        let mut i = Intent::new(db, preset);
         i.brand = self.brand.clone();
         for (k, v) in &self.values {
             apply(&mut i, k, v);
@@ -117,10 +117,10 @@ impl Profile {
 
     /// The accesses the preset picker offers on `db`: the profile's alone when it names
     /// one and fixes it.
-    pub fn accesses(&self, db: Db) -> Vec<Access> {
-        match self.access {
+    pub fn presets(&self, db: Db) -> Vec<Preset> {
+        match self.preset {
             Some(a) if self.is_fixed("preset") => vec![a],
-            _ => Backend::accesses(db).to_vec(),
+            _ => Backend::presets(db).to_vec(),
         }
     }
 

@@ -90,21 +90,21 @@ thread_local! {
 #[cfg(test)]
 mod tests {
     use super::FULL_VERIFIERS;
-    use crate::core::{generate, Access, Db, Field, Intent};
+    use crate::core::{generate, Db, Field, Intent, Preset};
 
     /// The script names the verifier twice (CREATE and ALTER branches); 4096 PBKDF2
     /// rounds are paid once.
     #[test]
     fn one_verifier_per_setup_script() {
-        for access in [Access::Original, Access::ReadWrite] {
-            let i = Intent::new(Db::Postgres, access)
+        for preset in [Preset::Original, Preset::ReadWrite] {
+            let i = Intent::new(Db::Postgres, preset)
                 .with(Field::Host, "db.example.com")
                 .with(Field::Database, "app")
                 .with(Field::Password, "correct horse");
             let before = FULL_VERIFIERS.with(|n| n.get());
             let setup = generate(&i).setup.unwrap();
             assert_eq!(setup.matches("SCRAM-SHA-256$4096:").count(), 2);
-            assert_eq!(FULL_VERIFIERS.with(|n| n.get()) - before, 1, "{access:?}");
+            assert_eq!(FULL_VERIFIERS.with(|n| n.get()) - before, 1, "{preset:?}");
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Form state in a URL fragment (`#host=…&role=…`): starting values for embeds and
 //! shareable links. A fragment never reaches a server. Passwords are never part of it.
 
-use super::intent::{Access, Db, Field, Intent, Scope};
+use super::intent::{Db, Field, Intent, Preset, Scope};
 
 /// Decodes `application/x-www-form-urlencoded` text (`+` is a space here, as in
 /// `URLSearchParams`); bad escapes are kept as typed, bad UTF-8 becomes U+FFFD.
@@ -92,9 +92,9 @@ pub fn apply(i: &mut Intent, key: &str, value: &str) {
 ///
 /// ```
 /// use grantsmith::core::share::from_fragment;
-/// use grantsmith::core::{Access, Db, Field, Scope};
+/// use grantsmith::core::{Preset, Db, Field, Scope};
 /// let i = from_fragment("#preset=connector-rw&host=db.example.com&role=etl&database=shop");
-/// assert_eq!((i.db, i.access), (Db::Postgres, Access::ReadWrite));
+/// assert_eq!((i.db, i.preset), (Db::Postgres, Preset::ReadWrite));
 /// assert_eq!((i.get(Field::Host), i.get(Field::Role), i.get(Field::Database)), ("db.example.com", "etl", "shop"));
 /// let m = from_fragment("#db=mysql&client-host=10.0.%25&ssl=1");
 /// assert_eq!((m.db, m.get(Field::ClientHost), m.tls), (Db::MySql, "10.0.%", true));
@@ -108,10 +108,10 @@ pub fn from_fragment(fragment: &str) -> Intent {
             .map(|(_, v)| v.as_str())
     };
     let db = value("db").and_then(Db::from_key).unwrap_or_default();
-    let access = value("preset")
-        .and_then(Access::from_key)
+    let preset = value("preset")
+        .and_then(Preset::from_key)
         .unwrap_or_default();
-    let mut i = Intent::new(db, access);
+    let mut i = Intent::new(db, preset);
     for (k, v) in &pairs {
         apply(&mut i, k, v);
     }
@@ -133,13 +133,13 @@ pub fn from_fragment(fragment: &str) -> Intent {
 /// assert_eq!((back.get(Field::Role), back.get(Field::Password)), ("a&b=c d", ""));
 /// ```
 pub fn to_fragment(i: &Intent) -> String {
-    let d = Intent::new(i.db, i.access);
+    let d = Intent::new(i.db, i.preset);
     let mut parts = Vec::new();
     if i.db != Db::Postgres {
         parts.push(format!("db={}", i.db.as_str()));
     }
-    if i.access != Intent::new(i.db, Access::Original).access {
-        parts.push(format!("preset={}", i.access.as_str()));
+    if i.preset != Intent::new(i.db, Preset::Original).preset {
+        parts.push(format!("preset={}", i.preset.as_str()));
     }
     for f in Field::ALL {
         if f != Field::Password && i.get(f) != d.get(f) {

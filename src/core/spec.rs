@@ -3,7 +3,7 @@
 //! `spec.rs` fills one; the model reads them for its defaults, and the backends check
 //! and render what was typed into them.
 
-use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::intent::{Field, Intent, Preset, Scope};
 
 /// When a field is part of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,7 +11,7 @@ pub enum When {
     /// Always.
     Always,
     /// For these accesses only.
-    Access(&'static [Access]),
+    Preset(&'static [Preset]),
     /// Only with this scope (listed schemas, or filters for all schemas).
     Scope(Scope),
 }
@@ -87,7 +87,7 @@ pub struct Spec {
     /// The starting scope.
     pub scope: Scope,
     /// Accesses that choose between listed schemas and all matching ones.
-    pub scope_choice: &'static [Access],
+    pub scope_choice: &'static [Preset],
     /// Speaks libpq's protocol: the connection details come in each libpq form too.
     pub libpq: bool,
 }
@@ -155,9 +155,9 @@ impl Spec {
     }
 
     /// The fields that exist for `access`, in form order.
-    pub fn fields_for(&self, access: Access) -> impl Iterator<Item = &'static FieldSpec> {
+    pub fn fields_for(&self, preset: Preset) -> impl Iterator<Item = &'static FieldSpec> {
         self.fields.iter().filter(move |f| match f.when {
-            When::Access(a) => a.contains(&access),
+            When::Preset(a) => a.contains(&preset),
             _ => true,
         })
     }
@@ -165,7 +165,7 @@ impl Spec {
     /// The scope `i` really has: its own where its access offers the choice, else the
     /// backend's.
     pub fn scope_of(&self, i: &Intent) -> Scope {
-        if self.scope_choice.contains(&i.access) {
+        if self.scope_choice.contains(&i.preset) {
             i.scope
         } else {
             self.scope
@@ -176,13 +176,13 @@ impl Spec {
     pub fn shown(&self, f: &FieldSpec, i: &Intent) -> bool {
         match f.when {
             When::Always => true,
-            When::Access(a) => a.contains(&i.access),
+            When::Preset(a) => a.contains(&i.preset),
             When::Scope(s) => s == self.scope_of(i),
         }
     }
 
     /// The spec of `field` for `access`, if the form has it.
-    pub fn field(&self, access: Access, field: Field) -> Option<&'static FieldSpec> {
-        self.fields_for(access).find(|f| f.key == field)
+    pub fn field(&self, preset: Preset, field: Field) -> Option<&'static FieldSpec> {
+        self.fields_for(preset).find(|f| f.key == field)
     }
 }

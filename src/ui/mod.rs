@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use reactive::{derived, memo};
 
 use crate::core::backend::Backend;
-use crate::core::intent::{Access, Db, Field, Intent};
+use crate::core::intent::{Db, Field, Preset};
 use crate::core::new_schema_form::preset_privileges;
 use crate::core::profile::Profile;
 use crate::core::share::fragment_pairs;
@@ -118,8 +118,8 @@ pub fn App(
 ) -> impl IntoView {
     let profile = page.profile;
     let db = memo(move || page.intent.with(|i| i.db));
-    let access = memo(move || page.intent.with(|i| i.access));
-    let backend = memo(move || page.intent.with(Intent::backend));
+    let preset = memo(move || page.intent.with(|i| i.preset));
+    let backend = memo(move || page.intent.with(|i| Backend::of(i.db, i.preset)));
     let dbs = profile
         .databases()
         .iter()
@@ -127,15 +127,15 @@ pub fn App(
         .collect();
     let presets = move || {
         let items = profile
-            .accesses(db.get())
+            .presets(db.get())
             .iter()
             .map(|a| (a.as_str(), a.label()))
             .collect();
-        options(items, access.get_untracked().as_str())
+        options(items, preset.get_untracked().as_str())
     };
     let on_db = move |key: String| {
         let Some(d) = Db::from_key(&key) else { return };
-        let next = profile.start_as(d, access.get_untracked());
+        let next = profile.start_as(d, preset.get_untracked());
         if !Backend::in_this_build(d) {
             all_page::open(&profile.page_fragment(&next), false);
             return;
@@ -148,22 +148,22 @@ pub fn App(
         });
     };
     let on_preset = move |key: String| {
-        if let Some(a) = Access::from_key(&key) {
-            page.update(|i| i.switch_access(a));
+        if let Some(a) = Preset::from_key(&key) {
+            page.update(|i| i.switch_preset(a));
         }
     };
     // The new-schema applet's role follows the user above (its default when empty).
     let user = derived(move || {
         page.intent.with(|i| {
             let spec = i.spec();
-            let default = spec.field(i.access, Field::Role).map_or("", |f| f.default);
+            let default = spec.field(i.preset, Field::Role).map_or("", |f| f.default);
             crate::core::text::or_default(i.get(Field::Role), default).to_string()
         })
     });
     let product_role = page.branded("", "role");
-    let role_label = derived(move || match access.get() {
+    let role_label = derived(move || match preset.get() {
         _ if !product_role.is_empty() => product_role,
-        Access::Original => "Dreamlit role",
+        Preset::Original => "Dreamlit role",
         _ => "Integration role",
     });
     // The new-schema applet grants what the preset above grants in a listed schema.
@@ -193,7 +193,7 @@ pub fn App(
                 <div class="gs-field gs-preset" class:gs-hidden=!page.shown("preset")>
                     <label class="gs-label" for="gs-preset">"What the user is for"</label>
                     <select id="gs-preset" class="gs-input" data-testid="preset" disabled=page.fixed("preset")
-                        prop:value=move || access.get().as_str()
+                        prop:value=move || preset.get().as_str()
                         on:change=move |ev| on_preset(event_target_value(&ev))>
                         {presets}
                     </select>

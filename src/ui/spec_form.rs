@@ -13,7 +13,7 @@ use super::provider_picker::ProviderPicker;
 use super::reactive::memo;
 use super::show::show;
 use crate::core::backend::{FieldSpec, Spec, USER};
-use crate::core::intent::{Access, Scope};
+use crate::core::intent::{Preset, Scope};
 use std::sync::Arc;
 
 /// One field: an input, or a text area for lists and keys.
@@ -70,7 +70,7 @@ pub fn SpecForm(
     /// The backend's spec.
     spec: &'static Spec,
 ) -> impl IntoView {
-    let access = memo(move || page.intent.with(|i| i.access));
+    let preset = memo(move || page.intent.with(|i| i.preset));
     let fields = spec
         .fields
         .iter()
@@ -81,7 +81,7 @@ pub fn SpecForm(
         })
         .collect_view();
     let all_schemas =
-        move || spec.scope_choice.contains(&access.get()) && page.shown("all-schemas");
+        move || spec.scope_choice.contains(&preset.get()) && page.shown("all-schemas");
     view! {
         <section class="gs-card" aria-label="Connection builder">
             <div class="gs-grid gs-grid-2">{fields}</div>
@@ -91,7 +91,7 @@ pub fn SpecForm(
                 "All schemas matching regular-expression filters (applied by PostgreSQL)",
                 |i| i.scope == Scope::All, |i, on| i.scope = if on { Scope::All } else { Scope::Listed })))}
             {spec.tls.filter(|_| page.shown("ssl")).map(|label| checkbox(page, "ssl", "ssl", label, |i| i.tls, |i, on| i.tls = on))}
-            {show(memo(move || access.get() == Access::Custom && page.shown("privileges")),
+            {show(memo(move || preset.get() == Preset::Custom && page.shown("privileges")),
                 Arc::new(move || view! { {custom_grid(page)} {profile_note(page, "privileges")} }.into_any()))}
             <Outputs page=page local_note="Generated locally in your browser. Nothing is sent anywhere or stored."/>
         </section>

@@ -1,7 +1,7 @@
 //! BigQuery: its sample form, refusals, what sqlparser cannot parse, and the metadata
 //! access it alone offers.
 
-use grantsmith::core::{generate, Access, Db, Field, Intent};
+use grantsmith::core::{generate, Db, Field, Intent, Preset};
 
 use super::{sample, Case};
 
@@ -26,13 +26,13 @@ pub const CASE: Case = Case {
 #[test]
 fn metadata_access_is_offered_here_only() {
     assert_eq!(
-        Intent::new(Db::BigQuery, Access::Metadata).access,
-        Access::Metadata
+        Intent::new(Db::BigQuery, Preset::Metadata).preset,
+        Preset::Metadata
     );
     assert_eq!(
-        Intent::new(Db::MySql, Access::Metadata).access,
-        Access::ReadOnly
+        Intent::new(Db::MySql, Preset::Metadata).preset,
+        Preset::ReadOnly
     );
-    let out = generate(&sample(Db::BigQuery, Access::Metadata));
+    let out = generate(&sample(Db::BigQuery, Preset::Metadata));
     assert!(out.setup.unwrap().contains("roles/bigquery.metadataViewer"));
 }

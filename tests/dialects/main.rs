@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 use grantsmith::core::backend::Backend;
 use grantsmith::core::text::split_list;
-use grantsmith::core::{generate, Access, Db, Field, Intent};
+use grantsmith::core::{generate, Db, Field, Intent, Preset};
 use rng::Rng;
 use sqlparser::dialect::Dialect as SqlDialect;
 use sqlparser::parser::Parser;
@@ -54,7 +54,7 @@ fn case(d: Db) -> &'static Case {
 }
 
 /// A filled-in form with plain names.
-pub fn sample(d: Db, a: Access) -> Intent {
+pub fn sample(d: Db, a: Preset) -> Intent {
     let mut f = Intent::new(d, a);
     (case(d).sample)(&mut f);
     f
@@ -69,15 +69,15 @@ const OTHERS: [Db; 5] = [
     Db::BigQuery,
 ];
 
-fn combos() -> Vec<(Db, Access)> {
+fn combos() -> Vec<(Db, Preset)> {
     OTHERS
         .into_iter()
-        .flat_map(|d| Backend::accesses(d).iter().map(move |a| (d, *a)))
+        .flat_map(|d| Backend::presets(d).iter().map(move |a| (d, *a)))
         .collect()
 }
 
 fn has_password(d: Db) -> bool {
-    Intent::new(d, Access::ReadOnly).spec().password
+    Intent::new(d, Preset::ReadOnly).spec().password
 }
 
 fn golden_path(name: &str) -> PathBuf {
@@ -128,7 +128,7 @@ fn goldens_for_every_dialect_and_access() {
 fn bad_input_gets_a_message_next_to_the_field_and_no_output() {
     for d in OTHERS {
         for (key, value, message) in (case(d).refusals)() {
-            let mut f = sample(d, Access::ReadOnly);
+            let mut f = sample(d, Preset::ReadOnly);
             f.set(key, value.clone());
             let out = generate(&f);
             assert_eq!(out.error(key), Some(message), "{d:?} {key:?}={value:?}");
@@ -138,18 +138,18 @@ fn bad_input_gets_a_message_next_to_the_field_and_no_output() {
         }
     }
     // Control characters in a password: refused everywhere there is one.
-    let mut f = sample(Db::MySql, Access::ReadOnly);
+    let mut f = sample(Db::MySql, Preset::ReadOnly);
     f.set(Field::Password, "a\nb");
     assert!(generate(&f).error(Field::Password).is_some());
 }
 
 #[test]
 fn access_not_offered_falls_back_to_read_only() {
-    let f = Intent::new(Db::MySql, Access::Metadata);
-    assert_eq!(f.access, Access::ReadOnly);
+    let f = Intent::new(Db::MySql, Preset::Metadata);
+    assert_eq!(f.preset, Preset::ReadOnly);
     assert_eq!(
-        Intent::new(Db::BigQuery, Access::Metadata).access,
-        Access::Metadata
+        Intent::new(Db::BigQuery, Preset::Metadata).preset,
+        Preset::Metadata
     );
 }
 

@@ -1,7 +1,7 @@
 //! MySQL / MariaDB: its sample form, refusals, what sqlparser cannot parse, and its
 //! connection string. (Executed for real in `tests/mariadb/`.)
 
-use grantsmith::core::{generate, Access, Db, Field};
+use grantsmith::core::{generate, Db, Field, Preset};
 
 use super::{sample, Case};
 
@@ -39,7 +39,7 @@ pub const CASE: Case = Case {
 
 #[test]
 fn connection_string_with_a_password_and_tls() {
-    let mut f = sample(Db::MySql, Access::ReadOnly);
+    let mut f = sample(Db::MySql, Preset::ReadOnly);
     f.set(Field::Password, "p@ss:w/rd ü");
     f.tls = true;
     assert_eq!(

@@ -1,7 +1,7 @@
 //! Amazon Redshift: its sample form, refusals (its password rules included), what
 //! sqlparser cannot parse, and its connection URI.
 
-use grantsmith::core::{generate, Access, Db, Field};
+use grantsmith::core::{generate, Db, Field, Preset};
 
 use super::{sample, Case};
 
@@ -29,7 +29,7 @@ pub const CASE: Case = Case {
 
 #[test]
 fn connection_uri_with_a_password_and_tls() {
-    let mut f = sample(Db::Redshift, Access::ReadOnly);
+    let mut f = sample(Db::Redshift, Preset::ReadOnly);
     f.set(Field::Password, "Passw0rd!");
     f.tls = true;
     assert!(generate(&f)

@@ -1,7 +1,7 @@
 //! Snowflake: its sample form, refusals, what sqlparser cannot parse, the key pair and
 //! its connection URL.
 
-use grantsmith::core::{generate, Access, Db, Field};
+use grantsmith::core::{generate, Db, Field, Preset};
 
 use super::{sample, Case, KEY};
 
@@ -37,7 +37,7 @@ pub const CASE: Case = Case {
 
 #[test]
 fn key_pair_and_connection_url() {
-    let mut f = sample(Db::Snowflake, Access::ReadOnly);
+    let mut f = sample(Db::Snowflake, Preset::ReadOnly);
     f.set(
         Field::Host,
         "https://MyOrg-MyAccount.snowflakecomputing.com/",
@@ -72,7 +72,7 @@ fn key_pair_and_connection_url() {
 
 #[test]
 fn the_first_field_empty_asks_for_it() {
-    let mut f = sample(Db::Snowflake, Access::ReadOnly);
+    let mut f = sample(Db::Snowflake, Preset::ReadOnly);
     f.set(Field::Host, "");
     assert_eq!(
         generate(&f).hint,

@@ -1,7 +1,7 @@
 //! SQL Server: its sample form, refusals, what sqlparser cannot parse, and its
 //! ADO.NET connection string.
 
-use grantsmith::core::{generate, Access, Db, Field};
+use grantsmith::core::{generate, Db, Field, Preset};
 
 use super::{sample, Case};
 
@@ -47,7 +47,7 @@ pub const CASE: Case = Case {
 
 #[test]
 fn connection_string_quotes_a_password_with_separators() {
-    let mut f = sample(Db::SqlServer, Access::ReadOnly);
+    let mut f = sample(Db::SqlServer, Preset::ReadOnly);
     f.set(Field::Password, "a;b\"c");
     assert_eq!(
         generate(&f).conn.unwrap(),

@@ -5,7 +5,7 @@
 
 use super::esc;
 use grantsmith::core::drift::{Report, Status};
-use grantsmith::core::{check_paste, generate, Access, Db, Field, Intent};
+use grantsmith::core::{check_paste, generate, Db, Field, Intent, Preset};
 
 /// What a paste smuggles after a break: a statement that must never start a line.
 const INJECTED: &[&str] = &["DROP ROLE victim;", "GO", "$$"];
@@ -194,7 +194,7 @@ fn assert_listed(r: &Report, fix: &str, what: &str) {
 
 #[test]
 fn postgresql_paste_fields_stay_inside_their_comments() {
-    let i = Intent::new(Db::Postgres, Access::ReadOnly)
+    let i = Intent::new(Db::Postgres, Preset::ReadOnly)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, "shop")
         .with(Field::Role, "app")
@@ -226,7 +226,7 @@ fn postgresql_paste_fields_stay_inside_their_comments() {
 
 #[test]
 fn mysql_paste_fields_stay_inside_their_comments() {
-    let i = Intent::new(Db::MySql, Access::ReadOnly)
+    let i = Intent::new(Db::MySql, Preset::ReadOnly)
         .with(Field::Host, "db.example.com")
         .with(Field::Role, "app")
         .with(Field::Schemas, "shop");

@@ -3,10 +3,10 @@
 
 use super::esc;
 use grantsmith::core::drift::{Report, Status};
-use grantsmith::core::{check_paste, generate, Access, Db, Field, Intent};
+use grantsmith::core::{check_paste, generate, Db, Field, Intent, Preset};
 
 fn intent() -> Intent {
-    Intent::new(Db::Postgres, Access::ReadOnly)
+    Intent::new(Db::Postgres, Preset::ReadOnly)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, "shop")
         .with(Field::Role, "app")
@@ -207,7 +207,7 @@ fn a_paste_for_another_scope_or_database_is_refused() {
 
 #[test]
 fn postgresql_and_mysql_compare_the_others_do_not() {
-    let my = Intent::new(Db::MySql, Access::ReadOnly)
+    let my = Intent::new(Db::MySql, Preset::ReadOnly)
         .with(Field::Host, "db.example.com")
         .with(Field::Schemas, "shop");
     let e = check_paste(&my, "x").unwrap().unwrap_err();
@@ -218,7 +218,7 @@ fn postgresql_and_mysql_compare_the_others_do_not() {
         .unwrap()
         .unwrap_err();
     assert!(e.contains("PostgreSQL inspect query's output"), "{e}");
-    let ss = Intent::new(Db::SqlServer, Access::ReadOnly)
+    let ss = Intent::new(Db::SqlServer, Preset::ReadOnly)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, "shop")
         .with(Field::Schemas, "dbo");
@@ -233,7 +233,7 @@ fn postgresql_and_mysql_compare_the_others_do_not() {
 
 #[test]
 fn mysql_rows_and_statements_quote_every_name() {
-    let my = Intent::new(Db::MySql, Access::ReadOnly)
+    let my = Intent::new(Db::MySql, Preset::ReadOnly)
         .with(Field::Host, "db.example.com")
         .with(Field::Role, "app")
         .with(Field::Schemas, "shop, my_app");

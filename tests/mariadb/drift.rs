@@ -4,7 +4,7 @@
 //! inspect again: no drift left, and another account's grants untouched.
 
 use grantsmith::core::drift::{Report, Status};
-use grantsmith::core::{check_paste, generate, Access};
+use grantsmith::core::{check_paste, generate, Preset};
 
 use super::rng::Rng;
 use super::{create_dbs, form, Maria};
@@ -62,7 +62,7 @@ fn drift_on_mariadb() {
     m.root_ok("CREATE PROCEDURE `shop`.p() SELECT 1; CREATE USER bystander@localhost; GRANT SELECT ON `shop`.* TO bystander@localhost;");
     let user = "dr'ift\\x";
     let f = form(
-        Access::ReadOnly,
+        Preset::ReadOnly,
         user,
         "10.0.%",
         "shop,my_app",
@@ -129,7 +129,7 @@ fn drift_on_mariadb() {
         assert_eq!(bystander(), before, "the fix touched another account");
     }
     // Another account's output is refused, never a wrong fix.
-    let other = form(Access::ReadOnly, user, "%", "shop,my_app", "pw-1", m.port);
+    let other = form(Preset::ReadOnly, user, "%", "shop,my_app", "pw-1", m.port);
     let out = m.root_ok(&generate(&f).inspect.unwrap());
     let e = check_paste(&other, &out).unwrap().unwrap_err();
     assert!(e.contains("not 'dr''ift\\\\x'@'%'"), "{e}");

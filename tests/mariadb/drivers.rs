@@ -5,7 +5,7 @@
 //! without its `ssl` line is refused (mysql2 never encrypts unasked).
 
 use grantsmith::core::client::Client;
-use grantsmith::core::{client_form, generate, Access};
+use grantsmith::core::{client_form, generate, Preset};
 
 use super::{create_dbs, form, Maria};
 
@@ -31,7 +31,7 @@ fn client_libraries_on_mariadb() {
         ),
     ] {
         create_dbs(&m, &[db]);
-        let mut f = form(Access::ReadOnly, user, "%", db, pw, m.port);
+        let mut f = form(Preset::ReadOnly, user, "%", db, pw, m.port);
         f.tls = true;
         m.root_ok(&generate(&f).setup.unwrap());
         for client in FORMS {

@@ -22,7 +22,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use grantsmith::core::backend::mysql::{privileges, Account, Ident, Str};
-use grantsmith::core::{generate, Access, Db, Field, Intent};
+use grantsmith::core::{generate, Db, Field, Intent, Preset};
 use rng::Rng;
 
 struct Maria {
@@ -245,13 +245,13 @@ fn shown(user: &str, host: &str) -> String {
 }
 
 /// The database-level grants `SHOW GRANTS` should list: one line per database.
-fn expected_db_grants(access: Access, dbs: &[&str], account: &str) -> Vec<String> {
+fn expected_db_grants(preset: Preset, dbs: &[&str], account: &str) -> Vec<String> {
     let mut v: Vec<String> = dbs
         .iter()
         .map(|d| {
             format!(
                 "GRANT {} ON {}.* TO {account}",
-                privileges(access).join(", "),
+                privileges(preset).join(", "),
                 Ident::new(d).grant_pattern()
             )
         })
@@ -260,8 +260,8 @@ fn expected_db_grants(access: Access, dbs: &[&str], account: &str) -> Vec<String
     v
 }
 
-fn form(access: Access, user: &str, client: &str, dbs: &str, pw: &str, port: u16) -> Intent {
-    let mut f = Intent::new(Db::MySql, access);
+fn form(preset: Preset, user: &str, client: &str, dbs: &str, pw: &str, port: u16) -> Intent {
+    let mut f = Intent::new(Db::MySql, preset);
     f.set(Field::Host, "127.0.0.1");
     f.set(Field::Port, port.to_string());
     f.set(Field::Role, user);
@@ -288,9 +288,9 @@ fn create_dbs(m: &Maria, dbs: &[&str]) {
 /// One whole round: setup twice, exact grants, login, access checks, verify, revoke one
 /// privilege and see verify fail on it, uninstall twice, nothing left.
 #[allow(clippy::too_many_arguments)]
-fn round(m: &Maria, access: Access, user: &str, client: &str, dbs: &[&str], pw: &str, label: &str) {
+fn round(m: &Maria, preset: Preset, user: &str, client: &str, dbs: &[&str], pw: &str, label: &str) {
     create_dbs(m, dbs);
-    let f = form(access, user, client, &dbs.join(","), pw, m.port);
+    let f = form(preset, user, client, &dbs.join(","), pw, m.port);
     let out = generate(&f);
     assert_eq!(out.errors, vec![], "{label}");
     let sql = out.setup.clone().unwrap();
@@ -316,7 +316,7 @@ fn round(m: &Maria, access: Access, user: &str, client: &str, dbs: &[&str], pw: 
         .collect();
     assert_eq!(
         db_grants,
-        expected_db_grants(access, dbs, &shown(user, client)),
+        expected_db_grants(preset, dbs, &shown(user, client)),
         "{label}\n{sql}"
     );
 
@@ -342,14 +342,14 @@ fn round(m: &Maria, access: Access, user: &str, client: &str, dbs: &[&str], pw: 
     } else if quoted(user) {
         println!("{label}: login checks skipped (client cannot pass this user name)");
     } else {
-        login_checks(m, access, &u, &p, &db, &t, label);
+        login_checks(m, preset, &u, &p, &db, &t, label);
     }
     verify_and_uninstall(
-        m, access, user, client, dbs, &account, &out, &sql, &t, label,
+        m, preset, user, client, dbs, &account, &out, &sql, &t, label,
     );
 }
 
-fn login_checks(m: &Maria, access: Access, u: &str, p: &str, db: &str, t: &str, label: &str) {
+fn login_checks(m: &Maria, preset: Preset, u: &str, p: &str, db: &str, t: &str, label: &str) {
     let (u, p, db) = (u.to_string(), p.to_string(), db.to_string());
     let o = m.login(&u, &p, &db, &format!("SELECT count(*) FROM {t}"));
     assert!(
@@ -369,8 +369,8 @@ fn login_checks(m: &Maria, access: Access, u: &str, p: &str, db: &str, t: &str, 
         &db,
         &format!("CREATE TABLE {}.made_by_it (id int)", Ident::new(&db)),
     );
-    match access {
-        Access::ReadWrite => {
+    match preset {
+        Preset::ReadWrite => {
             assert!(
                 ins.status.success(),
                 "{label}: insert: {}",
@@ -403,7 +403,7 @@ fn login_checks(m: &Maria, access: Access, u: &str, p: &str, db: &str, t: &str, 
 #[allow(clippy::too_many_arguments)]
 fn verify_and_uninstall(
     m: &Maria,
-    access: Access,
+    preset: Preset,
     user: &str,
     client: &str,
     dbs: &[&str],
@@ -418,7 +418,7 @@ fn verify_and_uninstall(
     let rows = verify_rows(m, &verify);
     assert_eq!(
         rows.len(),
-        dbs.len() * privileges(access).len(),
+        dbs.len() * privileges(preset).len(),
         "{label}: {rows:?}"
     );
     assert!(
@@ -444,7 +444,7 @@ fn verify_and_uninstall(
             .into_iter()
             .filter(|g| !g.starts_with("GRANT USAGE ON *.*"))
             .collect::<Vec<_>>(),
-        expected_db_grants(access, dbs, &shown(user, client)),
+        expected_db_grants(preset, dbs, &shown(user, client)),
         "{label}: re-run did not restore the grants"
     );
 
@@ -477,18 +477,18 @@ fn mysql_dialect_on_mariadb() {
     println!("MariaDB {}", m.version());
 
     // `my_app` must not also grant `myXapp`: `_` is escaped in the GRANT.
-    for access in [Access::ReadOnly, Access::ReadWrite] {
+    for preset in [Preset::ReadOnly, Preset::ReadWrite] {
         round(
             &m,
-            access,
+            preset,
             "dagflux",
             "%",
             &["shop", "my_app"],
             "Str0ng-Passw0rd",
-            &format!("{access:?}"),
+            &format!("{preset:?}"),
         );
         create_dbs(&m, &["myXapp"]);
-        let f = form(access, "dagflux", "%", "my_app", "pw-1", m.port);
+        let f = form(preset, "dagflux", "%", "my_app", "pw-1", m.port);
         let out = generate(&f);
         m.root_ok(out.setup.as_deref().unwrap());
         let o = m.login(
@@ -502,7 +502,7 @@ fn mysql_dialect_on_mariadb() {
     }
 
     // No password: the placeholder makes the script stop before creating anything.
-    let mut f = form(Access::ReadOnly, "nopw", "%", "shop", "", m.port);
+    let mut f = form(Preset::ReadOnly, "nopw", "%", "shop", "", m.port);
     f.set(Field::Password, "");
     let out = generate(&f);
     assert!(!m.root(out.setup.as_deref().unwrap()).status.success());
@@ -513,7 +513,7 @@ fn mysql_dialect_on_mariadb() {
     );
 
     // SSL required: the account is marked, and a plain TCP login is refused.
-    let mut f = form(Access::ReadOnly, "tls_only", "%", "shop", "pw-2", m.port);
+    let mut f = form(Preset::ReadOnly, "tls_only", "%", "shop", "pw-2", m.port);
     f.tls = true;
     let out = generate(&f);
     m.root_ok(out.setup.as_deref().unwrap());
@@ -562,10 +562,10 @@ fn hostile_names_on_mariadb() {
         let user = rng.word(&NASTY, 5);
         let db = rng.word(&NASTY, 6);
         let pw = rng.word(&NASTY, 8);
-        let access = if rng.below(2) == 0 {
-            Access::ReadOnly
+        let preset = if rng.below(2) == 0 {
+            Preset::ReadOnly
         } else {
-            Access::ReadWrite
+            Preset::ReadWrite
         };
         // One case in three also has a hostile client host (no login then).
         let client = if rng.below(3) == 0 {
@@ -576,7 +576,7 @@ fn hostile_names_on_mariadb() {
         } else {
             "%".to_string()
         };
-        let f = form(access, &user, &client, &db, &pw, m.port);
+        let f = form(preset, &user, &client, &db, &pw, m.port);
         let out = generate(&f);
         if out.setup.is_none()
             || user.trim() != user
@@ -590,7 +590,7 @@ fn hostile_names_on_mariadb() {
         // file name: keep names distinct from the fixed ones above.
         round(
             &m,
-            access,
+            preset,
             &user,
             &client,
             &[&db],

@@ -6,7 +6,7 @@
 //! `grantsmith.accounts`), yet still run again on their own.
 
 use grantsmith::core::backend::Backend;
-use grantsmith::core::{generate, Access, Db, Field};
+use grantsmith::core::{generate, Db, Field, Preset};
 
 use super::{create_dbs, form, grants, Account, Maria};
 
@@ -60,13 +60,13 @@ fn listed(m: &Maria, user: &str) -> String {
 fn another_account_is_never_taken_over() {
     let m = Maria::start();
     let before = existing_app(&m);
-    let presets = Backend::accesses(Db::MySql);
-    assert_eq!(presets, [Access::ReadOnly, Access::ReadWrite]);
+    let presets = Backend::presets(Db::MySql);
+    assert_eq!(presets, [Preset::ReadOnly, Preset::ReadWrite]);
     // First without the list (no Grantsmith user yet), then with it (another made).
     for round in ["no list yet", "list exists"] {
-        for &access in presets {
-            let out = generate(&form(access, "app", "%", "shop", "new-pw", m.port));
-            let label = format!("{access:?}, {round}");
+        for &preset in presets {
+            let out = generate(&form(preset, "app", "%", "shop", "new-pw", m.port));
+            let label = format!("{preset:?}, {round}");
             refused(
                 &m,
                 out.setup.as_deref().unwrap(),
@@ -86,7 +86,7 @@ fn another_account_is_never_taken_over() {
         );
         if round == "no list yet" {
             assert_eq!(lists.trim(), "0", "a refused run made the list");
-            let own = generate(&form(Access::ReadOnly, "other", "%", "shop", "pw", m.port));
+            let own = generate(&form(Preset::ReadOnly, "other", "%", "shop", "pw", m.port));
             m.root_ok(own.setup.as_deref().unwrap());
         }
     }
@@ -105,7 +105,7 @@ fn the_page_refuses_administrators() {
         "azure_superuser",
         "cloudsqladmin",
     ] {
-        let out = generate(&form(Access::ReadWrite, name, "%", "shop", "pw", 3306));
+        let out = generate(&form(Preset::ReadWrite, name, "%", "shop", "pw", 3306));
         let msg = out
             .error(Field::Role)
             .unwrap_or_else(|| panic!("{name} was taken"));
@@ -115,7 +115,7 @@ fn the_page_refuses_administrators() {
     // The list's own database is refused too: a user with rights there could list
     // another's account as its own.
     let out = generate(&form(
-        Access::ReadWrite,
+        Preset::ReadWrite,
         "dagflux",
         "%",
         "Grantsmith",
@@ -132,32 +132,32 @@ fn the_page_refuses_administrators() {
 fn own_account_runs_again_and_uninstalls() {
     let m = Maria::start();
     create_dbs(&m, &["shop"]);
-    for &access in Backend::accesses(Db::MySql) {
-        let out = generate(&form(access, "gs_own", "%", "shop", "pw-1", m.port));
+    for &preset in Backend::presets(Db::MySql) {
+        let out = generate(&form(preset, "gs_own", "%", "shop", "pw-1", m.port));
         for run in 1..=2 {
             let o = m.root(out.setup.as_deref().unwrap());
             assert!(
                 o.status.success(),
-                "{access:?}: setup run {run}: {}",
+                "{preset:?}: setup run {run}: {}",
                 String::from_utf8_lossy(&o.stderr)
             );
         }
         assert_eq!(
             listed(&m, "gs_own"),
             "1",
-            "{access:?}: setup lists its user"
+            "{preset:?}: setup lists its user"
         );
         let o = m.login("gs_own", "pw-1", "shop", "SELECT count(*) FROM `shop`.t");
-        assert!(o.status.success(), "{access:?}");
+        assert!(o.status.success(), "{preset:?}");
         for run in 1..=2 {
             m.root_ok(out.uninstall.as_deref().unwrap());
             let left = m.root_ok("SELECT count(*) FROM mysql.user WHERE User = 'gs_own'");
-            assert_eq!(left.trim(), "0", "{access:?}: uninstall run {run}");
+            assert_eq!(left.trim(), "0", "{preset:?}: uninstall run {run}");
         }
         assert_eq!(
             listed(&m, "gs_own"),
             "0",
-            "{access:?}: uninstall unlists its user"
+            "{preset:?}: uninstall unlists its user"
         );
     }
 }
@@ -174,7 +174,7 @@ fn an_earlier_scripts_account_is_taken_over_once_listed() {
          GRANT SELECT, SHOW VIEW ON `shop`.* TO 'dagflux'@'%';",
     );
     let out = generate(&form(
-        Access::ReadWrite,
+        Preset::ReadWrite,
         "dagflux",
         "%",
         "shop",

@@ -4,21 +4,21 @@
 //! the scripts checked first and ran as one transaction
 //! (`src/core/backend/original/guard.rs`).
 
-use grantsmith::core::{generate, Access, Db, Field, Intent, Output, Scope};
+use grantsmith::core::{generate, Db, Field, Intent, Output, Preset, Scope};
 
 use super::fixture::{self, OWNER, OWNER_PW};
 use super::server::{Server, SU_PASSWORD};
 
 /// Every PostgreSQL preset that writes its own setup (custom as a read-only choice).
-const PRESETS: [Access; 4] = [
-    Access::Original,
-    Access::Metadata,
-    Access::ReadWrite,
-    Access::ReadOnly,
+const PRESETS: [Preset; 4] = [
+    Preset::Original,
+    Preset::Metadata,
+    Preset::ReadWrite,
+    Preset::ReadOnly,
 ];
 
-pub(super) fn form(access: Access, db: &str, role: &str) -> Intent {
-    let mut i = Intent::new(Db::Postgres, access)
+pub(super) fn form(preset: Preset, db: &str, role: &str) -> Intent {
+    let mut i = Intent::new(Db::Postgres, preset)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, db)
         .with(Field::Role, role)
@@ -56,8 +56,8 @@ fn role_exists(s: &Server, role: &str) -> bool {
 /// Runs `sql` as the owner role: with no WARNING but for the original's sweeps, which
 /// warn on pgcrypto's functions (a trusted extension gives them to the bootstrap
 /// superuser, so the owner cannot grant or revoke on them): not this test's subject.
-fn run_as_owner(s: &Server, access: Access, db: &str, sql: &str) -> Result<String, String> {
-    if access == Access::Original {
+fn run_as_owner(s: &Server, preset: Preset, db: &str, sql: &str) -> Result<String, String> {
+    if preset == Preset::Original {
         s.psql(OWNER, OWNER_PW, db, sql)
     } else {
         s.psql_clean(OWNER, OWNER_PW, db, sql)
@@ -93,8 +93,8 @@ fn existing_role_is_never_taken_over(s: &Server) {
     )
     .unwrap();
     let before = fixture::privileges(s, db, "etl2");
-    for access in PRESETS {
-        let out = scripts(&form(access, db, "etl2"));
+    for preset in PRESETS {
+        let out = scripts(&form(preset, db, "etl2"));
         for (what, sql) in [
             ("setup", setup_sql(&out)),
             ("uninstall", out.uninstall.clone().unwrap()),
@@ -102,12 +102,12 @@ fn existing_role_is_never_taken_over(s: &Server) {
             for runner in [(OWNER, OWNER_PW), ("postgres", SU_PASSWORD)] {
                 let err = s
                     .psql(runner.0, runner.1, db, &sql)
-                    .expect_err(&format!("{} {access:?} {what}: ran on etl2", s.version));
+                    .expect_err(&format!("{} {preset:?} {what}: ran on etl2", s.version));
                 assert!(
                     err.contains(
                         "Role etl2 already exists and was not made by a Grantsmith setup script"
                     ),
-                    "{} {access:?} {what}: {err}",
+                    "{} {preset:?} {what}: {err}",
                     s.version
                 );
                 // As pasted into psql, which goes on after an error: still nothing.
@@ -122,16 +122,16 @@ fn existing_role_is_never_taken_over(s: &Server) {
                 db,
                 "SELECT count(*) FROM shop2.items;"
             )
-            .unwrap_or_else(|e| panic!("{} {access:?}: etl2 locked out: {e}", s.version))
+            .unwrap_or_else(|e| panic!("{} {preset:?}: etl2 locked out: {e}", s.version))
             .trim(),
             "3",
-            "{} {access:?}",
+            "{} {preset:?}",
             s.version
         );
         assert_eq!(
             fixture::privileges(s, db, "etl2"),
             before,
-            "{} {access:?}: etl2's privileges changed",
+            "{} {preset:?}: etl2's privileges changed",
             s.version
         );
     }
@@ -142,11 +142,11 @@ fn existing_role_is_never_taken_over(s: &Server) {
         ("neondb_owner", OWNER),
         ("app", "app, other"),
     ] {
-        for access in PRESETS {
-            let out = generate(&form(access, db, role).with(Field::Owners, owners));
+        for preset in PRESETS {
+            let out = generate(&form(preset, db, role).with(Field::Owners, owners));
             assert!(
                 out.setup.is_none() && out.error(Field::Role).is_some(),
-                "{access:?} {role}: {:?}",
+                "{preset:?} {role}: {:?}",
                 out.errors
             );
         }
@@ -158,46 +158,46 @@ fn existing_role_is_never_taken_over(s: &Server) {
 fn wrong_database_changes_nothing(s: &Server) {
     let db = "dba_app";
     fixture::database(s, db);
-    for access in PRESETS {
-        let role = format!("wrongdb_{}", access.as_str().replace('-', "_"));
-        let out = scripts(&form(access, db, &role));
+    for preset in PRESETS {
+        let role = format!("wrongdb_{}", preset.as_str().replace('-', "_"));
+        let out = scripts(&form(preset, db, &role));
         let setup = setup_sql(&out);
         let err = s.psql(OWNER, OWNER_PW, "postgres", &setup).unwrap_err();
         assert!(
             err.contains(
                 "This script is for database dba_app, but it is running in database postgres"
             ),
-            "{} {access:?}: {err}",
+            "{} {preset:?}: {err}",
             s.version
         );
         let said = s.psql_pasted(OWNER, OWNER_PW, "postgres", &setup);
         assert!(
             said.contains("ROLLBACK"),
-            "{} {access:?}: {said}",
+            "{} {preset:?}: {said}",
             s.version
         );
         assert!(
             !role_exists(s, &role),
-            "{} {access:?}: role made",
+            "{} {preset:?}: role made",
             s.version
         );
-        run_as_owner(s, access, db, &setup)
-            .unwrap_or_else(|e| panic!("{} {access:?}: setup in {db}: {e}", s.version));
+        run_as_owner(s, preset, db, &setup)
+            .unwrap_or_else(|e| panic!("{} {preset:?}: setup in {db}: {e}", s.version));
         let verify = out.verify.clone().unwrap();
         let here = s.su(db, &verify);
-        assert!(!here.contains("|FAIL"), "{} {access:?}: {here}", s.version);
+        assert!(!here.contains("|FAIL"), "{} {preset:?}: {here}", s.version);
         let there = s.su("postgres", &verify);
         assert!(
             there.contains("run in the database it is for|dba_app|FAIL"),
-            "{} {access:?}: verify in postgres:\n{there}",
+            "{} {preset:?}: verify in postgres:\n{there}",
             s.version
         );
         let uninstall = out.uninstall.clone().unwrap();
         assert!(s.psql(OWNER, OWNER_PW, "postgres", &uninstall).is_err());
-        assert!(role_exists(s, &role), "{} {access:?}", s.version);
-        run_as_owner(s, access, db, &uninstall)
-            .unwrap_or_else(|e| panic!("{} {access:?}: uninstall: {e}", s.version));
-        assert!(!role_exists(s, &role), "{} {access:?}", s.version);
+        assert!(role_exists(s, &role), "{} {preset:?}", s.version);
+        run_as_owner(s, preset, db, &uninstall)
+            .unwrap_or_else(|e| panic!("{} {preset:?}: uninstall: {e}", s.version));
+        assert!(!role_exists(s, &role), "{} {preset:?}", s.version);
     }
 }
 
@@ -208,13 +208,13 @@ fn a_failing_statement_leaves_nothing_half_made(s: &Server) {
     let db = "dba_half";
     fixture::database(s, db);
     let cases = [
-        (Access::ReadWrite, "public", "app_ownr", "half_owner"),
-        (Access::ReadOnly, "public, private", OWNER, "half_schema"),
-        (Access::Metadata, "public, private", OWNER, "half_meta"),
+        (Preset::ReadWrite, "public", "app_ownr", "half_owner"),
+        (Preset::ReadOnly, "public, private", OWNER, "half_schema"),
+        (Preset::Metadata, "public, private", OWNER, "half_meta"),
     ];
-    for (access, schemas, owners, role) in cases {
+    for (preset, schemas, owners, role) in cases {
         let out = scripts(
-            &form(access, db, role)
+            &form(preset, db, role)
                 .with(Field::Schemas, schemas)
                 .with(Field::Owners, owners),
         );

@@ -6,7 +6,7 @@
 //! extra grant.
 
 use grantsmith::core::privileges::{DbPriv, Privileges, SchemaPriv, SeqPriv, TablePriv};
-use grantsmith::core::{generate, Access, Db, Field, Intent, Scope};
+use grantsmith::core::{generate, Db, Field, Intent, Preset, Scope};
 
 use super::fixture::{self, OWNER, OWNER_PW};
 use super::server::Server;
@@ -14,17 +14,17 @@ use super::server::Server;
 const ROLE: &str = "conv_user";
 const SCHEMAS: [&str; 2] = ["public", "sales"];
 
-fn form(access: Access, db: &str) -> Intent {
-    let mut i = Intent::new(Db::Postgres, access)
+fn form(preset: Preset, db: &str) -> Intent {
+    let mut i = Intent::new(Db::Postgres, preset)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, db)
         .with(Field::Role, ROLE)
         .with(Field::Schemas, SCHEMAS.join(", "));
     i.scope = Scope::Listed;
-    if access == Access::Original {
+    if preset == Preset::Original {
         i = i.with(Field::Owners, OWNER);
     }
-    if access == Access::Custom {
+    if preset == Preset::Custom {
         // Wider than any fixed preset somewhere, narrower elsewhere.
         i.custom = Privileges {
             database: vec![DbPriv::Connect, DbPriv::Temporary],
@@ -45,8 +45,8 @@ fn run_owner(s: &Server, db: &str, sql: &str, what: &str) {
 
 /// The original's script, kept to the letter, warns when the owner runs it on 14
 /// (`public` is the superuser's) and on pgcrypto's functions: not this test's subject.
-fn run_setup(s: &Server, access: Access, db: &str, sql: &str, what: &str) {
-    if access == Access::Original {
+fn run_setup(s: &Server, preset: Preset, db: &str, sql: &str, what: &str) {
+    if preset == Preset::Original {
         s.psql(OWNER, OWNER_PW, db, sql)
             .unwrap_or_else(|e| panic!("{}: {what}: {e}", s.version));
     } else {
@@ -55,8 +55,8 @@ fn run_setup(s: &Server, access: Access, db: &str, sql: &str, what: &str) {
 }
 
 /// Exactly what `access` grants in the fixture's listed schemas.
-fn expected(s: &Server, access: Access, db: &str) -> String {
-    if access == Access::Original {
+fn expected(s: &Server, preset: Preset, db: &str) -> String {
+    if preset == Preset::Original {
         // Before 15 `public` is the superuser's: the owner's GRANT on it only warns.
         let all = fixture::expected(db, &SCHEMAS, &[OWNER], true);
         return all
@@ -65,7 +65,7 @@ fn expected(s: &Server, access: Access, db: &str) -> String {
             .map(|l| format!("{l}\n"))
             .collect();
     }
-    let privs = grantsmith::core::backend::postgres::presets::privileges(&form(access, db));
+    let privs = grantsmith::core::backend::postgres::presets::privileges(&form(preset, db));
     fixture::expected_plan_on(s, db, &SCHEMAS, &privs, OWNER)
 }
 
@@ -81,11 +81,11 @@ pub fn run(s: &Server) {
         "CREATE SCHEMA ext; CREATE EXTENSION pgcrypto SCHEMA ext;",
     );
     let presets = [
-        Access::Original,
-        Access::Metadata,
-        Access::ReadWrite,
-        Access::ReadOnly,
-        Access::Custom,
+        Preset::Original,
+        Preset::Metadata,
+        Preset::ReadWrite,
+        Preset::ReadOnly,
+        Preset::Custom,
     ];
     for first in presets {
         for second in presets {

@@ -3,7 +3,7 @@
 //! left, and nothing about any other role changed by the fix.
 
 use grantsmith::core::drift::{Report, Status};
-use grantsmith::core::{check_paste, generate, Access, Db, Field, Intent};
+use grantsmith::core::{check_paste, generate, Db, Field, Intent, Preset};
 
 use super::fixture::{self, OWNER, OWNER_PW};
 use super::scenarios::script;
@@ -104,7 +104,7 @@ fn lines(r: &Report) -> Vec<String> {
 }
 
 fn read_only(db: &str) -> Intent {
-    Intent::new(Db::Postgres, Access::ReadOnly)
+    Intent::new(Db::Postgres, Preset::ReadOnly)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, db)
         .with(Field::Role, ROLE)
@@ -263,7 +263,7 @@ fn original(s: &Server) {
 fn matching_no_owner(s: &Server) {
     let db = "p_drift_match";
     fixture::database(s, db);
-    let mut i = Intent::new(Db::Postgres, Access::Metadata)
+    let mut i = Intent::new(Db::Postgres, Preset::Metadata)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, db)
         .with(Field::Role, ROLE)

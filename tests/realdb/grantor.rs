@@ -3,7 +3,7 @@
 //! goes on when the user has them already, and stops with an error naming the schema
 //! when it has not.
 
-use grantsmith::core::{generate, Access, Db, Field, Intent};
+use grantsmith::core::{generate, Db, Field, Intent, Preset};
 
 use super::fixture::{self, OWNER, OWNER_PW};
 use super::server::Server;
@@ -18,7 +18,7 @@ pub fn run(s: &Server) {
         db,
         &format!("CREATE SCHEMA locked; GRANT USAGE ON SCHEMA locked TO {OWNER}; CREATE TABLE locked.t (x int); GRANT SELECT ON locked.t TO {OWNER} WITH GRANT OPTION;"),
     );
-    let i = Intent::new(Db::Postgres, Access::ReadOnly)
+    let i = Intent::new(Db::Postgres, Preset::ReadOnly)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, db)
         .with(Field::Role, "p_grantor_user")

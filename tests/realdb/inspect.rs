@@ -3,14 +3,14 @@
 //! as its fact, names with tabs, new lines and backslashes included.
 
 use grantsmith::core::drift::{read, Fact, Inspection};
-use grantsmith::core::{generate, Access, Db, Field, Intent};
+use grantsmith::core::{generate, Db, Field, Intent, Preset};
 
 use super::fixture::{self, OWNER, OWNER_PW};
 use super::scenarios::script;
 use super::server::Server;
 
 fn inspect(s: &Server, db: &str, role: &str) -> Inspection {
-    let i = Intent::new(Db::Postgres, Access::ReadWrite)
+    let i = Intent::new(Db::Postgres, Preset::ReadWrite)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, db)
         .with(Field::Role, role);
@@ -39,7 +39,7 @@ pub fn run(s: &Server) {
         "{none:?}"
     );
     assert!(has(&none, "object", &["table", "public", "orders", ""]));
-    let i = Intent::new(Db::Postgres, Access::ReadWrite)
+    let i = Intent::new(Db::Postgres, Preset::ReadWrite)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, db)
         .with(Field::Role, role)

@@ -5,13 +5,13 @@
 //! original's grants for every preset: 1 of 4 presets equal.)
 
 use grantsmith::core::new_schema_form::{preset_privileges, schema_grant, SchemaForm};
-use grantsmith::core::{generate, Access, Db, Field, Intent, Scope};
+use grantsmith::core::{generate, Db, Field, Intent, Preset, Scope};
 
 use super::fixture::{self, OWNER, OWNER_PW};
 use super::server::Server;
 
-fn form(access: Access, db: &str, role: &str, schemas: &str) -> Intent {
-    let mut i = Intent::new(Db::Postgres, access)
+fn form(preset: Preset, db: &str, role: &str, schemas: &str) -> Intent {
+    let mut i = Intent::new(Db::Postgres, preset)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, db)
         .with(Field::Role, role)
@@ -36,41 +36,41 @@ fn in_sales(s: &Server, db: &str, role: &str) -> Vec<String> {
 pub fn run(s: &Server) {
     let db = "ns_presets";
     fixture::database(s, db);
-    for access in [
-        Access::Original,
-        Access::Metadata,
-        Access::ReadWrite,
-        Access::ReadOnly,
-        Access::Custom,
+    for preset in [
+        Preset::Original,
+        Preset::Metadata,
+        Preset::ReadWrite,
+        Preset::ReadOnly,
+        Preset::Custom,
     ] {
-        let key = access.as_str().replace('-', "_");
+        let key = preset.as_str().replace('-', "_");
         let (a, b) = (format!("ns_{key}_a"), format!("ns_{key}_b"));
         for (role, schemas) in [(&a, "sales"), (&b, "public")] {
-            let out = generate(&form(access, db, role, schemas));
+            let out = generate(&form(preset, db, role, schemas));
             let sql = out
                 .setup
-                .unwrap_or_else(|| panic!("{access:?}: {:?}", out.errors))
+                .unwrap_or_else(|| panic!("{preset:?}: {:?}", out.errors))
                 .replace("[[REPLACE_WITH_PASSWORD]]", "'pw'");
             // The original's sweeps warn on pgcrypto (README): not this test's subject.
             s.psql(OWNER, OWNER_PW, db, &sql)
-                .unwrap_or_else(|e| panic!("{} {access:?} {role}: setup: {e}", s.version));
+                .unwrap_or_else(|e| panic!("{} {preset:?} {role}: setup: {e}", s.version));
         }
         let applet = schema_grant(&SchemaForm {
             schema: "sales".into(),
             role: b.clone(),
             owner: OWNER.into(),
-            privileges: preset_privileges(&form(access, db, &b, "public")),
+            privileges: preset_privileges(&form(preset, db, &b, "public")),
         })
         .sql
         .unwrap();
         s.psql_clean(OWNER, OWNER_PW, db, &applet)
-            .unwrap_or_else(|e| panic!("{} {access:?}: applet: {e}\n{applet}", s.version));
+            .unwrap_or_else(|e| panic!("{} {preset:?}: applet: {e}\n{applet}", s.version));
         let want = in_sales(s, db, &a);
-        assert!(!want.is_empty(), "{} {access:?}", s.version);
+        assert!(!want.is_empty(), "{} {preset:?}", s.version);
         assert_eq!(
             in_sales(s, db, &b),
             want,
-            "{} {access:?}: the applet's grants in sales differ from the preset's\n{applet}",
+            "{} {preset:?}: the applet's grants in sales differ from the preset's\n{applet}",
             s.version
         );
     }

@@ -4,7 +4,7 @@
 //! NOTICE names every object and schema left out, before the script ends, and verify as
 //! the same role expects exactly the rest (as a superuser it shows the gap as FAIL).
 
-use grantsmith::core::{generate, Access, Db, Field, Intent, Scope};
+use grantsmith::core::{generate, Db, Field, Intent, Preset, Scope};
 
 use super::server::{Server, SU_PASSWORD};
 
@@ -20,9 +20,9 @@ pub fn run(s: &Server) {
         "CREATE TABLE sales.other3 (id int); ALTER TABLE sales.other3 OWNER TO other_owner;
          CREATE SCHEMA theirs AUTHORIZATION other_owner;",
     );
-    let mut listed = Intent::new(Db::Postgres, Access::ReadOnly).with(Field::Schemas, "sales");
+    let mut listed = Intent::new(Db::Postgres, Preset::ReadOnly).with(Field::Schemas, "sales");
     listed.scope = Scope::Listed;
-    let mut all = Intent::new(Db::Postgres, Access::Metadata);
+    let mut all = Intent::new(Db::Postgres, Preset::Metadata);
     all.scope = Scope::All;
     for (n, form) in [listed, all].into_iter().enumerate() {
         let f = form

@@ -10,7 +10,7 @@
 
 use grantsmith::core::privileges::{DbPriv, Privileges, SchemaPriv, SeqPriv, TablePriv};
 use grantsmith::core::provider::{Pick, Provider};
-use grantsmith::core::{generate, Access, Db, Field, Intent, Scope};
+use grantsmith::core::{generate, Db, Field, Intent, Preset, Scope};
 
 use super::server::Server;
 
@@ -163,33 +163,33 @@ fn fill(s: &Server, h: &Hosted) {
 /// The forms every provider runs: the original (all schemas with RLS, listed) and each
 /// preset (custom with INSERT), with `(table it reads, whether it may write)`.
 fn forms(h: &Hosted) -> Vec<(Intent, &'static str, bool)> {
-    let pg = |a: Access| Intent::new(Db::Postgres, a);
+    let pg = |a: Preset| Intent::new(Db::Postgres, a);
     let mut original_all = Intent::default().with(Field::Owners, h.runner);
     original_all.rls = true;
     let mut original_listed = Intent::default()
         .with(Field::Owners, h.runner)
         .with(Field::Schemas, "public, sales");
     original_listed.scope = Scope::Listed;
-    let mut meta_all = pg(Access::Metadata);
+    let mut meta_all = pg(Preset::Metadata);
     meta_all.scope = Scope::All;
     vec![
         (original_all, "public.orders", false),
         (original_listed, "sales.deals", false),
         (
-            pg(Access::Metadata).with(Field::Schemas, "public, sales"),
+            pg(Preset::Metadata).with(Field::Schemas, "public, sales"),
             "public.orders",
             false,
         ),
         (meta_all, "sales.deals", false),
         (
-            pg(Access::ReadWrite).with(Field::Schemas, "sales"),
+            pg(Preset::ReadWrite).with(Field::Schemas, "sales"),
             "sales.deals",
             true,
         ),
-        (pg(Access::ReadOnly), "public.orders", false),
+        (pg(Preset::ReadOnly), "public.orders", false),
         (
             {
-                let mut c = pg(Access::Custom).with(Field::Schemas, "public, sales");
+                let mut c = pg(Preset::Custom).with(Field::Schemas, "public, sales");
                 c.custom = Privileges {
                     database: vec![DbPriv::Connect, DbPriv::Temporary],
                     schema: vec![SchemaPriv::Usage],
@@ -238,7 +238,7 @@ pub fn run(s: &Server) {
             if h.host.is_none() {
                 f.provider = Pick::Is(h.provider);
             }
-            let ctx = format!("{} {:?} {:?} #{n}", s.version, h.provider, f.access);
+            let ctx = format!("{} {:?} {:?} #{n}", s.version, h.provider, f.preset);
             assert_eq!(f.provider(), Some(h.provider), "{ctx}");
             let out = generate(&f);
             let setup = out

@@ -394,7 +394,7 @@ pub fn verify_and_uninstall(s: &Server) {
 /// leaves no role behind.
 pub fn presets(s: &Server) {
     use grantsmith::core::privileges::{DbPriv, Privileges, SchemaPriv, SeqPriv, TablePriv};
-    use grantsmith::core::{Access, Db};
+    use grantsmith::core::{Db, Preset};
     let custom = Privileges {
         database: vec![DbPriv::Connect, DbPriv::Temporary],
         schema: vec![SchemaPriv::Usage],
@@ -406,13 +406,13 @@ pub fn presets(s: &Server) {
     let cases: Vec<(&str, Intent, &[&str])> = vec![
         (
             "p_meta",
-            Intent::new(Db::Postgres, Access::Metadata).with(Field::Schemas, "public, sales"),
+            Intent::new(Db::Postgres, Preset::Metadata).with(Field::Schemas, "public, sales"),
             &["public", "sales"],
         ),
         (
             "p_meta_re",
             {
-                let mut i = Intent::new(Db::Postgres, Access::Metadata)
+                let mut i = Intent::new(Db::Postgres, Preset::Metadata)
                     .with(Field::Include, "^(sales|Mixed)")
                     .with(Field::Exclude, "Case");
                 i.scope = if true { Scope::All } else { Scope::Listed };
@@ -422,18 +422,18 @@ pub fn presets(s: &Server) {
         ),
         (
             "p_rw",
-            Intent::new(Db::Postgres, Access::ReadWrite).with(Field::Schemas, "sales"),
+            Intent::new(Db::Postgres, Preset::ReadWrite).with(Field::Schemas, "sales"),
             &["sales"],
         ),
         (
             "p_ro",
-            Intent::new(Db::Postgres, Access::ReadOnly),
+            Intent::new(Db::Postgres, Preset::ReadOnly),
             &["public"],
         ),
         (
             "p_custom",
             {
-                let mut i = Intent::new(Db::Postgres, Access::Custom)
+                let mut i = Intent::new(Db::Postgres, Preset::Custom)
                     .with(Field::Schemas, "public,\nMixed \"Case\"")
                     .with(Field::Owners, OWNER);
                 i.custom = custom.clone();

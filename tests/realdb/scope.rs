@@ -1,7 +1,7 @@
 //! What a careful DBA tries next about scope, on real PostgreSQL: a schema the owner
 //! creates after a listed-scope setup, and what PUBLIC may do in `public` before 15.
 
-use grantsmith::core::Access;
+use grantsmith::core::Preset;
 
 use super::careful_dba::{form, scripts, setup_sql};
 use super::fixture::{self, OWNER, OWNER_PW};
@@ -20,7 +20,7 @@ fn listed_scope_stays_listed(s: &Server) {
     let db = "dba_listed";
     fixture::database(s, db);
     let role = "listed_user";
-    let out = scripts(&form(Access::Original, db, role));
+    let out = scripts(&form(Preset::Original, db, role));
     s.psql(OWNER, OWNER_PW, db, &setup_sql(&out))
         .unwrap_or_else(|e| panic!("{}: setup: {e}", s.version));
     s.psql(
@@ -70,7 +70,7 @@ fn public_schema_note(s: &Server) {
     let db = "dba_public";
     fixture::database(s, db);
     let role = "public_ro";
-    let out = scripts(&form(Access::ReadOnly, db, role));
+    let out = scripts(&form(Preset::ReadOnly, db, role));
     let setup = setup_sql(&out);
     let offered = setup
         .lines()
@@ -87,7 +87,7 @@ fn public_schema_note(s: &Server) {
     let pasted = s
         .psql(OWNER, OWNER_PW, db, out.inspect.as_deref().unwrap())
         .unwrap_or_else(|e| panic!("{}: inspect: {e}", s.version));
-    let form = form(Access::ReadOnly, db, role);
+    let form = form(Preset::ReadOnly, db, role);
     let rows = match grantsmith::core::check_paste(&form, &pasted) {
         Some(Ok(r)) => r.rows,
         other => panic!("{}: check: {other:?}", s.version),

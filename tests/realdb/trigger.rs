@@ -8,7 +8,7 @@
 
 use grantsmith::core::drift::Status;
 use grantsmith::core::privileges::TablePriv;
-use grantsmith::core::{check_paste, generate, Access, Db, Field, Intent, Scope};
+use grantsmith::core::{check_paste, generate, Db, Field, Intent, Preset, Scope};
 
 use super::fixture::{self, OWNER};
 use super::server::{Server, SU_PASSWORD};
@@ -16,13 +16,13 @@ use super::server::{Server, SU_PASSWORD};
 const USER: &str = "trig_user";
 const PW: &str = "trig-pw";
 
-fn form(access: Access, db: &str) -> Intent {
-    let mut i = Intent::new(Db::Postgres, access)
+fn form(preset: Preset, db: &str) -> Intent {
+    let mut i = Intent::new(Db::Postgres, preset)
         .with(Field::Host, "db.example.com")
         .with(Field::Database, db)
         .with(Field::Role, USER)
         .with(Field::Owners, format!("{OWNER}, postgres"));
-    if access == Access::Custom {
+    if preset == Preset::Custom {
         i.scope = Scope::Listed;
         i = i.with(Field::Schemas, "public");
         i.custom.tables = vec![TablePriv::Select, TablePriv::Trigger];
@@ -55,20 +55,20 @@ fn count(s: &Server, db: &str, sql: &str) -> String {
 
 /// Runs the scenario for the original preset and for custom with TRIGGER ticked.
 pub fn run(s: &Server) {
-    for (access, db) in [(Access::Original, "trig_o"), (Access::Custom, "trig_c")] {
-        scenario(s, access, db);
+    for (preset, db) in [(Preset::Original, "trig_o"), (Preset::Custom, "trig_c")] {
+        scenario(s, preset, db);
     }
     println!("PostgreSQL {}: TRIGGER scenarios passed", s.version);
 }
 
-fn scenario(s: &Server, access: Access, db: &str) {
-    let v = format!("{} {access:?}", s.version);
+fn scenario(s: &Server, preset: Preset, db: &str) {
+    let v = format!("{} {preset:?}", s.version);
     fixture::database(s, db);
     s.su(
         db,
         "CREATE TABLE public.super_t (id int); INSERT INTO public.super_t VALUES (1);",
     );
-    let i = form(access, db);
+    let i = form(preset, db);
     let out = generate(&i);
     let setup = out
         .setup
@@ -131,7 +131,7 @@ fn scenario(s: &Server, access: Access, db: &str) {
 
     // What the original allows on the owner's tables, and a superuser writing there:
     // the user acts as the owner (the page says so), never as the superuser.
-    if access == Access::Original {
+    if preset == Preset::Original {
         attach(s, db, "public.orders", "f3").unwrap_or_else(|e| panic!("{v}: {e}"));
     }
 

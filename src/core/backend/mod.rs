@@ -14,7 +14,7 @@ pub mod sqlserver;
 
 pub use crate::core::spec::{schemas, FieldSpec, Spec, When, USER};
 
-use super::intent::{Access, Db, Field, Intent};
+use super::intent::{Db, Field, Intent, Preset};
 use super::output::{Errors, Output, Part, Render};
 
 /// Checks an intent and, when every field is fine, returns its renderer.
@@ -57,13 +57,13 @@ pub enum Backend {
 
 impl Backend {
     /// What each database offers, in picker order.
-    pub fn accesses(db: Db) -> &'static [Access] {
-        crate::core::presets::accesses(db)
+    pub fn presets(db: Db) -> &'static [Preset] {
+        crate::core::presets::presets(db)
     }
 
     /// `access` if `db` offers it, else the database's first.
-    pub fn offered(db: Db, access: Access) -> Access {
-        crate::core::presets::offered(db, access)
+    pub fn offered(db: Db, preset: Preset) -> Preset {
+        crate::core::presets::offered(db, preset)
     }
 
     /// Whether this build writes `db`'s scripts. The page a PostgreSQL user loads is
@@ -81,9 +81,9 @@ impl Backend {
     }
 
     /// The backend for a database and access.
-    pub fn of(db: Db, access: Access) -> Backend {
+    pub fn of(db: Db, preset: Preset) -> Backend {
         match db {
-            Db::Postgres if access == Access::Original => Backend::Original,
+            Db::Postgres if preset == Preset::Original => Backend::Original,
             Db::Postgres => Backend::Postgres,
             Db::MySql => Backend::MySql,
             Db::SqlServer => Backend::SqlServer,
@@ -127,11 +127,11 @@ pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
 /// Messages and hint, and the renderer when Generate is enabled.
 fn validated(i: &Intent) -> (Output, Option<Box<dyn Render>>) {
-    let backend = Backend::of(i.db, i.access);
+    let backend = Backend::of(i.db, i.preset);
     let spec = backend.spec();
     let mut errs = Errors::default();
     let too_long = spec
-        .fields_for(i.access)
+        .fields_for(i.preset)
         .map(|f| f.key)
         .chain([Field::Password])
         .find(|f| i.get(*f).len() > MAX_FIELD_BYTES);
@@ -148,12 +148,12 @@ fn validated(i: &Intent) -> (Output, Option<Box<dyn Render>>) {
     };
     // In form order (the fields, then the password), without a sort.
     let errors: Vec<(Field, String)> = spec
-        .fields_for(i.access)
+        .fields_for(i.preset)
         .map(|f| f.key)
         .chain([Field::Password])
         .filter_map(|k| errs.0.iter().find(|(e, _)| *e == k).cloned())
         .collect();
-    let first = spec.fields_for(i.access).next().map(|f| f.key);
+    let first = spec.fields_for(i.preset).next().map(|f| f.key);
     let hint = if first.is_some_and(|k| super::text::js_trim(i.get(k)).is_empty()) {
         spec.start_hint.to_string()
     } else {

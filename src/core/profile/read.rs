@@ -4,7 +4,7 @@
 use super::{control, Profile};
 use crate::core::backend::{Backend, MAX_FIELD_BYTES};
 use crate::core::brand::{is_line_breaking, Brand};
-use crate::core::intent::{Access, Db, Field};
+use crate::core::intent::{Db, Field, Preset};
 use crate::core::privileges::Privileges;
 use crate::core::provider::Pick;
 use crate::core::text::quoted;
@@ -29,7 +29,7 @@ pub const CONTROL_KEYS: &str = "host, port, role, database, schemas, include, ex
     provider, privileges, scope, all-schemas, ssl, rls";
 /// Every database key, as messages list them (checked against [`Db::ALL`] by a test).
 pub const DB_KEYS: &str = "postgresql, mysql, sqlserver, snowflake, redshift, bigquery";
-/// Every preset key (checked against [`Access::ALL`] by a test).
+/// Every preset key (checked against [`Preset::ALL`] by a test).
 pub const PRESET_KEYS: &str = "original, metadata, connector-rw, connector-ro, custom";
 
 /// What `key` may be set to, when it is a starting value (not a profile key).
@@ -188,8 +188,8 @@ impl Profile {
             }
             "preset" => {
                 let all = || PRESET_KEYS;
-                self.access = Some(
-                    Access::from_key(v)
+                self.preset = Some(
+                    Preset::from_key(v)
                         .ok_or_else(|| format!("{} is not one of {}", quoted(v), all()))?,
                 );
             }
@@ -219,9 +219,9 @@ impl Profile {
             ));
         }
         if self.values.iter().any(|(k, _)| k == "privileges") {
-            match self.access {
-                None => self.access = Some(Access::Custom),
-                Some(Access::Custom) => {}
+            match self.preset {
+                None => self.preset = Some(Preset::Custom),
+                Some(Preset::Custom) => {}
                 Some(a) => errs.push(format!(
                     "\"privileges\": apply to the custom preset only, and \"preset\" is \"{}\"",
                     a.as_str()
@@ -235,16 +235,16 @@ impl Profile {
         } else {
             dbs
         };
-        if let Some(a) = self.access {
+        if let Some(a) = self.preset {
             for d in checked
                 .into_iter()
-                .filter(|d| !Backend::accesses(*d).contains(&a))
+                .filter(|d| !Backend::presets(*d).contains(&a))
             {
                 errs.push(format!(
                     "\"preset\": \"{}\" is not offered on {} (it offers {})",
                     a.as_str(),
                     d.label(),
-                    keys(Backend::accesses(d).iter().map(|a| a.as_str()))
+                    keys(Backend::presets(d).iter().map(|a| a.as_str()))
                 ));
             }
         }
@@ -292,7 +292,7 @@ mod tests {
         assert_eq!(DB_KEYS, join(Db::ALL.iter().map(|d| d.as_str()).collect()));
         assert_eq!(
             PRESET_KEYS,
-            join(Access::ALL.iter().map(|a| a.as_str()).collect())
+            join(Preset::ALL.iter().map(|a| a.as_str()).collect())
         );
     }
 }

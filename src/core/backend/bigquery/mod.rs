@@ -12,16 +12,16 @@ use super::checks::{comments, list};
 use crate::core::client::Client;
 use crate::core::client_code::sqlalchemy_bigquery;
 use crate::core::conn::percent_encode;
-use crate::core::intent::{Access, Field, Intent};
+use crate::core::intent::{Field, Intent, Preset};
 use crate::core::output::{Errors, Render, Scripts};
 pub use crate::core::quote::bigquery::{Ident, Str};
 use crate::core::text::js_trim;
 
 /// The IAM role for `access` on each dataset.
-pub fn role(access: Access) -> &'static str {
-    match access {
-        Access::ReadWrite => "roles/bigquery.dataEditor",
-        Access::Metadata => "roles/bigquery.metadataViewer",
+pub fn role(preset: Preset) -> &'static str {
+    match preset {
+        Preset::ReadWrite => "roles/bigquery.dataEditor",
+        Preset::Metadata => "roles/bigquery.metadataViewer",
         // Read-only (the only other access offered here).
         _ => "roles/bigquery.dataViewer",
     }
@@ -105,7 +105,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let (proj, sa, sets, loc) = (proj?, sa?, sets?, loc?);
     let p = Ident::new(&proj);
     let member = Str::new(&format!("serviceAccount:{sa}"));
-    let role = role(i.access);
+    let role = role(i.preset);
 
     let sa_name = sa.split('@').next().unwrap_or_default();
     let mut traps = vec![
@@ -114,21 +114,21 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         "Running queries (jobs) needs BigQuery Job User on the project:".to_string(),
         format!("  gcloud projects add-iam-policy-binding {proj} --member=serviceAccount:{sa} --role=roles/bigquery.jobUser"),
     ];
-    if i.access == Access::ReadWrite {
+    if i.preset == Preset::ReadWrite {
         traps.push("Data Editor on a dataset also lets the account delete its tables and change the data of any table in it.".into());
     }
-    if i.access != Access::ReadWrite {
-        traps.push(format!("If the read/write script ran for this account before, also run REVOKE {} ON SCHEMA … FROM the account for each dataset (not done here: revoking a role that was never granted may fail).", Ident::new(self::role(Access::ReadWrite))));
+    if i.preset != Preset::ReadWrite {
+        traps.push(format!("If the read/write script ran for this account before, also run REVOKE {} ON SCHEMA … FROM the account for each dataset (not done here: revoking a role that was never granted may fail).", Ident::new(self::role(Preset::ReadWrite))));
     }
-    if i.access == Access::Metadata {
+    if i.preset == Preset::Metadata {
         traps.push("Metadata Viewer reads schemas and table metadata, not rows: profiling that reads data needs Data Viewer.".into());
     }
     traps.push("Grants can take a few minutes to take effect.".into());
     let mut sql = format!(
         "-- {} access for a BigQuery service account, made by Grantsmith. Safe to re-run.\n",
-        match i.access {
-            Access::ReadWrite => "Read/write",
-            Access::Metadata => "Metadata",
+        match i.preset {
+            Preset::ReadWrite => "Read/write",
+            Preset::Metadata => "Metadata",
             _ => "Read-only",
         }
     );

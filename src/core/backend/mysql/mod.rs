@@ -11,7 +11,7 @@ pub use crate::core::quote::mysql::{Account, Comment, Ident, Str};
 
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
 use crate::core::client::{Client, ConnInfo};
-use crate::core::intent::{Access, Field, Intent};
+use crate::core::intent::{Field, Intent, Preset};
 use crate::core::output::{Errors, Render, Scripts};
 use crate::core::text::js_trim;
 
@@ -24,9 +24,9 @@ pub const MAX_DB: usize = 64;
 pub const MAX_HOST: usize = 255;
 
 /// Privileges on each database, in `SHOW GRANTS` order.
-pub fn privileges(access: Access) -> &'static [&'static str] {
-    match access {
-        Access::ReadWrite => &[
+pub fn privileges(preset: Preset) -> &'static [&'static str] {
+    match preset {
+        Preset::ReadWrite => &[
             "SELECT",
             "INSERT",
             "UPDATE",
@@ -102,7 +102,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let pw_sql = pw_sql
         .as_deref()
         .unwrap_or(crate::core::conn::PASSWORD_PLACEHOLDER);
-    let privs = privileges(i.access).join(", ");
+    let privs = privileges(i.preset).join(", ");
 
     let mut traps = Vec::new();
     if client == "%" {
@@ -114,7 +114,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     if backslash {
         traps.push("Written for the default sql_mode: with NO_BACKSLASH_ESCAPES set, the doubled backslashes in the quoted names and password would stay doubled.".to_string());
     }
-    if i.access == Access::ReadWrite {
+    if i.preset == Preset::ReadWrite {
         traps.push("MySQL has no table owners: without DROP and ALTER the user cannot drop or alter the tables it creates (grant them only if your transformations replace tables).".to_string());
     }
     if dbs.iter().any(|d| d.raw().contains(['_', '%'])) {
@@ -124,7 +124,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     placeholder_trap(&pw, &mut traps, "'…'");
     let mut sql = format!(
         "-- {} user for MySQL / MariaDB, made by Grantsmith.\n-- Run as an administrator (root, for instance): it needs CREATE USER and GRANT OPTION, SELECT on mysql.user, and CREATE, SELECT and INSERT on the database grantsmith.\n-- Safe to re-run: it resets the password and replaces every privilege of the user with exactly these.\n",
-        if i.access == Access::ReadWrite { "Read/write" } else { "Read-only" }
+        if i.preset == Preset::ReadWrite { "Read/write" } else { "Read-only" }
     );
     comments(&mut sql, &traps);
     sql.push_str(&guard::setup_checks(&account));
@@ -148,7 +148,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let grantee = account.grantee();
     let mut rows = Vec::new();
     for db in &dbs {
-        for p in privileges(i.access) {
+        for p in privileges(i.preset) {
             rows.push(format!(
                 "SELECT {} AS db, {} AS privilege",
                 Str::new(db.grant_pattern().raw()),
@@ -190,7 +190,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
                 .iter()
                 .map(|d| d.grant_pattern().raw().to_string())
                 .collect(),
-            privs: privileges(i.access),
+            privs: privileges(i.preset),
         }),
     }))
 }

@@ -11,7 +11,7 @@ pub use spec::{FIELDS, SPEC};
 use super::checks::{comments, host, list, name, password, placeholder_trap, port};
 use crate::core::client::{Client, ConnInfo};
 use crate::core::conn::PASSWORD_PLACEHOLDER;
-use crate::core::intent::{Access, Field, Intent};
+use crate::core::intent::{Field, Intent, Preset};
 use crate::core::output::{Errors, Render, Scripts};
 pub use crate::core::quote::redshift::{Ident, Str};
 use crate::core::text::js_trim;
@@ -51,9 +51,9 @@ fn check_password(p: &str) -> Result<(), String> {
 }
 
 /// Privileges on each schema and on its tables.
-fn privileges(access: Access) -> (&'static str, &'static str) {
-    match access {
-        Access::ReadWrite => ("USAGE, CREATE", "SELECT, INSERT, UPDATE, DELETE"),
+fn privileges(preset: Preset) -> (&'static str, &'static str) {
+    match preset {
+        Preset::ReadWrite => ("USAGE, CREATE", "SELECT, INSERT, UPDATE, DELETE"),
         _ => ("USAGE", "SELECT"),
     }
 }
@@ -90,7 +90,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         (host?, port?, user?, db?, schemas?, owners?, pw?);
     let pw_sql = pw.as_deref().map(|p| Str::new(p).to_string());
     let pw_sql = pw_sql.as_deref().unwrap_or(PASSWORD_PLACEHOLDER);
-    let (on_schema, on_tables) = privileges(i.access);
+    let (on_schema, on_tables) = privileges(i.preset);
 
     let mut traps = vec![
         "Redshift has no CONNECT privilege: every user can connect to every database in the cluster; only the grants below limit what it reads.".to_string(),
@@ -110,7 +110,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     placeholder_trap(&pw, &mut traps, "'…'");
     let mut sql = format!(
         "-- {} user for Amazon Redshift, made by Grantsmith.\n-- Run as a superuser (or a user with CREATE USER and the grant options below) connected to {}.\n",
-        if i.access == Access::ReadWrite { "Read/write" } else { "Read-only" },
+        if i.preset == Preset::ReadWrite { "Read/write" } else { "Read-only" },
         crate::core::quote::pg::Comment::new(db.raw()),
     );
     comments(&mut sql, &traps);
@@ -130,7 +130,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         )
     };
     for s in &schemas {
-        if i.access != Access::ReadWrite {
+        if i.preset != Preset::ReadWrite {
             sql.push_str(&format!(
                 "-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).\nREVOKE CREATE ON SCHEMA {s} FROM {user};\nREVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} FROM {user};\nALTER DEFAULT PRIVILEGES {for_users}IN SCHEMA {s} REVOKE INSERT, UPDATE, DELETE ON TABLES FROM {user};\n"
             ));

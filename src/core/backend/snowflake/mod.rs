@@ -13,7 +13,7 @@ use crate::core::client::Client;
 use crate::core::client_code::{
     jdbc_snowflake, snowflake_connector, snowflake_sqlalchemy, SnowflakeLogin,
 };
-use crate::core::intent::{Access, Field, Intent};
+use crate::core::intent::{Field, Intent, Preset};
 use crate::core::output::{Errors, Render, Scripts};
 pub use crate::core::quote::snowflake::{Ident, Str};
 use crate::core::text::js_trim;
@@ -81,9 +81,9 @@ fn ident(raw: &str, what: &str) -> Result<Ident, String> {
 }
 
 /// Privileges on the schema itself, and on its tables and views.
-fn privileges(access: Access) -> (&'static str, &'static str, &'static str) {
-    match access {
-        Access::ReadWrite => (
+fn privileges(preset: Preset) -> (&'static str, &'static str, &'static str) {
+    match preset {
+        Preset::ReadWrite => (
             "USAGE, CREATE TABLE, CREATE VIEW",
             "SELECT, INSERT, UPDATE, DELETE, TRUNCATE",
             "SELECT",
@@ -117,7 +117,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let role = user.with_suffix("_ROLE");
     let key_sql = key.as_deref().map(|k| Str::new(k).to_string());
     let key_sql = key_sql.as_deref().unwrap_or(KEY_PLACEHOLDER);
-    let (on_schema, on_tables, on_views) = privileges(i.access);
+    let (on_schema, on_tables, on_views) = privileges(i.preset);
 
     let mut traps = Vec::new();
     if user.folded(&user_raw) || db.folded(&db_raw) {
@@ -131,12 +131,12 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     traps.push("A TYPE = SERVICE user signs in with its key pair only (no password, SSO or MFA): Snowflake is retiring password-only sign-in. Make the pair with".into());
     traps.push("  openssl genrsa 2048 | openssl pkcs8 -topk8 -inform PEM -out rsa_key.p8 -nocrypt && openssl rsa -in rsa_key.p8 -pubout -out rsa_key.pub".into());
     traps.push("A future grant on a schema takes precedence over database-level future grants; in a managed-access schema only its owner or a role with MANAGE GRANTS can grant.".into());
-    if i.access == Access::ReadWrite {
+    if i.preset == Preset::ReadWrite {
         traps.push("Tables the user creates are owned by its role: dropping the role hands them to the role running DROP ROLE.".into());
     }
     let mut sql = format!(
         "-- {} user for Snowflake, made by Grantsmith. Safe to re-run.\n",
-        if i.access == Access::ReadWrite {
+        if i.preset == Preset::ReadWrite {
             "Read/write"
         } else {
             "Read-only"
@@ -150,7 +150,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     ));
     for s in &schemas {
         let q = format!("{db}.{s}");
-        if i.access != Access::ReadWrite {
+        if i.preset != Preset::ReadWrite {
             sql.push_str(&format!(
                 "-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).\nREVOKE CREATE TABLE, CREATE VIEW ON SCHEMA {q} FROM ROLE {role};\nREVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA {q} FROM ROLE {role};\nREVOKE INSERT, UPDATE, DELETE, TRUNCATE ON FUTURE TABLES IN SCHEMA {q} FROM ROLE {role};\n"
             ));

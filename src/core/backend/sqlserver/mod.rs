@@ -11,7 +11,7 @@ use super::checks::{comments, host, list, name, password, placeholder_trap, port
 pub mod guard;
 use crate::core::client::{Client, ConnInfo};
 use crate::core::conn::PASSWORD_PLACEHOLDER;
-use crate::core::intent::{Access, Field, Intent};
+use crate::core::intent::{Field, Intent, Preset};
 use crate::core::output::{Errors, Render, Scripts};
 pub use crate::core::quote::sqlserver::{ConnValue, Ident, NStr};
 
@@ -19,9 +19,9 @@ pub use crate::core::quote::sqlserver::{ConnValue, Ident, NStr};
 pub const MAX_NAME: usize = 128;
 
 /// The permissions for `access`: on each schema, and on the database.
-fn permissions(access: Access) -> (&'static [&'static str], &'static [&'static str]) {
-    match access {
-        Access::ReadWrite => (
+fn permissions(preset: Preset) -> (&'static [&'static str], &'static [&'static str]) {
+    match preset {
+        Preset::ReadWrite => (
             &[
                 "SELECT",
                 "INSERT",
@@ -69,19 +69,19 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let (u, dbi) = (Ident::new(&user), Ident::new(&db));
     let pw_sql = pw.as_deref().map(|p| NStr::new(p).to_string());
     let pw_sql = pw_sql.as_deref().unwrap_or(PASSWORD_PLACEHOLDER);
-    let (on_schema, on_db) = permissions(i.access);
+    let (on_schema, on_db) = permissions(i.preset);
 
     let mut traps = vec![
         "Azure SQL Database has no USE: run the part before the first GO connected to master and the rest connected to the database (or make a contained user there: CREATE USER … WITH PASSWORD).".to_string(),
         "CHECK_POLICY = ON applies the Windows password policy: a short password makes CREATE LOGIN fail.".to_string(),
     ];
-    if i.access == Access::ReadWrite {
+    if i.preset == Preset::ReadWrite {
         traps.push("ALTER on a schema (needed to create tables in it) also lets the user alter and drop every table in that schema, not only its own.".to_string());
     }
     placeholder_trap(&pw, &mut traps, "N'…'");
     let mut sql = format!(
         "-- {} user for SQL Server, made by Grantsmith.\n-- Run as a member of sysadmin (or securityadmin, plus db_owner in the database). Safe to re-run.\n",
-        if i.access == Access::ReadWrite { "Read/write" } else { "Read-only" }
+        if i.preset == Preset::ReadWrite { "Read/write" } else { "Read-only" }
     );
     comments(&mut sql, &traps);
     sql.push_str(&guard::checks(&u, &dbi));
@@ -92,7 +92,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     ));
     sql.push_str(&guard::mark(&u));
     sql.push_str("-- Schema permissions also cover tables and views created there later.\n");
-    if i.access != Access::ReadWrite {
+    if i.preset != Preset::ReadWrite {
         sql.push_str("-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).\n");
         for s in &schemas {
             sql.push_str(&format!(

@@ -39,6 +39,6 @@ pub static SPEC: Spec = Spec {
     tls: None,
     tls_default: false,
     scope: Scope::All,
-    scope_choice: &[crate::core::intent::Access::Original],
+    scope_choice: &[crate::core::intent::Preset::Original],
     libpq: true,
 };

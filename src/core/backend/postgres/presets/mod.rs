@@ -16,7 +16,7 @@ use crate::core::backend::postgres::lazy::Lazy;
 use crate::core::client::ConnInfo;
 use crate::core::conn::validate_port;
 use crate::core::host::validate_host;
-use crate::core::intent::{Access, Field, Intent, Scope};
+use crate::core::intent::{Field, Intent, Preset, Scope};
 use crate::core::output::{Errors, Part, Render};
 use crate::core::privileges::Privileges;
 use crate::core::quote::pg::{Ident, Literal};
@@ -25,21 +25,21 @@ use setup::{Plan, Schemas};
 pub use spec::SPEC;
 
 /// Short description for the script headers.
-fn title(access: Access) -> &'static str {
-    match access {
-        Access::Metadata => "read-only metadata sync user",
-        Access::ReadWrite => "read-write connector user",
-        Access::ReadOnly => "read-only connector user",
+fn title(preset: Preset) -> &'static str {
+    match preset {
+        Preset::Metadata => "read-only metadata sync user",
+        Preset::ReadWrite => "read-write connector user",
+        Preset::ReadOnly => "read-only connector user",
         _ => "integration user",
     }
 }
 
 /// What an access grants (Custom: the intent's choice).
 pub fn privileges(i: &Intent) -> Privileges {
-    match i.access {
-        Access::Metadata => Privileges::metadata_sync(),
-        Access::ReadWrite => Privileges::connector_read_write(),
-        Access::ReadOnly => Privileges::connector_read_only(),
+    match i.preset {
+        Preset::Metadata => Privileges::metadata_sync(),
+        Preset::ReadWrite => Privileges::connector_read_write(),
+        Preset::ReadOnly => Privileges::connector_read_only(),
         _ => i.custom.clone(),
     }
 }
@@ -107,7 +107,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         Field::Port,
         validate_port(or_default(i.get(Field::Port), "5432")).map_err(str::to_string),
     );
-    let default_role = SPEC.field(i.access, Field::Role).map_or("", |f| f.default);
+    let default_role = SPEC.field(i.preset, Field::Role).map_or("", |f| f.default);
     let role = Ident::new_role(or_default(
         i.get(Field::Role),
         i.role_fallback(default_role),
@@ -139,7 +139,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         Field::Owners,
         idents("Role", &owner_items, Ident::new_existing_role),
     );
-    let meta = i.access == Access::Metadata;
+    let meta = i.preset == Preset::Metadata;
     let cname = e.take(
         Field::ConnectionName,
         one_line(or_default(
@@ -180,7 +180,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     });
     Some(Box::new(Lazy {
         sql: Plan {
-            title: title(i.access),
+            title: title(i.preset),
             role,
             database,
             password,

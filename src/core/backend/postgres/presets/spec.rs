@@ -1,12 +1,12 @@
 //! The presets' form, as data: the user each guide suggests, the metadata tool's
 //! connection fields, listed schemas or filters.
 
-use crate::core::intent::{Access, Field, Scope};
+use crate::core::intent::{Field, Preset, Scope};
 use crate::core::spec::{FieldSpec, Spec, When, HINT_NO_HOST};
 
-pub(crate) const META: &[Access] = &[Access::Metadata];
-const CONNECTORS: &[Access] = &[Access::ReadWrite, Access::ReadOnly];
-const CUSTOM: &[Access] = &[Access::Custom];
+pub(crate) const META: &[Preset] = &[Preset::Metadata];
+const CONNECTORS: &[Preset] = &[Preset::ReadWrite, Preset::ReadOnly];
+const CUSTOM: &[Preset] = &[Preset::Custom];
 const USER: &str = "User name";
 const PW_ENV: &str = "POSTGRES_CONNECTION_PASSWORD";
 
@@ -16,12 +16,12 @@ pub static SPEC: Spec = Spec {
     fields: &[
         FieldSpec::text(Field::Host, "Host", "db.example.com", ""),
         FieldSpec::text(Field::Port, "Port", "5432", "5432"),
-        FieldSpec::text(Field::Role, USER, "dagster_connection", "dagster_connection").when(When::Access(META)),
-        FieldSpec::text(Field::Role, USER, "dagflux", "dagflux").when(When::Access(CONNECTORS)),
-        FieldSpec::text(Field::Role, USER, "integration_user", "integration_user").when(When::Access(CUSTOM)),
+        FieldSpec::text(Field::Role, USER, "dagster_connection", "dagster_connection").when(When::Preset(META)),
+        FieldSpec::text(Field::Role, USER, "dagflux", "dagflux").when(When::Preset(CONNECTORS)),
+        FieldSpec::text(Field::Role, USER, "integration_user", "integration_user").when(When::Preset(CUSTOM)),
         FieldSpec::text(Field::Database, "Database", "your_database", ""),
-        FieldSpec::text(Field::ConnectionName, "Connection name", "postgres_production", "postgres_production").when(When::Access(META)),
-        FieldSpec::text(Field::PasswordEnvName, "Password environment variable", PW_ENV, PW_ENV).when(When::Access(META)),
+        FieldSpec::text(Field::ConnectionName, "Connection name", "postgres_production", "postgres_production").when(When::Preset(META)),
+        FieldSpec::text(Field::PasswordEnvName, "Password environment variable", PW_ENV, PW_ENV).when(When::Preset(META)),
         FieldSpec::list(Field::Schemas, "Schemas (commas or new lines)", "public", "public").when(When::Scope(Scope::Listed)),
         FieldSpec::text(Field::Include, "Include schemas matching", "^(public|sales)$", "").when(When::Scope(Scope::All)),
         FieldSpec::text(Field::Exclude, "Exclude schemas matching", "_tmp$", "").when(When::Scope(Scope::All)),
