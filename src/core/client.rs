@@ -87,15 +87,41 @@ impl Client {
 
     /// The forms of `db`'s connection details, in picker order (the first is the
     /// default); none where the page writes one fixed form. Redshift has no pgjdbc
-    /// form: its own JDBC driver reads other URLs.
+    /// form: its own JDBC driver reads other URLs. One list per database: a new form
+    /// goes into its database's list only.
     pub fn for_db(db: Db) -> &'static [Client] {
+        use Client::*;
         match db {
-            Db::Postgres => &Client::ALL[..8],
-            Db::Redshift => &Client::ALL[..7],
-            Db::MySql => &Client::ALL[8..14],
-            Db::SqlServer => &Client::ALL[14..17],
-            Db::Snowflake => &Client::ALL[17..20],
-            Db::BigQuery => &Client::ALL[20..],
+            Db::Postgres => &[
+                Uri,
+                KeywordValue,
+                Env,
+                Pgpass,
+                NodePg,
+                Psycopg,
+                SqlAlchemyPg,
+                JdbcPg,
+            ],
+            Db::Redshift => &[
+                Uri,
+                KeywordValue,
+                Env,
+                Pgpass,
+                NodePg,
+                Psycopg,
+                SqlAlchemyPg,
+            ],
+            Db::MySql => &[
+                MySqlUri,
+                Mysql2,
+                PyMySql,
+                SqlAlchemyMySql,
+                JdbcMySql,
+                JdbcMariaDb,
+            ],
+            Db::SqlServer => &[AdoNet, Mssql, JdbcSqlServer],
+            Db::Snowflake => &[SnowflakeConnector, SqlAlchemySnowflake, JdbcSnowflake],
+            Db::BigQuery => &[SqlAlchemyBigQuery, BigQueryUri],
         }
     }
 

@@ -131,7 +131,7 @@ pub fn Outputs(
                 <ScriptBlock title="Uninstall (revokes everything, drops the user)" code_id="gs-uninstall"
                     testid="uninstall-sql" copy_label="Copy SQL" copy_testid="copy-uninstall" text=uninstall
                     download=("download-uninstall", Signal::from("grantsmith-uninstall.sql"))/>
-                // PostgreSQL and MySQL only: the other databases write no inspect query yet.
+                // Hidden while there is no query (a refused field); every database writes one.
                 <div class:gs-hidden=move || inspect.with(String::is_empty)>
                     <ScriptBlock title="Inspect (read-only: everything the user has, one line per fact; run it as its first lines say)"
                         code_id="gs-inspect" testid="inspect-sql" copy_label="Copy SQL" copy_testid="copy-inspect" text=inspect

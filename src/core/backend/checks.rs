@@ -49,14 +49,12 @@ pub(crate) fn host(raw: &str) -> Result<String, String> {
 }
 
 /// The port as a number (leading zeros dropped), empty meaning `default`.
-pub(crate) fn port(raw: &str, default: &'static str) -> Result<String, String> {
+pub(crate) fn port(raw: &str, default: &'static str) -> Result<u16, String> {
     let p = match js_trim(raw) {
         "" => default,
         p => p,
     };
-    validate_port(p)
-        .map(|n| n.to_string())
-        .map_err(str::to_string)
+    validate_port(p).map_err(str::to_string)
 }
 
 /// A list field split on commas and new lines, each item checked by `each`; empty

@@ -22,8 +22,8 @@ pub fn role(preset: Preset) -> &'static str {
     match preset {
         Preset::ReadWrite => "roles/bigquery.dataEditor",
         Preset::Metadata => "roles/bigquery.metadataViewer",
-        // Read-only (the only other access offered here).
-        _ => "roles/bigquery.dataViewer",
+        // Not offered for BigQuery: read-only.
+        Preset::ReadOnly | Preset::Original | Preset::Custom => "roles/bigquery.dataViewer",
     }
 }
 
@@ -129,7 +129,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         match i.preset {
             Preset::ReadWrite => "Read/write",
             Preset::Metadata => "Metadata",
-            _ => "Read-only",
+            Preset::ReadOnly | Preset::Original | Preset::Custom => "Read-only",
         }
     );
     comments(&mut sql, &traps);

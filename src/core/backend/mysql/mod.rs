@@ -34,7 +34,10 @@ pub fn privileges(preset: Preset) -> &'static [&'static str] {
             "CREATE",
             "SHOW VIEW",
         ],
-        _ => &["SELECT", "SHOW VIEW"],
+        // Not offered for MySQL: read-only.
+        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom => {
+            &["SELECT", "SHOW VIEW"]
+        }
     }
 }
 
@@ -168,8 +171,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     );
     let info = ConnInfo {
         host: host.to_string(),
-        // Checked by `port` above, so it parses.
-        port: port.parse().unwrap_or(3306),
+        port,
         database: dbs[0].raw().to_string(),
         user: user.to_string(),
         password: pw,

@@ -54,7 +54,10 @@ fn check_password(p: &str) -> Result<(), String> {
 fn privileges(preset: Preset) -> (&'static str, &'static str) {
     match preset {
         Preset::ReadWrite => ("USAGE, CREATE", "SELECT, INSERT, UPDATE, DELETE"),
-        _ => ("USAGE", "SELECT"),
+        // Not offered for Redshift: read-only.
+        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom => {
+            ("USAGE", "SELECT")
+        }
     }
 }
 
@@ -172,7 +175,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     // Redshift folds the names to lower case: the client sends them that way.
     let info = ConnInfo {
         host: host.clone(),
-        port: port.parse().unwrap_or(5439),
+        port,
         database: db.raw().to_ascii_lowercase(),
         user: user.raw().to_ascii_lowercase(),
         password: pw.clone(),

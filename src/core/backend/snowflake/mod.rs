@@ -88,7 +88,10 @@ fn privileges(preset: Preset) -> (&'static str, &'static str, &'static str) {
             "SELECT, INSERT, UPDATE, DELETE, TRUNCATE",
             "SELECT",
         ),
-        _ => ("USAGE", "SELECT", "SELECT"),
+        // Not offered for Snowflake: read-only.
+        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom => {
+            ("USAGE", "SELECT", "SELECT")
+        }
     }
 }
 

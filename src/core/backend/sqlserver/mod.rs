@@ -32,7 +32,10 @@ fn permissions(preset: Preset) -> (&'static [&'static str], &'static [&'static s
             ],
             &["CREATE TABLE", "CREATE VIEW"],
         ),
-        _ => (&["SELECT", "VIEW DEFINITION"], &[]),
+        // Not offered for SQL Server: read-only.
+        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom => {
+            (&["SELECT", "VIEW DEFINITION"], &[])
+        }
     }
 }
 
@@ -138,8 +141,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             .trim_start_matches('[')
             .trim_end_matches(']')
             .to_string(),
-        // Checked by `port` above, so it parses.
-        port: port.parse().unwrap_or(1433),
+        port,
         database: db.to_string(),
         user: user.to_string(),
         password: pw,

@@ -30,7 +30,7 @@ fn title(preset: Preset) -> &'static str {
         Preset::Metadata => "read-only metadata sync user",
         Preset::ReadWrite => "read-write connector user",
         Preset::ReadOnly => "read-only connector user",
-        _ => "integration user",
+        Preset::Custom | Preset::Original => "integration user",
     }
 }
 
@@ -40,7 +40,8 @@ pub fn privileges(i: &Intent) -> Privileges {
         Preset::Metadata => Privileges::metadata_sync(),
         Preset::ReadWrite => Privileges::connector_read_write(),
         Preset::ReadOnly => Privileges::connector_read_only(),
-        _ => i.custom.clone(),
+        // The original has its own renderer; its form never reaches here.
+        Preset::Custom | Preset::Original => i.custom.clone(),
     }
 }
 
