@@ -232,8 +232,9 @@ fn neon_defaults_as_in_the_page() {
 #[test]
 fn provider_rules_as_in_the_page() {
     let mut page = Intent::default().with(Field::Host, "10.0.0.3");
-    page.provider =
-        grantsmith::core::provider::Pick::Is(grantsmith::core::provider::Provider::CloudSql);
+    page.set_provider(grantsmith::core::provider::Pick::Is(
+        grantsmith::core::provider::Provider::CloudSql,
+    ));
     let want = generate(&page).setup.unwrap() + "\n";
     let (code, out, _) = run(
         &["setup", "--host", "10.0.0.3", "--provider", "cloudsql"],

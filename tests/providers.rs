@@ -114,20 +114,20 @@ fn the_pick_decides_and_none_keeps_the_original() {
     assert!(plain_sql.contains("CREATE EXTENSION IF NOT EXISTS pgcrypto;"));
     for p in Provider::ALL {
         let mut i = plain.clone();
-        i.provider = Pick::Is(p);
+        i.set_provider(Pick::Is(p));
         let sql = generate(&i).setup.unwrap();
         assert!(!sql.contains("pgcrypto"), "{p:?}");
         assert!(sql.contains("WITH GRANT OPTION"), "{p:?}");
         let back =
             grantsmith::core::share::from_fragment(&grantsmith::core::share::to_fragment(&i));
-        assert_eq!(back.provider, Pick::Is(p));
+        assert_eq!(back.pick(), Pick::Is(p));
     }
     let mut none = Intent::default().with(Field::Host, SUPABASE);
-    none.provider = Pick::NoProvider;
+    none.set_provider(Pick::NoProvider);
     assert_eq!(generate(&none).setup.unwrap(), plain_sql);
     // Other databases have no PostgreSQL provider.
     let mut my = Intent::new(Db::MySql, Preset::ReadOnly).with(Field::Host, SUPABASE);
-    my.provider = Pick::Is(Provider::Neon);
+    my.set_provider(Pick::Is(Provider::Neon));
     assert_eq!(my.provider(), None);
 }
 

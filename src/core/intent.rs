@@ -128,8 +128,12 @@ pub struct Intent {
     pub custom: Privileges,
     /// Neon defaults in place (original applet).
     pub neon: NeonAuto,
-    /// PostgreSQL: whose hosting rules apply (told from the host unless picked).
-    pub provider: Pick,
+    /// PostgreSQL: whose hosting rules apply (told from the host unless picked); set
+    /// with [`Intent::set_provider`].
+    provider: Pick,
+    /// The provider `provider` resolves to for the host: decided once per change of
+    /// either (here), read everywhere else through [`Intent::provider`].
+    resolved: Option<Provider>,
     /// The vendor's product the builder speaks for (an embed's profile); `None`: the
     /// original's texts.
     pub brand: Option<Brand>,
@@ -167,6 +171,7 @@ impl Intent {
             custom: Privileges::connector_read_only(),
             neon: NeonAuto::default(),
             provider: Pick::Auto,
+            resolved: None,
             brand: None,
         };
         for f in spec.fields_for(preset) {
@@ -193,7 +198,9 @@ impl Intent {
         match field {
             Field::Host => {
                 super::neon::host_changing(self, &value);
-                self.tls_follows_provider(&value);
+                let resolved = self.provider.resolve(&value);
+                self.tls_follows_provider(resolved);
+                self.resolved = resolved;
             }
             Field::Owners => self.neon.owners = false,
             Field::Database => self.neon.database = false,
@@ -224,14 +231,25 @@ impl Intent {
     /// i.set(Field::Host, "app.abc.eu-west-1.rds.amazonaws.com");
     /// assert!(i.tls);
     /// ```
-    fn tls_follows_provider(&mut self, new_host: &str) {
+    fn tls_follows_provider(&mut self, new: Option<Provider>) {
         if self.db != Db::Postgres || self.spec().tls.is_none() {
             return;
         }
-        let needs = |h: &str| self.provider.resolve(h).is_some_and(Provider::tls_required);
-        if needs(new_host) && !needs(self.get(Field::Host)) {
+        let needs = |p: Option<Provider>| p.is_some_and(Provider::tls_required);
+        if needs(new) && !needs(self.resolved) {
             self.tls = true;
         }
+    }
+
+    /// Whose hosting rules apply, as picked (`auto`: told from the host).
+    pub fn pick(&self) -> Pick {
+        self.provider
+    }
+
+    /// Picks whose hosting rules apply.
+    pub fn set_provider(&mut self, pick: Pick) {
+        self.provider = pick;
+        self.resolved = pick.resolve(self.get(Field::Host));
     }
 
     /// The user name an empty user field stands for: the profile's default user when
@@ -259,7 +277,7 @@ impl Intent {
     /// ```
     pub fn provider(&self) -> Option<Provider> {
         match self.db {
-            Db::Postgres => self.provider.resolve(self.get(Field::Host)),
+            Db::Postgres => self.resolved,
             _ => None,
         }
     }

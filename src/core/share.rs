@@ -76,7 +76,7 @@ pub fn apply(i: &mut Intent, key: &str, value: &str) {
         "product" => i.brand = super::brand::Brand::new(value).ok(),
         "provider" => {
             if let Some(p) = super::provider::Pick::from_key(value) {
-                i.provider = p;
+                i.set_provider(p);
             }
         }
         _ => {
@@ -162,8 +162,8 @@ pub fn to_fragment(i: &Intent) -> String {
     if i.custom != d.custom {
         parts.push(format!("privileges={}", encode(&i.custom.to_key())));
     }
-    if i.provider != d.provider {
-        parts.push(format!("provider={}", i.provider.as_str()));
+    if i.pick() != d.pick() {
+        parts.push(format!("provider={}", i.pick().as_str()));
     }
     // A provider's host turns TLS on as it is restored: say so when it was turned off.
     if i.tls != d.clone().with(Field::Host, i.get(Field::Host)).tls {

@@ -15,7 +15,7 @@ pub fn ProviderPicker(
     page: Page,
 ) -> impl IntoView {
     let postgres = memo(move || page.intent.with(|i| i.db == Db::Postgres));
-    let pick = memo(move || page.intent.with(|i| i.provider.as_str()));
+    let pick = memo(move || page.intent.with(|i| i.pick().as_str()));
     let note = memo(move || page.intent.with(|i| i.provider().map(Provider::note)));
     let options = Provider::ALL
         .iter()
@@ -30,7 +30,7 @@ pub fn ProviderPicker(
                 disabled=page.fixed("provider")
                 on:change=move |ev| {
                     if let Some(p) = Pick::from_key(&event_target_value(&ev)) {
-                        page.update(|i| i.provider = p);
+                        page.update(|i| i.set_provider(p));
                     }
                 }>
                 <option value="auto">"Told from the host"</option>

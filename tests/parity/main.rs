@@ -193,7 +193,7 @@ fn builder_matches_the_original_for_every_input_it_handles() {
         // the script, Neon's defaults included, is compared with no provider picked.
         let sql = if f.provider().is_some() {
             let mut plain = f.clone();
-            plain.provider = grantsmith::core::provider::Pick::NoProvider;
+            plain.set_provider(grantsmith::core::provider::Pick::NoProvider);
             generate(&plain).setup
         } else {
             ours.setup.clone()

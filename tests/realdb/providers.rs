@@ -236,7 +236,7 @@ pub fn run(s: &Server) {
                 .with(Field::Role, role.as_str())
                 .with(Field::Password, ROLE_PW);
             if h.host.is_none() {
-                f.provider = Pick::Is(h.provider);
+                f.set_provider(Pick::Is(h.provider));
             }
             let ctx = format!("{} {:?} {:?} #{n}", s.version, h.provider, f.preset);
             assert_eq!(f.provider(), Some(h.provider), "{ctx}");
