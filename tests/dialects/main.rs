@@ -5,8 +5,11 @@
 //! `GS_UPDATE_GOLDEN=1 cargo test --test dialects` rewrites the goldens (then read the
 //! diff). `GS_SEED=n` replays the hostile-name cases.
 
+#[path = "../common/hostile.rs"]
+mod hostile;
 #[path = "../common/rng.rs"]
 mod rng;
+use hostile::NASTY;
 
 mod bigquery;
 mod mysql;
@@ -349,33 +352,6 @@ fn shape(d: Db, script: &str) -> Vec<String> {
         })
         .collect()
 }
-
-const NASTY: [&str; 24] = [
-    "'",
-    "\"",
-    "`",
-    "\\",
-    "]",
-    "[",
-    ";",
-    "--",
-    "/*",
-    "*/",
-    "%",
-    "_",
-    "$",
-    "@",
-    " ",
-    "é",
-    "😀",
-    "a",
-    "B",
-    "1",
-    "GO",
-    "'; DROP USER x; --",
-    "\\'",
-    "$$",
-];
 
 #[test]
 fn hostile_names_never_change_the_statements() {

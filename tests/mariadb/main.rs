@@ -9,8 +9,13 @@
 //!
 //! `cargo test --features realdb --test mariadb -- --nocapture` (`GS_SEED=n` replays).
 
+#[path = "../common/hostile.rs"]
+mod hostile;
 #[path = "../common/rng.rs"]
 mod rng;
+#[path = "../common/tls.rs"]
+mod tls;
+use hostile::NASTY;
 
 mod drift;
 mod drivers;
@@ -76,21 +81,7 @@ impl Maria {
             .unwrap()
             .port();
         // A self-signed certificate, so accounts with REQUIRE SSL can sign in over TLS.
-        let tls = Command::new("openssl")
-            .args([
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-            ])
-            .args(["-subj", "/CN=127.0.0.1", "-keyout"])
-            .arg(dir.join("key.pem"))
-            .arg("-out")
-            .arg(dir.join("cert.pem"))
-            .output()
-            .expect("openssl (Debian's openssl) must be installed");
-        assert!(
-            tls.status.success(),
-            "openssl: {}",
-            String::from_utf8_lossy(&tls.stderr)
-        );
+        tls::self_signed(&dir.join("key.pem"), &dir.join("cert.pem"));
         let mut cmd = Command::new(bin("mariadbd"));
         cmd.arg("--no-defaults")
             .arg(format!("--ssl-cert={}", dir.join("cert.pem").display()))
@@ -522,31 +513,6 @@ fn mysql_dialect_on_mariadb() {
     assert!(!o.status.success(), "REQUIRE SSL let a plain connection in");
     m.root_ok(out.uninstall.as_deref().unwrap());
 }
-
-const NASTY: [&str; 22] = [
-    "'",
-    "\"",
-    "`",
-    "\\",
-    "]",
-    ";",
-    "--",
-    "/*",
-    "*/",
-    "%",
-    "_",
-    "$",
-    "@",
-    " ",
-    "é",
-    "😀",
-    "a",
-    "B",
-    "1",
-    "x'; DROP USER root; --",
-    "\\'",
-    "#",
-];
 
 #[test]
 fn hostile_names_on_mariadb() {

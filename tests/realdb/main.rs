@@ -17,6 +17,8 @@ mod providers;
 mod scenarios;
 mod scope;
 mod server;
+#[path = "../common/tls.rs"]
+mod tls;
 mod trigger;
 
 macro_rules! per_version {

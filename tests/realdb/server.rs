@@ -152,21 +152,7 @@ impl Server {
 
     /// A self-signed certificate and an hba that takes TCP over TLS only.
     fn tls_files(&self, data: &std::path::Path) {
-        let out = Command::new("openssl")
-            .args([
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-            ])
-            .args(["-subj", "/CN=127.0.0.1", "-keyout"])
-            .arg(data.join("server.key"))
-            .arg("-out")
-            .arg(data.join("server.crt"))
-            .output()
-            .expect("openssl (Debian's openssl) must be installed");
-        assert!(
-            out.status.success(),
-            "openssl: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        super::tls::self_signed(&data.join("server.key"), &data.join("server.crt"));
         std::fs::write(
             data.join("pg_hba.conf"),
             "local all all scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\nhostnossl all all 127.0.0.1/32 reject\n",
