@@ -29,6 +29,7 @@ const FLOORS: &[(&str, &[&str])] = &[
         "model: what the user asks for",
         &[
             "core/intent.rs",
+            "core/choices.rs",
             "core/privileges.rs",
             "core/provider.rs",
             "core/provider_pick.rs",

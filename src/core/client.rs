@@ -59,32 +59,6 @@ pub enum Client {
 }
 
 impl Client {
-    /// Every form.
-    pub const ALL: [Client; 22] = [
-        Client::Uri,
-        Client::KeywordValue,
-        Client::Env,
-        Client::Pgpass,
-        Client::NodePg,
-        Client::Psycopg,
-        Client::SqlAlchemyPg,
-        Client::JdbcPg,
-        Client::MySqlUri,
-        Client::Mysql2,
-        Client::PyMySql,
-        Client::SqlAlchemyMySql,
-        Client::JdbcMySql,
-        Client::JdbcMariaDb,
-        Client::AdoNet,
-        Client::Mssql,
-        Client::JdbcSqlServer,
-        Client::SnowflakeConnector,
-        Client::SqlAlchemySnowflake,
-        Client::JdbcSnowflake,
-        Client::SqlAlchemyBigQuery,
-        Client::BigQueryUri,
-    ];
-
     /// The forms of `db`'s connection details, in picker order (the first is the
     /// default); none where the page writes one fixed form. Redshift has no pgjdbc
     /// form: its own JDBC driver reads other URLs. One list per database: a new form

@@ -5,96 +5,12 @@
 //! the embed and the CLI all fill it through [`Intent::set`]; a backend checks and
 //! renders it.
 
+pub use super::choices::{Db, Preset, Scope};
 use super::brand::Brand;
 pub use super::field::Field;
 use super::privileges::Privileges;
 use super::provider::{Pick, Provider};
 use super::spec::Spec;
-
-/// The database picker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Db {
-    /// PostgreSQL 14+ (the original applet and the presets).
-    #[default]
-    Postgres,
-    /// MySQL 5.7+ and MariaDB 10.3+ (one syntax for what is generated here).
-    MySql,
-    /// Microsoft SQL Server 2016+ and Azure SQL.
-    SqlServer,
-    /// Snowflake.
-    Snowflake,
-    /// Amazon Redshift (provisioned and serverless).
-    Redshift,
-    /// Google BigQuery.
-    BigQuery,
-}
-
-/// Defines a closed set with stable keys and labels: `ALL`, `as_str`, `label`,
-/// `from_key`.
-macro_rules! keyed_enum {
-    ($t:ident { $($v:ident => $key:literal, $label:literal;)* }) => {
-        impl $t {
-            /// Every value, in picker order.
-            pub const ALL: &'static [$t] = &[$($t::$v),*];
-            /// Stable key (picker value, URL fragment, CLI, `data-*`).
-            pub fn as_str(self) -> &'static str {
-                match self { $($t::$v => $key),* }
-            }
-            /// Name in the picker.
-            pub fn label(self) -> &'static str {
-                match self { $($t::$v => $label),* }
-            }
-            /// The value named by `key`, if any.
-            pub fn from_key(key: &str) -> Option<$t> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == key)
-            }
-        }
-    };
-}
-
-keyed_enum!(Db {
-    Postgres => "postgresql", "PostgreSQL";
-    MySql => "mysql", "MySQL / MariaDB";
-    SqlServer => "sqlserver", "SQL Server";
-    Snowflake => "snowflake", "Snowflake";
-    Redshift => "redshift", "Amazon Redshift";
-    BigQuery => "bigquery", "BigQuery";
-});
-
-/// What the user is for: one named access profile per idea, whatever the database.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Preset {
-    /// The original applet's trigger-based integration user (PostgreSQL only).
-    #[default]
-    Original,
-    /// `seeds/001`: read metadata (and, on PostgreSQL, table contents) only.
-    Metadata,
-    /// `seeds/002`: the read/write connector (sources and transformations).
-    ReadWrite,
-    /// `seeds/002`: the read-only connector.
-    ReadOnly,
-    /// Every privilege chosen per object kind.
-    Custom,
-}
-
-keyed_enum!(Preset {
-    Original => "original", "Original applet (trigger-based integration)";
-    Metadata => "metadata", "Read-only metadata sync";
-    ReadWrite => "connector-rw", "Read/write connector (sources and transformations)";
-    ReadOnly => "connector-ro", "Read-only connector (sources)";
-    Custom => "custom", "Custom privileges";
-});
-
-/// Which schemas the grants reach.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Scope {
-    /// Every schema the runner can use (original), or every schema matching the
-    /// include/exclude filters (metadata sync).
-    #[default]
-    All,
-    /// Exactly the listed schemas.
-    Listed,
-}
 
 /// Which automatic Neon defaults are in place (see [`super::neon`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -6,6 +6,7 @@
 
 pub mod backend;
 pub mod brand;
+pub mod choices;
 pub mod client;
 pub mod client_code;
 mod client_jdbc;

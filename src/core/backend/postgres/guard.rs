@@ -89,10 +89,11 @@ const PUBLIC_NOTE: &str = "
 -- PostgreSQL 14 and older let every role, this user too, create objects in schema public.
 -- To stop that, once no application relies on it: REVOKE CREATE ON SCHEMA public FROM PUBLIC;";
 
-/// Verify's rows for the checks (lines of its `checks (ord, item, object, ok)` union,
-/// each followed by `UNION ALL`): run in the database the script names, and the role
-/// carries the mark of its setup.
-pub(crate) fn verify_rows(database: &Ident, role: &Ident) -> String {
+/// Verify's first rows (of its `checks (ord, item, object, ok)` union; the role's oid in
+/// CTE `r`): run in the database the script names, the role carries the mark of its
+/// setup, it exists and can log in, and it holds each of `db_privs` (an SQL array) on
+/// the database. The caller goes on with `UNION ALL`.
+pub(crate) fn verify_rows(database: &Ident, role: &Ident, db_privs: &str) -> String {
     let (db, role) = (database.literal(), role.literal());
     format!(
         "  SELECT 0, 'run in the database it is for', {db}::text, current_database() = {db}
@@ -101,7 +102,12 @@ pub(crate) fn verify_rows(database: &Ident, role: &Ident) -> String {
          EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role}
                   AND coalesce(shobj_description(oid, 'pg_authid'), '') LIKE '{MARK}%')
   UNION ALL
-"
+  SELECT 1, 'role exists and can log in', {role}::text,
+         EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role} AND rolcanlogin)
+  UNION ALL
+  SELECT 2, 'database ' || priv, {db}::text,
+         coalesce(has_database_privilege((SELECT oid FROM r), {db}, priv), false)
+    FROM unnest({db_privs}) priv"
     )
 }
 

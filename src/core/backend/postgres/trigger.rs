@@ -117,3 +117,14 @@ pub(crate) fn verify_row(
         format!("{held} <> {w}"),
     )
 }
+
+/// [`verify_row`] for verify's table rows (`priv` over `pg_class c`, the role's oid in
+/// CTE `r`), which every preset writes alike.
+pub(crate) fn table_row() -> (String, String) {
+    verify_row(
+        "'table ' || priv",
+        "coalesce(has_table_privilege((SELECT oid FROM r), c.oid, priv), false)",
+        "priv",
+        "c.relowner",
+    )
+}

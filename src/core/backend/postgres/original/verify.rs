@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::setup::{SchemaScope, Setup};
 use crate::core::backend::postgres::hosted::{grantable, schema_in_reach, verify_runner, Class};
-use crate::core::backend::postgres::trigger::verify_row;
+use crate::core::backend::postgres::trigger::table_row;
 use crate::core::quote::pg::{literal_array, Literal};
 
 /// Schemas in scope as the setup chose them, as an SQL `WHERE` over `pg_namespace n`
@@ -33,21 +33,18 @@ impl Setup {
     pub fn verify_sql(&self) -> String {
         let role = self.role.literal();
         let parent = self.parent().literal();
-        let db = self.database.literal();
         let filter = scope_filter(self);
         let hosted = self.hosted();
         let reach = schema_in_reach(hosted, &["USAGE"]);
         let tables = grantable(hosted, Class::Tables, &["SELECT", "TRIGGER"]);
         let seqs = grantable(hosted, Class::Sequences, &["USAGE", "SELECT"]);
         let funcs = grantable(hosted, Class::Functions, &["EXECUTE"]);
-        let guard_rows =
-            crate::core::backend::postgres::guard::verify_rows(&self.database, &self.role);
-        let (table_label, table_ok) = verify_row(
-            "'table ' || priv",
-            "coalesce(has_table_privilege((SELECT oid FROM r), c.oid, priv), false)",
-            "priv",
-            "c.relowner",
+        let guard_rows = crate::core::backend::postgres::guard::verify_rows(
+            &self.database,
+            &self.role,
+            "ARRAY['CONNECT', 'CREATE', 'TEMPORARY']",
         );
+        let (table_label, table_ok) = table_row();
         let mut q = format!(
             "-- Verify the integration user: one row per expected privilege, pass or FAIL.
 -- Read-only; run it in the same database, {}.
@@ -59,12 +56,7 @@ s AS (
      AND ((SELECT oid FROM p) IS NULL OR has_schema_privilege((SELECT oid FROM p), n.oid, 'USAGE'))
 ),
 checks (ord, item, object, ok) AS (
-{guard_rows}  SELECT 1, 'role exists and can log in', {role}::text,
-         EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role} AND rolcanlogin)
-  UNION ALL
-  SELECT 2, 'database ' || priv, {db}::text,
-         coalesce(has_database_privilege((SELECT oid FROM r), {db}, priv), false)
-    FROM unnest(ARRAY['CONNECT', 'CREATE', 'TEMPORARY']) priv
+{guard_rows}
   UNION ALL
   SELECT 3, 'schema USAGE', format('%I', s.nspname),
          coalesce(has_schema_privilege((SELECT oid FROM r), s.oid, 'USAGE'), false)

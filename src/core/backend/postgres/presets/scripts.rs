@@ -7,7 +7,7 @@ use super::setup::Plan;
 use crate::core::backend::postgres::converge::names;
 use crate::core::backend::postgres::guard::uninstall_checks;
 use crate::core::backend::postgres::hosted::verify_runner;
-use crate::core::backend::postgres::trigger::verify_row;
+use crate::core::backend::postgres::trigger::{table_row, verify_row};
 use crate::core::backend::postgres::uninstall::drop_role_tail;
 use crate::core::privileges::list;
 use crate::core::quote::pg::dollar_quote;
@@ -16,7 +16,6 @@ impl Plan {
     /// One read-only query: a row per expected privilege, pass or FAIL.
     pub fn verify_sql(&self) -> String {
         let role = self.role.literal();
-        let db = self.database.literal();
         let p = &self.privs;
         let arr = |v: Vec<&str>| names(&v);
         let hosted = self.platform.is_some();
@@ -27,14 +26,12 @@ impl Plan {
             .collect();
         let (tables, seqs, funcs) = (&g[0], &g[1], &g[2]);
         let reach = schema_in_reach(hosted, &self.schema_privs());
-        let guard_rows =
-            crate::core::backend::postgres::guard::verify_rows(&self.database, &self.role);
-        let (table_label, table_ok) = verify_row(
-            "'table ' || priv",
-            "coalesce(has_table_privilege((SELECT oid FROM r), c.oid, priv), false)",
-            "priv",
-            "c.relowner",
+        let guard_rows = crate::core::backend::postgres::guard::verify_rows(
+            &self.database,
+            &self.role,
+            &arr(p.database.iter().map(|x| x.as_str()).collect()),
         );
+        let (table_label, table_ok) = table_row();
         let mut q = format!(
             "-- Verify the {}: one row per expected privilege, pass or FAIL.
 -- Read-only; run it in the same database, {}.
@@ -42,12 +39,7 @@ WITH r AS (SELECT (SELECT oid FROM pg_roles WHERE rolname = {role}) AS oid),
 s AS (SELECT n.oid, n.nspname FROM pg_namespace n
        WHERE {}{reach}),
 checks (ord, item, object, ok) AS (
-{guard_rows}  SELECT 1, 'role exists and can log in', {role}::text,
-         EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role} AND rolcanlogin)
-  UNION ALL
-  SELECT 2, 'database ' || priv, {db}::text,
-         coalesce(has_database_privilege((SELECT oid FROM r), {db}, priv), false)
-    FROM unnest({}) priv
+{guard_rows}
   UNION ALL
   SELECT 3, 'schema ' || priv, format('%I', s.nspname),
          coalesce(has_schema_privilege((SELECT oid FROM r), s.oid, priv), false)
@@ -64,7 +56,6 @@ checks (ord, item, object, ok) AS (
             self.title,
             verify_runner(hosted),
             self.scope_filter(),
-            arr(p.database.iter().map(|x| x.as_str()).collect()),
             arr(p.schema.iter().map(|x| x.as_str()).collect()),
             arr(p.tables.iter().map(|x| x.as_str()).collect()),
             arr(p.sequences.iter().map(|x| x.as_str()).collect()),
