@@ -20,8 +20,10 @@ cd "$(dirname "$0")/.."
 # verify's extra rows); a fresh clone with another CARGO_HOME measured 169,115 (the
 # paths of the crates' sources end up in the wasm): 170000. Withholding TRIGGER from
 # superusers' tables (setup, verify, drift, uninstall, the page's words) took it to
-# 170,911, the original's take-back of other presets' grants to 171,965: 172500.
-BUDGET=${GS_GZIP_BUDGET:-172500}
+# 170,911, the original's take-back of other presets' grants to 171,965; the same
+# inspect fingerprint in every build (withheld-TRIGGER lines in this page too) and the
+# layers of issue 27 to 172,435 (+0.27 %; a fresh clone's paths add ~400): 173000.
+BUDGET=${GS_GZIP_BUDGET:-173000}
 # One page: its HTML and every file it names.
 page() {
   total_raw=0; total_gz=0
