@@ -85,4 +85,3 @@ pub enum Scope {
     /// Exactly the listed schemas.
     Listed,
 }
-

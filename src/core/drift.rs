@@ -114,34 +114,7 @@ pub fn read(paste: &str, role: &str) -> Result<Inspection, String> {
     let Some(first) = lines.first() else {
         return Err("Paste the inspect query's output here (psql -At prints it).".into());
     };
-    if first.trim_start().starts_with("line") || first.contains(" | ") || first.starts_with("---") {
-        return Err(
-            "This looks like psql's table output: run the inspect query with psql -At \
-                    (unaligned, no header), which prints one plain line per fact."
-                .into(),
-        );
-    }
-    let head = fields(first).map_err(|m| format!("Line 1: {m}"))?;
-    if head.first().map(String::as_str) != Some(HEADER) {
-        return Err(format!(
-            "This is not the inspect query's output: its first line starts with {HEADER}. \
-             Copy the query from this page, run it with psql -At and paste all it prints."
-        ));
-    }
-    if head.get(1).map(String::as_str) != Some(VERSION) || head.len() != 7 {
-        return Err(
-            "This output comes from another version of the inspect query: copy the \
-                    query from this page again and run it."
-                .into(),
-        );
-    }
-    if head[2] != role {
-        return Err(format!(
-            "This is the output for the user {}, not {role}: run the inspect query shown \
-             here, for this user.",
-            head[2]
-        ));
-    }
+    let head = header(first, role)?;
     let last = lines
         .last()
         .and_then(|l| fields(l).ok())
@@ -192,6 +165,39 @@ pub fn read(paste: &str, role: &str) -> Result<Inspection, String> {
         tag: head[6].clone(),
         facts,
     })
+}
+
+/// The first line's fields, checked: the inspect query's, of this version, for `role`.
+fn header(first: &str, role: &str) -> Result<Vec<String>, String> {
+    if first.trim_start().starts_with("line") || first.contains(" | ") || first.starts_with("---") {
+        return Err(
+            "This looks like psql's table output: run the inspect query with psql -At \
+                    (unaligned, no header), which prints one plain line per fact."
+                .into(),
+        );
+    }
+    let head = fields(first).map_err(|m| format!("Line 1: {m}"))?;
+    if head.first().map(String::as_str) != Some(HEADER) {
+        return Err(format!(
+            "This is not the inspect query's output: its first line starts with {HEADER}. \
+             Copy the query from this page, run it with psql -At and paste all it prints."
+        ));
+    }
+    if head.get(1).map(String::as_str) != Some(VERSION) || head.len() != 7 {
+        return Err(
+            "This output comes from another version of the inspect query: copy the \
+                    query from this page again and run it."
+                .into(),
+        );
+    }
+    if head[2] != role {
+        return Err(format!(
+            "This is the output for the user {}, not {role}: run the inspect query shown \
+             here, for this user.",
+            head[2]
+        ));
+    }
+    Ok(head)
 }
 
 /// Reads a paste for the setup `e` describes and compares it with what that setup

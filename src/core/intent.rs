@@ -5,8 +5,8 @@
 //! the embed and the CLI all fill it through [`Intent::set`]; a backend checks and
 //! renders it.
 
-pub use super::choices::{Db, Preset, Scope};
 use super::brand::Brand;
+pub use super::choices::{Db, Preset, Scope};
 pub use super::field::Field;
 use super::privileges::Privileges;
 use super::provider::{Pick, Provider};

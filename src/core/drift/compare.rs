@@ -232,35 +232,51 @@ fn row(
             WRITES.contains(&fields[3].as_str()),
             fix::revoke(e, kind, fields, false),
         )],
-        _ => {
-            let (grant, option) = fields.split_at(fields.len() - 1);
-            let mut k = vec![kind.to_string()];
-            k.extend(grant.iter().cloned());
-            let grantable = option[0] == "grantable";
-            if kind == "default" && !want.contains(&k) {
-                let mut any = k.clone();
-                any[1] = ANY_OWNER.to_string();
-                if want.contains(&any) {
-                    k = any;
-                }
-            }
-            if want.contains(&k) {
-                seen.insert(k);
-                let mut v = vec![Row {
-                    status: Status::Present,
-                    danger: false,
-                    what: fix::describe(kind, grant),
-                    fix: None,
-                }];
-                if grantable {
-                    v.push(extra(true, fix::revoke(e, kind, grant, true)));
-                }
-                v
-            } else {
-                let privilege = &grant[grant.len() - 1];
-                let danger = grantable || WRITES.contains(&privilege.as_str());
-                vec![extra(danger, fix::revoke(e, kind, grant, false))]
-            }
+        _ => privilege_row(e, f, want, seen),
+    }
+}
+
+/// The rows for a privilege fact (its last field says whether it is grantable): present
+/// when the setup grants it (and extra for a grant option), else extra.
+fn privilege_row(
+    e: &Expect,
+    f: &Fact,
+    want: &BTreeSet<Vec<String>>,
+    seen: &mut BTreeSet<Vec<String>>,
+) -> Vec<Row> {
+    let kind = f.kind.as_str();
+    let (grant, option) = f.fields.split_at(f.fields.len() - 1);
+    let extra = |danger: bool, fix: Option<String>| Row {
+        status: Status::Extra,
+        danger,
+        what: fix::describe(kind, &f.fields),
+        fix,
+    };
+    let mut k = vec![kind.to_string()];
+    k.extend(grant.iter().cloned());
+    let grantable = option[0] == "grantable";
+    if kind == "default" && !want.contains(&k) {
+        let mut any = k.clone();
+        any[1] = ANY_OWNER.to_string();
+        if want.contains(&any) {
+            k = any;
         }
+    }
+    if want.contains(&k) {
+        seen.insert(k);
+        let mut v = vec![Row {
+            status: Status::Present,
+            danger: false,
+            what: fix::describe(kind, grant),
+            fix: None,
+        }];
+        if grantable {
+            v.push(extra(true, fix::revoke(e, kind, grant, true)));
+        }
+        v
+    } else {
+        let privilege = &grant[grant.len() - 1];
+        let danger = grantable || WRITES.contains(&privilege.as_str());
+        vec![extra(danger, fix::revoke(e, kind, grant, false))]
     }
 }

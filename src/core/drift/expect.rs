@@ -132,19 +132,31 @@ pub(super) fn expected(
             want.insert(k);
         }
     }
-    // What the setup withholds (TRIGGER where a superuser owns the table or creates
-    // it later) is not expected.
+    withhold(&mut want, i);
+    expect_defaults(&mut want, e, i, &schemas);
+    (want, everyone)
+}
+
+/// Takes out of `want` what the setup withholds (TRIGGER where a superuser owns the
+/// table): the paste's `withheld` lines say where.
+fn withhold(want: &mut BTreeSet<Vec<String>>, i: &Inspection) {
     for f in i.facts.iter().filter(|f| f.kind == "withheld") {
         if f.fields[0] == "table" {
-            want.remove(&key(&["table", &f.fields[1], &f.fields[2], &f.fields[3]]));
+            let k = ["table", &f.fields[1], &f.fields[2], &f.fields[3]];
+            want.remove(&k.map(str::to_string).to_vec());
         }
     }
+}
+
+/// Adds the expected default privileges to `want`: per schema in scope or global,
+/// without TRIGGER where the paste says it is withheld from the owner.
+fn expect_defaults(want: &mut BTreeSet<Vec<String>>, e: &Expect, i: &Inspection, schemas: &[&str]) {
     for d in &e.defaults {
         // No owner listed: whoever ran the setup, which the paste cannot tell (the
         // query may have run as another role), so any owner's matching grant counts.
         let owner = d.owner.as_ref().map_or(ANY_OWNER, |o| o.raw());
         let places = if d.per_schema {
-            schemas.clone()
+            schemas.to_vec()
         } else {
             vec![""]
         };
@@ -156,9 +168,12 @@ pub(super) fn expected(
                 if withheld && d.code == "r" {
                     continue;
                 }
-                want.insert(key(&["default", owner, s, d.code, p]));
+                want.insert(
+                    ["default", owner, s, d.code, p]
+                        .map(str::to_string)
+                        .to_vec(),
+                );
             }
         }
     }
-    (want, everyone)
 }

@@ -124,6 +124,26 @@ SELECT line FROM (
 
     /// The rows: extras first (all dangerous but a database privilege the read/write
     /// setup also grants elsewhere), then missing, then present.
+    /// A Missing row, with its GRANT, for each privilege the setup grants and the paste
+    /// did not show (`seen`: database and privilege).
+    fn missing(&self, seen: &[(String, &str)], account: &Account) -> Vec<Row> {
+        let mut missing = Vec::new();
+        for db in &self.dbs {
+            for p in self.privs {
+                if !seen.iter().any(|(d, q)| d == db && q == p) {
+                    let on = Ident::new(db);
+                    missing.push(row(
+                        Status::Missing,
+                        false,
+                        format!("{p} on database {on}"),
+                        Some(format!("GRANT {p} ON {on}.* TO {account};")),
+                    ));
+                }
+            }
+        }
+        missing
+    }
+
     fn compare(&self, i: &Inspection) -> Report {
         let account = self.account();
         let mut extra = Vec::new();
@@ -190,20 +210,7 @@ SELECT line FROM (
                 ),
             );
         }
-        let mut missing = Vec::new();
-        for db in &self.dbs {
-            for p in self.privs {
-                if !seen.iter().any(|(d, q)| d == db && q == p) {
-                    let on = Ident::new(db);
-                    missing.push(row(
-                        Status::Missing,
-                        false,
-                        format!("{p} on database {on}"),
-                        Some(format!("GRANT {p} ON {on}.* TO {account};")),
-                    ));
-                }
-            }
-        }
+        let missing = self.missing(&seen, &account);
         let (danger, rest): (Vec<Row>, Vec<Row>) = extra.into_iter().partition(|r| r.danger);
         Report {
             role: Comment::new(&account.to_string()).to_string(),

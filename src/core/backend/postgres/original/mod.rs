@@ -26,6 +26,7 @@ use crate::core::text::{js_trim, or_default, split_unique};
 use setup::{SchemaScope, Setup};
 pub use spec::{PORT_DEFAULT, ROLE_DEFAULT, SCHEMAS_DEFAULT, SPEC};
 
+/// Checks the original's form and, when every field is fine, returns its lazy renderer.
 pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     e.take(
         Field::Host,

@@ -19,6 +19,7 @@ use crate::core::host::validate_host;
 use crate::core::intent::{Field, Intent, Preset, Scope};
 use crate::core::output::{Errors, Part, Render};
 use crate::core::privileges::Privileges;
+use crate::core::provider::Provider;
 use crate::core::quote::pg::{Ident, Literal};
 use crate::core::text::{js_trim, or_default, split_unique};
 use setup::{Plan, Schemas};
@@ -98,6 +99,45 @@ fn env_name(s: &str) -> Result<String, String> {
     }
 }
 
+/// The schemas in scope: listed (checked names, no provider's own), or matched by the
+/// metadata preset's include and exclude expressions.
+fn checked_schemas(i: &Intent, e: &mut Errors, platform: Option<Provider>) -> Option<Schemas> {
+    if SPEC.scope_of(i) == Scope::All {
+        let get = |f: Field| js_trim(i.get(f));
+        let include = e.take(Field::Include, check_regex("Include", get(Field::Include)));
+        let exclude = e.take(Field::Exclude, check_regex("Exclude", get(Field::Exclude)));
+        include
+            .zip(exclude)
+            .map(|(include, exclude)| Schemas::Matching { include, exclude })
+    } else {
+        let items = split_unique(i.get(Field::Schemas)).unwrap_or(vec!["public"]);
+        let listed = not_platform(platform, &items)
+            .and_then(|()| idents("Schema", &items, Ident::new_schema))
+            .map(Schemas::Listed);
+        e.take(Field::Schemas, listed)
+    }
+}
+
+/// The metadata tool's connection name and password variable, checked.
+fn metadata_fields(i: &Intent, e: &mut Errors) -> (Option<String>, Option<String>) {
+    let cname = e.take(
+        Field::ConnectionName,
+        one_line(or_default(
+            i.get(Field::ConnectionName),
+            "postgres_production",
+        )),
+    );
+    let penv = e.take(
+        Field::PasswordEnvName,
+        env_name(or_default(
+            i.get(Field::PasswordEnvName),
+            "POSTGRES_CONNECTION_PASSWORD",
+        )),
+    );
+    (cname, penv)
+}
+
+/// Checks a preset's form and, when every field is fine, returns its lazy renderer.
 pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let get = |f: Field| js_trim(i.get(f));
     e.take(
@@ -122,39 +162,14 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             .ok(),
     };
     let platform = i.provider();
-    let schemas = if SPEC.scope_of(i) == Scope::All {
-        let include = e.take(Field::Include, check_regex("Include", get(Field::Include)));
-        let exclude = e.take(Field::Exclude, check_regex("Exclude", get(Field::Exclude)));
-        include
-            .zip(exclude)
-            .map(|(include, exclude)| Schemas::Matching { include, exclude })
-    } else {
-        let items = split_unique(i.get(Field::Schemas)).unwrap_or(vec!["public"]);
-        let listed = not_platform(platform, &items)
-            .and_then(|()| idents("Schema", &items, Ident::new_schema))
-            .map(Schemas::Listed);
-        e.take(Field::Schemas, listed)
-    };
+    let schemas = checked_schemas(i, e, platform);
     let owner_items = split_unique(i.get(Field::Owners)).unwrap_or_default();
     let owners = e.take(
         Field::Owners,
         idents("Role", &owner_items, Ident::new_existing_role),
     );
     let meta = i.preset == Preset::Metadata;
-    let cname = e.take(
-        Field::ConnectionName,
-        one_line(or_default(
-            i.get(Field::ConnectionName),
-            "postgres_production",
-        )),
-    );
-    let penv = e.take(
-        Field::PasswordEnvName,
-        env_name(or_default(
-            i.get(Field::PasswordEnvName),
-            "POSTGRES_CONNECTION_PASSWORD",
-        )),
-    );
+    let (cname, penv) = metadata_fields(i, e);
     let password = e.take(Field::Password, password_for(i, platform));
     let (port, role, database, schemas, owners, password) =
         (port?, role?, database?, schemas?, owners?, password?);
