@@ -33,17 +33,7 @@ pub fn Advanced(
     };
     // One callback, made once (not one per keystroke).
     let on_schemas = page.on_input(Field::Schemas);
-    let on_owners = page.on_input(Field::Owners);
     let schemas_err = page.error(Field::Schemas);
-    let owners_err = page.error(Field::Owners);
-    let rls = memo(move || page.intent.with(|i| i.rls));
-    // The original's sentence about Dreamlit's own schema is not another product's.
-    let rls_tip = match page.profile.brand() {
-        None => "Adds a permissive SELECT policy on every RLS-enabled application table in the chosen \
-            schemas. Dreamlit handles its own internal-table RLS setup automatically when it creates \
-            the `dreamlit` schema.",
-        Some(_) => "Adds a permissive SELECT policy on every RLS-enabled application table in the chosen schemas.",
-    };
     view! {
         <button
             type="button" class="gs-toggle" data-testid="advanced"
@@ -77,6 +67,23 @@ pub fn Advanced(
                             {move || schemas_err.get().map(|m| view! { <p class="gs-error" data-testid="schemas-error">{m}</p> })}
                         }.into_any()))}
                     </fieldset>
+                    <OwnersPanel page=page/>
+                </div>
+                <RlsBox page=page/>
+            </div>
+        }.into_any()))}
+    }
+}
+
+/// The table owner roles (for default privileges).
+#[component]
+fn OwnersPanel(
+    /// The page state.
+    page: Page,
+) -> impl IntoView {
+    let on_owners = page.on_input(Field::Owners);
+    let owners_err = page.error(Field::Owners);
+    view! {
                     <div class="gs-panel" class:gs-hidden=!page.shown("owners")>
                         <label class="gs-label" for="gs-owners">
                             "Table owner role(s) "
@@ -97,7 +104,24 @@ pub fn Advanced(
                         {profile_note(page, "owners")}
                         {move || owners_err.get().map(|m| view! { <p class="gs-error" data-testid="owners-error">{m}</p> })}
                     </div>
-                </div>
+    }
+}
+
+/// "Add RLS policies", with the original's tip.
+#[component]
+fn RlsBox(
+    /// The page state.
+    page: Page,
+) -> impl IntoView {
+    let rls = memo(move || page.intent.with(|i| i.rls));
+    // The original's sentence about Dreamlit's own schema is not another product's.
+    let rls_tip = match page.profile.brand() {
+        None => "Adds a permissive SELECT policy on every RLS-enabled application table in the chosen \
+            schemas. Dreamlit handles its own internal-table RLS setup automatically when it creates \
+            the `dreamlit` schema.",
+        Some(_) => "Adds a permissive SELECT policy on every RLS-enabled application table in the chosen schemas.",
+    };
+    view! {
                 <label class="gs-panel gs-check" class:gs-hidden=!page.shown("rls")>
                     <input
                         type="checkbox" data-testid="rls" disabled=page.fixed("rls")
@@ -125,7 +149,5 @@ pub fn Advanced(
                     </span>
                 </label>
                 {profile_note(page, "rls")}
-            </div>
-        }.into_any()))}
     }
 }

@@ -152,23 +152,6 @@ pub fn App(
             page.update(|i| i.switch_preset(a));
         }
     };
-    // The new-schema applet's role follows the user above (its default when empty).
-    let user = derived(move || {
-        page.intent.with(|i| {
-            let spec = i.spec();
-            let default = spec.field(i.preset, Field::Role).map_or("", |f| f.default);
-            crate::core::text::or_default(i.get(Field::Role), default).to_string()
-        })
-    });
-    let product_role = page.branded("", "role");
-    let role_label = derived(move || match preset.get() {
-        _ if !product_role.is_empty() => product_role,
-        Preset::Original => "Dreamlit role",
-        _ => "Integration role",
-    });
-    // The new-schema applet grants what the preset above grants in a listed schema.
-    let privileges = derived(move || page.intent.with(preset_privileges));
-    let new_schema = move || db.get() == Db::Postgres;
     let title = match profile.brand() {
         Some(b) => format!("A database user for {}", b.name()),
         None => "Grantsmith".into(),
@@ -204,10 +187,41 @@ pub fn App(
                 Backend::Original => view! { <OriginalForm page=page/> }.into_any(),
                 b => view! { <SpecForm page=page spec=b.spec()/> }.into_any(),
             }}
+            <NewSchemaSection page=page/>
+        </main>
+    }
+}
+
+/// "Grant access to a schema created later" (PostgreSQL): the new-schema applet, for the
+/// user above and what its preset grants.
+#[component]
+fn NewSchemaSection(
+    /// The page state.
+    page: Page,
+) -> impl IntoView {
+    let db = memo(move || page.intent.with(|i| i.db));
+    let preset = memo(move || page.intent.with(|i| i.preset));
+    // The new-schema applet's role follows the user above (its default when empty).
+    let user = derived(move || {
+        page.intent.with(|i| {
+            let spec = i.spec();
+            let default = spec.field(i.preset, Field::Role).map_or("", |f| f.default);
+            crate::core::text::or_default(i.get(Field::Role), default).to_string()
+        })
+    });
+    let product_role = page.branded("", "role");
+    let role_label = derived(move || match preset.get() {
+        _ if !product_role.is_empty() => product_role,
+        Preset::Original => "Dreamlit role",
+        _ => "Integration role",
+    });
+    // The new-schema applet grants what the preset above grants in a listed schema.
+    let privileges = derived(move || page.intent.with(preset_privileges));
+    let new_schema = move || db.get() == Db::Postgres;
+    view! {
             {show(memo(new_schema), Arc::new(move || view! {
                 <h2 class="gs-h2">"Grant access to a schema created later"</h2>
                 <SchemaGrant user=user label=role_label privileges=privileges/>
             }.into_any()))}
-        </main>
     }
 }

@@ -24,44 +24,10 @@ pub fn Outputs(
     local_note: String,
 ) -> impl IntoView {
     let setup = page.part(Part::Setup);
-    // The connection details in the form of the client picked here, each database's
-    // first until one is picked (by key: "uri" or "sqlalchemy" stays picked across the
-    // databases that have it).
     let db = memo(move || page.intent.with(|i| i.db));
-    let key = RwSignal::new("");
-    let chosen = memo(move || {
-        let db = db.get();
-        Client::from_key(db, key.get()).or(Client::for_db(db).first().copied())
-    });
-    let form = derived(move || {
-        if !page.generated.get() {
-            return Ok(String::new());
-        }
-        match chosen.get() {
-            Some(c) => page
-                .intent
-                .with(|i| client_form(i, c))
-                .unwrap_or(Ok(String::new())),
-            None => Ok(page
-                .intent
-                .with(|i| crate::core::render(i, Part::Conn))
-                .unwrap_or_default()),
-        }
-    });
-    let conn = derived(move || form.get().unwrap_or_default());
-    let conn_error = move || form.get().err();
-    let clients = move || {
-        Client::for_db(db.get())
-            .iter()
-            .map(|c| view! { <option value=c.as_str()>{c.label()}</option> })
-            .collect_view()
-    };
     let policy = page.part(Part::PolicyName);
     let summary = page.part(Part::Summary);
-    // Verify, uninstall and the share link are written only when their section opens.
-    let verify = page.part(Part::Verify);
-    let uninstall = page.part(Part::Uninstall);
-    let inspect = page.part(Part::Inspect);
+    // The share link is written only when its section opens.
     let share = derived(move || {
         let href = web_sys::window()
             .and_then(|w| w.location().href().ok())
@@ -94,6 +60,66 @@ pub fn Outputs(
                     </p>
                 })}
             </ScriptBlock>
+            <ConnectionString page=page/>
+            {super::show::show(memo(move || summary.with(|s| !s.is_empty())), std::sync::Arc::new(move || view! {
+                <ScriptBlock title="Connection fields to enter" code_id="gs-summary" testid="summary"
+                    copy_label="Copy fields" copy_testid="copy-summary" text=summary/>
+            }.into_any()))}
+            <LazyDetails summary="Share a link to this form (never the password)">
+                <p class="gs-policy"><code id="gs-share" data-testid="share-url">{share}</code></p>
+                <CopyButton label="Copy share link" testid="share-link" text=share select_id="gs-share"/>
+            </LazyDetails>
+            <MoreScripts page=page/>
+            // The check compares PostgreSQL's and MySQL's pastes; the other databases'
+            // inspect queries have no comparison yet.
+            <div class:gs-hidden=move || !matches!(db.get(), Db::Postgres | Db::MySql)>
+                <LazyDetails summary="Check what the database has (paste the inspect output, get the fix)"
+                    open_at_start=page.open_check>
+                    <DriftCheck page=page/>
+                </LazyDetails>
+            </div>
+        </div>
+    }
+}
+
+/// The connection string in the form of the client picked here, each database's first
+/// until one is picked (by key: "uri" or "sqlalchemy" stays picked across the databases
+/// that have it).
+#[component]
+fn ConnectionString(
+    /// The page state.
+    page: Page,
+) -> impl IntoView {
+    let db = memo(move || page.intent.with(|i| i.db));
+    let key = RwSignal::new("");
+    let chosen = memo(move || {
+        let db = db.get();
+        Client::from_key(db, key.get()).or(Client::for_db(db).first().copied())
+    });
+    let form = derived(move || {
+        if !page.generated.get() {
+            return Ok(String::new());
+        }
+        match chosen.get() {
+            Some(c) => page
+                .intent
+                .with(|i| client_form(i, c))
+                .unwrap_or(Ok(String::new())),
+            None => Ok(page
+                .intent
+                .with(|i| crate::core::render(i, Part::Conn))
+                .unwrap_or_default()),
+        }
+    });
+    let conn = derived(move || form.get().unwrap_or_default());
+    let conn_error = move || form.get().err();
+    let clients = move || {
+        Client::for_db(db.get())
+            .iter()
+            .map(|c| view! { <option value=c.as_str()>{c.label()}</option> })
+            .collect_view()
+    };
+    view! {
             <div class="gs-out-conn">
                 <ScriptBlock title="Your connection string" code_id="gs-conn" testid="conn"
                     copy_label="Copy Connection String" copy_testid="copy-conn" text=conn
@@ -116,14 +142,19 @@ pub fn Outputs(
                         .map(|m| view! { <p class="gs-warning" data-testid="conn-note">{m}</p> })}
                 </ScriptBlock>
             </div>
-            {super::show::show(memo(move || summary.with(|s| !s.is_empty())), std::sync::Arc::new(move || view! {
-                <ScriptBlock title="Connection fields to enter" code_id="gs-summary" testid="summary"
-                    copy_label="Copy fields" copy_testid="copy-summary" text=summary/>
-            }.into_any()))}
-            <LazyDetails summary="Share a link to this form (never the password)">
-                <p class="gs-policy"><code id="gs-share" data-testid="share-url">{share}</code></p>
-                <CopyButton label="Copy share link" testid="share-link" text=share select_id="gs-share"/>
-            </LazyDetails>
+    }
+}
+
+/// Verify, uninstall and inspect, written only when their section opens.
+#[component]
+fn MoreScripts(
+    /// The page state.
+    page: Page,
+) -> impl IntoView {
+    let verify = page.part(Part::Verify);
+    let uninstall = page.part(Part::Uninstall);
+    let inspect = page.part(Part::Inspect);
+    view! {
             <LazyDetails summary="Verify, inspect and uninstall scripts">
                 <ScriptBlock title="Verify (read-only: a row per expected privilege)" code_id="gs-verify"
                     testid="verify-sql" copy_label="Copy SQL" copy_testid="copy-verify" text=verify
@@ -138,13 +169,5 @@ pub fn Outputs(
                         download=("download-inspect", Signal::from("grantsmith-inspect.sql"))/>
                 </div>
             </LazyDetails>
-            // PostgreSQL and MySQL: the other databases' inspect queries are not written yet.
-            <div class:gs-hidden=move || !matches!(db.get(), Db::Postgres | Db::MySql)>
-                <LazyDetails summary="Check what the database has (paste the inspect output, get the fix)"
-                    open_at_start=page.open_check>
-                    <DriftCheck page=page/>
-                </LazyDetails>
-            </div>
-        </div>
     }
 }
