@@ -42,6 +42,21 @@ fn hostile_names_read_back_exactly() {
     assert_eq!(read(&crlf, role).unwrap(), i);
 }
 
+/// A name holding ` | ` (role `etl | prod`) is not psql's table output: the paste
+/// reads back (it was refused as "psql's table output").
+#[test]
+fn a_name_with_a_bar_reads_back() {
+    let role = "etl | prod";
+    let i = read(&output(role, &[&["schema", "a | b", "USAGE", ""]]), role).unwrap();
+    assert_eq!(i.role, role);
+    assert_eq!(i.facts[0].fields[0], "a | b");
+    // psql's aligned table is still told apart.
+    let table = " line \n-----\n grantsmith-inspect | 2\n";
+    assert!(read(table, role)
+        .unwrap_err()
+        .contains("psql's table output"));
+}
+
 #[test]
 fn a_missing_user_is_a_reading_not_an_error() {
     let paste = "grantsmith-inspect\t2\tapp\tshop\tmissing\tadmin\t0\ngrantsmith-inspect-end\t0";

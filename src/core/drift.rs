@@ -169,7 +169,11 @@ pub fn read(paste: &str, role: &str) -> Result<Inspection, String> {
 
 /// The first line's fields, checked: the inspect query's, of this version, for `role`.
 fn header(first: &str, role: &str) -> Result<Vec<String>, String> {
-    if first.trim_start().starts_with("line") || first.contains(" | ") || first.starts_with("---") {
+    // psql's aligned table: a header row and `|` between columns. A genuine first line
+    // starts with the header field, whatever a name in it holds (`etl | prod`).
+    let table =
+        first.trim_start().starts_with("line") || first.contains(" | ") || first.starts_with("---");
+    if table && !first.starts_with(HEADER) {
         return Err(
             "This looks like psql's table output: run the inspect query with psql -At \
                     (unaligned, no header), which prints one plain line per fact."

@@ -85,7 +85,9 @@ fn priv_box(page: Page, p: Priv) -> AnyView {
     };
     view! {
         <label class="gs-radio">
+            // Schema and database both have CREATE: each box names its object kind.
             <input type="checkbox" data-testid=format!("custom-{kind}-{name}") disabled=page.fixed("privileges")
+                aria-label=format!("{name} on {kind}")
                 prop:checked=move || page.intent.with(|i| p.get(i))
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);

@@ -307,3 +307,20 @@ fn with_no_owner_listed_any_owner_s_default_privileges_count() {
         "ALTER DEFAULT PRIVILEGES FOR ROLE \"postgres\" IN SCHEMA \"public\" GRANT SELECT ON TABLES TO \"app\";"
     ), "{}", r.fix_sql());
 }
+
+/// A product's builder (an embed's profile) checks a paste as the plain one does: its
+/// renderer used to drop the comparison, so the check returned nothing.
+#[test]
+fn a_product_builder_checks_the_paste_too() {
+    let mut i = intent();
+    i.brand = Some(grantsmith::core::brand::Brand::new("Dagflux").unwrap());
+    let r = report(
+        &i,
+        &paste(&i, &[&["table", "public", "orders", "DELETE", ""]]),
+    );
+    assert!(r.drift(), "{r:?}");
+    assert!(r
+        .rows
+        .iter()
+        .any(|row| row.status == Status::Extra && row.what.contains("DELETE")));
+}

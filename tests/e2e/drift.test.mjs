@@ -53,6 +53,9 @@ test("paste the inspect output: table, dangerous extras first, fix copied, nothi
   assert.ok(rows.some((r) => r.includes(`TRUNCATE on table "public"."${evil}"`)), rows.join("\n"));
   assert.ok(rows.some((r) => r.startsWith("missing") && r.includes("CREATE on database")), rows.join("\n"));
   assert.equal(await page.evaluate(() => window.pwned), undefined);
+  // The state cell breaks between words ("extra, dangerous"), never inside one.
+  const wrap = await tid(page, "drift-table").locator("tbody td").first().evaluate((td) => getComputedStyle(td).overflowWrap);
+  assert.equal(wrap, "normal");
   await page.locator("details", { has: tid(page, "drift-table") }).screenshot({ path: path.join(ARTIFACTS, "drift.png") });
   assert.equal(await page.locator("img[src=x]").count(), 0);
   const fix = await tid(page, "fix-sql").textContent();

@@ -63,7 +63,13 @@ test("custom: the SQL follows each privilege box", async () => {
   await tid(page, "preset").selectOption("custom");
   await tid(page, "host").fill("db.example.com");
   await tid(page, "database").fill("app");
+  // What TRIGGER allows is said when it is ticked, not before.
+  assert.equal(await tid(page, "trigger-note").count(), 0);
   await tid(page, "custom-table-TRIGGER").check();
+  assert.match(await tid(page, "trigger-note").textContent(), /runs as whoever writes the table/);
+  // Schema and database both have CREATE: each box has a name of its own.
+  assert.equal(await page.getByRole("checkbox", { name: "CREATE on schema", exact: true }).count(), 1);
+  assert.equal(await page.getByRole("checkbox", { name: "CREATE on database", exact: true }).count(), 1);
   await tid(page, "custom-functions-EXECUTE").check();
   await tid(page, "generate").click();
   const sql = await tid(page, "sql").textContent();

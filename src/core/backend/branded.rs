@@ -31,4 +31,11 @@ impl Render for Branded {
     fn form(&self, client: Client) -> Option<Result<String, String>> {
         self.inner.form(client)
     }
+
+    // The inspect query's header comment is SQL the reader never sees in the paste:
+    // the comparison is the backend's own. (It was missing: a product's builder checked
+    // nothing.)
+    fn check(&self, paste: &str) -> Option<Result<crate::core::drift::Report, String>> {
+        self.inner.check(paste)
+    }
 }
