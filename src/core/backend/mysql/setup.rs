@@ -1,0 +1,76 @@
+//! MySQL's setup script: the traps it warns of, the checks that stop it on an account
+//! it did not make, the account and its grants; and what it grants, for the drift check.
+
+use super::checks::Checked;
+use super::{guard, privileges, Str};
+use crate::core::backend::checks::{comments, placeholder_trap};
+use crate::core::drift::mysql::Expect;
+use crate::core::intent::Preset;
+
+/// The comment lines at the top of the setup: what could surprise whoever runs it.
+fn traps(c: &Checked) -> Vec<String> {
+    let mut traps = Vec::new();
+    if c.client == "%" {
+        traps.push("'%' lets this user sign in from any host: name the integration's host or network (10.0.%) if you can.".to_string());
+    }
+    // (The client host cannot hold one: it is limited to host-name characters.)
+    let backslash = Str::new(&c.user).has_backslash()
+        || c.pw.as_deref().is_some_and(|p| Str::new(p).has_backslash());
+    if backslash {
+        traps.push("Written for the default sql_mode: with NO_BACKSLASH_ESCAPES set, the doubled backslashes in the quoted names and password would stay doubled.".to_string());
+    }
+    if c.preset == Preset::ReadWrite {
+        traps.push("MySQL has no table owners: without DROP and ALTER the user cannot drop or alter the tables it creates (grant them only if your transformations replace tables).".to_string());
+    }
+    if c.dbs.iter().any(|d| d.raw().contains(['_', '%'])) {
+        traps.push("_ and % are wildcards in a database-level GRANT: they are escaped with \\ below so the grant covers exactly the named database.".to_string());
+    }
+    placeholder_trap(&c.pw, &mut traps, "'…'");
+    traps
+}
+
+/// The setup script: safe to re-run, it resets the password and replaces every
+/// privilege of the account with exactly the preset's.
+pub(super) fn setup(c: &Checked) -> String {
+    let account = &c.account;
+    let pw_sql = &c.pw_sql;
+    let privs = privileges(c.preset).join(", ");
+    let mut sql = format!(
+        "-- {} user for MySQL / MariaDB, made by Grantsmith.\n-- Run as an administrator (root, for instance): it needs CREATE USER and GRANT OPTION, SELECT on mysql.user, and CREATE, SELECT and INSERT on the database grantsmith.\n-- Safe to re-run: it resets the password and replaces every privilege of the user with exactly these.\n",
+        if c.preset == Preset::ReadWrite { "Read/write" } else { "Read-only" }
+    );
+    comments(&mut sql, &traps(c));
+    sql.push_str(&guard::setup_checks(account));
+    sql.push_str(&format!(
+        "CREATE USER IF NOT EXISTS {account} IDENTIFIED BY {pw_sql};\n{}ALTER USER {account} IDENTIFIED BY {pw_sql};\n",
+        guard::list(account)
+    ));
+    if c.tls {
+        sql.push_str(&format!("ALTER USER {account} REQUIRE SSL;\n"));
+    }
+    sql.push_str(&format!(
+        "REVOKE ALL PRIVILEGES, GRANT OPTION FROM {account};\n"
+    ));
+    for db in &c.dbs {
+        sql.push_str(&format!(
+            "GRANT {privs} ON {}.* TO {account};\n",
+            db.grant_pattern()
+        ));
+    }
+    sql
+}
+
+/// What the setup grants, which the inspect query and the drift check compare a
+/// server's answer with.
+pub(super) fn expect(c: &Checked) -> Expect {
+    Expect {
+        user: c.user.clone(),
+        host: c.client.clone(),
+        dbs: c
+            .dbs
+            .iter()
+            .map(|d| d.grant_pattern().raw().to_string())
+            .collect(),
+        privs: privileges(c.preset),
+    }
+}

@@ -1,0 +1,25 @@
+//! MySQL's verify query: each privilege the setup grants, found or missing, and any
+//! the account holds beyond them.
+
+use super::checks::Checked;
+use super::{privileges, Str};
+
+/// The verify query: one row per expected privilege, `ok` or `MISSING`, then a row
+/// marked `EXTRA` per privilege held beyond them. It changes nothing.
+pub(super) fn verify(c: &Checked) -> String {
+    let grantee = c.account.grantee();
+    let mut rows = Vec::new();
+    for db in &c.dbs {
+        for p in privileges(c.preset) {
+            rows.push(format!(
+                "SELECT {} AS db, {} AS privilege",
+                Str::new(db.grant_pattern().raw()),
+                Str::new(p)
+            ));
+        }
+    }
+    let expected = rows.join("\n    UNION ALL ");
+    format!(
+        "-- Verify the user: one row per expected privilege, status 'ok' or 'MISSING';\n-- rows marked 'EXTRA' are privileges it holds beyond these. Changes nothing.\nSELECT e.db, e.privilege,\n       CASE WHEN p.PRIVILEGE_TYPE IS NULL THEN 'MISSING' ELSE 'ok' END AS status\nFROM (\n    {expected}\n) AS e\nLEFT JOIN information_schema.SCHEMA_PRIVILEGES AS p\n  ON p.GRANTEE = {grantee} AND CAST(p.TABLE_SCHEMA AS BINARY) = CAST(e.db AS BINARY)\n  AND p.PRIVILEGE_TYPE = e.privilege\nUNION ALL\nSELECT p.TABLE_SCHEMA, p.PRIVILEGE_TYPE, 'EXTRA'\nFROM information_schema.SCHEMA_PRIVILEGES AS p\nWHERE p.GRANTEE = {grantee}\n  AND NOT EXISTS (\n    SELECT 1 FROM (\n    {expected}\n    ) AS x\n    WHERE CAST(x.db AS BINARY) = CAST(p.TABLE_SCHEMA AS BINARY) AND x.privilege = p.PRIVILEGE_TYPE\n  );\n"
+    )
+}
