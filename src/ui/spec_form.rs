@@ -85,6 +85,7 @@ pub fn SpecForm(
     view! {
         <section class="gs-card" aria-label="Connection builder">
             <div class="gs-grid gs-grid-2">{fields}</div>
+            {move || pooler_warnings(page)}
             {spec.libpq.then(|| view! { <ProviderPicker page=page/> })}
             {spec.password.then(|| view! { <PasswordField page=page scram=spec.scram/> })}
             {show(memo(all_schemas), Arc::new(move || checkbox(page, "all-schemas", "all-schemas",
@@ -96,4 +97,24 @@ pub fn SpecForm(
             <Outputs page=page local_note="Generated locally in your browser. Nothing is sent anywhere or stored."/>
         </section>
     }
+}
+
+/// The original's warnings about pooler hosts and ports, for the PostgreSQL presets too
+/// (setup needs a direct connection there as well); the TLS one only while the box is
+/// off (the presets' box turns on by itself for such hosts).
+fn pooler_warnings(page: Page) -> impl IntoView {
+    page.intent.with(|i| {
+        if i.db != crate::core::intent::Db::Postgres {
+            return Vec::new();
+        }
+        let (host, port) = (
+            crate::core::intent::Field::Host,
+            crate::core::intent::Field::Port,
+        );
+        crate::core::traps::warnings(i.get(host), i.get(port))
+            .into_iter()
+            .filter(|w| !(i.tls && w.contains("requires TLS")))
+            .map(|w| view! { <p class="gs-warning" data-testid="warning">{w}</p> })
+            .collect::<Vec<_>>()
+    })
 }

@@ -168,3 +168,21 @@ test("a host the original accepts but no client parses gets a note under the con
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the presets warn about pooler hosts and ports as the original does", async () => {
+  const { page, context } = await openApp(browser, srv.url + "#preset=connector-ro");
+  await tid(page, "host").fill("aws-0-eu-central-1.pooler.supabase.com");
+  await tid(page, "port").fill("6543");
+  const texts = await tid(page, "warning").allTextContents();
+  assert.ok(texts.some((t) => /Supabase's connection pooler/.test(t)), texts.join("|"));
+  assert.ok(texts.some((t) => /Port 6543/.test(t)), texts.join("|"));
+  // The sslmode hint stands while the preset's TLS box is off, and goes when it is on.
+  assert.equal(await tid(page, "ssl").isChecked(), false);
+  assert.ok(texts.some((t) => /sslmode/.test(t)), texts.join("|"));
+  await tid(page, "ssl").check();
+  assert.ok(!(await tid(page, "warning").allTextContents()).some((t) => /sslmode/.test(t)));
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "port").fill("5432");
+  assert.equal(await tid(page, "warning").count(), 0);
+  await context.close();
+});
