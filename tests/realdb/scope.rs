@@ -11,6 +11,37 @@ use super::server::{Server, SU_PASSWORD};
 pub fn run(s: &Server) {
     listed_scope_stays_listed(s);
     public_schema_note(s);
+    filters_matching_nothing_stop(s);
+}
+
+/// Issue 28: metadata filters that match no schema used to make a user that could see
+/// nothing, with verify passing. Now setup stops and leaves no role; and `\b` (a
+/// backspace in PostgreSQL's regular expressions) is refused next to the field.
+fn filters_matching_nothing_stop(s: &Server) {
+    let db = "dba_filters";
+    fixture::database(s, db);
+    let role = "filter_meta";
+    let mut f = form(Preset::Metadata, db, role);
+    f.scope = grantsmith::core::Scope::All;
+    let refused = grantsmith::core::generate(
+        &f.clone()
+            .with(grantsmith::core::Field::Include, r"\bsales\b"),
+    );
+    assert!(refused.setup.is_none(), "{:?}", refused.errors);
+    let out = scripts(&f.with(grantsmith::core::Field::Include, "^nomatch$"));
+    let err = s
+        .psql(OWNER, OWNER_PW, db, &setup_sql(&out))
+        .expect_err("a filter matching nothing must stop the setup");
+    assert!(
+        err.contains("No schema this role may use matches"),
+        "{}: {err}",
+        s.version
+    );
+    let left = s.su(
+        db,
+        &format!("SELECT count(*) FROM pg_roles WHERE rolname = '{role}';"),
+    );
+    assert_eq!(left.trim(), "0", "{}: a role was left behind", s.version);
 }
 
 /// Finding 4: the original with "Only listed schemas" (`public`): a schema the owner

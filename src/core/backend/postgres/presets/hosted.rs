@@ -63,6 +63,9 @@ BEGIN
             None => self.loop_defaults(),
         };
         b.push_str(&sweep.render(&schemas, &reach, "  ", &more));
+        if listed.is_none() {
+            b.push_str(super::setup::NONE_MATCHED);
+        }
         b.push_str("END\n");
         let mut out = format!(
             "\n\n-- Grant on what the role running this may grant, object by object\nDO {} LANGUAGE plpgsql;",

@@ -72,6 +72,19 @@ fn check_regex(label: &str, re: &str) -> Result<Option<Literal>, String> {
     if depth.iter().any(|d| *d != 0) {
         return Err(format!("{label} filter has unbalanced brackets"));
     }
+    // Other engines' word boundary is a backspace in PostgreSQL's: such a filter would
+    // match no schema.
+    let mut escaped = false;
+    let backspace = re.chars().any(|c| {
+        let hit = escaped && c == 'b';
+        escaped = !escaped && c == '\\';
+        hit
+    });
+    if backspace {
+        return Err(format!(
+            "{label} filter: \\b is a backspace in PostgreSQL's regular expressions; use \\m and \\M (or \\y) for word boundaries"
+        ));
+    }
     Literal::new(re).map(Some).map_err(|x| x.message())
 }
 

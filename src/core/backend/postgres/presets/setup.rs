@@ -210,7 +210,9 @@ BEGIN
                     );
                 }
                 b.push_str(&self.loop_defaults());
-                b.push_str("  END LOOP;\nEND\n");
+                b.push_str("  END LOOP;\n");
+                b.push_str(NONE_MATCHED);
+                b.push_str("END\n");
                 let _ = write!(
                     out,
                     "\n\n-- Every schema matching the filters, as PostgreSQL sees them when this runs\nDO {} LANGUAGE plpgsql;",
@@ -291,3 +293,12 @@ BEGIN
         }
     }
 }
+
+/// After the loop over the schemas the filters match: none is an error, so the whole
+/// setup rolls back (it used to succeed with a user that could see nothing, and verify
+/// passed). `FOUND` says whether the loop ran at least once.
+pub(super) const NONE_MATCHED: &str = "  IF NOT FOUND THEN
+    RAISE EXCEPTION 'No schema this role may use matches the include and exclude filters: nothing was granted'
+      USING HINT = 'Check the expressions: in PostgreSQL''s regular expressions \\m and \\M (or \\y) mark word boundaries.';
+  END IF;
+";
