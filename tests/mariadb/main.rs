@@ -428,6 +428,22 @@ fn verify_and_uninstall(
     assert!(missing[0].contains("SHOW VIEW"), "{label}: {rows:?}");
     assert_eq!(extra.len(), 1, "{label}: {rows:?}");
     assert!(extra[0].contains("DROP"), "{label}: {rows:?}");
+    // Beyond the database level too: a global FILE and PROCESS, a table grant elsewhere
+    // and a column grant (issue 28: only a database privilege was listed).
+    m.root_ok(&format!(
+        "GRANT FILE, PROCESS ON *.* TO {account}; CREATE DATABASE IF NOT EXISTS gs_elsewhere;
+         CREATE TABLE IF NOT EXISTS gs_elsewhere.t (c int); GRANT DELETE ON gs_elsewhere.t TO {account};
+         GRANT UPDATE (c) ON gs_elsewhere.t TO {account};"
+    ));
+    let rows = verify_rows(m, &verify);
+    let extra: Vec<_> = rows.iter().filter(|r| r.ends_with("\tEXTRA")).collect();
+    for want in ["*\tFILE", "*\tPROCESS", "gs_elsewhere.t\tDELETE", "gs_elsewhere.t.c\tUPDATE"] {
+        assert!(extra.iter().any(|r| r.starts_with(want)), "{label}: {want} not in {rows:?}");
+    }
+    m.root_ok(&format!(
+        "REVOKE FILE, PROCESS ON *.* FROM {account}; REVOKE DELETE ON gs_elsewhere.t FROM {account};
+         REVOKE UPDATE (c) ON gs_elsewhere.t FROM {account};"
+    ));
     // Re-running setup puts back exactly the expected privileges.
     m.root_ok(sql);
     assert_eq!(

@@ -1,5 +1,6 @@
 -- Verify the user: one row per expected privilege, status 'ok' or 'MISSING';
--- rows marked 'EXTRA' are privileges it holds beyond these. Changes nothing.
+-- rows marked 'EXTRA' are privileges it holds beyond these, globally (`*`), on a
+-- database, a table or a column (routine privileges: the drift check lists them). Changes nothing.
 SELECT e.db, e.privilege,
        CASE WHEN p.PRIVILEGE_TYPE IS NULL THEN 'MISSING' ELSE 'ok' END AS status
 FROM (
@@ -39,4 +40,16 @@ WHERE p.GRANTEE = '''dagflux''@''%'''
     UNION ALL SELECT 'my\\_app' AS db, 'SHOW VIEW' AS privilege
     ) AS x
     WHERE CAST(x.db AS BINARY) = CAST(p.TABLE_SCHEMA AS BINARY) AND x.privilege = p.PRIVILEGE_TYPE
-  );
+  )
+UNION ALL
+SELECT '*', p.PRIVILEGE_TYPE, 'EXTRA'
+FROM information_schema.USER_PRIVILEGES AS p
+WHERE p.GRANTEE = '''dagflux''@''%''' AND p.PRIVILEGE_TYPE <> 'USAGE'
+UNION ALL
+SELECT CONCAT(p.TABLE_SCHEMA, '.', p.TABLE_NAME), p.PRIVILEGE_TYPE, 'EXTRA'
+FROM information_schema.TABLE_PRIVILEGES AS p
+WHERE p.GRANTEE = '''dagflux''@''%'''
+UNION ALL
+SELECT CONCAT(p.TABLE_SCHEMA, '.', p.TABLE_NAME, '.', p.COLUMN_NAME), p.PRIVILEGE_TYPE, 'EXTRA'
+FROM information_schema.COLUMN_PRIVILEGES AS p
+WHERE p.GRANTEE = '''dagflux''@''%''';
