@@ -557,3 +557,32 @@ fn check_prints_the_fix_and_exits_1_on_drift() {
     assert!(err.contains("--from is for check"), "{err}");
     let _ = std::fs::remove_file(file);
 }
+
+/// A message that echoes what was typed never sends a control character to the terminal
+/// (an escape sequence in a key or value would recolour it, or worse), and the metadata
+/// summary keeps one line per field (issue 28).
+#[test]
+fn control_characters_are_never_echoed() {
+    let json = "{\"host\": \"db.example.com\", \"ro\\u001b[31mle\": \"x\"}";
+    let (code, _, err) = run(&["setup", "--json", "-"], Some(json), &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("ro\\u{1b}[31mle"), "{err}");
+    assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
+    let (code, out, _) = run(
+        &[
+            "summary",
+            "--preset",
+            "metadata",
+            "--host",
+            "db.example.com",
+            "--database",
+            "d",
+            "--role",
+            "a\nPassword: x",
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 5, "{out}");
+}

@@ -280,8 +280,14 @@ pub fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io:
             i32::from(drift)
         }
         Err(msgs) => {
+            // A message may echo what was typed: control characters (a terminal's escape
+            // sequences among them) are written as \u{…}, never sent to the terminal.
             for m in msgs {
-                let _ = writeln!(err, "grantsmith: {m}");
+                let _ = writeln!(
+                    err,
+                    "grantsmith: {}",
+                    crate::core::quote::pg::Comment::new(&m)
+                );
             }
             2
         }

@@ -437,8 +437,16 @@ fn verify_and_uninstall(
     ));
     let rows = verify_rows(m, &verify);
     let extra: Vec<_> = rows.iter().filter(|r| r.ends_with("\tEXTRA")).collect();
-    for want in ["*\tFILE", "*\tPROCESS", "gs_elsewhere.t\tDELETE", "gs_elsewhere.t.c\tUPDATE"] {
-        assert!(extra.iter().any(|r| r.starts_with(want)), "{label}: {want} not in {rows:?}");
+    for want in [
+        "*\tFILE",
+        "*\tPROCESS",
+        "gs_elsewhere.t\tDELETE",
+        "gs_elsewhere.t.c\tUPDATE",
+    ] {
+        assert!(
+            extra.iter().any(|r| r.starts_with(want)),
+            "{label}: {want} not in {rows:?}"
+        );
     }
     m.root_ok(&format!(
         "REVOKE FILE, PROCESS ON *.* FROM {account}; REVOKE DELETE ON gs_elsewhere.t FROM {account};

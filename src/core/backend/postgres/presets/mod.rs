@@ -204,7 +204,8 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let summary = meta.then(|| {
         format!(
             "Connection name: {cname}\nHostname: {host}\nPort: {port}\nUsername: {}\nPassword environment variable: {penv}",
-            role.raw(),
+            // One line per field: a line break in the name is shown, not obeyed.
+            crate::core::quote::pg::Comment::new(role.raw()),
         )
     });
     Some(Box::new(Lazy {
