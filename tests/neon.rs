@@ -81,3 +81,26 @@ fn presets_keep_their_own_defaults_on_a_neon_host() {
     let i = Intent::new(Db::Postgres, Preset::ReadWrite).with(Field::Host, NEON);
     assert_eq!(pair(&i), ("", ""));
 }
+
+/// A Neon host with the database typed back to `postgres`: the share link says so, and
+/// reopens as typed (it used to leave the database out, and the host brought `neondb`
+/// back).
+#[test]
+fn a_share_link_keeps_postgres_on_a_neon_host() {
+    use grantsmith::core::share::{from_fragment, to_fragment};
+    let i = Intent::default()
+        .with(Field::Host, "ep-cool-123.us-east-2.aws.neon.tech")
+        .with(Field::Database, "postgres");
+    let link = to_fragment(&i);
+    assert!(link.contains("database=postgres"), "{link}");
+    let back = from_fragment(&link);
+    assert_eq!(back.get(Field::Database), "postgres", "{link}");
+    assert_eq!(generate(&back).conn, generate(&i).conn);
+    // Left at Neon's own defaults, the link stays as short as before.
+    let plain = Intent::default().with(Field::Host, "ep-cool-123.us-east-2.aws.neon.tech");
+    assert!(
+        !to_fragment(&plain).contains("database="),
+        "{}",
+        to_fragment(&plain)
+    );
+}

@@ -141,8 +141,13 @@ pub fn to_fragment(i: &Intent) -> String {
     if i.preset != Intent::new(i.db, Preset::Original).preset {
         parts.push(format!("preset={}", i.preset.as_str()));
     }
+    // The other fields as the link's host restores them (a Neon host brings `neondb`
+    // and `neondb_owner`): a value equal to those needs no key, one that differs does,
+    // even when it is the plain default (`postgres` typed back on a Neon host).
+    let restored = d.clone().with(Field::Host, i.get(Field::Host));
     for f in Field::ALL {
-        if f != Field::Password && i.get(f) != d.get(f) {
+        let default = if f == Field::Host { &d } else { &restored };
+        if f != Field::Password && i.get(f) != default.get(f) {
             parts.push(format!("{}={}", f.as_str(), encode(i.get(f))));
         }
     }
@@ -166,7 +171,7 @@ pub fn to_fragment(i: &Intent) -> String {
         parts.push(format!("provider={}", i.pick().as_str()));
     }
     // A provider's host turns TLS on as it is restored: say so when it was turned off.
-    if i.tls != d.clone().with(Field::Host, i.get(Field::Host)).tls {
+    if i.tls != restored.tls {
         parts.push(format!("ssl={}", u8::from(i.tls)));
     }
     parts.join("&")
