@@ -512,3 +512,34 @@ fn listed_scope_grows_with_what_was_typed_not_its_product() {
         );
     }
 }
+
+/// A 70,000-character name is refused by its database's own limit, which the message
+/// names (it was refused as over this page's 65,536-byte field limit); lists keep that
+/// limit.
+#[test]
+fn a_huge_name_meets_its_databases_limit() {
+    let huge = "a".repeat(70_000);
+    for (db, limit) in [
+        (grantsmith::core::Db::Postgres, "PostgreSQL keeps 63"),
+        (grantsmith::core::Db::MySql, "MySQL allows 32"),
+        (grantsmith::core::Db::SqlServer, "SQL Server allows 128"),
+        (grantsmith::core::Db::Redshift, "Redshift allows 127"),
+    ] {
+        let i = grantsmith::core::Intent::new(db, grantsmith::core::Preset::ReadOnly)
+            .with(grantsmith::core::Field::Host, "db.example.com")
+            .with(grantsmith::core::Field::Database, "d")
+            .with(grantsmith::core::Field::Schemas, "s")
+            .with(grantsmith::core::Field::Role, huge.as_str());
+        let out = generate(&i);
+        let m = out.error(grantsmith::core::Field::Role).unwrap_or_default();
+        assert!(m.contains(limit), "{db:?}: {m}");
+    }
+    let i = grantsmith::core::Intent::default()
+        .with(grantsmith::core::Field::Host, "db.example.com")
+        .with(grantsmith::core::Field::Owners, huge.as_str());
+    let m = generate(&i);
+    assert!(m
+        .error(grantsmith::core::Field::Owners)
+        .unwrap_or_default()
+        .contains("65536"));
+}

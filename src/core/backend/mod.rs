@@ -134,6 +134,10 @@ fn validated(i: &Intent) -> (Output, Option<Box<dyn Render>>) {
         .fields_for(i.preset)
         .map(|f| f.key)
         .chain([Field::Password])
+        // A single name is refused by its database's own limit (63 bytes, 128
+        // characters …), which the message then names; only lists and free text are
+        // bounded here.
+        .filter(|f| !matches!(f, Field::Role | Field::Database))
         .find(|f| i.get(*f).len() > MAX_FIELD_BYTES);
     let ready = match too_long {
         Some(f) => {
