@@ -57,6 +57,18 @@ fn a_name_with_a_bar_reads_back() {
         .contains("psql's table output"));
 }
 
+/// Tabs turned into spaces by a terminal: the message says so (it used to say the
+/// first line must start with grantsmith-inspect, which it did).
+#[test]
+fn tabs_turned_to_spaces_are_named() {
+    let paste = output("app", &[&["schema", "public", "USAGE", ""]]).replace('\t', "    ");
+    let m = read(&paste, "app").unwrap_err();
+    assert!(
+        m.contains("tabs between the fields were turned into spaces"),
+        "{m}"
+    );
+}
+
 #[test]
 fn a_missing_user_is_a_reading_not_an_error() {
     let paste = "grantsmith-inspect\t2\tapp\tshop\tmissing\tadmin\t0\ngrantsmith-inspect-end\t0";

@@ -181,6 +181,19 @@ fn header(first: &str, role: &str) -> Result<Vec<String>, String> {
         );
     }
     let head = fields(first).map_err(|m| format!("Line 1: {m}"))?;
+    // A terminal or an editor may have turned the tabs into spaces: names may hold
+    // spaces, so the fields cannot be told apart again; say exactly that.
+    let spaced = first
+        .strip_prefix(HEADER)
+        .is_some_and(|rest| rest.starts_with(' '));
+    if spaced && !first.contains('\t') {
+        return Err(
+            "The tabs between the fields were turned into spaces (a terminal or an editor \
+             does that), so the fields cannot be told apart: redirect psql -At's output to a \
+             file (psql -At -f inspect.sql > facts.txt) and paste the file."
+                .into(),
+        );
+    }
     if head.first().map(String::as_str) != Some(HEADER) {
         return Err(format!(
             "This is not the inspect query's output: its first line starts with {HEADER}. \
