@@ -22,8 +22,9 @@ cd "$(dirname "$0")/.."
 # superusers' tables (setup, verify, drift, uninstall, the page's words) took it to
 # 170,911, the original's take-back of other presets' grants to 171,965; the same
 # inspect fingerprint in every build (withheld-TRIGGER lines in this page too) and the
-# layers of issue 27 to 172,435 (+0.27 %; a fresh clone's paths add ~400): 173000.
-BUDGET=${GS_GZIP_BUDGET:-173000}
+# layers of issue 27 to 172,435 (+0.27 %; a fresh clone's paths add ~400); the presets'
+# pooler warnings and the truthful-output messages of issue 28 to 173,096: 174000.
+BUDGET=${GS_GZIP_BUDGET:-174000}
 # One page: its HTML and every file it names.
 page() {
   total_raw=0; total_gz=0
