@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use reactive::{derived, memo};
 
 use crate::core::backend::Backend;
-use crate::core::intent::{Db, Field, Preset};
+use crate::core::intent::{Db, Field, Intent, Preset};
 use crate::core::new_schema_form::preset_privileges;
 use crate::core::profile::Profile;
 use crate::core::share::fragment_pairs;
@@ -185,7 +185,7 @@ pub fn App(
             </div>
             {move || match backend.get() {
                 Backend::Original => view! { <OriginalForm page=page/> }.into_any(),
-                b => view! { <SpecForm page=page spec=b.spec()/> }.into_any(),
+                _ => view! { <SpecForm page=page spec=page.intent.with_untracked(Intent::spec)/> }.into_any(),
             }}
             <NewSchemaSection page=page/>
         </main>

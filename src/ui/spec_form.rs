@@ -13,7 +13,7 @@ use super::provider_picker::ProviderPicker;
 use super::reactive::memo;
 use super::show::show;
 use crate::core::backend::{FieldSpec, Spec, USER};
-use crate::core::intent::{Preset, Scope};
+use crate::core::intent::{Db, Field as CoreField, Preset, Scope};
 use std::sync::Arc;
 
 /// One field: an input, or a text area for lists and keys.
@@ -82,10 +82,15 @@ pub fn SpecForm(
         .collect_view();
     let all_schemas =
         move || spec.scope_choice.contains(&preset.get()) && page.shown("all-schemas");
+    // The warnings follow the host, the port and the TLS box, not every keystroke.
+    let postgres = page.intent.with_untracked(|i| i.db == Db::Postgres);
+    let host = memo(move || page.intent.with(|i| i.get(CoreField::Host).to_string()));
+    let port = memo(move || page.intent.with(|i| i.get(CoreField::Port).to_string()));
+    let tls = memo(move || page.intent.with(|i| i.tls));
     view! {
         <section class="gs-card" aria-label="Connection builder">
             <div class="gs-grid gs-grid-2">{fields}</div>
-            {move || pooler_warnings(page)}
+            {move || pooler_warnings(postgres, &host.get(), &port.get(), tls.get())}
             {spec.libpq.then(|| view! { <ProviderPicker page=page/> })}
             {spec.password.then(|| view! { <PasswordField page=page scram=spec.scram/> })}
             {show(memo(all_schemas), Arc::new(move || checkbox(page, "all-schemas", "all-schemas",
@@ -102,19 +107,13 @@ pub fn SpecForm(
 /// The original's warnings about pooler hosts and ports, for the PostgreSQL presets too
 /// (setup needs a direct connection there as well); the TLS one only while the box is
 /// off (the presets' box turns on by itself for such hosts).
-fn pooler_warnings(page: Page) -> impl IntoView {
-    page.intent.with(|i| {
-        if i.db != crate::core::intent::Db::Postgres {
-            return Vec::new();
-        }
-        let (host, port) = (
-            crate::core::intent::Field::Host,
-            crate::core::intent::Field::Port,
-        );
-        crate::core::traps::warnings(i.get(host), i.get(port))
-            .into_iter()
-            .filter(|w| !(i.tls && w.contains("requires TLS")))
-            .map(|w| view! { <p class="gs-warning" data-testid="warning">{w}</p> })
-            .collect::<Vec<_>>()
-    })
+fn pooler_warnings(postgres: bool, host: &str, port: &str, tls: bool) -> impl IntoView {
+    if !postgres {
+        return Vec::new();
+    }
+    crate::core::traps::warnings(host, port)
+        .into_iter()
+        .filter(|w| !(tls && w.contains("requires TLS")))
+        .map(|w| view! { <p class="gs-warning" data-testid="warning">{w}</p> })
+        .collect::<Vec<_>>()
 }

@@ -32,9 +32,9 @@ impl Render for Branded {
         self.inner.form(client)
     }
 
-    // The inspect query's header comment is SQL the reader never sees in the paste:
-    // the comparison is the backend's own. (It was missing: a product's builder checked
-    // nothing.)
+    // The product's header is a comment of the inspect query, never a line of its
+    // output: the comparison is the backend's own. (Without this a product's builder
+    // checked nothing.)
     fn check(&self, paste: &str) -> Option<Result<crate::core::drift::Report, String>> {
         self.inner.check(paste)
     }

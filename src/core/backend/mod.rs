@@ -93,19 +93,6 @@ impl Backend {
         }
     }
 
-    /// Its spec.
-    pub fn spec(self) -> &'static Spec {
-        match self {
-            Backend::Original => &postgres::original::spec::SPEC,
-            Backend::Postgres => &postgres::presets::spec::SPEC,
-            Backend::MySql => &mysql::spec::SPEC,
-            Backend::SqlServer => &sqlserver::spec::SPEC,
-            Backend::Snowflake => &snowflake::spec::SPEC,
-            Backend::Redshift => &redshift::spec::SPEC,
-            Backend::BigQuery => &bigquery::spec::SPEC,
-        }
-    }
-
     /// Its checks: an intent in, the renderer out when every field is fine. The other
     /// databases' are left out of the page built without them.
     pub fn build(self) -> Build {
@@ -128,7 +115,7 @@ pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 /// Messages and hint, and the renderer when Generate is enabled.
 fn validated(i: &Intent) -> (Output, Option<Box<dyn Render>>) {
     let backend = Backend::of(i.db, i.preset);
-    let spec = backend.spec();
+    let spec = i.spec();
     let mut errs = Errors::default();
     let too_long = spec
         .fields_for(i.preset)

@@ -33,9 +33,8 @@ pub fn own_login(name: &str) -> Result<(), String> {
 /// The name of the extended property that marks a user its setup made.
 const MARK: &str = "N'Grantsmith'";
 
-/// The checks, as batches before any change: the database exists, and login `u` is not
-/// a sysadmin and, if it exists, carries the mark in database `db`. `action` says what
-/// the refusal leaves ("nothing changed").
+/// The checks, as batches before any change: the database exists, and login `u`, if it
+/// exists, is no sysadmin and carries the mark in database `db`.
 pub fn checks(u: &Ident, db: &Ident) -> String {
     let l = u.literal();
     let d = NStr::new(db.raw());
