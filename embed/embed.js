@@ -15,6 +15,8 @@
 (function () {
   var script = document.currentScript;
   var base = new URL(".", script ? script.src : location.href);
+  // The keys index.html reads itself (src/ui/entry.rs, KEYS).
+  var ORIGINAL_KEYS = ["host", "port", "role", "database", "scope", "all-schemas", "schemas", "owners", "rls", "theme", "accent"];
   // Where theme messages may go: the builder's own origin ("*" only from file://).
   var target = base.origin === "null" ? "*" : base.origin;
   var followers = [];
@@ -76,10 +78,18 @@
     var follow = !theme || theme === "auto";
     params.set("theme", follow ? hostTheme() : theme);
     var frame = document.createElement("iframe");
-    // The page a PostgreSQL user loads has no other database's code; a builder that
-    // starts on another one opens the all-databases page at once.
+    // The smallest page that serves the tag: index.html is the original applet alone
+    // (its fields, options and the look); any other key (a profile, a preset, a
+    // provider…) needs postgres.html, and a builder that starts on another database the
+    // all-databases page, loaded at once rather than through a hand-over.
     var start = params.get("db") || (params.get("databases") || "").split(",")[0].trim();
     var page = start && start !== "postgresql" ? "all.html" : "index.html";
+    params.forEach(function (v, k) {
+      // A key index.html does not read, or an accent it would not check (the profile
+      // reader of postgres.html refuses a bad one with a message to the docs author).
+      var bad = k === "accent" && !/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(v);
+      if (page === "index.html" && (ORIGINAL_KEYS.indexOf(k) < 0 || bad)) page = "postgres.html";
+    });
     frame.src = new URL(page + "#" + params.toString(), base).href;
     if (follow) {
       var f = { frame: frame, theme: params.get("theme") };

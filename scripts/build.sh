@@ -1,24 +1,31 @@
 #!/usr/bin/env bash
-# Builds dist/ for release: the page a PostgreSQL user loads (index.html, built without
-# the other databases' code) and the all-databases page (all.html, with it), which the
-# first one's picker opens for another database; the single-file build is the second's.
-# Both come from index.html: all.html is it without data-cargo-no-default-features.
+# Builds dist/ for release, three pages from index.html (issue 30):
+#  - index.html, the page most readers open: the original applet alone (no `extras`,
+#    `dialects` or `drift`); its entry points hand the form over to the two others;
+#  - postgres.html, PostgreSQL with the presets, client forms, password, verify,
+#    inspect and uninstall (`extras`), which hands the drift check and the other
+#    databases over to all.html;
+#  - all.html, every feature; the single-file build is this one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 . scripts/wasm-flags.sh
-# Trunk builds the page its HTML names: the same page with default features.
+# Trunk builds the page its HTML names: the same page with other features.
+sed 's/ data-cargo-no-default-features/ data-cargo-no-default-features data-cargo-features="extras"/' index.html > postgres.html
 sed 's/ data-cargo-no-default-features//' index.html > all.html
-trap 'rm -f all.html' EXIT
+trap 'rm -f all.html postgres.html' EXIT
 trunk build all.html --release --dist target/dist-all >&2
+trunk build postgres.html --release --dist target/dist-pg >&2
 trunk build index.html --release >&2
-# The all-databases page's own files: Trunk names every page it builds index.html, so
-# it becomes all.html here; its glue and wasm have names of their own (content
-# hashes); the CSS and embed.js are the same files in both. The single-file build is
-# the all-databases one.
+# Trunk names every page it builds index.html: the fuller pages are renamed here;
+# their glue and wasm have names of their own (content hashes); the CSS and embed.js
+# are the same files in every page.
 cp target/dist-all/index.html dist/all.html
-for f in target/dist-all/*; do
-  name=$(basename "$f")
-  [ "$name" = index.html ] || [ -e "dist/$name" ] || cp "$f" dist/
+cp target/dist-pg/index.html dist/postgres.html
+for d in target/dist-all target/dist-pg; do
+  for f in "$d"/*; do
+    name=$(basename "$f")
+    [ "$name" = index.html ] || [ "$name" = grantsmith-offline.html ] || [ -e "dist/$name" ] || cp "$f" dist/
+  done
 done
 cp target/dist-all/grantsmith-offline.html dist/

@@ -65,3 +65,90 @@ fn the_uri_form_is_the_connection_string_shown_by_default() {
         .with(Field::Schemas, "s");
     assert_eq!(client_form(&m, Client::Env), None);
 }
+
+/// An IPv6 host typed in brackets or bare is written bare wherever the client reads a
+/// host name (each hands it to `getaddrinfo`, which refuses `[::1]`) and in brackets
+/// inside a URL: every form of every database with a host, both spellings alike.
+#[test]
+fn ipv6_hosts_bare_outside_urls_bracketed_inside() {
+    use grantsmith::core::client::Client::*;
+    let intents = |host: &str| {
+        let base = |db, preset| {
+            Intent::new(db, preset)
+                .with(Field::Host, host)
+                .with(Field::Database, "app")
+                .with(Field::Password, "Passw0rdX")
+        };
+        [
+            Intent::default()
+                .with(Field::Host, host)
+                .with(Field::Database, "app")
+                .with(Field::Password, "Passw0rdX"),
+            base(Db::Postgres, Preset::Metadata),
+            base(Db::Redshift, Preset::ReadOnly).with(Field::Schemas, "s"),
+            base(Db::MySql, Preset::ReadOnly).with(Field::Schemas, "s"),
+            base(Db::SqlServer, Preset::ReadOnly).with(Field::Schemas, "s"),
+        ]
+    };
+    for typed in ["[::1]", "::1", " [::1]"] {
+        let mut seen = 0;
+        for i in intents(typed) {
+            for &client in Client::for_db(i.db) {
+                let text = client_form(&i, client)
+                    .unwrap_or_else(|| panic!("{:?} {client:?}: {:?}", i.db, generate(&i).errors))
+                    .unwrap();
+                let want: &[&str] = match client {
+                    Uri => &["@[::1]:"],
+                    MySqlUri => &["@[::1]:3306/"],
+                    JdbcPg => &["\"jdbc:postgresql://[::1]:5432/"],
+                    JdbcMySql => &["\"jdbc:mysql://[::1]:3306/\""],
+                    JdbcMariaDb => &["\"jdbc:mariadb://[::1]:3306/\""],
+                    KeywordValue => &["host='::1' port="],
+                    Env => &["export PGHOST='::1'\n"],
+                    Pgpass => &[r"\:\:1:"],
+                    NodePg | Mysql2 => &["  host: \"::1\",\n"],
+                    Psycopg | PyMySql => &["    host=\"::1\",\n"],
+                    SqlAlchemyPg | SqlAlchemyMySql => &["    host=\"::1\",\n"],
+                    AdoNet => &["Server=tcp:::1,1433;"],
+                    Mssql => &["  server: \"::1\",\n"],
+                    JdbcSqlServer => &["props.setProperty(\"serverName\", \"::1\");"],
+                    other => panic!("{other:?} has no host"),
+                };
+                for w in want {
+                    assert!(
+                        text.contains(w),
+                        "{:?} {client:?} with {typed:?}: {w:?} not in\n{text}",
+                        i.db
+                    );
+                }
+                let unbracketed = text.replace("[::1]", "");
+                if !matches!(client, Uri | MySqlUri | JdbcPg | JdbcMySql | JdbcMariaDb) {
+                    assert_eq!(
+                        unbracketed, text,
+                        "{client:?} with {typed:?}: brackets\n{text}"
+                    );
+                }
+                assert!(
+                    !unbracketed.contains(['[', ']']) || text.contains("[[REPLACE"),
+                    "{text}"
+                );
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 8 + 8 + 7 + 6 + 3, "every form with a host");
+    }
+    // The .pgpass line whole: libpq escapes `:` in a field with `\` and compares the
+    // host field with the host as the client was given it (bare, or a URI's unbracketed).
+    let i = Intent::new(Db::Postgres, Preset::Metadata)
+        .with(Field::Host, "[2001:db8::5]")
+        .with(Field::Database, "postgres")
+        .with(Field::Password, "pw");
+    assert_eq!(
+        client_form(&i, Client::Pgpass).unwrap().unwrap(),
+        r"2001\:db8\:\:5:5432:postgres:dagster_connection:pw"
+    );
+    assert!(generate(&i)
+        .summary
+        .unwrap()
+        .contains("\nHostname: 2001:db8::5\n"));
+}

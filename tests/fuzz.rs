@@ -71,6 +71,7 @@ fn plain_value(db: Db, f: Field, n: usize) -> String {
         (_, Field::Host) => "db.example.com".into(),
         (_, Field::Port) => "5433".into(),
         (_, Field::Password) => "Passw0rdXyz".into(),
+        (_, Field::Tables) => format!("public.{name}"),
         (Db::Redshift, _) | (Db::BigQuery, _) => name.into(),
         _ => name.into(),
     }
@@ -96,7 +97,10 @@ fn intent(rng: &mut Rng) -> Intent {
         ) || (db == Db::BigQuery && matches!(key, Field::Database | Field::Role))
             || (db == Db::Postgres && key == Field::Database);
         if strict && rng.below(8) != 0 {
-            if key != Field::Location && key != Field::PublicKey {
+            if key == Field::Host && db != Db::Snowflake && rng.below(3) == 0 {
+                // An IPv6 address, bare or in brackets: each form spells it its way.
+                i.set(key, ["::1", "[2001:db8::5]", " [::1] "][rng.below(3)]);
+            } else if key != Field::Location && key != Field::PublicKey {
                 i.set(key, plain_value(db, key, n));
             }
             continue;
@@ -121,10 +125,33 @@ fn intent(rng: &mut Rng) -> Intent {
                     .collect::<Vec<_>>()
                     .join(", ")
             }
+            // Tables as schema.table, each part quoted (hostile parts may hold dots).
+            2 | 3 if key == Field::Tables => (0..1 + rng.below(3))
+                .map(|_| {
+                    let q = |s: String| format!("\"{}\"", s.replace('"', "\"\""));
+                    format!("{}.{}", q(hostile(rng)), q(hostile(rng)))
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
             2 | 3 => hostile(rng),
             _ => plain_value(db, key, n),
         };
         i.set(key, v);
+    }
+    for s in grantsmith::core::intent::Switch::ALL {
+        i.set_switch(*s, rng.below(2) == 0);
+    }
+    // A value the form does not show (a link or profile made for another preset):
+    // never refused in silence (Generate enabled with nothing written).
+    if rng.below(4) == 0 {
+        let hidden: Vec<Field> = Field::ALL
+            .into_iter()
+            .filter(|f| *f != Field::Password && spec.fields_for(preset).all(|s| s.key != *f))
+            .collect();
+        if !hidden.is_empty() {
+            let f = hidden[rng.below(hidden.len())];
+            i.set(f, hostile(rng));
+        }
     }
     i.scope = if rng.below(2) == 0 {
         Scope::All
@@ -160,6 +187,29 @@ fn plain_twin(i: &Intent) -> Intent {
             Field::Port | Field::Host | Field::Include | Field::Exclude | Field::PublicKey => {
                 continue
             }
+            // Each distinct schema a plain name of its own, so that repeats stay repeats.
+            Field::Tables => match split_unique(v) {
+                Some(items) => {
+                    let mut seen: Vec<String> = Vec::new();
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(k, item)| {
+                            let schema =
+                                grantsmith::core::backend::postgres::cdc::names::table(item)
+                                    .map(|t| t.schema.raw().to_string())
+                                    .unwrap_or_default();
+                            if !seen.contains(&schema) {
+                                seen.push(schema.clone());
+                            }
+                            let n = seen.iter().position(|s| *s == schema).unwrap_or(0);
+                            format!("s{n}.t{k}")
+                        })
+                        .collect::<Vec<_>>()
+                        .join(",")
+                }
+                None => v.to_string(),
+            },
             Field::Schemas | Field::Owners => match split_unique(v) {
                 Some(items) => (0..items.len())
                     .map(|k| format!("{}{k}", PLAIN[k % 8]))
@@ -270,6 +320,16 @@ fn uri_parts(uri: &str) -> (String, String, String) {
     (dec(user), dec(pw), dec(db))
 }
 
+/// The host of `scheme://user:password@host:port/…`, an IPv6 address out of its brackets.
+fn uri_host(uri: &str) -> &str {
+    let after = uri.rsplit_once('@').unwrap().1;
+    let hostport = after.split('/').next().unwrap();
+    match hostport.strip_prefix('[') {
+        Some(v6) => v6.split_once(']').unwrap().0,
+        None => hostport.rsplit_once(':').unwrap().0,
+    }
+}
+
 /// libpq's keyword/value grammar: `key='value'` with `\\` escaping the next character.
 fn keyword_values(s: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -329,12 +389,18 @@ fn check_libpq_forms(i: &Intent) -> Result<(), String> {
         if got != (Some(user.clone()), Some(pw.clone()), Some(db.clone())) {
             return Err(format!("keyword/value {kv:?} reads back as {got:?}"));
         }
+        // The host a client resolves: the URI's, out of its brackets.
+        if get("host").as_deref() != Some(uri_host(&uri)) {
+            return Err(format!(
+                "keyword/value {kv:?}: host is not the URI's {uri:?}"
+            ));
+        }
     }
     if let Some(Ok(line)) = client_form(i, Client::Pgpass) {
         let f = pgpass_fields(&line);
         if f.len() != 5
-            || (f[2].as_str(), f[3].as_str(), f[4].as_str())
-                != (db.as_str(), user.as_str(), pw.as_str())
+            || (f[0].as_str(), f[2].as_str(), f[3].as_str(), f[4].as_str())
+                != (uri_host(&uri), db.as_str(), user.as_str(), pw.as_str())
         {
             return Err(format!(".pgpass {line:?} reads back as {f:?}"));
         }
@@ -439,6 +505,13 @@ fn check_code_forms(i: &Intent) -> Result<(), String> {
                 .nth(1)
                 .and_then(|r| r.rsplit_once(".encode()"))
                 .and_then(|(lit, _)| code_value(&format!("password={lit},"), "password", "="));
+        }
+        let host_key = if sep == "java" { None } else { Some("host") };
+        if let Some(k) = host_key {
+            let host = code_value(&code, k, sep);
+            if host.as_deref() != Some(uri_host(&uri)) {
+                return Err(format!("{form:?} {code:?}: host {host:?} is not the URI's"));
+            }
         }
         let got = (code_value(&code, user_key, sep), password, database);
         if got
@@ -648,6 +721,13 @@ fn the_edge_cases_it_found() {
         .with(Field::Host, "db.example.com")
         .with(Field::Password, "a\0b");
     assert!(generate(&i).error(Field::Password).is_some());
+    // A metadata-only value from a link does not stop another preset, in silence or
+    // at all: the read-only connector writes its scripts.
+    let ro = Intent::new(Db::Postgres, Preset::ReadOnly)
+        .with(Field::Host, "db.example.com")
+        .with(Field::Database, "app")
+        .with(Field::PasswordEnvName, "%");
+    assert!(generate(&ro).setup.is_some(), "{:?}", generate(&ro).hint);
     // The metadata summary takes one line and an environment variable name.
     let m = Intent::new(Db::Postgres, Preset::Metadata)
         .with(Field::Host, "db.example.com")

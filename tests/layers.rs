@@ -18,6 +18,7 @@ const FLOORS: &[(&str, &[&str])] = &[
         "base: text and quoting",
         &[
             "core/text.rs",
+            "core/invisible.rs",
             "core/quote/",
             "core/scram.rs",
             "core/field.rs",

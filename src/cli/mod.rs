@@ -37,6 +37,13 @@ pub enum What {
     /// PostgreSQL: compare the inspect query's output (--from) with the setup; prints
     /// the fix script, exits 1 when there is drift
     Check,
+    /// Rotation without downtime, step 1: PostgreSQL presets, the second user of the
+    /// pair (app ↔ app_2) with the same privileges and the new password; Snowflake, the
+    /// new key (--public-key) in the free slot
+    Rotate,
+    /// Rotation step 2, once the integration uses the new credential: PostgreSQL, the
+    /// first user uninstalled; Snowflake, every key but the new one removed
+    Retire,
 }
 
 const EXIT_STATUS: &str = "Exit status: 0 with the output on stdout; 2 with one message per \
@@ -213,7 +220,8 @@ fn check(i: &Intent, from: &str) -> Result<(String, bool), Vec<String>> {
     }
 }
 
-fn result(cli: Cli) -> Result<(String, bool), Vec<String>> {
+/// The output, whether there is drift, and the notes to say on stderr.
+fn result(cli: Cli) -> Result<(String, bool, Vec<String>), Vec<String>> {
     let mut pairs = match &cli.json {
         Some(src) => read_json(src).map_err(|m| vec![m])?.pairs(),
         None => Vec::new(),
@@ -221,13 +229,13 @@ fn result(cli: Cli) -> Result<(String, bool), Vec<String>> {
     pairs.extend(cli.options.pairs());
     let i = intent(&pairs).map_err(|m| vec![m])?;
     if cli.output == What::Check {
-        return check(&i, cli.from.as_deref().unwrap_or("-"));
+        return check(&i, cli.from.as_deref().unwrap_or("-")).map(|(s, d)| (s, d, Vec::new()));
     }
     if cli.from.is_some() {
         return Err(vec!["--from is for check (see --help)".into()]);
     }
     if cli.output == What::NewSchema {
-        return new_schema(&i, &cli.options).map(|s| (s, false));
+        return new_schema(&i, &cli.options).map(|s| (s, false, Vec::new()));
     }
     if let Some(key) = pairs
         .iter()
@@ -235,10 +243,31 @@ fn result(cli: Cli) -> Result<(String, bool), Vec<String>> {
         .find(|(k, _)| *k == "client")
         .map(|(_, v)| v)
     {
-        return libpq_form(&i, key).map(|s| (s, false));
+        return libpq_form(&i, key).map(|s| (s, false, Vec::new()));
     }
-    pick(cli.output, crate::core::generate(&i)).map(|s| (s, false))
+    let mut out = crate::core::generate(&i);
+    // Written only when asked (a second password verifier on PostgreSQL).
+    if let Some(part) = match cli.output {
+        What::Rotate => Some(crate::core::output::Part::Rotate),
+        What::Retire => Some(crate::core::output::Part::Retire),
+        _ => None,
+    } {
+        out.setup = crate::core::render(&i, part).filter(|_| out.ready());
+        if out.ready() && out.setup.is_none() {
+            return Err(vec![ROTATION_ONLY.into()]);
+        }
+    }
+    // What the page says above Generate (change data capture: how this provider gives
+    // REPLICATION, the server setting), on stderr: the script on stdout stays the page's.
+    let notes = match cli.output {
+        What::Setup => out.notes.clone(),
+        _ => Vec::new(),
+    };
+    pick(cli.output, out).map(|s| (s, false, notes))
 }
+
+/// Where rotate and retire exist.
+const ROTATION_ONLY: &str = "rotate and retire are for the PostgreSQL presets (not the original) and for Snowflake with the new key (--public-key or --public-key-file)";
 
 /// `--client`: the connection details in the form one client reads.
 fn libpq_form(i: &Intent, key: &str) -> Result<String, Vec<String>> {
@@ -275,8 +304,15 @@ pub fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io:
         }
     };
     match result(cli) {
-        Ok((s, drift)) => {
+        Ok((s, drift, notes)) => {
             let _ = writeln!(out, "{s}");
+            for n in notes {
+                let _ = writeln!(
+                    err,
+                    "grantsmith: note: {}",
+                    crate::core::quote::pg::Comment::new(&n)
+                );
+            }
             i32::from(drift)
         }
         Err(msgs) => {

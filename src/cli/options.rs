@@ -63,7 +63,7 @@ options! {
     text {
         /// postgresql (default), mysql, sqlserver, snowflake, redshift, bigquery
         db = "db",
-        /// original (default), metadata, connector-rw, connector-ro, custom; other
+        /// original (default), metadata, connector-rw, connector-ro, custom, cdc; other
         /// databases: connector-ro (default), connector-rw, metadata (bigquery)
         preset = "preset",
         /// Database host (Snowflake: account identifier; required except for new-schema)
@@ -111,6 +111,9 @@ options! {
         /// Metadata preset: the environment variable the tool reads the password from
         /// (summary)
         password_env_name = "password-env-name",
+        /// PostgreSQL presets and Redshift: the password stops working on this date
+        /// (YYYY-MM-DD, 00:00 UTC); empty: never
+        valid_until = "valid-until",
         /// Read the password from this environment variable (never a flag: flags end up
         /// in shell history and process lists)
         password_env = "password-env",
@@ -121,6 +124,9 @@ options! {
         /// ado-net (default), mssql, jdbc; Snowflake: connector (default), sqlalchemy,
         /// jdbc; BigQuery: sqlalchemy (default), uri
         client = "client",
+        /// cdc: the published tables, schema.table (quote a part with a dot: "a.b".t),
+        /// separated by commas
+        tables = "tables",
         /// new-schema: the schema created later (default public)
         schema = "schema",
         /// new-schema: the schema's table owner (default postgres)
@@ -135,5 +141,13 @@ options! {
         all_schemas = "all-schemas",
         /// Put the password in the SQL as text instead of a SCRAM verifier
         plain_password = "plain-password",
+        /// cdc: publish every table of --schemas (FOR TABLES IN SCHEMA; PostgreSQL 15+,
+        /// run by a superuser) instead of --tables
+        whole_schemas = "whole-schemas",
+        /// cdc: the script creates the replication slot (default: the tool does)
+        create_slot = "create-slot",
+        /// cdc: REPLICA IDENTITY FULL on published tables without a usable one
+        replica_identity_full = "replica-identity-full",
+
     }
 }

@@ -7,7 +7,8 @@ pub enum Db {
     /// PostgreSQL 14+ (the original applet and the presets).
     #[default]
     Postgres,
-    /// MySQL 5.7+ and MariaDB 10.3+ (one syntax for what is generated here).
+    /// MySQL 5.7+ and MariaDB 10.4.3+ (one syntax for what is generated here; the
+    /// password's expiry, `PASSWORD EXPIRE`, came to MariaDB in 10.4.3).
     MySql,
     /// Microsoft SQL Server 2016+ and Azure SQL.
     SqlServer,
@@ -65,6 +66,8 @@ pub enum Preset {
     ReadOnly,
     /// Every privilege chosen per object kind.
     Custom,
+    /// A logical-replication user with its publication (and slot): PostgreSQL only.
+    Cdc,
 }
 
 keyed_enum!(Preset {
@@ -73,6 +76,25 @@ keyed_enum!(Preset {
     ReadWrite => "connector-rw", "Read/write connector (sources and transformations)";
     ReadOnly => "connector-ro", "Read-only connector (sources)";
     Custom => "custom", "Custom privileges";
+    Cdc => "cdc", "Change data capture (logical replication)";
+});
+
+/// A preset's own on/off options (each starts off), by stable key: the page's
+/// checkboxes, links, `data-*`, the CLI's switches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Switch {
+    /// Change data capture: publish whole schemas (`FOR TABLES IN SCHEMA`, 15+).
+    WholeSchemas,
+    /// Change data capture: the script creates the replication slot.
+    CreateSlot,
+    /// Change data capture: `REPLICA IDENTITY FULL` on tables that have none usable.
+    ReplicaIdentityFull,
+}
+
+keyed_enum!(Switch {
+    WholeSchemas => "whole-schemas", "Publish whole schemas (PostgreSQL 15+, run by a superuser)";
+    CreateSlot => "create-slot", "Create the replication slot in the script (else the tool does)";
+    ReplicaIdentityFull => "replica-identity-full", "REPLICA IDENTITY FULL on published tables without a primary key";
 });
 
 /// Which schemas the grants reach.

@@ -4,7 +4,8 @@
 //! mysql2, PyMySQL and SQLAlchemy. Each writer quotes by its own form's rules; a value a
 //! form cannot carry is refused, never cut.
 
-pub use super::client_write::write;
+pub use super::client_write::{uri, write};
+pub use super::host::Host;
 use super::intent::Db;
 
 /// A form of the connection details.
@@ -188,8 +189,8 @@ impl Client {
 /// validated and defaulted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnInfo {
-    /// The host (IPv6 without brackets).
-    pub host: String,
+    /// The host: each form writes it bare or for a URL (see [`Host`]).
+    pub host: Host,
     /// The port.
     pub port: u16,
     /// The database.

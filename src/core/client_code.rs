@@ -74,7 +74,7 @@ pub(super) const TLS_NOTE: &str = "TLS required, certificate not checked (as ssl
 pub fn node(driver: &str, c: &ConnInfo, database_key: &str) -> String {
     let mut s = format!(
         "// {driver}\nconst config = {{\n  host: {},\n  port: {},\n  user: {},\n  password: {},\n  {database_key}: {},\n",
-        js_str(&c.host),
+        js_str(c.host.bare()),
         c.port,
         js_str(&c.user),
         js_str(password(c)),
@@ -101,7 +101,7 @@ pub fn python(import: &str, c: &ConnInfo, database_key: &str, tls: &str) -> Stri
     };
     let mut s = format!(
         "import {import}\n\nconn = {import}.connect(\n    host={},\n    port={},\n    user={},\n    password={pw},\n    {database_key}={},\n",
-        py_str(&c.host),
+        py_str(c.host.bare()),
         c.port,
         py_str(&c.user),
         py_str(&c.database)
@@ -131,7 +131,7 @@ pub fn sqlalchemy(driver: &str, c: &ConnInfo) -> String {
     let _ = writeln!(
         s,
         "    host={},\n    port={},\n    database={},",
-        py_str(&c.host),
+        py_str(c.host.bare()),
         c.port,
         py_str(&c.database)
     );
@@ -159,7 +159,7 @@ pub fn sqlalchemy(driver: &str, c: &ConnInfo) -> String {
 pub fn mssql(c: &ConnInfo) -> String {
     format!(
         "// mssql (tedious): await sql.connect(config)\nconst config = {{\n  server: {},\n  port: {},\n  user: {},\n  password: {},\n  database: {},\n  options: {{ encrypt: {}, trustServerCertificate: false }},\n}};",
-        js_str(&c.host),
+        js_str(c.host.bare()),
         c.port,
         js_str(&c.user),
         js_str(password(c)),

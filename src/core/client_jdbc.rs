@@ -72,7 +72,7 @@ pub fn jdbc(driver: &str, scheme: &str, c: &ConnInfo, tls: &[(&str, &str)]) -> S
         driver,
         url: format!(
             "jdbc:{scheme}://{}:{}/{}",
-            super::host::host_for_uri(&c.host),
+            c.host.for_url(),
             c.port,
             if decodes {
                 super::conn::percent_encode(&c.database)
@@ -96,7 +96,7 @@ pub fn jdbc_sqlserver(c: &ConnInfo) -> String {
         driver: "mssql-jdbc",
         url: "jdbc:sqlserver://".into(),
         props: vec![
-            ("serverName", c.host.clone()),
+            ("serverName", c.host.bare().to_string()),
             ("portNumber", c.port.to_string()),
             ("databaseName", c.database.clone()),
             ("user", c.user.clone()),

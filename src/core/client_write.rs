@@ -17,12 +17,30 @@ fn sh_quote(s: &str) -> String {
 }
 
 /// A `.pgpass` field: `\` and `:` escaped by a backslash, and a lone `*` (which would
-/// match any value) written as a literal star.
+/// match any value) written as a literal star. libpq compares the host field with the
+/// host as the client was given it (a URI's without its brackets), so an IPv6 address
+/// goes in bare, its colons escaped: `\:\:1:5432:…` (PostgreSQL docs, libpq "The
+/// Password File": "If an entry needs to contain : or \, escape this character with \").
 fn pgpass_field(s: &str) -> String {
     if s == "*" {
         return "\\*".into();
     }
     s.replace('\\', "\\\\").replace(':', "\\:")
+}
+
+/// The libpq URI alone (what the original applet shows), without the other forms' code.
+pub fn uri(c: &ConnInfo) -> String {
+    let mut uri = connection_uri(&ConnParts {
+        user: &c.user,
+        password: c.password.as_deref(),
+        host: &c.host,
+        port: c.port,
+        database: &c.database,
+    });
+    if c.tls {
+        uri.push_str("?sslmode=require");
+    }
+    uri
 }
 
 /// The connection details in `client`'s form.
@@ -38,23 +56,11 @@ fn pgpass_field(s: &str) -> String {
 pub fn write(client: Client, c: &ConnInfo) -> Result<String, String> {
     let password = c.password.as_deref().unwrap_or(PASSWORD_PLACEHOLDER);
     Ok(match client {
-        Client::Uri => {
-            let mut uri = connection_uri(&ConnParts {
-                user: &c.user,
-                password: c.password.as_deref(),
-                host: &c.host,
-                port: c.port,
-                database: &c.database,
-            });
-            if c.tls {
-                uri.push_str("?sslmode=require");
-            }
-            uri
-        }
+        Client::Uri => uri(c),
         Client::KeywordValue => {
             let mut s = format!(
                 "host={} port={} dbname={} user={} password={}",
-                kv_quote(&c.host),
+                kv_quote(c.host.bare()),
                 c.port,
                 kv_quote(&c.database),
                 kv_quote(&c.user),
@@ -67,7 +73,7 @@ pub fn write(client: Client, c: &ConnInfo) -> Result<String, String> {
         }
         Client::Env => {
             let mut lines = vec![
-                format!("export PGHOST={}", sh_quote(&c.host)),
+                format!("export PGHOST={}", sh_quote(c.host.bare())),
                 format!("export PGPORT={}", c.port),
                 format!("export PGDATABASE={}", sh_quote(&c.database)),
                 format!("export PGUSER={}", sh_quote(&c.user)),
@@ -88,7 +94,7 @@ pub fn write(client: Client, c: &ConnInfo) -> Result<String, String> {
         Client::JdbcPg => jdbc("pgjdbc", "postgresql", c, &[("sslmode", "require")]),
         Client::Pgpass => {
             let fields = [
-                c.host.as_str(),
+                c.host.bare(),
                 c.database.as_str(),
                 c.user.as_str(),
                 password,
@@ -98,7 +104,7 @@ pub fn write(client: Client, c: &ConnInfo) -> Result<String, String> {
             }
             format!(
                 "{}:{}:{}:{}:{}",
-                pgpass_field(&c.host),
+                pgpass_field(c.host.bare()),
                 c.port,
                 pgpass_field(&c.database),
                 pgpass_field(&c.user),
@@ -139,7 +145,7 @@ fn dialect_form(client: Client, c: &ConnInfo) -> Result<String, String> {
             use super::quote::sqlserver::ConnValue;
             format!(
                 "Server=tcp:{},{};Database={};User ID={};Password={};Encrypt={};TrustServerCertificate=False",
-                ConnValue(&c.host),
+                ConnValue(c.host.bare()),
                 c.port,
                 ConnValue(&c.database),
                 ConnValue(&c.user),
@@ -167,7 +173,7 @@ fn dialect_form(client: Client, c: &ConnInfo) -> Result<String, String> {
             let mut uri = format!(
                 "mysql://{}:{pw}@{}:{}/{}",
                 percent_encode(&c.user),
-                super::host::host_for_uri(&c.host),
+                c.host.for_url(),
                 c.port,
                 percent_encode(&c.database)
             );

@@ -1,6 +1,6 @@
 //! The libpq connection URI. One string: what is shown is what is copied.
 
-use super::host::host_for_uri;
+use super::host::Host;
 
 /// Where the password goes when none is given: the user pastes theirs over it.
 pub const PASSWORD_PLACEHOLDER: &str = "[[REPLACE_WITH_PASSWORD]]";
@@ -35,8 +35,8 @@ pub struct ConnParts<'a> {
     pub user: &'a str,
     /// `None` puts [`PASSWORD_PLACEHOLDER`] in the password position.
     pub password: Option<&'a str>,
-    /// A validated host (IPv6 with or without brackets).
-    pub host: &'a str,
+    /// A validated host.
+    pub host: &'a Host,
     /// A validated port number.
     pub port: u16,
     /// The database name, as stored.
@@ -47,8 +47,9 @@ pub struct ConnParts<'a> {
 ///
 /// ```
 /// use grantsmith::core::conn::{connection_uri, ConnParts};
+/// use grantsmith::core::host::Host;
 /// let uri = connection_uri(&ConnParts {
-///     user: "app", password: None, host: "::1", port: 5432, database: "my db",
+///     user: "app", password: None, host: &Host::new("::1"), port: 5432, database: "my db",
 /// });
 /// assert_eq!(uri, "postgresql://app:[[REPLACE_WITH_PASSWORD]]@[::1]:5432/my%20db");
 /// ```
@@ -61,7 +62,7 @@ pub fn connection_uri(p: &ConnParts<'_>) -> String {
         "postgresql://{}:{}@{}:{}/{}",
         percent_encode(p.user),
         password,
-        host_for_uri(p.host),
+        p.host.for_url(),
         p.port,
         percent_encode(p.database)
     )

@@ -45,9 +45,12 @@ pub struct Inspection {
 }
 
 /// Each kind of fact and how many fields follow it.
-pub const KINDS: [(&str, usize); 15] = [
+pub const KINDS: [(&str, usize); 16] = [
     ("attr", 1),
     ("member", 3),
+    // A role the user belongs to that may write or grant (PostgreSQL): its membership
+    // is dangerous, whatever the role's name.
+    ("writer", 1),
     ("database", 3),
     ("schema", 3),
     ("table", 4),
@@ -104,11 +107,17 @@ fn fields(line: &str) -> Result<Vec<String>, String> {
 /// assert_eq!((i.database.as_str(), i.facts.len()), ("shop", 2));
 /// assert!(read(paste, "other").unwrap_err().contains("for the user app, not other"));
 /// assert!(read(&paste[..60], "app").unwrap_err().contains("cut short"));
+/// // Blank lines around it and an indent are what pasting does, not a change.
+/// let indented: String = paste.lines().map(|l| format!("    {l}\n")).collect();
+/// assert_eq!(read(&format!("\n\n{indented}\n"), "app").unwrap().facts.len(), 2);
 /// ```
 pub fn read(paste: &str, role: &str) -> Result<Inspection, String> {
     let lines: Vec<&str> = paste
         .lines()
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        // An indent a docs page, a chat or an editor added: every line starts with a
+        // keyword (the header, a fact's kind), never with a space or a tab.
+        .map(|l| l.trim_start_matches([' ', '\t']))
         .filter(|l| !l.trim().is_empty())
         .collect();
     let Some(first) = lines.first() else {

@@ -32,13 +32,18 @@ pub enum Field {
     ConnectionName,
     /// Metadata sync: the environment variable the tool reads the password from.
     PasswordEnvName,
+    /// PostgreSQL presets and Redshift: the date the password stops working (`VALID
+    /// UNTIL`); empty: never.
+    ValidUntil,
+    /// Change data capture: the published tables, `schema.table`, commas or new lines.
+    Tables,
     /// The password (never in a link, storage or request).
     Password,
 }
 
 impl Field {
     /// Every field, in storage order.
-    pub const ALL: [Field; 15] = [
+    pub const ALL: [Field; 17] = [
         Field::Host,
         Field::Port,
         Field::Role,
@@ -53,6 +58,8 @@ impl Field {
         Field::PublicKey,
         Field::ConnectionName,
         Field::PasswordEnvName,
+        Field::ValidUntil,
+        Field::Tables,
         Field::Password,
     ];
 
@@ -74,6 +81,8 @@ impl Field {
             Field::PublicKey => "public-key",
             Field::ConnectionName => "connection-name",
             Field::PasswordEnvName => "password-env-name",
+            Field::ValidUntil => "valid-until",
+            Field::Tables => "tables",
             Field::Password => "password",
         }
     }

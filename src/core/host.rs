@@ -159,12 +159,62 @@ pub fn is_neon_host(host: &str) -> bool {
     js_trim(host).to_ascii_lowercase().contains("neon.tech")
 }
 
-/// The host as it goes into a URI: IPv6 addresses in brackets.
-pub fn host_for_uri(host: &str) -> String {
-    if host.contains(':') && !(host.starts_with('[') && host.ends_with(']')) {
-        format!("[{host}]")
-    } else {
-        host.to_string()
+/// A validated host, kept once for every connection form: an IPv6 address without its
+/// brackets. A form asks for the spelling it needs, [`Host::bare`] where the client
+/// reads a host name (libpq's keyword/value and `PGHOST`, `.pgpass`, the drivers' `host`
+/// arguments: each hands it to `getaddrinfo`, which refuses `[::1]`) or
+/// [`Host::for_url`] inside a URL (RFC 3986 §3.2.2: an IPv6 literal in brackets). There
+/// is no `Display`, so no form can write it without choosing.
+///
+/// ```
+/// use grantsmith::core::host::Host;
+/// for typed in ["[::1]", "::1", " [::1] "] {
+///     let h = Host::new(typed);
+///     assert_eq!((h.bare(), h.for_url().as_str()), ("::1", "[::1]"));
+/// }
+/// let h = Host::new("db.example.com");
+/// assert_eq!((h.bare(), h.for_url().as_str()), ("db.example.com", "db.example.com"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Host(String);
+
+impl Host {
+    /// The host as typed: trimmed as JavaScript trims, one pair of brackets around an
+    /// address with colons taken off.
+    pub fn new(typed: &str) -> Host {
+        let t = js_trim(typed);
+        let bare = t
+            .strip_prefix('[')
+            .and_then(|x| x.strip_suffix(']'))
+            .filter(|x| x.contains(':'))
+            .unwrap_or(t);
+        Host(bare.to_string())
+    }
+
+    /// The host where a client reads a host name: never in brackets.
+    pub fn bare(&self) -> &str {
+        &self.0
+    }
+
+    /// The host inside a URL: an address with colons (IPv6) in brackets.
+    pub fn for_url(&self) -> String {
+        if self.0.contains(':') {
+            format!("[{}]", self.0)
+        } else {
+            self.0.clone()
+        }
+    }
+}
+
+impl From<&str> for Host {
+    fn from(typed: &str) -> Host {
+        Host::new(typed)
+    }
+}
+
+impl From<String> for Host {
+    fn from(typed: String) -> Host {
+        Host::new(&typed)
     }
 }
 

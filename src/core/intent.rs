@@ -6,7 +6,7 @@
 //! renders it.
 
 use super::brand::Brand;
-pub use super::choices::{Db, Preset, Scope};
+pub use super::choices::{Db, Preset, Scope, Switch};
 pub use super::field::Field;
 use super::privileges::Privileges;
 use super::provider::{Pick, Provider};
@@ -29,7 +29,7 @@ pub struct Intent {
     pub db: Db,
     /// What the user is for.
     pub preset: Preset,
-    values: [String; 15],
+    values: [String; 17],
     /// Listed schemas, or all (matching) schemas.
     pub scope: Scope,
     /// Original: add permissive SELECT policies on RLS-enabled tables.
@@ -42,6 +42,9 @@ pub struct Intent {
     pub salt: [u8; 16],
     /// Custom access: what to grant per object kind.
     pub custom: Privileges,
+    /// The preset's own options that are on (change data capture: the slot, the
+    /// replica identity fix …); every one starts off.
+    switches: Vec<Switch>,
     /// Neon defaults in place (original applet).
     pub neon: NeonAuto,
     /// PostgreSQL: whose hosting rules apply (told from the host unless picked); set
@@ -85,6 +88,7 @@ impl Intent {
             scram: true,
             salt: [0; 16],
             custom: Privileges::connector_read_only(),
+            switches: Vec::new(),
             neon: NeonAuto::default(),
             provider: Pick::Auto,
             resolved: None,
@@ -154,6 +158,27 @@ impl Intent {
         let needs = |p: Option<Provider>| p.is_some_and(Provider::tls_required);
         if needs(new) && !needs(self.resolved) {
             self.tls = true;
+        }
+    }
+
+    /// Whether the option `s` is on.
+    pub fn switch(&self, s: Switch) -> bool {
+        self.switches.contains(&s)
+    }
+
+    /// Turns the option `s` on or off.
+    ///
+    /// ```
+    /// use grantsmith::core::intent::{Db, Intent, Preset, Switch};
+    /// let mut i = Intent::new(Db::Postgres, Preset::Cdc);
+    /// assert!(!i.switch(Switch::CreateSlot));
+    /// i.set_switch(Switch::CreateSlot, true);
+    /// assert!(i.switch(Switch::CreateSlot));
+    /// ```
+    pub fn set_switch(&mut self, s: Switch, on: bool) {
+        self.switches.retain(|x| *x != s);
+        if on {
+            self.switches.push(s);
         }
     }
 

@@ -16,6 +16,7 @@ pub mod drift;
 pub mod field;
 pub mod host;
 pub mod intent;
+pub mod invisible;
 pub mod neon;
 pub mod new_schema_form;
 pub mod output;
@@ -32,5 +33,5 @@ pub mod text;
 pub mod traps;
 
 pub use backend::{check, check_paste, client_form, generate, render};
-pub use intent::{Db, Field, Intent, Preset, Scope};
+pub use intent::{Db, Field, Intent, Preset, Scope, Switch};
 pub use output::{Output, Part};

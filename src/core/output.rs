@@ -22,6 +22,11 @@ pub enum Part {
     /// PostgreSQL: a read-only query listing everything the user has, for the drift
     /// check.
     Inspect,
+    /// Rotation without downtime, step 1: the new credential beside the old one (the
+    /// PostgreSQL presets' second user, Snowflake's second key slot).
+    Rotate,
+    /// Rotation step 2: the old credential removed.
+    Retire,
 }
 
 /// A validated intent, ready to write any of its parts (each only when asked: the
@@ -86,6 +91,9 @@ pub struct Output {
     /// Beside Generate: what to type first, else the first message, else empty;
     /// Generate is enabled exactly when it is empty.
     pub hint: String,
+    /// Said above Generate whatever was typed: what this provider or server needs
+    /// beyond the script (change data capture).
+    pub notes: Vec<String>,
     /// The setup script.
     pub setup: Option<String>,
     /// The verify query.
@@ -133,6 +141,8 @@ impl Output {
         self.policy_name = r.render(Part::PolicyName);
         self.summary = r.render(Part::Summary);
         self.inspect = r.render(Part::Inspect);
+        // Rotate and Retire are written only when asked (`render`): the PostgreSQL
+        // rotation pays a second password verifier.
     }
 }
 
@@ -186,7 +196,7 @@ impl Render for Scripts {
                     .clone()
                     .or_else(|| self.drift.as_ref().map(|e| e.inspect_sql()))
             }
-            Part::PolicyName | Part::Summary => return None,
+            Part::PolicyName | Part::Summary | Part::Rotate | Part::Retire => return None,
         };
         Some(text.clone())
     }

@@ -14,6 +14,7 @@ pub fn presets(db: Db) -> &'static [Preset] {
             Preset::ReadWrite,
             Preset::ReadOnly,
             Preset::Custom,
+            Preset::Cdc,
         ],
         Db::BigQuery => &[Preset::ReadOnly, Preset::ReadWrite, Preset::Metadata],
         Db::MySql | Db::SqlServer | Db::Snowflake | Db::Redshift => {
@@ -37,6 +38,10 @@ pub fn spec(db: Db, preset: Preset) -> &'static Spec {
     match db {
         Db::Postgres if preset == Preset::Original => {
             &crate::core::backend::postgres::original::spec::SPEC
+        }
+        // A build without the preset hands its form over before drawing it.
+        Db::Postgres if preset == Preset::Cdc && cfg!(feature = "cdc") => {
+            &crate::core::backend::postgres::cdc::spec::SPEC
         }
         Db::Postgres => &crate::core::backend::postgres::presets::spec::SPEC,
         Db::MySql => &crate::core::backend::mysql::spec::SPEC,

@@ -87,6 +87,15 @@ pub struct Privileges {
 }
 
 impl Privileges {
+    /// Whether nothing is granted at all (the user could only sign in, if that).
+    pub fn is_empty(&self) -> bool {
+        self.database.is_empty()
+            && self.schema.is_empty()
+            && self.tables.is_empty()
+            && self.sequences.is_empty()
+            && !self.functions
+    }
+
     /// `../shared/seeds/001`: read-only metadata sync.
     pub fn metadata_sync() -> Self {
         Privileges {

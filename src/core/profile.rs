@@ -14,7 +14,7 @@ use super::share::apply;
 mod read;
 
 /// The pickers and options a profile may fix, hide or annotate, besides the fields.
-const OPTIONS: [&str; 8] = [
+const OPTIONS: [&str; 11] = [
     "db",
     "preset",
     "provider",
@@ -23,6 +23,9 @@ const OPTIONS: [&str; 8] = [
     "all-schemas",
     "ssl",
     "rls",
+    "whole-schemas",
+    "create-slot",
+    "replica-identity-full",
 ];
 
 /// A profile, read and checked: every value in it is one the builder accepts.
@@ -151,9 +154,26 @@ impl Profile {
         }
         let mut parts = encode(&self.own);
         let rest = super::share::to_fragment(i);
-        if !rest.is_empty() {
-            parts.push(rest);
+        let given = |k: &str| {
+            rest.split('&')
+                .any(|p| p.strip_prefix(k).is_some_and(|v| v.starts_with('=')))
+        };
+        // The link reopens the same builder: the database even when it is PostgreSQL
+        // (the profile may start on another), the preset where the profile fixes it.
+        if !given("db") && i.db != self.databases()[0] {
+            parts.push(format!("db={}", i.db.as_str()));
         }
+        if !given("preset") && self.is_fixed("preset") && self.preset.is_some() {
+            parts.push(format!("preset={}", i.preset.as_str()));
+        }
+        // Privileges without a preset pick the custom one: only the custom preset's
+        // link carries them.
+        parts.extend(
+            rest.split('&')
+                .filter(|p| !p.is_empty())
+                .filter(|p| i.preset == Preset::Custom || !p.starts_with("privileges="))
+                .map(str::to_string),
+        );
         parts.join("&")
     }
 

@@ -82,6 +82,8 @@ pub fn apply(i: &mut Intent, key: &str, value: &str) {
         _ => {
             if let Some(f) = Field::from_key(key) {
                 i.set(f, value);
+            } else if let Some(s) = super::choices::Switch::from_key(key) {
+                i.set_switch(s, on(value));
             }
         }
     }
@@ -163,6 +165,11 @@ pub fn to_fragment(i: &Intent) -> String {
     }
     if i.rls {
         parts.push("rls=1".into());
+    }
+    for s in super::choices::Switch::ALL {
+        if i.switch(*s) {
+            parts.push(format!("{}=1", s.as_str()));
+        }
     }
     if i.custom != d.custom {
         parts.push(format!("privileges={}", encode(&i.custom.to_key())));

@@ -3,7 +3,7 @@
 //! `spec.rs` fills one; the model reads them for its defaults, and the backends check
 //! and render what was typed into them.
 
-use crate::core::intent::{Field, Intent, Preset, Scope};
+use crate::core::intent::{Field, Intent, Preset, Scope, Switch};
 
 /// When a field is part of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +14,8 @@ pub enum When {
     Preset(&'static [Preset]),
     /// Only with this scope (listed schemas, or filters for all schemas).
     Scope(Scope),
+    /// Only while this option is on (`true`) or off (`false`).
+    Switch(Switch, bool),
 }
 
 /// How a backend shows one field.
@@ -90,6 +92,8 @@ pub struct Spec {
     pub scope_choice: &'static [Preset],
     /// Speaks libpq's protocol: the connection details come in each libpq form too.
     pub libpq: bool,
+    /// The preset's own on/off options, in form order (each starts off).
+    pub switches: &'static [Switch],
 }
 
 /// The TLS box's label for the databases where it also binds the user.
@@ -126,6 +130,7 @@ impl Spec {
             scope: Scope::Listed,
             scope_choice: &[],
             libpq: false,
+            switches: &[],
         }
     }
 
@@ -178,6 +183,7 @@ impl Spec {
             When::Always => true,
             When::Preset(a) => a.contains(&i.preset),
             When::Scope(s) => s == self.scope_of(i),
+            When::Switch(s, on) => i.switch(s) == on,
         }
     }
 

@@ -15,7 +15,8 @@ pub fn Advanced(
     /// The page state.
     page: Page,
 ) -> impl IntoView {
-    let open = RwSignal::new(false);
+    // Open when the page that handed the form over had it open.
+    let open = RwSignal::new(page.handed.advanced);
     let scope = memo(move || page.intent.with(|i| i.scope));
     let set_scope = move |s: Scope| {
         if scope.get_untracked() != s {

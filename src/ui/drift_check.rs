@@ -25,13 +25,15 @@ pub fn DriftCheck(
     page: Page,
 ) -> impl IntoView {
     let open = move |_| {
-        let fragment = page.intent.with(|i| page.profile.share_fragment(i));
-        super::all_page::open(&format!("{fragment}&{}", super::OPEN_CHECK), false);
+        let form = page.handover_fragment();
+        let there = super::handover::join(&[&form, "check"]);
+        super::handover::hand_over(&form, super::handover::ALL_PAGE, &there, "gs-drift-paste");
     };
     view! {
         <p class="gs-policy">
             "The check runs in the builder with every database (a larger download). "
-            "The form goes along in the link's # part, which is never sent; the password does not."
+            "The form goes along in the link's # part, which is never sent; the password does not. "
+            "Back returns this form; the password only if the browser kept the page."
         </p>
         <button type="button" class="gs-btn gs-btn-small" data-testid="open-check" on:click=open>
             "Open the check"

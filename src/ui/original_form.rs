@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use super::advanced::Advanced;
+use super::extras::password;
 use super::field::Field;
 use super::outputs::Outputs;
 use super::page::Page;
-use super::password::PasswordField;
 use super::provider_picker::ProviderPicker;
 use super::reactive::{derived, memo};
 use crate::core::backend::postgres::original::ROLE_DEFAULT;
@@ -86,7 +86,7 @@ pub fn OriginalForm(
                 {page.shown("role").then_some(role_field)}
                 {page.shown("database").then_some(database_field)}
             </div>
-            <PasswordField page=page scram=true/>
+            {password(page)}
             <Advanced page=page/>
             <p class="gs-note" data-testid="trigger-note">{crate::core::backend::postgres::trigger::NOTE}</p>
             <Outputs page=page local_note=local_note/>

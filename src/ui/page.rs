@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::handover::Handed;
 use super::reactive::{derived, memo};
 use crate::core::client::Client;
 use crate::core::intent::{Field, Intent};
@@ -25,22 +26,22 @@ pub struct Page {
     pub checked: Memo<Output>,
     /// The embedding page's profile (empty without one), for the page's lifetime.
     pub profile: &'static Profile,
-    /// The PostgreSQL page handed the drift check over: it starts generated and open.
-    pub open_check: bool,
+    /// What another page handed over besides the form (parts open, the reader's place).
+    pub handed: Handed,
 }
 
 impl Page {
     /// The page for a starting intent; `touched` holds the fields a link set.
-    pub fn new(start: Intent, touched: u32, profile: &'static Profile, open_check: bool) -> Self {
+    pub fn new(start: Intent, touched: u32, profile: &'static Profile, handed: Handed) -> Self {
         let intent = RwSignal::new(start);
         let checked = memo(move || intent.with(check));
         Page {
             intent,
             touched: RwSignal::new(touched),
-            generated: RwSignal::new(open_check && checked.with_untracked(Output::ready)),
+            generated: RwSignal::new(handed.output && checked.with_untracked(Output::ready)),
             checked,
             profile,
-            open_check,
+            handed,
         }
     }
 
@@ -66,6 +67,20 @@ impl Page {
             // Leaked once per label and page: the profile lives as long as the page.
             Some(b) => Box::leak(format!("{} {suffix}", b.name()).into_boxed_str()),
             None => original,
+        }
+    }
+
+    /// The form as a fuller page starts on it (a share link's fragment, with the
+    /// embed's theme and accent; never the password).
+    pub fn handover_fragment(self) -> String {
+        let form = self
+            .intent
+            .with_untracked(|i| self.profile.page_fragment(i));
+        if cfg!(feature = "extras") {
+            form
+        } else {
+            // No profile reader in this page: the look is taken from its own fragment.
+            super::handover::join(&[&form, &super::handover::look()])
         }
     }
 
@@ -143,7 +158,11 @@ impl Page {
                 for part in parts {
                     black_box(render(&i, part));
                 }
-                if let Some(c) = Client::for_db(i.db).first() {
+                // The page without the client forms shows the URI alone (Part::Conn).
+                if let Some(c) = Client::for_db(i.db)
+                    .first()
+                    .filter(|_| cfg!(feature = "extras"))
+                {
                     black_box(client_form(&i, *c));
                 }
             },

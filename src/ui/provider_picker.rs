@@ -30,7 +30,7 @@ pub fn ProviderPicker(
                 disabled=page.fixed("provider")
                 on:change=move |ev| {
                     if let Some(p) = Pick::from_key(&event_target_value(&ev)) {
-                        page.update(|i| i.set_provider(p));
+                        super::extras::pick_provider(page, p);
                     }
                 }>
                 <option value="auto">"Told from the host"</option>

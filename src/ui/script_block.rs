@@ -69,15 +69,20 @@ pub fn ScriptBlock(
 
 /// A `<details>` section whose content is built only once it is opened, so what it
 /// shows costs nothing at Generate time.
+// Only the fuller pages have sections built on first open.
+#[cfg(feature = "extras")]
 #[component]
 pub fn LazyDetails(
     /// The summary line.
     summary: &'static str,
     /// The content, built on first open.
     children: ChildrenFn,
-    /// Open from the start (the drift check handed over from the PostgreSQL page).
+    /// Open from the start (the part asked for on the page that handed the form over).
     #[prop(optional)]
     open_at_start: bool,
+    /// The summary's id, where another page's control hands the reader over to it.
+    #[prop(optional)]
+    id: &'static str,
 ) -> impl IntoView {
     let open = RwSignal::new(open_at_start);
     view! {
@@ -85,7 +90,7 @@ pub fn LazyDetails(
         // reuses this element, which must not stay open around content never built.
         <details class="gs-more" prop:open=move || open.get()
             on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
-            <summary>{summary}</summary>
+            <summary id=(!id.is_empty()).then_some(id)>{summary}</summary>
             {move || open.get().then(|| children())}
         </details>
     }

@@ -13,7 +13,7 @@ use super::provider_picker::ProviderPicker;
 use super::reactive::memo;
 use super::show::show;
 use crate::core::backend::{FieldSpec, Spec, USER};
-use crate::core::intent::{Db, Field as CoreField, Preset, Scope};
+use crate::core::intent::{Db, Field as CoreField, Preset, Scope, Switch};
 use std::sync::Arc;
 
 /// One field: an input, or a text area for lists and keys.
@@ -97,11 +97,31 @@ pub fn SpecForm(
                 "All schemas matching regular-expression filters (applied by PostgreSQL)",
                 |i| i.scope == Scope::All, |i, on| i.scope = if on { Scope::All } else { Scope::Listed })))}
             {spec.tls.filter(|_| page.shown("ssl")).map(|label| checkbox(page, "ssl", "ssl", label, |i| i.tls, |i, on| i.tls = on))}
+            {spec.switches.iter().filter(|s| page.shown(s.as_str())).map(|s| switch_box(page, *s)).collect_view()}
+            {move || page.checked.with(|o| o.notes.iter().map(|n| view! { <p class="gs-note" data-testid="preset-note">{n.clone()}</p> }).collect_view())}
             {show(memo(move || preset.get() == Preset::Custom && page.shown("privileges")),
                 Arc::new(move || view! { {custom_grid(page)} {profile_note(page, "privileges")} }.into_any()))}
             <Outputs page=page local_note="Generated locally in your browser. Nothing is sent anywhere or stored."/>
         </section>
     }
+}
+
+/// One of the preset's own options (its key is the `data-testid`).
+fn switch_box(page: Page, s: Switch) -> AnyView {
+    let fixed = page.fixed(s.as_str());
+    view! {
+        <label class="gs-radio">
+            <input type="checkbox" data-testid=s.as_str() disabled=fixed
+                prop:checked=move || page.intent.with(|i| i.switch(s))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    page.update(|i| i.set_switch(s, on));
+                }/>
+            <span>{s.label()}</span>
+        </label>
+        {profile_note(page, s.as_str())}
+    }
+    .into_any()
 }
 
 /// The original's warnings about pooler hosts and ports, for the PostgreSQL presets too

@@ -37,3 +37,23 @@ fn connection_uri_with_a_password_and_tls() {
         .unwrap()
         .ends_with(":Passw0rd%21@examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com:5439/dev?sslmode=require"));
 }
+
+/// The password's expiry: a date goes with the password as midnight UTC (parsed only:
+/// Redshift cannot run here), none writes 'infinity' so a re-run takes an earlier date
+/// away, and a date past abstime's end (2038-01-19, pg_user.valuntil's type) is refused.
+#[test]
+fn the_password_expires_on_the_date_typed() {
+    let f = sample(Db::Redshift, Preset::ReadOnly);
+    let dated = generate(&f.clone().with(Field::ValidUntil, "2030-06-30"));
+    let setup = dated.setup.unwrap();
+    assert!(
+        setup.contains("PASSWORD [[REPLACE_WITH_PASSWORD]] VALID UNTIL '2030-06-30 00:00:00+00';"),
+        "{setup}"
+    );
+    assert!(generate(&f)
+        .setup
+        .unwrap()
+        .contains("VALID UNTIL 'infinity';"));
+    let late = generate(&f.with(Field::ValidUntil, "2040-01-01"));
+    assert!(late.error(Field::ValidUntil).unwrap().contains("abstime"));
+}

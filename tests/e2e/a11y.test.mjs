@@ -26,13 +26,16 @@ for (const scheme of ["light", "dark"]) {
     // set aside for this context only.
     const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(srv.url);
-    await tid(page, "generate").waitFor();
-    assert.deepEqual(await violations(page), []);
-    await tid(page, "host").fill("db.example.com");
-    await tid(page, "advanced").click();
-    await tid(page, "generate").click();
-    assert.deepEqual(await violations(page), []);
+    // The default page and the PostgreSQL page (the presets' entry points and parts).
+    for (const at of ["", "postgres.html"]) {
+      await page.goto(srv.url + at);
+      await tid(page, "generate").waitFor();
+      assert.deepEqual(await violations(page), []);
+      await tid(page, "host").fill("db.example.com");
+      await tid(page, "advanced").click();
+      await tid(page, "generate").click();
+      assert.deepEqual(await violations(page), []);
+    }
     await context.close();
   });
 }

@@ -22,7 +22,7 @@ const ACCESSES = { bigquery: ["connector-ro", "connector-rw", "metadata"] };
 
 for (const [db, fields] of Object.entries(SAMPLES)) {
   test(`${db}: every access writes the golden scripts`, async () => {
-    const { page, context, errors } = await openApp(browser, srv.url);
+    const { page, context, errors } = await openApp(browser, srv.pg);
     await pickDb(page, db);
     for (const access of ACCESSES[db] ?? ["connector-ro", "connector-rw"]) {
       // Values stay across accesses; filling them again is harmless.
@@ -45,7 +45,7 @@ for (const [db, fields] of Object.entries(SAMPLES)) {
 }
 
 test("MySQL: a refused name gets its message next to the field and no output", async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(browser, srv.pg);
   await pickDb(page, "mysql");
   await tid(page, "host").fill("db.example.com");
   await tid(page, "schemas").fill("shop");
@@ -62,7 +62,7 @@ test("MySQL: a refused name gets its message next to the field and no output", a
 });
 
 test("SQL Server: the password goes into N'…' and the connection string, copied and downloaded", async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(browser, srv.pg);
   await pickDb(page, "sqlserver");
   await tid(page, "host").fill("sql.example.com");
   await tid(page, "database").fill("Sales");
@@ -81,7 +81,7 @@ test("SQL Server: the password goes into N'…' and the connection string, copie
 });
 
 test("the database and preset travel in the fragment; PostgreSQL comes back with its preset", async () => {
-  const { page, context } = await openApp(browser, srv.url + "#db=bigquery&preset=metadata");
+  const { page, context } = await openApp(browser, srv.pg + "#db=bigquery&preset=metadata");
   assert.equal(await tid(page, "dialect").inputValue(), "bigquery");
   assert.equal(await tid(page, "preset").inputValue(), "metadata");
   assert.equal(await page.getByText("Grant access to a schema created later").count(), 0);
@@ -94,7 +94,7 @@ test("the database and preset travel in the fragment; PostgreSQL comes back with
 });
 
 test("starting values for another database come from the fragment (embeds, links)", async () => {
-  const { page, context } = await openApp(browser, srv.url + "#db=mysql&preset=connector-rw&host=db.example.com&schemas=shop%2C%20my_app");
+  const { page, context } = await openApp(browser, srv.pg + "#db=mysql&preset=connector-rw&host=db.example.com&schemas=shop%2C%20my_app");
   assert.equal(await tid(page, "schemas").inputValue(), "shop, my_app");
   await tid(page, "generate").click();
   assert.equal(await tid(page, "sql").textContent(), golden("dialects/mysql_connector-rw.sql"));
@@ -102,7 +102,7 @@ test("starting values for another database come from the fragment (embeds, links
 });
 
 test("switching read-only/read-write keeps what was typed and hides the output", async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(browser, srv.pg);
   await pickDb(page, "redshift");
   await tid(page, "host").fill("examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com");
   await tid(page, "database").fill("dev");
@@ -119,7 +119,7 @@ test("switching read-only/read-write keeps what was typed and hides the output",
 });
 
 test("generated passwords always meet Redshift's rules (upper, lower, digit)", async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(browser, srv.pg);
   await pickDb(page, "redshift");
   await tid(page, "host").fill("examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com");
   await tid(page, "database").fill("dev");
@@ -130,6 +130,6 @@ test("generated passwords always meet Redshift's rules (upper, lower, digit)", a
     assert.equal(await tid(page, "password-error").count(), 0);
   }
   await tid(page, "generate").click();
-  assert.match(await tid(page, "sql").textContent(), /CREATE USER "dagflux" PASSWORD '[A-Za-z0-9]{24}';/);
+  assert.match(await tid(page, "sql").textContent(), /CREATE USER "dagflux" PASSWORD '[A-Za-z0-9]{24}' VALID UNTIL 'infinity';/);
   await context.close();
 });

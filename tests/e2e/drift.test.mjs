@@ -14,7 +14,7 @@ after(async () => { await browser?.close(); await srv?.close(); });
 const line = (fields) => fields.map((f) => f.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n")).join("\t");
 
 test("paste the inspect output: table, dangerous extras first, fix copied, nothing leaves the page", async () => {
-  const { page, context, errors } = await openApp(browser, srv.url);
+  const { page, context, errors } = await openApp(browser, srv.pg);
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   page.on("dialog", (d) => { requests.push("dialog"); d.dismiss(); });
@@ -88,7 +88,7 @@ test("paste the inspect output: table, dangerous extras first, fix copied, nothi
 });
 
 test("MySQL: the inspect query for mysql -N -B -r, and the check of its output", async () => {
-  const { page, context, errors } = await openApp(browser, srv.url);
+  const { page, context, errors } = await openApp(browser, srv.pg);
   await pickDb(page, "mysql");
   await tid(page, "host").fill("db.example.com");
   await tid(page, "schemas").fill("shop");
@@ -113,7 +113,7 @@ test("MySQL: the inspect query for mysql -N -B -r, and the check of its output",
 });
 
 test("the check is offered for PostgreSQL and MySQL only", async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(browser, srv.pg);
   await pickDb(page, "sqlserver");
   await tid(page, "host").fill("db.example.com");
   await tid(page, "database").fill("shop");

@@ -34,7 +34,9 @@ export async function startServer(dir = DIST) {
   const requests = [];
   const server = await serve(dir, 0, (req) => requests.push(req.url));
   const url = `http://127.0.0.1:${server.address().port}/`;
-  return { server, url, requests, close: () => new Promise((r) => server.close(r)) };
+  // `pg`: the PostgreSQL page with the presets, client forms, password, verify/inspect/
+  // uninstall (postgres.html); `url` opens the default page, the original applet alone.
+  return { server, url, pg: `${url}postgres.html`, requests, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** A page with clipboard access granted, opened on `url`, waiting for the app. */

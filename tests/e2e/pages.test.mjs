@@ -1,7 +1,8 @@
-// Two pages from one build: the page a PostgreSQL user loads (index.html) carries no
-// other database's code; picking another database, a link or an embed starting on one,
-// opens the all-databases page (all.html) from the same origin, keeping the profile,
-// the access and the theme, and nothing typed travels in a request.
+// Three pages from one build: the default page (index.html, the original applet alone)
+// and the PostgreSQL page (postgres.html) carry no other database's code; picking
+// another database, a link or an embed starting on one, opens the all-databases page
+// (all.html) from the same origin, keeping the profile, the access and the theme, and
+// nothing typed travels in a request. An embed loads the smallest page that serves it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -15,11 +16,11 @@ after(async () => { await browser?.close(); await srv?.close(); });
 /** The wasm file a page names. */
 const wasmOf = (page) => fs.readFileSync(path.join(DIST, page), "utf8").match(/[\w-]+_bg\.wasm/)[0];
 
-test("the PostgreSQL page's wasm is its own, smaller than the all-databases page's", () => {
-  const [pg, all] = [wasmOf("index.html"), wasmOf("all.html")];
-  assert.notEqual(pg, all);
+test("each page's wasm is its own: the default page's smaller than the PostgreSQL page's, smaller than all.html's", () => {
+  const [first, pg, all] = [wasmOf("index.html"), wasmOf("postgres.html"), wasmOf("all.html")];
+  assert.equal(new Set([first, pg, all]).size, 3);
   const size = (f) => fs.statSync(path.join(DIST, f)).size;
-  assert.ok(size(pg) < size(all), `${size(pg)} < ${size(all)}`);
+  assert.ok(size(first) < size(pg) && size(pg) < size(all), `${size(first)} < ${size(pg)} < ${size(all)}`);
 });
 
 test("picking another database opens the all-databases page with the profile, access and theme", async () => {
@@ -68,12 +69,14 @@ test("a link starting on another database lands on the all-databases page", asyn
   await context.close();
 });
 
-test("an embed starting on another database opens the all-databases page directly", async () => {
+test("an embed opens the smallest page that serves it: another database all.html, a preset or profile postgres.html", async () => {
   const file = path.join(DIST, "pages-embed.html");
   fs.writeFileSync(file, `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>
     <grantsmith-builder id="pg" host="db.example.com"></grantsmith-builder>
     <grantsmith-builder id="my" db="mysql"></grantsmith-builder>
     <grantsmith-builder id="sf" product="Acme" databases="snowflake,postgresql"></grantsmith-builder>
+    <grantsmith-builder id="rw" preset="connector-rw" host="db.example.com"></grantsmith-builder>
+    <grantsmith-builder id="acme" product="Acme"></grantsmith-builder>
     <script src="embed.js"></script></body></html>`);
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -82,6 +85,9 @@ test("an embed starting on another database opens the all-databases page directl
   assert.equal(await src("pg"), "/index.html");
   assert.equal(await src("my"), "/all.html");
   assert.equal(await src("sf"), "/all.html");
+  // A preset or a profile: the PostgreSQL page at once, no hand-over.
+  assert.equal(await src("rw"), "/postgres.html");
+  assert.equal(await src("acme"), "/postgres.html");
   const frame = page.frameLocator("#my iframe");
   await page.locator("#my").scrollIntoViewIfNeeded(); // the frames load lazily
   await frame.getByTestId("client-host").waitFor();

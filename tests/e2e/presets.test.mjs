@@ -10,7 +10,7 @@ before(async () => { browser = await launch(); srv = await startServer(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
 test("the original applet is the default preset", async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(browser, srv.pg);
   assert.equal(await tid(page, "preset").inputValue(), "original");
   await tid(page, "host").fill("db.example.com");
   await tid(page, "generate").click();
@@ -19,7 +19,7 @@ test("the original applet is the default preset", async () => {
 });
 
 test("read-write connector: the guide's grants, SSL in the URI, downloads", async () => {
-  const { page, context, errors } = await openApp(browser, srv.url);
+  const { page, context, errors } = await openApp(browser, srv.pg);
   await tid(page, "preset").selectOption("connector-rw");
   assert.equal(await tid(page, "role").inputValue(), "dagflux");
   await tid(page, "host").fill("db.example.com");
@@ -40,13 +40,17 @@ test("read-write connector: the guide's grants, SSL in the URI, downloads", asyn
 });
 
 test("metadata sync: regex filters, the fields summary, copy", async () => {
-  const { page, context } = await openApp(browser, srv.url + "#preset=metadata");
+  const { page, context } = await openApp(browser, srv.pg + "#preset=metadata");
   assert.equal(await tid(page, "preset").inputValue(), "metadata");
   await tid(page, "host").fill("db.example.com");
   await tid(page, "database").fill("your_database");
   await tid(page, "all-schemas").check();
   await tid(page, "include").fill("^(sales");
-  assert.equal(await tid(page, "hint").textContent(), "Include filter has unbalanced brackets");
+  assert.equal(await tid(page, "hint").textContent(), "Include filter: PostgreSQL refuses it: parentheses () not balanced");
+  // PostgreSQL's regular expressions, checked in the page as the server would.
+  await tid(page, "include").fill("[z-a]");
+  assert.equal(await tid(page, "hint").textContent(),
+    "Include filter: PostgreSQL refuses it: invalid character range (a range runs from a lower to a higher character, and a class cannot end one)");
   await tid(page, "include").fill("^(sales|hr)$");
   await tid(page, "generate").click();
   assert.match(await tid(page, "sql").textContent(), /AND n\.nspname ~ '\^\(sales\|hr\)\$'/);
@@ -59,7 +63,7 @@ test("metadata sync: regex filters, the fields summary, copy", async () => {
 });
 
 test("custom: the SQL follows each privilege box", async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(browser, srv.pg);
   await tid(page, "preset").selectOption("custom");
   await tid(page, "host").fill("db.example.com");
   await tid(page, "database").fill("app");
@@ -88,7 +92,7 @@ test("custom: the SQL follows each privilege box", async () => {
 });
 
 test("an untouched field shows no message; the new-schema applet follows the preset's user", async () => {
-  const { page, context, errors } = await openApp(browser, srv.url + "#preset=connector-rw");
+  const { page, context, errors } = await openApp(browser, srv.pg + "#preset=connector-rw");
   // Nobody has typed yet: the hint says what is missing, the field stays quiet.
   assert.equal(await tid(page, "database-error").count(), 0);
   await tid(page, "host").fill("db.example.com");
@@ -115,7 +119,7 @@ test("an untouched field shows no message; the new-schema applet follows the pre
 });
 
 test("the connection details in each client's form, copied; per database", async () => {
-  const { page, context, errors } = await openApp(browser, srv.url);
+  const { page, context, errors } = await openApp(browser, srv.pg);
   await tid(page, "host").fill("db.example.com");
   await tid(page, "generate").click();
   assert.equal(await tid(page, "conn").textContent(), "postgresql://dreamlit_app:[[REPLACE_WITH_PASSWORD]]@db.example.com:5432/postgres");
@@ -158,7 +162,7 @@ test("the connection details in each client's form, copied; per database", async
 });
 
 test("a host the original accepts but no client parses gets a note under the connection string", async () => {
-  const { page, context, errors } = await openApp(browser, srv.url);
+  const { page, context, errors } = await openApp(browser, srv.pg);
   await tid(page, "host").fill("1:2:3");
   await tid(page, "generate").click();
   assert.match(await tid(page, "conn-note").textContent(), /neither a host name nor an IPv6 address/);
@@ -170,7 +174,7 @@ test("a host the original accepts but no client parses gets a note under the con
 });
 
 test("the presets warn about pooler hosts and ports as the original does", async () => {
-  const { page, context } = await openApp(browser, srv.url + "#preset=connector-ro");
+  const { page, context } = await openApp(browser, srv.pg + "#preset=connector-ro");
   await tid(page, "host").fill("aws-0-eu-central-1.pooler.supabase.com");
   await tid(page, "port").fill("6543");
   const texts = await tid(page, "warning").allTextContents();

@@ -10,7 +10,7 @@ before(async () => { browser = await launch(); srv = await startServer(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
 test("the host tells the provider; a pick and none override it", async () => {
-  const { page, context, errors } = await openApp(browser, srv.url);
+  const { page, context, errors } = await openApp(browser, srv.pg);
   assert.equal(await tid(page, "provider-note").count(), 0, "no note on no host");
   await tid(page, "host").fill("db.abcdefghijklmnop.supabase.co");
   assert.match(await tid(page, "provider-note").textContent(), /^Supabase: run the setup and verify scripts as postgres/);
@@ -35,7 +35,7 @@ test("the host tells the provider; a pick and none override it", async () => {
 });
 
 test("Neon: no hashed password, a weak one refused next to the field", async () => {
-  const { page, context, errors } = await openApp(browser, srv.url);
+  const { page, context, errors } = await openApp(browser, srv.pg);
   await tid(page, "preset").selectOption("connector-ro");
   await tid(page, "host").fill("ep-sunny-lake-123456.us-east-2.aws.neon.tech");
   await tid(page, "database").fill("neondb");
@@ -50,7 +50,7 @@ test("Neon: no hashed password, a weak one refused next to the field", async () 
 });
 
 test("a link's provider shows in the picker", async () => {
-  const { page, context, errors } = await openApp(browser, `${srv.url}#provider=cloudsql&host=10.0.0.3`);
+  const { page, context, errors } = await openApp(browser, `${srv.pg}#provider=cloudsql&host=10.0.0.3`);
   assert.equal(await tid(page, "provider").inputValue(), "cloudsql");
   assert.match(await tid(page, "provider-note").textContent(), /^Google Cloud SQL/);
   assert.deepEqual(errors, []);

@@ -22,7 +22,7 @@ async function everyScript(page, what) {
 }
 
 test("the largest lists through the original, a preset and every other database", async () => {
-  const { page, context, errors } = await openApp(browser, `${srv.url}#scope=listed&rls=1`);
+  const { page, context, errors } = await openApp(browser, `${srv.pg}#scope=listed&rls=1`);
   await tid(page, "host").fill("db.example.com");
   await tid(page, "advanced").click();
   await tid(page, "schemas").fill(names("s"));

@@ -20,6 +20,8 @@ const FORMS = {
     "connector-rw": { text: PG_PRESET, flags: { ssl: "1" } },
     "connector-ro": { text: PG_PRESET, flags: { ssl: "1" } },
     custom: { text: PG_PRESET, flags: { ssl: "1" } },
+    cdc: { text: ["host", "port", "role", "database", "tables"], flags: { ssl: "1", "create-slot": "1", "replica-identity-full": "1" } },
+    "cdc schemas": { preset: "cdc", text: ["host", "port", "role", "database", "schemas"], flags: { "whole-schemas": "1" } },
   },
   mysql: { text: ["host", "port", "role", "client-host", "schemas"], flags: { ssl: "1" } },
   sqlserver: { text: ["host", "port", "role", "database", "schemas"], flags: { ssl: "0" } },

@@ -5,7 +5,7 @@
 //! without its `ssl` line is refused (mysql2 never encrypts unasked).
 
 use grantsmith::core::client::Client;
-use grantsmith::core::{client_form, generate, Preset};
+use grantsmith::core::{client_form, generate, Field, Preset};
 
 use super::{create_dbs, form, Maria};
 
@@ -49,8 +49,7 @@ fn client_libraries_on_mariadb() {
             "mysql2 without TLS signed in: {refused:?}"
         );
         let wrong = client_form(
-            &f.clone()
-                .with(grantsmith::core::Field::Password, format!("{pw}x")),
+            &f.clone().with(Field::Password, format!("{pw}x")),
             Client::PyMySql,
         )
         .unwrap()
@@ -59,5 +58,31 @@ fn client_libraries_on_mariadb() {
             client_libs::run(Client::PyMySql, &wrong, "mysql").is_err(),
             "a wrong password signed in"
         );
+    }
+}
+
+/// Over IPv6: a server listening on `::1` only, the forms written from the host typed
+/// as `[::1]` and as `::1`, each driver signing in over TLS (mysql2, PyMySQL and
+/// SQLAlchemy take the host bare, JDBC's URL in brackets). Before the fix the code forms
+/// kept the brackets: `getaddrinfo ENOTFOUND [::1]`.
+#[test]
+fn client_libraries_over_ipv6() {
+    let m = Maria::start_on("::1");
+    let (user, pw, db) = ("gs_v6", "v6:p@ss'w\\rd", "app_v6");
+    create_dbs(&m, &[db]);
+    for typed in ["[::1]", "::1"] {
+        let mut f = form(Preset::ReadOnly, user, "%", db, pw, m.port).with(Field::Host, typed);
+        f.tls = true;
+        m.root_ok(&generate(&f).setup.unwrap());
+        for client in FORMS {
+            let text = client_form(&f, client).unwrap().unwrap();
+            let got = client_libs::run(client, &text, "mysql")
+                .unwrap_or_else(|e| panic!("{client:?} from {typed:?}: {e}\n{text}"));
+            assert_eq!(
+                got,
+                (user.to_string(), db.to_string()),
+                "{client:?} {typed:?}"
+            );
+        }
     }
 }

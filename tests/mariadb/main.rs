@@ -19,6 +19,7 @@ use hostile::NASTY;
 
 mod drift;
 mod drivers;
+mod expiry;
 mod takeover;
 
 use std::net::TcpListener;
@@ -56,7 +57,16 @@ fn bin(name: &str) -> PathBuf {
 
 impl Maria {
     fn start() -> Maria {
-        let dir = std::env::temp_dir().join(format!("gs-maria-{}", std::process::id()));
+        Maria::start_on("127.0.0.1")
+    }
+
+    /// A server listening on its socket and on `addr` (`127.0.0.1` or `::1`), on a port
+    /// free there. A machine without IPv6 loopback fails here with a message saying so.
+    fn start_on(addr: &str) -> Maria {
+        // One directory per server: tests in one process may run two at once.
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("gs-maria-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("data")).unwrap();
         let root = is_root();
@@ -75,8 +85,10 @@ impl Maria {
             "mariadb-install-db failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
+        let port = TcpListener::bind((addr, 0))
+            .unwrap_or_else(|e| {
+                panic!("cannot listen on {addr} ({e}): the IPv6 tests need the loopback address ::1 (check `ip -6 addr show lo`)")
+            })
             .local_addr()
             .unwrap()
             .port();
@@ -90,7 +102,7 @@ impl Maria {
             .arg(format!("--socket={}", dir.join("sock").display()))
             .arg(format!("--pid-file={}", dir.join("pid").display()))
             .arg(format!("--port={port}"))
-            .arg("--bind-address=127.0.0.1")
+            .arg(format!("--bind-address={addr}"))
             .arg("--skip-name-resolve")
             .arg(format!("--log-error={}", dir.join("err.log").display()));
         if root {
@@ -536,6 +548,7 @@ fn mysql_dialect_on_mariadb() {
     let o = m.login("tls_only", "pw-2", "shop", "SELECT 1");
     assert!(!o.status.success(), "REQUIRE SSL let a plain connection in");
     m.root_ok(out.uninstall.as_deref().unwrap());
+    expiry::run(&m);
 }
 
 #[test]

@@ -78,7 +78,7 @@ impl Rng {
 
 /// The kinds of drift the issue lists, each as SQL the test runs as a superuser, with a
 /// word the report must show for it. `ROLE_` stands for the user; `N` for a fresh number.
-const DRIFTS: [(&str, &str); 8] = [
+const DRIFTS: [(&str, &str); 9] = [
     ("REVOKE SELECT ON sales.deals FROM ROLE_;", "missing: SELECT on table \"sales\".\"deals\""),
     ("GRANT TRUNCATE ON public.orders TO ROLE_;", "extra (dangerous): TRUNCATE on table \"public\".\"orders\""),
     (
@@ -96,7 +96,46 @@ const DRIFTS: [(&str, &str); 8] = [
     ),
     ("ALTER ROLE ROLE_ CREATEROLE BYPASSRLS;", "extra (dangerous): role attribute BYPASSRLS"),
     ("GRANT pg_write_all_data TO ROLE_;", "extra (dangerous): member of \"pg_write_all_data\" (direct)"),
+    (
+        "CREATE ROLE gs_writer_N NOLOGIN; GRANT DELETE ON public.orders TO gs_writer_N; GRANT gs_writer_N TO ROLE_;",
+        "extra (dangerous): member of \"gs_writer_N\" (direct)",
+    ),
 ];
+
+/// A membership is rated by what the role may do, not by its name: a read-only user
+/// made a member of an ordinary role holding INSERT and DELETE on `hr.salaries` (here
+/// through a team role) may now delete those rows: dangerous; a member of a role that
+/// holds nothing is an extra. The fix takes the direct membership back.
+fn membership_by_what_the_role_may(s: &Server) {
+    let db = "p_member";
+    let i = set_up_read_only(s, db);
+    s.su(
+        db,
+        &format!(
+            "CREATE SCHEMA hr; CREATE TABLE hr.salaries (x int);
+             CREATE ROLE gs_payroll NOLOGIN; GRANT USAGE ON SCHEMA hr TO gs_payroll;
+             GRANT INSERT, DELETE ON hr.salaries TO gs_payroll;
+             CREATE ROLE gs_team NOLOGIN; GRANT gs_payroll TO gs_team;
+             CREATE ROLE gs_viewers NOLOGIN;
+             GRANT gs_team, gs_viewers TO {};",
+            quoted()
+        ),
+    );
+    seen_then_fixed(
+        s,
+        db,
+        &i,
+        &[
+            "extra (dangerous): member of \"gs_team\" (direct)",
+            "extra (dangerous): member of \"gs_payroll\" (inherited)",
+            "extra: member of \"gs_viewers\" (direct)",
+        ],
+    );
+    s.su(
+        db,
+        "DROP TABLE hr.salaries; DROP SCHEMA hr; DROP ROLE gs_payroll, gs_team, gs_viewers;",
+    );
+}
 
 /// A report's rows as the fix script lists them (`extra (dangerous): …`).
 fn lines(r: &Report) -> Vec<String> {
@@ -112,13 +151,19 @@ fn read_only(db: &str) -> Intent {
         .with(Field::Owners, OWNER)
 }
 
-/// Setup, then rounds of seeded drift, each fixed and checked again.
-fn preset_rounds(s: &Server, seed: u64) {
-    let db = "p_drift";
+/// A fixture database `db` with the read-only preset set up by the owner role.
+fn set_up_read_only(s: &Server, db: &str) -> Intent {
     fixture::database(s, db);
     let i = read_only(db);
     s.psql(OWNER, OWNER_PW, db, &script(&i, "pw"))
         .unwrap_or_else(|e| panic!("{}: setup: {e}", s.version));
+    i
+}
+
+/// Setup, then rounds of seeded drift, each fixed and checked again.
+fn preset_rounds(s: &Server, seed: u64) {
+    let db = "p_drift";
+    let i = set_up_read_only(s, db);
     s.su(
         db,
         "CREATE ROLE gs_unlisted NOLOGIN; GRANT CREATE ON SCHEMA public TO gs_unlisted;",
@@ -237,13 +282,24 @@ fn original(s: &Server) {
             r = quoted()
         ),
     );
-    let r = check(s, db, &i);
+    seen_then_fixed(
+        s,
+        db,
+        &i,
+        &[
+            "extra (dangerous): SELECT on table \"public\".\"orders\" with grant option",
+            "extra (dangerous): EXECUTE on function \"public\".answer() with grant option",
+            "extra (dangerous): DELETE on table \"public\".\"orders\"",
+        ],
+    );
+}
+
+/// The check lists each of `wants` as a row; its fix script, run by a superuser, leaves
+/// no drift.
+fn seen_then_fixed(s: &Server, db: &str, i: &Intent, wants: &[&str]) {
+    let r = check(s, db, i);
     let seen = lines(&r);
-    for want in [
-        "extra (dangerous): SELECT on table \"public\".\"orders\" with grant option",
-        "extra (dangerous): EXECUTE on function \"public\".answer() with grant option",
-        "extra (dangerous): DELETE on table \"public\".\"orders\"",
-    ] {
+    for want in wants {
         assert!(
             seen.iter().any(|l| l == want),
             "{}: {want:?} not in {seen:#?}",
@@ -251,8 +307,8 @@ fn original(s: &Server) {
         );
     }
     s.psql_clean("postgres", SU_PASSWORD, db, &r.fix_sql())
-        .unwrap_or_else(|e| panic!("{}: original fix: {e}\n{}", s.version, r.fix_sql()));
-    let after = check(s, db, &i);
+        .unwrap_or_else(|e| panic!("{}: fix: {e}\n{}", s.version, r.fix_sql()));
+    let after = check(s, db, i);
     assert!(!after.drift(), "{}: {:?}", s.version, lines(&after));
 }
 
@@ -346,13 +402,14 @@ pub fn run(s: &Server, major: u32) {
         s.version
     );
     preset_rounds(s, seed);
+    membership_by_what_the_role_may(s);
     original(s);
     matching_no_owner(s);
     original_with_temporary_schemas(s);
     s.su(
         "postgres",
         &format!(
-            "DROP DATABASE p_drift; DROP DATABASE p_drift_orig; DROP DATABASE p_drift_match; DROP DATABASE p_drift_temp; DROP ROLE IF EXISTS {};",
+            "DROP DATABASE p_drift; DROP DATABASE p_member; DROP DATABASE p_drift_orig; DROP DATABASE p_drift_match; DROP DATABASE p_drift_temp; DROP ROLE IF EXISTS {};",
             quoted()
         ),
     );

@@ -8,10 +8,10 @@ use grantsmith::core::client::{write, Client, ConnInfo};
 use super::server::{Server, SU_PASSWORD};
 
 #[path = "../common/drivers.rs"]
-mod client_libs;
+pub mod client_libs;
 
 /// A login role and a database it owns, named by psql's own quoting.
-fn role_and_database(s: &Server, role: &str, pw: &str, db: &str) {
+pub fn role_and_database(s: &Server, role: &str, pw: &str, db: &str) {
     s.psql_vars(
         "postgres",
         SU_PASSWORD,

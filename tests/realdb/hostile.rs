@@ -18,7 +18,7 @@ const PIECES: &[&str] = &[
 ];
 
 #[path = "../common/rng.rs"]
-mod rng;
+pub mod rng;
 use rng::Rng;
 
 fn name(rng: &mut Rng) -> String {

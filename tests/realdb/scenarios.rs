@@ -731,7 +731,7 @@ pub fn libpq_forms(s: &Server) {
                     "-c",
                     "exec \"$PSQL\" -X -A -t -w -h \"$1\" -p \"$2\" -U \"$3\" -d \"$4\" -c \"$5\"",
                     "sh",
-                    &info.host,
+                    info.host.bare(),
                     &port,
                     &info.user,
                     &info.database,
@@ -741,8 +741,8 @@ pub fn libpq_forms(s: &Server) {
             }
             Client::Uri => {
                 // A socket directory as the URI's host, percent-encoded as libpq reads it.
-                let sock = grantsmith::core::conn::percent_encode(&info.host);
-                let at = format!("@{}:", info.host);
+                let sock = grantsmith::core::conn::percent_encode(info.host.bare());
+                let at = format!("@{}:", info.host.bare());
                 s.psql_uri(&text.replacen(&at, &format!("@{sock}:"), 1), q)
             }
             other => unreachable!("{other:?} is not a libpq form"),

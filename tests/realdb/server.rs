@@ -1,6 +1,6 @@
 //! Throwaway PostgreSQL clusters from the cached npm binaries: one per major version, on
-//! a Unix socket in a temp dir (no TCP), run as `nobody` when the tests run as root,
-//! stopped on drop even when a test panics.
+//! a Unix socket in a temp dir (and TCP on 127.0.0.1 with TLS, or on ::1, when asked),
+//! run as `nobody` when the tests run as root, stopped on drop even when a test panics.
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -13,8 +13,33 @@ pub struct Server {
     dir: PathBuf,
     bin: PathBuf,
     as_nobody: bool,
-    /// The port (of the socket's name, and of 127.0.0.1 with TLS).
+    /// The port (of the socket's name, and of 127.0.0.1 with TLS or ::1).
     pub port: u16,
+}
+
+/// Where a server listens besides its Unix socket.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Listen {
+    /// The socket only.
+    Socket,
+    /// 127.0.0.1 with a self-signed certificate; TCP without TLS refused.
+    Tls,
+    /// The IPv6 loopback `::1`, password (SCRAM) logins as on the socket.
+    Ipv6,
+    /// The socket only, with logical decoding on (`wal_level = logical`).
+    Logical,
+}
+
+/// A free TCP port on `addr`. For `::1`, a machine without IPv6 loopback fails here
+/// with a message saying so: the IPv6 tests are not skipped.
+fn free_port(addr: &str) -> u16 {
+    std::net::TcpListener::bind((addr, 0))
+        .unwrap_or_else(|e| {
+            panic!("cannot listen on {addr} ({e}): the IPv6 tests need the loopback address ::1 (check `ip -6 addr show lo`; a container may need IPv6 enabled)")
+        })
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn pg_cache() -> PathBuf {
@@ -69,13 +94,35 @@ impl Server {
     /// With `tls`, the server also listens on 127.0.0.1 (a free port) with a
     /// self-signed certificate, and refuses TCP connections without TLS.
     pub fn start_with(major: u32, tls: bool) -> Server {
+        Server::start_on(major, if tls { Listen::Tls } else { Listen::Socket })
+    }
+
+    /// A server with logical decoding on (`wal_level = logical`), in a directory of its
+    /// own, beside the version's main one.
+    pub fn start_logical(major: u32) -> Server {
+        Server::start_on(major, Listen::Logical)
+    }
+
+    /// A server listening on its socket and where `listen` says (a free port for TCP).
+    pub fn start_on(major: u32, listen: Listen) -> Server {
+        let tls = listen == Listen::Tls;
         let version = version_for(major);
         let bin = pg_cache().join(&version).join("native/bin");
         // Its own directory: a TLS server runs beside the version's main one.
         let dir = std::env::temp_dir().join(format!(
-            "gs-pg-{major}-{}{}",
+            "gs-pg-{major}-{}-{}{}",
             std::process::id(),
-            if tls { "-tls" } else { "" }
+            // Tests of one process may start servers of one version at once.
+            {
+                static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+                N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
+            match listen {
+                Listen::Socket => "",
+                Listen::Tls => "-tls",
+                Listen::Ipv6 => "-v6",
+                Listen::Logical => "-x",
+            }
         ));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
@@ -91,14 +138,10 @@ impl Server {
                 .unwrap();
             assert!(st.success());
         }
-        let port = if tls {
-            std::net::TcpListener::bind("127.0.0.1:0")
-                .unwrap()
-                .local_addr()
-                .unwrap()
-                .port()
-        } else {
-            5432
+        let port = match listen {
+            Listen::Socket | Listen::Logical => 5432,
+            Listen::Tls => free_port("127.0.0.1"),
+            Listen::Ipv6 => free_port("::1"),
         };
         let server = Server {
             version,
@@ -126,12 +169,22 @@ impl Server {
             "-k {} -c listen_addresses='' -c fsync=off",
             server.dir.display()
         );
+        if listen == Listen::Logical {
+            opts = format!("{opts} -c wal_level=logical");
+        }
         if tls {
             server.tls_files(&data);
             opts = format!(
                 "-k {} -c listen_addresses=127.0.0.1 -c port={port} -c fsync=off -c ssl=on -c ssl_cert_file={d}/server.crt -c ssl_key_file={d}/server.key",
                 server.dir.display(),
                 d = data.display()
+            );
+        }
+        if listen == Listen::Ipv6 {
+            // initdb's pg_hba.conf already has `host all all ::1/128 scram-sha-256`.
+            opts = format!(
+                "-k {} -c listen_addresses=::1 -c port={port} -c fsync=off",
+                server.dir.display()
             );
         }
         server.run_tool(
@@ -184,7 +237,7 @@ impl Server {
         password: &str,
     ) -> grantsmith::core::client::ConnInfo {
         grantsmith::core::client::ConnInfo {
-            host: self.socket_dir().display().to_string(),
+            host: self.socket_dir().display().to_string().into(),
             port: self.port,
             database: database.into(),
             user: user.into(),

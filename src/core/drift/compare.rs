@@ -125,16 +125,22 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
         .map(|f| f.fields[1..].to_vec())
         .collect();
     let mut seen = BTreeSet::new();
+    let writers: BTreeSet<&str> = i
+        .facts
+        .iter()
+        .filter(|f| f.kind == "writer")
+        .map(|f| f.fields[0].as_str())
+        .collect();
     for f in &i.facts {
         // An owner's own privileges on what it owns come with the ownership row.
         let on_owned = matches!(
             f.kind.as_str(),
             "table" | "sequence" | "function" | "column"
         ) && owned.contains(&f.fields[..2]);
-        if f.kind == "object" || f.kind == "withheld" || on_owned {
+        if ["object", "withheld", "writer"].contains(&f.kind.as_str()) || on_owned {
             continue;
         }
-        rows.extend(row(e, f, &want, &mut seen));
+        rows.extend(row(e, f, &want, &mut seen, &writers));
     }
     for k in want.difference(&seen) {
         // Missing default privileges of no named owner: for the role running the fix.
@@ -184,6 +190,7 @@ fn row(
     f: &Fact,
     want: &BTreeSet<Vec<String>>,
     seen: &mut BTreeSet<Vec<String>>,
+    writers: &BTreeSet<&str>,
 ) -> Vec<Row> {
     let kind = f.kind.as_str();
     let fields = &f.fields;
@@ -199,7 +206,11 @@ fn row(
             vec![extra(!harmless, fix::attr(e, &fields[0]))]
         }
         "member" => {
-            let danger = fields[2] == "admin" || POWERFUL.contains(&fields[0].as_str());
+            // Dangerous when the role (or one it belongs to) may write or grant: its
+            // member may too, whatever the role is called.
+            let danger = fields[2] == "admin"
+                || POWERFUL.contains(&fields[0].as_str())
+                || writers.contains(fields[0].as_str());
             // An inherited membership goes with the direct one it comes through.
             let fix = (fields[1] == "direct")
                 .then(|| fix::leave(e, &fields[0]))

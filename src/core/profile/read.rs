@@ -25,12 +25,13 @@ fn keys(all: impl Iterator<Item = &'static str>) -> String {
 /// built from the enums: building it cost the page more than the text (a test checks
 /// it against them).
 pub const CONTROL_KEYS: &str = "host, port, role, database, schemas, include, exclude, owners, \
-    client-host, warehouse, location, public-key, connection-name, password-env-name, db, preset, \
-    provider, privileges, scope, all-schemas, ssl, rls";
+    client-host, warehouse, location, public-key, connection-name, password-env-name, valid-until, \
+    tables, db, preset, provider, privileges, scope, all-schemas, ssl, rls, whole-schemas, \
+    create-slot, replica-identity-full";
 /// Every database key, as messages list them (checked against [`Db::ALL`] by a test).
 pub const DB_KEYS: &str = "postgresql, mysql, sqlserver, snowflake, redshift, bigquery";
 /// Every preset key (checked against [`Preset::ALL`] by a test).
-pub const PRESET_KEYS: &str = "original, metadata, connector-rw, connector-ro, custom";
+pub const PRESET_KEYS: &str = "original, metadata, connector-rw, connector-ro, custom, cdc";
 
 /// What `key` may be set to, when it is a starting value (not a profile key).
 fn check_value(key: &str, v: &str) -> Result<(), String> {
@@ -48,9 +49,12 @@ fn check_value(key: &str, v: &str) -> Result<(), String> {
             quoted(v)
         )),
         "scope" => one_of(&["all", "listed"]),
-        "rls" | "ssl" | "all-schemas" => {
-            one_of(&["1", "0", "true", "false", "on", "off", "yes", "no"])
-        }
+        "rls"
+        | "ssl"
+        | "all-schemas"
+        | "whole-schemas"
+        | "create-slot"
+        | "replica-identity-full" => one_of(&["1", "0", "true", "false", "on", "off", "yes", "no"]),
         "theme" => one_of(&["auto", "light", "dark"]),
         "accent" => {
             let hex = v.strip_prefix('#').unwrap_or("");
@@ -228,12 +232,25 @@ impl Profile {
                 )),
             }
         }
-        // Without a list of databases, the preset must exist where the builder starts;
-        // another database picked later falls back to its first, as in a share link.
-        let checked = if self.databases.is_empty() {
-            vec![self.start_db()]
+        // A fixed preset without a list of databases: only the databases offering it
+        // (MySQL's picker never shows a preset it does not have).
+        if let (Some(a), true) = (self.preset, self.databases.is_empty()) {
+            if self.is_fixed("preset") {
+                self.databases = Db::ALL
+                    .iter()
+                    .copied()
+                    .filter(|d| Backend::presets(*d).contains(&a))
+                    .collect();
+            }
+        }
+        // A preset the reader may change is a starting value: it must exist where the
+        // builder starts, and another database picked later falls back to its first,
+        // as in a share link (a link made on one tab names that tab's preset). A fixed
+        // one must exist on every database offered.
+        let checked = if self.is_fixed("preset") {
+            self.databases().to_vec()
         } else {
-            dbs
+            vec![self.start_db()]
         };
         if let Some(a) = self.preset {
             for d in checked

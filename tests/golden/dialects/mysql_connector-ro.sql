@@ -25,6 +25,7 @@ CREATE DATABASE IF NOT EXISTS grantsmith;
 CREATE TABLE IF NOT EXISTS grantsmith.accounts (user VARCHAR(80) NOT NULL, host VARCHAR(255) NOT NULL, PRIMARY KEY (user, host)) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin COMMENT 'Accounts made by Grantsmith setup scripts: their re-runs and uninstall scripts act on these only';
 INSERT IGNORE INTO grantsmith.accounts (user, host) VALUES ('dagflux', '%');
 ALTER USER 'dagflux'@'%' IDENTIFIED BY [[REPLACE_WITH_PASSWORD]];
+ALTER USER 'dagflux'@'%' PASSWORD EXPIRE DEFAULT;
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'dagflux'@'%';
 GRANT SELECT, SHOW VIEW ON `shop`.* TO 'dagflux'@'%';
 GRANT SELECT, SHOW VIEW ON `my\_app`.* TO 'dagflux'@'%';

@@ -13,3 +13,5 @@ UNION ALL
 SELECT schemaname::varchar, tablename::varchar, 'SELECT',
        CASE WHEN has_table_privilege('dagflux', quote_ident(schemaname) || '.' || quote_ident(tablename), 'SELECT') THEN 'ok' ELSE 'MISSING' END
 FROM pg_tables WHERE schemaname = 'marts';
+-- The password's expiry (valuntil; empty or infinity: never), to read:
+SELECT usename, valuntil FROM pg_user WHERE usename = 'dagflux';

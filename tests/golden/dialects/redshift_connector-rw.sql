@@ -4,11 +4,10 @@
 -- Redshift has no CONNECT privilege: every user can connect to every database in the cluster; only the grants below limit what it reads.
 -- Default privileges apply only to tables created by the users named in FOR USER (by you when none is named): list every user that creates tables here.
 -- Redshift has no CREATE USER IF NOT EXISTS: on a re-run, skip the CREATE USER line (ALTER USER resets the password).
-CREATE USER "dagflux" PASSWORD [[REPLACE_WITH_PASSWORD]];
-ALTER USER "dagflux" PASSWORD [[REPLACE_WITH_PASSWORD]];
+CREATE USER "dagflux" PASSWORD [[REPLACE_WITH_PASSWORD]] VALID UNTIL 'infinity';
+ALTER USER "dagflux" PASSWORD [[REPLACE_WITH_PASSWORD]] VALID UNTIL 'infinity';
 GRANT USAGE, CREATE ON SCHEMA "public" TO "dagflux";
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "public" TO "dagflux";
-ALTER DEFAULT PRIVILEGES FOR USER "etl_user" IN SCHEMA "public" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "dagflux";
 GRANT USAGE, CREATE ON SCHEMA "marts" TO "dagflux";
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "marts" TO "dagflux";
-ALTER DEFAULT PRIVILEGES FOR USER "etl_user" IN SCHEMA "marts" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "dagflux";
+ALTER DEFAULT PRIVILEGES FOR USER "etl_user" IN SCHEMA "public", "marts" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "dagflux";

@@ -28,7 +28,9 @@ pub fn role(preset: Preset) -> &'static str {
         Preset::ReadWrite => "roles/bigquery.dataEditor",
         Preset::Metadata => "roles/bigquery.metadataViewer",
         // Not offered for BigQuery: read-only.
-        Preset::ReadOnly | Preset::Original | Preset::Custom => "roles/bigquery.dataViewer",
+        Preset::ReadOnly | Preset::Original | Preset::Custom | Preset::Cdc => {
+            "roles/bigquery.dataViewer"
+        }
     }
 }
 

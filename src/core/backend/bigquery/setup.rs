@@ -38,7 +38,7 @@ pub(super) fn setup(c: &Checked) -> String {
         match c.preset {
             Preset::ReadWrite => "Read/write",
             Preset::Metadata => "Metadata",
-            Preset::ReadOnly | Preset::Original | Preset::Custom => "Read-only",
+            Preset::ReadOnly | Preset::Original | Preset::Custom | Preset::Cdc => "Read-only",
         }
     );
     comments(&mut sql, &traps(c));

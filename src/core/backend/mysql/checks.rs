@@ -83,6 +83,8 @@ pub(super) struct Checked {
     pub(super) preset: Preset,
     /// Whether the user must connect over TLS.
     pub(super) tls: bool,
+    /// The day the password stops working, if any.
+    pub(super) valid_until: Option<String>,
 }
 
 /// Checks every field of `i`, each message going to `e` in form order; `None` when any
@@ -104,7 +106,12 @@ pub(super) fn check(i: &Intent, e: &mut Errors) -> Option<Checked> {
         list(i.get(Field::Schemas), "", "database", db_name),
     );
     let pw = e.take(Field::Password, password(i.get(Field::Password)));
-    let (host, port, user, client, dbs, pw) = (host?, port?, user?, client?, dbs?, pw?);
+    let valid_until = e.take(
+        Field::ValidUntil,
+        crate::core::backend::checks::valid_until(i.get(Field::ValidUntil)),
+    );
+    let (host, port, user, client, dbs, pw, valid_until) =
+        (host?, port?, user?, client?, dbs?, pw?, valid_until?);
     let account = Account::new(&user, &client);
     let pw_sql = pw.as_deref().map(|p| Str::new(p).to_string());
     let pw_sql = pw_sql.unwrap_or_else(|| PASSWORD_PLACEHOLDER.to_string());
@@ -119,6 +126,7 @@ pub(super) fn check(i: &Intent, e: &mut Errors) -> Option<Checked> {
         pw_sql,
         preset: i.preset,
         tls: i.tls,
+        valid_until,
     })
 }
 
@@ -126,7 +134,7 @@ impl Checked {
     /// What a client needs to connect: the account's user, to the first database.
     pub(super) fn conn_info(&self) -> ConnInfo {
         ConnInfo {
-            host: self.host.clone(),
+            host: self.host.as_str().into(),
             port: self.port,
             database: self.dbs[0].raw().to_string(),
             user: self.user.clone(),

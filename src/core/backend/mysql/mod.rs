@@ -31,7 +31,7 @@ pub fn privileges(preset: Preset) -> &'static [&'static str] {
             "SHOW VIEW",
         ],
         // Not offered for MySQL: read-only.
-        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom => {
+        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom | Preset::Cdc => {
             &["SELECT", "SHOW VIEW"]
         }
     }

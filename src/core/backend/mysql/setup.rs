@@ -48,6 +48,7 @@ pub(super) fn setup(c: &Checked) -> String {
     if c.tls {
         sql.push_str(&format!("ALTER USER {account} REQUIRE SSL;\n"));
     }
+    sql.push_str(&expiry(c));
     sql.push_str(&format!(
         "REVOKE ALL PRIVILEGES, GRANT OPTION FROM {account};\n"
     ));
@@ -58,6 +59,33 @@ pub(super) fn setup(c: &Checked) -> String {
         ));
     }
     sql
+}
+
+/// The password's expiry. MySQL and MariaDB (10.4.3+) count `PASSWORD EXPIRE INTERVAL
+/// n DAY` from the password's last change, which is the statement before: the days to
+/// the date are counted when the script runs (in UTC), through a prepared statement,
+/// since the interval takes a number only; a date already past stops the script with
+/// the guard's failing SET. No date: the server's policy (`default_password_lifetime`),
+/// so a re-run takes an earlier date away without overriding a DBA's global rule.
+fn expiry(c: &Checked) -> String {
+    let account = &c.account;
+    let Some(date) = &c.valid_until else {
+        return format!("ALTER USER {account} PASSWORD EXPIRE DEFAULT;\n");
+    };
+    let stop = Str::new(&format!(
+        "Grantsmith: the expiry date {date} has passed; the password was set, nothing more changed. Pick a later date."
+    ));
+    let statement = Str::new(&format!("ALTER USER {account} PASSWORD EXPIRE INTERVAL "));
+    format!(
+        "-- The password stops working on {date} (UTC): the days from today are counted when this runs.
+SET @grantsmith_days = DATEDIFF('{date}', UTC_DATE());
+SET SESSION completion_type = IF(@grantsmith_days > 0, @@SESSION.completion_type, {stop});
+SET @grantsmith_sql = CONCAT({statement}, @grantsmith_days, ' DAY');
+PREPARE grantsmith_expiry FROM @grantsmith_sql;
+EXECUTE grantsmith_expiry;
+DEALLOCATE PREPARE grantsmith_expiry;
+"
+    )
 }
 
 /// What the setup grants, which the inspect query and the drift check compare a

@@ -4,7 +4,7 @@ use crate::core::intent::Field;
 use crate::core::spec::{schemas, FieldSpec, Spec, USER};
 
 /// The form's fields.
-pub const FIELDS: [FieldSpec; 5] = [
+pub const FIELDS: [FieldSpec; 6] = [
     FieldSpec::text(Field::Host, "Host", "db.example.com", ""),
     FieldSpec::text(Field::Port, "Port", "3306", "3306"),
     USER,
@@ -15,6 +15,12 @@ pub const FIELDS: [FieldSpec; 5] = [
         "%",
     ),
     schemas("Databases (commas or new lines)", "mydb", ""),
+    FieldSpec::text(
+        Field::ValidUntil,
+        "Password valid until (YYYY-MM-DD, UTC; empty: the server's policy)",
+        "2027-12-31",
+        "",
+    ),
 ];
 
 /// The form and its checks, as data.

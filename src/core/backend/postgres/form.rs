@@ -30,8 +30,13 @@ impl std::fmt::Display for Password {
             Password::Placeholder => f.write_str(crate::core::conn::PASSWORD_PLACEHOLDER),
             Password::Literal(l) => l.fmt(f),
             Password::Scram { password, salt } => {
-                match crate::core::scram::verifier(password, salt, crate::core::scram::ITERATIONS)
-                    .ok()
+                // Only a page with the password field (the `extras` feature) makes one:
+                // the page without it leaves PBKDF2 and SHA-256 out.
+                match cfg!(feature = "extras")
+                    .then(|| {
+                        crate::core::scram::verifier(password, salt, crate::core::scram::ITERATIONS)
+                    })
+                    .and_then(Result::ok)
                     .and_then(|v| Literal::new(&v).ok())
                 {
                     Some(l) => l.fmt(f),
@@ -86,6 +91,9 @@ pub fn password_sql(pw: &str, scram: bool, salt: &[u8; 16]) -> Result<Password, 
     }
     // libpq cannot send a NUL, whatever the SQL says.
     let literal = Literal::new(pw).map_err(|e| e.message())?;
+    if scram && !cfg!(feature = "extras") {
+        return Err("A SCRAM verifier is written by the builder with the password field".into());
+    }
     if scram {
         // The verifier is computed when the script is written; only its one refusal is
         // checked here.
@@ -149,4 +157,63 @@ fn looks_hashed(pw: &str) -> bool {
         || (pw.len() == 35
             && pw.starts_with("md5")
             && pw[3..].bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The host and port checked alike by every PostgreSQL form (each message next to its
+/// field); the port, when it is fine.
+pub(crate) fn host_port(
+    i: &Intent,
+    e: &mut crate::core::output::Errors,
+    port_default: &str,
+) -> Option<u16> {
+    e.take(
+        Field::Host,
+        crate::core::host::validate_host(i.get(Field::Host)).map_err(|h| h.message().to_string()),
+    );
+    e.take(
+        Field::Port,
+        crate::core::conn::validate_port(crate::core::text::or_default(
+            i.get(Field::Port),
+            port_default,
+        ))
+        .map_err(str::to_string),
+    )
+}
+
+/// The connection details of a checked form: the host as typed (trimmed), the password
+/// where one was typed.
+pub(crate) fn conn_info(
+    i: &Intent,
+    port: u16,
+    database: &Ident,
+    role: &Ident,
+    tls: bool,
+) -> crate::core::client::ConnInfo {
+    let pw = i.get(Field::Password);
+    crate::core::client::ConnInfo {
+        host: crate::core::host::Host::new(i.get(Field::Host)),
+        port,
+        database: database.raw().to_string(),
+        user: role.raw().to_string(),
+        password: (!pw.is_empty()).then(|| pw.to_string()),
+        tls,
+    }
+}
+
+/// The DO body that makes the login role, or gives an existing one (this script's own,
+/// as the guard checked) its password again: safe to run twice. `pw` is what follows
+/// `PASSWORD` (the presets add their `VALID UNTIL` to it).
+pub(crate) fn login_role(role: &Ident, pw: &str) -> String {
+    format!(
+        "
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {lit}) THEN
+    CREATE ROLE {role} WITH LOGIN PASSWORD {pw};
+  ELSE
+    ALTER ROLE {role} WITH LOGIN PASSWORD {pw};
+  END IF;
+END
+",
+        lit = role.literal()
+    )
 }

@@ -39,6 +39,28 @@ m (roleid, admin, depth) AS (
   SELECT a.roleid, a.admin_option, m.depth + 1 FROM pg_auth_members a JOIN m ON a.member = m.roleid
    WHERE m.depth < 32
 ),
+-- Each role the user belongs to, and every role that one belongs to in turn.
+reach (top, roleid, depth) AS (
+  SELECT m.roleid, m.roleid, 0 FROM m
+  UNION
+  SELECT reach.top, a.roleid, reach.depth + 1 FROM pg_auth_members a JOIN reach ON a.member = reach.roleid
+   WHERE reach.depth < 32
+),
+-- Roles that may change data or structure, or hand privileges on: an attribute, a write
+-- privilege, a grant option, or ownership. A member may do what they may.
+w (roleid) AS (
+  SELECT oid FROM pg_roles WHERE rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls OR rolreplication
+  UNION SELECT a.grantee FROM pg_class c, LATERAL aclexplode(c.relacl) a
+   WHERE a.is_grantable OR a.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'MAINTAIN')
+  UNION SELECT a.grantee FROM pg_attribute t, LATERAL aclexplode(t.attacl) a
+   WHERE a.is_grantable OR a.privilege_type IN ('INSERT', 'UPDATE')
+  UNION SELECT a.grantee FROM pg_namespace n, LATERAL aclexplode(n.nspacl) a
+   WHERE a.is_grantable OR a.privilege_type = 'CREATE'
+  UNION SELECT a.grantee FROM pg_database d, LATERAL aclexplode(d.datacl) a
+   WHERE d.datname = current_database() AND (a.is_grantable OR a.privilege_type = 'CREATE')
+  UNION SELECT relowner FROM pg_class
+  UNION SELECT nspowner FROM pg_namespace
+),
 s (oid, nspname) AS (
   {schemas}
 ),
@@ -52,6 +74,8 @@ facts (f) AS (
   UNION ALL
   SELECT ARRAY['member', pg_get_userbyid(m.roleid), CASE WHEN m.depth = 1 THEN 'direct' ELSE 'inherited' END,
          CASE WHEN m.admin THEN 'admin' ELSE '' END]::text[] FROM m
+  UNION ALL
+  SELECT ARRAY['writer', pg_get_userbyid(x.top)]::text[] FROM reach x JOIN w ON w.roleid = x.roleid
   UNION ALL
   SELECT ARRAY['database', d.datname, a.privilege_type, (SELECT grantable[a.is_grantable::int + 1] FROM g)]::text[]
     FROM pg_database d, LATERAL aclexplode(d.datacl) a

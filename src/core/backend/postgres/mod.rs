@@ -9,8 +9,13 @@
 //! - `form`: name lists, provider schemas and passwords, checked alike;
 //! - `inspect`: the query the drift check reads;
 //! - `lazy`: a validated intent, its parts written when asked;
+//! - `regex`: the metadata filters checked as PostgreSQL compiles them;
 //! - `uninstall`: how every uninstall ends.
+//!
+//! `cdc/` (change data capture) writes its own scripts too, with the guard and the
+//! uninstall's end from here.
 
+pub mod cdc;
 pub mod converge;
 pub mod form;
 pub mod guard;
@@ -19,5 +24,6 @@ pub mod inspect;
 pub(crate) mod lazy;
 pub mod original;
 pub mod presets;
+pub mod regex;
 pub mod trigger;
 pub mod uninstall;

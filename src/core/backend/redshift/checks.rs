@@ -45,6 +45,15 @@ fn check_password(p: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// `"a", "b"`: names for a clause that takes a list.
+fn joined(names: &[Ident]) -> String {
+    names
+        .iter()
+        .map(Ident::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A Redshift form whose every field is fine: what setup, verify, uninstall, the
 /// inspect query and the connection details are written from.
 pub(super) struct Checked {
@@ -68,6 +77,8 @@ pub(super) struct Checked {
     pub(super) preset: Preset,
     /// Whether the client must connect over TLS.
     pub(super) tls: bool,
+    /// The day the password stops working, if any.
+    pub(super) valid_until: Option<String>,
 }
 
 /// Checks every field of `i`, each message going to `e` in form order; `None` when any
@@ -100,8 +111,29 @@ pub(super) fn check(i: &Intent, e: &mut Errors) -> Option<Checked> {
             Ok(p)
         }),
     );
-    let (host, port, user, db, schemas, owners, pw) =
-        (host?, port?, user?, db?, schemas?, owners?, pw?);
+    let valid_until = e.take(
+        Field::ValidUntil,
+        crate::core::backend::checks::valid_until(i.get(Field::ValidUntil)).and_then(|d| {
+            // Redshift keeps it as abstime, which ends on 2038-01-19
+            // (its pg_user.valuntil; PostgreSQL 8.0's date/time ranges).
+            match d {
+                Some(d) if d.as_str() > "2038-01-18" => Err(
+                    "Redshift keeps the expiry as abstime, which ends on 2038-01-19: pick an earlier date".into(),
+                ),
+                d => Ok(d),
+            }
+        }),
+    );
+    let (host, port, user, db, schemas, owners, pw, valid_until) = (
+        host?,
+        port?,
+        user?,
+        db?,
+        schemas?,
+        owners?,
+        pw?,
+        valid_until?,
+    );
     let pw_sql = pw.as_deref().map(|p| Str::new(p).to_string());
     let pw_sql = pw_sql.unwrap_or_else(|| PASSWORD_PLACEHOLDER.to_string());
     Some(Checked {
@@ -115,6 +147,7 @@ pub(super) fn check(i: &Intent, e: &mut Errors) -> Option<Checked> {
         pw_sql,
         preset: i.preset,
         tls: i.tls,
+        valid_until,
     })
 }
 
@@ -125,22 +158,20 @@ impl Checked {
         if self.owners.is_empty() {
             String::new()
         } else {
-            format!(
-                "FOR USER {} ",
-                self.owners
-                    .iter()
-                    .map(|o| o.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+            format!("FOR USER {} ", joined(&self.owners))
         }
+    }
+
+    /// `s1, s2, …`: every schema, for one `IN SCHEMA` clause.
+    pub(super) fn in_schemas(&self) -> String {
+        joined(&self.schemas)
     }
 
     /// What a client needs to connect. Redshift folds the names to lower case: the
     /// client sends them that way.
     pub(super) fn conn_info(&self) -> ConnInfo {
         ConnInfo {
-            host: self.host.clone(),
+            host: self.host.as_str().into(),
             port: self.port,
             database: self.db.raw().to_ascii_lowercase(),
             user: self.user.raw().to_ascii_lowercase(),

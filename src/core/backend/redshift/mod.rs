@@ -26,7 +26,7 @@ fn privileges(preset: Preset) -> (&'static str, &'static str) {
     match preset {
         Preset::ReadWrite => ("USAGE, CREATE", "SELECT, INSERT, UPDATE, DELETE"),
         // Not offered for Redshift: read-only.
-        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom => {
+        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom | Preset::Cdc => {
             ("USAGE", "SELECT")
         }
     }

@@ -40,19 +40,40 @@ pub(super) fn setup(c: &Checked) -> String {
         Comment::new(c.db.raw()),
     );
     comments(&mut sql, &traps(c));
+    // VALID UNTIL belongs to PASSWORD in Redshift's CREATE and ALTER USER
+    // (docs.aws.amazon.com/redshift/latest/dg/r_ALTER_USER.html); 'infinity' takes an
+    // earlier date away on a re-run, as PostgreSQL's does.
+    let until = format!(
+        " VALID UNTIL {}",
+        crate::core::backend::checks::valid_until_sql(c.valid_until.as_deref())
+    );
     sql.push_str(&format!(
-        "CREATE USER {user} PASSWORD {pw_sql};\nALTER USER {user} PASSWORD {pw_sql};\n"
+        "CREATE USER {user} PASSWORD {pw_sql}{until};\nALTER USER {user} PASSWORD {pw_sql}{until};\n"
     ));
+    // Default privileges take every owner and every schema in one statement
+    // (Redshift's ALTER DEFAULT PRIVILEGES: `FOR USER u [, ...] IN SCHEMA s [, ...]`,
+    // docs.aws.amazon.com/redshift/latest/dg/r_ALTER_DEFAULT_PRIVILEGES.html), so the
+    // script grows as owners + schemas, not owners × schemas.
     let for_users = c.for_users();
-    for s in &c.schemas {
-        if c.preset != Preset::ReadWrite {
+    let in_schemas = c.in_schemas();
+    if c.preset != Preset::ReadWrite {
+        sql.push_str("-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).\n");
+        for s in &c.schemas {
             sql.push_str(&format!(
-                "-- Read-only: first take back what the read/write script grants, in case it ran before (revoking what was never granted does nothing).\nREVOKE CREATE ON SCHEMA {s} FROM {user};\nREVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} FROM {user};\nALTER DEFAULT PRIVILEGES {for_users}IN SCHEMA {s} REVOKE INSERT, UPDATE, DELETE ON TABLES FROM {user};\n"
+                "REVOKE CREATE ON SCHEMA {s} FROM {user};\nREVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} FROM {user};\n"
             ));
         }
         sql.push_str(&format!(
-            "GRANT {on_schema} ON SCHEMA {s} TO {user};\nGRANT {on_tables} ON ALL TABLES IN SCHEMA {s} TO {user};\nALTER DEFAULT PRIVILEGES {for_users}IN SCHEMA {s} GRANT {on_tables} ON TABLES TO {user};\n"
+            "ALTER DEFAULT PRIVILEGES {for_users}IN SCHEMA {in_schemas} REVOKE INSERT, UPDATE, DELETE ON TABLES FROM {user};\n"
         ));
     }
+    for s in &c.schemas {
+        sql.push_str(&format!(
+            "GRANT {on_schema} ON SCHEMA {s} TO {user};\nGRANT {on_tables} ON ALL TABLES IN SCHEMA {s} TO {user};\n"
+        ));
+    }
+    sql.push_str(&format!(
+        "ALTER DEFAULT PRIVILEGES {for_users}IN SCHEMA {in_schemas} GRANT {on_tables} ON TABLES TO {user};\n"
+    ));
     sql
 }

@@ -4,7 +4,7 @@ use crate::core::intent::Field;
 use crate::core::spec::{schemas, FieldSpec, Spec, USER};
 
 /// The form's fields.
-pub const FIELDS: [FieldSpec; 6] = [
+pub const FIELDS: [FieldSpec; 7] = [
     FieldSpec::text(
         Field::Host,
         "Endpoint host",
@@ -19,6 +19,12 @@ pub const FIELDS: [FieldSpec; 6] = [
         Field::Owners,
         "Users who create future tables (default privileges; empty: you)",
         "etl_user",
+        "",
+    ),
+    FieldSpec::text(
+        Field::ValidUntil,
+        "Password valid until (YYYY-MM-DD, from 00:00 UTC; empty: never expires)",
+        "2027-12-31",
         "",
     ),
 ];

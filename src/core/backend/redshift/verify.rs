@@ -25,7 +25,7 @@ pub(super) fn verify(c: &Checked) -> String {
         }
     }
     format!(
-        "-- Verify the user: one row per expected privilege (schemas, then each existing table),\n-- status 'ok' or 'MISSING'. Changes nothing.\n{};\n",
+        "-- Verify the user: one row per expected privilege (schemas, then each existing table),\n-- status 'ok' or 'MISSING'. Changes nothing.\n{};\n-- The password's expiry (valuntil; empty or infinity: never), to read:\nSELECT usename, valuntil FROM pg_user WHERE usename = {lit};\n",
         rows.join("\nUNION ALL\n")
     )
 }

@@ -11,31 +11,6 @@ use crate::core::text::js_trim;
 /// Identifiers hold up to 255 characters.
 pub const MAX_NAME: usize = 255;
 
-/// The body of a PEM public key (header, footer and white space removed): base64 only.
-fn public_key(raw: &str) -> Result<Option<String>, String> {
-    let body: String = raw
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.starts_with("-----"))
-        .collect::<String>()
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace())
-        .collect();
-    if body.is_empty() {
-        return Ok(None);
-    }
-    let ok = body.len() >= 100
-        && body.len() <= 4096
-        && body
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='));
-    if ok {
-        Ok(Some(body))
-    } else {
-        Err("Paste the public key (the PEM file's text, BEGIN/END lines optional), not the private key".into())
-    }
-}
-
 /// The account identifier as typed, or the host name Snowflake gave it.
 fn account(raw: &str) -> Result<String, String> {
     let t = js_trim(raw).to_ascii_lowercase();
@@ -85,8 +60,8 @@ pub(super) struct Checked {
     pub(super) schemas: Vec<Ident>,
     /// Whether the user or the database, typed unquoted, names an upper-case object.
     pub(super) folded: bool,
-    /// The public key's body, or `None` when the script carries the placeholder.
-    pub(super) key: Option<String>,
+    /// The public key, or `None` when the script carries the placeholder.
+    pub(super) key: Option<super::key::PublicKey>,
     /// The public key as a string literal, or the placeholder.
     pub(super) key_sql: String,
     /// What the role may do.
@@ -114,11 +89,11 @@ pub(super) fn check(i: &Intent, e: &mut Errors) -> Option<Checked> {
             ident(s, "schema")
         }),
     );
-    let key = e.take(Field::PublicKey, public_key(i.get(Field::PublicKey)));
+    let key = e.take(Field::PublicKey, super::key::read(i.get(Field::PublicKey)));
     let (acct, user, wh, db, schemas, key) = (acct?, user?, wh?, db?, schemas?, key?);
     // `<USER>_ROLE`, quoted exactly when the user is (no reserved word ends in _ROLE).
     let role = user.with_suffix("_ROLE");
-    let key_sql = key.as_deref().map(|k| Str::new(k).to_string());
+    let key_sql = key.as_ref().map(|k| Str::new(&k.body).to_string());
     let key_sql = key_sql.unwrap_or_else(|| KEY_PLACEHOLDER.to_string());
     Some(Checked {
         account: acct,

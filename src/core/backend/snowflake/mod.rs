@@ -7,6 +7,8 @@
 mod checks;
 pub mod guard;
 mod inspect;
+pub mod key;
+mod rotate;
 mod setup;
 pub mod spec;
 mod uninstall;
@@ -15,6 +17,7 @@ mod verify;
 pub use checks::MAX_NAME;
 pub use spec::{FIELDS, SPEC};
 
+use crate::core::backend::rotation::{WithRotation, Writer};
 use crate::core::client::Client;
 use crate::core::client_code::{jdbc_snowflake, snowflake_connector, snowflake_sqlalchemy};
 use crate::core::intent::{Intent, Preset};
@@ -34,7 +37,7 @@ fn privileges(preset: Preset) -> (&'static str, &'static str, &'static str) {
             "SELECT",
         ),
         // Not offered for Snowflake: read-only.
-        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom => {
+        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom | Preset::Cdc => {
             ("USAGE", "SELECT", "SELECT")
         }
     }
@@ -47,7 +50,15 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let c = checks::check(i, e)?;
     let login = c.login();
     let conn = snowflake_connector(&login);
-    Some(Box::new(Scripts {
+    // Written for the pasted key; cheap, so written now.
+    let steps = c.key.clone().map(|k| {
+        let (a, b) = (rotate::rotate(&c, &k), rotate::retire(&c, &k));
+        [
+            Box::new(move || a.clone()) as Writer,
+            Box::new(move || b.clone()) as Writer,
+        ]
+    });
+    let scripts = Box::new(Scripts {
         setup: setup::setup(&c),
         verify: verify::verify(&c),
         uninstall: uninstall::uninstall(&c),
@@ -67,5 +78,9 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             &c.role.to_string(),
             &Str::new(c.user.stored()).to_string(),
         )),
+    });
+    Some(Box::new(WithRotation {
+        inner: scripts,
+        steps,
     }))
 }

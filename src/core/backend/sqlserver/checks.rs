@@ -90,15 +90,10 @@ pub(super) fn check(i: &Intent, e: &mut Errors) -> Option<Checked> {
 }
 
 impl Checked {
-    /// What a client needs to connect: the host without the brackets of an IPv6
-    /// address, the login and the database.
+    /// What a client needs to connect: the host, the login and the database.
     pub(super) fn conn_info(&self) -> ConnInfo {
         ConnInfo {
-            host: self
-                .host
-                .trim_start_matches('[')
-                .trim_end_matches(']')
-                .to_string(),
+            host: self.host.as_str().into(),
             port: self.port,
             database: self.db.clone(),
             user: self.user.clone(),

@@ -36,7 +36,7 @@ fn permissions(preset: Preset) -> (&'static [&'static str], &'static [&'static s
             &["CREATE TABLE", "CREATE VIEW"],
         ),
         // Not offered for SQL Server: read-only.
-        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom => {
+        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom | Preset::Cdc => {
             (&["SELECT", "VIEW DEFINITION"], &[])
         }
     }

@@ -14,28 +14,18 @@ pub mod verify;
 
 use super::form::{idents, not_platform, password_for};
 use super::guard;
-use crate::core::backend::postgres::lazy::Lazy;
-use crate::core::client::ConnInfo;
-use crate::core::conn::validate_port;
-use crate::core::host::validate_host;
+use crate::core::backend::postgres::lazy::{extra, writers, Lazy};
 use crate::core::intent::{Field, Intent, Scope};
 use crate::core::neon::{DB_DEFAULT, OWNER_DEFAULT};
 use crate::core::output::{Errors, Part, Render};
 use crate::core::quote::pg::Ident;
-use crate::core::text::{js_trim, or_default, split_unique};
+use crate::core::text::{or_default, split_unique};
 use setup::{SchemaScope, Setup};
 pub use spec::{PORT_DEFAULT, ROLE_DEFAULT, SCHEMAS_DEFAULT, SPEC};
 
 /// Checks the original's form and, when every field is fine, returns its lazy renderer.
 pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
-    e.take(
-        Field::Host,
-        validate_host(i.get(Field::Host)).map_err(|h| h.message().to_string()),
-    );
-    let port = e.take(
-        Field::Port,
-        validate_port(or_default(i.get(Field::Port), PORT_DEFAULT)).map_err(str::to_string),
-    );
+    let port = crate::core::backend::postgres::form::host_port(i, e, PORT_DEFAULT);
     let role = Ident::new_role(or_default(
         i.get(Field::Role),
         i.role_fallback(ROLE_DEFAULT),
@@ -68,15 +58,8 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     if !e.is_empty() {
         return None;
     }
-    let pw = i.get(Field::Password);
-    let conn_info = ConnInfo {
-        host: js_trim(i.get(Field::Host)).to_string(),
-        port,
-        database: database.raw().to_string(),
-        user: role.raw().to_string(),
-        password: (!pw.is_empty()).then(|| pw.to_string()),
-        tls: false,
-    };
+    let conn_info =
+        crate::core::backend::postgres::form::conn_info(i, port, &database, &role, false);
     let setup = Setup {
         role,
         database,
@@ -89,8 +72,8 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     };
     Some(Box::new(Lazy {
         extra: i.rls.then(|| (Part::PolicyName, setup.policy_name())),
-        scripts: [Setup::render, Setup::verify_sql, Setup::uninstall_sql],
-        expect: Setup::expect,
+        scripts: writers(Setup::render, Setup::verify_sql, Setup::uninstall_sql),
+        expect: extra(Setup::expect),
         sql: setup,
         conn_info,
     }))

@@ -41,4 +41,5 @@ pub static SPEC: Spec = Spec {
     scope: Scope::All,
     scope_choice: &[crate::core::intent::Preset::Original],
     libpq: true,
+    switches: &[],
 };

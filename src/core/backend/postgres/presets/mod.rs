@@ -13,9 +13,7 @@ pub mod spec;
 use crate::core::backend::postgres::form::{idents, not_platform, password_for};
 use crate::core::backend::postgres::guard::own_user;
 use crate::core::backend::postgres::lazy::Lazy;
-use crate::core::client::ConnInfo;
-use crate::core::conn::validate_port;
-use crate::core::host::validate_host;
+use crate::core::backend::rotation::{alternate, WithRotation, Writer};
 use crate::core::intent::{Field, Intent, Preset, Scope};
 use crate::core::output::{Errors, Part, Render};
 use crate::core::privileges::Privileges;
@@ -31,7 +29,7 @@ fn title(preset: Preset) -> &'static str {
         Preset::Metadata => "read-only metadata sync user",
         Preset::ReadWrite => "read-write connector user",
         Preset::ReadOnly => "read-only connector user",
-        Preset::Custom | Preset::Original => "integration user",
+        Preset::Custom | Preset::Original | Preset::Cdc => "integration user",
     }
 }
 
@@ -42,49 +40,17 @@ pub fn privileges(i: &Intent) -> Privileges {
         Preset::ReadWrite => Privileges::connector_read_write(),
         Preset::ReadOnly => Privileges::connector_read_only(),
         // The original has its own renderer; its form never reaches here.
-        Preset::Custom | Preset::Original => i.custom.clone(),
+        Preset::Custom | Preset::Original | Preset::Cdc => i.custom.clone(),
     }
 }
 
-/// PostgreSQL regular expressions are checked by the server; here only what would
-/// certainly fail: unbalanced brackets or a trailing backslash.
+/// An include or exclude filter: refused here when PostgreSQL would refuse it (with
+/// its reason), or when it means something else there than elsewhere (`\b`).
 fn check_regex(label: &str, re: &str) -> Result<Option<Literal>, String> {
     if re.is_empty() {
         return Ok(None);
     }
-    let mut depth = [0i32; 2];
-    let mut chars = re.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.next().is_none() => {
-                return Err(format!("{label} filter ends with a lone backslash"))
-            }
-            '(' => depth[0] += 1,
-            ')' => depth[0] -= 1,
-            '[' => depth[1] += 1,
-            ']' => depth[1] -= 1,
-            _ => {}
-        }
-        if depth.iter().any(|d| *d < 0) {
-            break;
-        }
-    }
-    if depth.iter().any(|d| *d != 0) {
-        return Err(format!("{label} filter has unbalanced brackets"));
-    }
-    // Other engines' word boundary is a backspace in PostgreSQL's: such a filter would
-    // match no schema.
-    let mut escaped = false;
-    let backspace = re.chars().any(|c| {
-        let hit = escaped && c == 'b';
-        escaped = !escaped && c == '\\';
-        hit
-    });
-    if backspace {
-        return Err(format!(
-            "{label} filter: \\b is a backspace in PostgreSQL's regular expressions; use \\m and \\M (or \\y) for word boundaries"
-        ));
-    }
+    super::regex::check(re).map_err(|k| format!("{label} filter: {}", k.message()))?;
     Literal::new(re).map(Some).map_err(|x| x.message())
 }
 
@@ -153,14 +119,7 @@ fn metadata_fields(i: &Intent, e: &mut Errors) -> (Option<String>, Option<String
 /// Checks a preset's form and, when every field is fine, returns its lazy renderer.
 pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let get = |f: Field| js_trim(i.get(f));
-    e.take(
-        Field::Host,
-        validate_host(i.get(Field::Host)).map_err(|h| h.message().to_string()),
-    );
-    let port = e.take(
-        Field::Port,
-        validate_port(or_default(i.get(Field::Port), "5432")).map_err(str::to_string),
-    );
+    let port = crate::core::backend::postgres::form::host_port(i, e, "5432");
     let default_role = SPEC.field(i.preset, Field::Role).map_or("", |f| f.default);
     let role = Ident::new_role(or_default(
         i.get(Field::Role),
@@ -182,46 +141,86 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         idents("Role", &owner_items, Ident::new_existing_role),
     );
     let meta = i.preset == Preset::Metadata;
-    let (cname, penv) = metadata_fields(i, e);
+    // Only the metadata preset has these fields: another preset never refuses a value
+    // (from a link or a profile) the reader cannot see or change.
+    let (cname, penv) = if meta {
+        metadata_fields(i, e)
+    } else {
+        (Some(String::new()), Some(String::new()))
+    };
     let password = e.take(Field::Password, password_for(i, platform));
-    let (port, role, database, schemas, owners, password) =
-        (port?, role?, database?, schemas?, owners?, password?);
+    let valid_until = e.take(
+        Field::ValidUntil,
+        crate::core::backend::checks::valid_until(i.get(Field::ValidUntil)),
+    );
+    let (port, role, database, schemas, owners, password, valid_until) = (
+        port?,
+        role?,
+        database?,
+        schemas?,
+        owners?,
+        password?,
+        valid_until?,
+    );
     e.take(Field::Role, own_user(&role, &owners))?;
     let (cname, penv) = (cname?, penv?);
     if !e.is_empty() {
         return None;
     }
-    let host = get(Field::Host);
-    let pw = i.get(Field::Password);
-    let conn_info = ConnInfo {
-        host: host.to_string(),
-        port,
-        database: database.raw().to_string(),
-        user: role.raw().to_string(),
-        password: (!pw.is_empty()).then(|| pw.to_string()),
-        tls: i.tls,
-    };
+    let host = crate::core::host::Host::new(i.get(Field::Host));
+    let conn_info =
+        crate::core::backend::postgres::form::conn_info(i, port, &database, &role, i.tls);
     let summary = meta.then(|| {
         format!(
-            "Connection name: {cname}\nHostname: {host}\nPort: {port}\nUsername: {}\nPassword environment variable: {penv}",
+            "Connection name: {cname}\nHostname: {}\nPort: {port}\nUsername: {}\nPassword environment variable: {penv}",
+            // The host as a host name field reads it: an IPv6 address bare.
+            host.bare(),
             // One line per field: a line break in the name is shown, not obeyed.
             crate::core::quote::pg::Comment::new(role.raw()),
         )
     });
-    Some(Box::new(Lazy {
-        sql: Plan {
-            title: title(i.preset),
-            role,
-            database,
-            password,
-            schemas,
-            privs: privileges(i),
-            owners,
-            platform,
-        },
+    let plan = Plan {
+        title: title(i.preset),
+        role,
+        database,
+        password,
+        valid_until,
+        schemas,
+        privs: privileges(i),
+        owners,
+        platform,
+    };
+    let steps = rotation(&plan);
+    let lazy = Box::new(Lazy {
+        sql: plan,
         scripts: [Plan::render, Plan::verify_sql, Plan::uninstall_sql],
-        expect: Plan::expect,
+        expect: Some(Plan::expect),
         extra: summary.map(|s| (Part::Summary, s)),
         conn_info,
-    }))
+    });
+    Some(Box::new(WithRotation { inner: lazy, steps }))
+}
+
+/// The password rotated without downtime by alternating two users (`app` ↔ `app_2`):
+/// step 1 is this preset's setup for the other user, with the password typed (the new
+/// one), so it gets exactly these privileges from the same plan; step 2, once the
+/// integration signs in as the other user, is this user's uninstall.
+fn rotation(plan: &Plan) -> Option<[Writer; 2]> {
+    let alt = alternate(plan.role.raw(), crate::core::quote::pg::MAX_IDENT_BYTES)?;
+    let mut next = plan.clone();
+    next.role = Ident::new_role(&alt).ok()?;
+    let old = plan.clone();
+    // Names inside comments go through Comment (a line break in a name is shown).
+    let name = |r: &Ident| crate::core::quote::pg::Comment::new(&r.to_string()).to_string();
+    let (from, to) = (name(&plan.role), name(&next.role));
+    let first = format!(
+        "-- Rotate the password without downtime, step 1 of 2: makes {to} with exactly the privileges of\n-- {from} and the password typed in the form (the new one). Move the integration to {to},\n-- then run step 2. The next rotation goes back from {to} to {from}.\n"
+    );
+    let second = format!(
+        "-- Rotate the password without downtime, step 2 of 2, once the integration signs in as {to}:\n-- {from} is uninstalled (what it owns goes to the role running this, as uninstall does).\n"
+    );
+    Some([
+        Box::new(move || first.clone() + &next.render()),
+        Box::new(move || second.clone() + &old.uninstall_sql()),
+    ])
 }

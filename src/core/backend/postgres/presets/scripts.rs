@@ -32,6 +32,12 @@ impl Plan {
             &arr(p.database.iter().map(|x| x.as_str()).collect()),
         );
         let (table_label, table_ok) = table_row();
+        // The password's expiry as setup sets it (no expiry: NULL or infinity).
+        let until = crate::core::backend::checks::valid_until_sql(self.valid_until.as_deref());
+        let until_text = self
+            .valid_until
+            .as_ref()
+            .map_or("'never'".to_string(), |d| format!("'{d} 00:00 UTC'"));
         let mut q = format!(
             "-- Verify the {}: one row per expected privilege, pass or FAIL.
 -- Read-only; run it in the same database, {}.
@@ -40,6 +46,9 @@ s AS (SELECT n.oid, n.nspname FROM pg_namespace n
        WHERE {}{reach}),
 checks (ord, item, object, ok) AS (
 {guard_rows}
+  UNION ALL
+  SELECT 1, 'password valid until', {until_text},
+         coalesce((SELECT rolvaliduntil FROM pg_roles WHERE oid = (SELECT oid FROM r)), 'infinity') = {until}::timestamptz
   UNION ALL
   SELECT 3, 'schema ' || priv, format('%I', s.nspname),
          coalesce(has_schema_privilege((SELECT oid FROM r), s.oid, priv), false)

@@ -33,6 +33,9 @@ pub struct Plan {
     pub database: Ident,
     /// What follows `PASSWORD`.
     pub password: Password,
+    /// The day the password stops working (`VALID UNTIL`, at 00:00 UTC); `None`:
+    /// never (a re-run takes an earlier expiry away).
+    pub valid_until: Option<String>,
     /// Schemas in scope.
     pub schemas: Schemas,
     /// What is granted.
@@ -109,20 +112,15 @@ impl Plan {
         let role_lit = role.literal();
         // Once: a SCRAM verifier costs 4096 PBKDF2 rounds, and the script names it twice.
         let pw = self.password.to_string();
+        let until = crate::core::backend::checks::valid_until_sql(self.valid_until.as_deref());
         let mut out = format!(
             "-- Create the login role for the {} (safe to run again)\n",
             self.title
         );
-        let body = format!(
-            "
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {role_lit}) THEN
-    CREATE ROLE {role} WITH LOGIN PASSWORD {pw};
-  ELSE
-    ALTER ROLE {role} WITH LOGIN PASSWORD {pw};
-  END IF;
-END
-"
+        // The presets' login role carries the password's expiry after the password.
+        let body = crate::core::backend::postgres::form::login_role(
+            role,
+            &format!("{pw} VALID UNTIL {until}"),
         );
         let _ = write!(out, "DO {} LANGUAGE plpgsql;", dollar_quote(&body));
         out.push_str("\n\n");

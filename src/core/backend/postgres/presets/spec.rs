@@ -25,6 +25,7 @@ pub static SPEC: Spec = Spec {
         FieldSpec::list(Field::Schemas, "Schemas (commas or new lines)", "public", "public").when(When::Scope(Scope::Listed)),
         FieldSpec::text(Field::Include, "Include schemas matching", "^(public|sales)$", "").when(When::Scope(Scope::All)),
         FieldSpec::text(Field::Exclude, "Exclude schemas matching", "_tmp$", "").when(When::Scope(Scope::All)),
+        FieldSpec::text(Field::ValidUntil, "Password valid until (YYYY-MM-DD, from 00:00 UTC; empty: never expires)", "2027-12-31", ""),
         FieldSpec::list(Field::Owners, "Roles that create future tables (default privileges; empty: the role running the script)", "", ""),
     ],
     start_hint: HINT_NO_HOST,
@@ -35,4 +36,5 @@ pub static SPEC: Spec = Spec {
     scope: Scope::Listed,
     scope_choice: META,
     libpq: true,
+    switches: &[],
 };

@@ -1,0 +1,63 @@
+// Change data capture in the page: picked on the page a PostgreSQL user loads (built
+// without it), it opens the all-databases page; there its fields and options, the
+// notes each provider gets before Generate, the scripts, the summary naming the
+// publication and slot, copy and download.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { launch, startServer, openApp, tid, showScripts } from "./helpers.mjs";
+
+let browser, srv;
+before(async () => { browser = await launch(); srv = await startServer(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const notes = async (page) => (await page.getByTestId("preset-note").allTextContents()).join("\n");
+
+test("the preset, its options and the scripts", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await Promise.all([page.waitForURL(/\/all\.html#/), tid(page, "preset").selectOption("cdc")]);
+  await tid(page, "generate").waitFor();
+  assert.equal(await tid(page, "preset").inputValue(), "cdc");
+  assert.equal(await tid(page, "role").inputValue(), "cdc_reader");
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "database").fill("app");
+  assert.equal(await tid(page, "hint").textContent(), "List the tables to publish, as schema.table");
+  await tid(page, "tables").fill("public.orders, \"Sales\".\"Line items\"");
+  assert.match(await notes(page), /wal_level = logical/);
+  await tid(page, "create-slot").check();
+  await tid(page, "generate").click();
+  const sql = await tid(page, "sql").textContent();
+  assert.match(sql, /CREATE PUBLICATION "cdc_reader_pub" FOR TABLE "public"\."orders", "Sales"\."Line items";/);
+  assert.ok(sql.indexOf("COMMIT;") < sql.indexOf("pg_create_logical_replication_slot('cdc_reader_slot', 'pgoutput')"));
+  assert.match(await tid(page, "summary").textContent(), /Publication: cdc_reader_pub\nReplication slot: cdc_reader_slot/);
+  await tid(page, "copy-summary").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="copy-summary"]').textContent === "Copied!");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await tid(page, "summary").textContent());
+  await showScripts(page);
+  assert.match(await tid(page, "verify-sql").textContent(), /'wal_level is logical'/);
+  const [dl] = await Promise.all([page.waitForEvent("download"), tid(page, "download-uninstall").click()]);
+  assert.equal(fs.readFileSync(await dl.path(), "utf8"), await tid(page, "uninstall-sql").textContent());
+  await tid(page, "whole-schemas").check();
+  assert.equal(await tid(page, "tables").isVisible(), false);
+  assert.equal(await tid(page, "schemas").inputValue(), "public");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("each provider's note before Generate", async () => {
+  const { page, context } = await openApp(browser, srv.url + "#preset=cdc");
+  await page.waitForURL(/\/all\.html#/);
+  await tid(page, "generate").waitFor();
+  const cases = [
+    ["app.c9akciq32.eu-west-1.rds.amazonaws.com", /rds\.logical_replication = 1/],
+    ["app-server.postgres.database.azure.com", /server parameter wal_level = logical/],
+    ["ep-sunny-lake-123456.us-east-2.aws.neon.tech", /a role made with SQL may not get REPLICATION/],
+    ["db.abcdefghijklmnop.supabase.co", /supabase\/supabase#20724/],
+    ["ep-sunny-lake-123456-pooler.us-east-2.aws.neon.tech", /do not pass through a connection pooler/],
+  ];
+  for (const [host, want] of cases) {
+    await tid(page, "host").fill(host);
+    assert.match(await notes(page), want, host);
+  }
+  await context.close();
+});
