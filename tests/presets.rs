@@ -318,3 +318,46 @@ fn rotation_alternates_two_users_from_the_same_plan() {
 fn rot(i: &grantsmith::core::Intent, part: grantsmith::core::Part) -> Option<String> {
     grantsmith::core::render(i, part)
 }
+
+/// Supabase's pooler (Supavisor) tells projects apart by the sign-in name's suffix:
+/// on a `*.pooler.supabase.com` host the connection details sign in as
+/// `user.project-ref`, the ref is asked for (and checked) next to its own field, and no
+/// connection details are written without it. Elsewhere the field is not part of the
+/// form and the name is the user's.
+#[test]
+fn supabase_pooler_signs_in_as_user_dot_project_ref() {
+    let pooled = |p: Preset| {
+        form(p)
+            .with(Field::Host, "aws-0-eu-west-1.pooler.supabase.com")
+            .with(Field::Port, "6543")
+    };
+    for preset in [Preset::ReadWrite, Preset::ReadOnly, Preset::Metadata] {
+        let missing = generate(&pooled(preset));
+        assert!(
+            missing
+                .error(Field::ProjectRef)
+                .unwrap()
+                .contains("user.project-ref"),
+            "{preset:?}"
+        );
+        assert!(missing.conn.is_none() && missing.setup.is_none());
+        let bad = generate(&pooled(preset).with(Field::ProjectRef, "Abc.def"));
+        assert!(bad.error(Field::ProjectRef).unwrap().contains("lowercase"));
+        let out = generate(&pooled(preset).with(Field::ProjectRef, " abcdefghijklmnopqrst "));
+        let conn = out.conn.unwrap();
+        assert!(
+            conn.contains("abcdefghijklmnopqrst:[[REPLACE_WITH_PASSWORD]]@aws-0-eu-west-1.pooler.supabase.com:6543/mydb"),
+            "{conn}"
+        );
+        // The role the script makes keeps its own name: only the sign-in name changes.
+        assert!(!out.setup.unwrap().contains("abcdefghijklmnopqrst"));
+    }
+    let spec = pooled(Preset::ReadOnly).spec();
+    let field = spec.field(Preset::ReadOnly, Field::ProjectRef).unwrap();
+    assert!(spec.shown(field, &pooled(Preset::ReadOnly)));
+    assert!(!spec.shown(field, &form(Preset::ReadOnly)));
+    // A ref left in a link for another host changes nothing there.
+    let direct = generate(&form(Preset::ReadOnly).with(Field::ProjectRef, "Not A Ref"));
+    assert_eq!(direct.error(Field::ProjectRef), None);
+    assert!(direct.conn.unwrap().contains("//dagflux:"));
+}

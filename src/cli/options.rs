@@ -127,6 +127,9 @@ options! {
         /// cdc: the published tables, schema.table (quote a part with a dot: "a.b".t),
         /// separated by commas
         tables = "tables",
+        /// PostgreSQL presets on Supabase's pooler host (*.pooler.supabase.com): the project
+        /// ref, since the pooler signs the user in as user.project-ref
+        project_ref = "project-ref",
         /// new-schema: the schema created later (default public)
         schema = "schema",
         /// new-schema: the schema's table owner (default postgres)

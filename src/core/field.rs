@@ -37,13 +37,16 @@ pub enum Field {
     ValidUntil,
     /// Change data capture: the published tables, `schema.table`, commas or new lines.
     Tables,
+    /// PostgreSQL presets on Supabase's pooler host: the project ref, because Supavisor
+    /// signs the user in as `user.project-ref`.
+    ProjectRef,
     /// The password (never in a link, storage or request).
     Password,
 }
 
 impl Field {
     /// Every field, in storage order.
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 18] = [
         Field::Host,
         Field::Port,
         Field::Role,
@@ -60,6 +63,7 @@ impl Field {
         Field::PasswordEnvName,
         Field::ValidUntil,
         Field::Tables,
+        Field::ProjectRef,
         Field::Password,
     ];
 
@@ -83,6 +87,7 @@ impl Field {
             Field::PasswordEnvName => "password-env-name",
             Field::ValidUntil => "valid-until",
             Field::Tables => "tables",
+            Field::ProjectRef => "project-ref",
             Field::Password => "password",
         }
     }

@@ -29,7 +29,7 @@ pub struct Intent {
     pub db: Db,
     /// What the user is for.
     pub preset: Preset,
-    values: [String; 17],
+    values: [String; Field::ALL.len()],
     /// Listed schemas, or all (matching) schemas.
     pub scope: Scope,
     /// Original: add permissive SELECT policies on RLS-enabled tables.

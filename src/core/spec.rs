@@ -16,6 +16,8 @@ pub enum When {
     Scope(Scope),
     /// Only while this option is on (`true`) or off (`false`).
     Switch(Switch, bool),
+    /// Only while the host is Supabase's pooler (its sign-in names need the project).
+    SupabasePooler,
 }
 
 /// How a backend shows one field.
@@ -184,6 +186,7 @@ impl Spec {
             When::Preset(a) => a.contains(&i.preset),
             When::Scope(s) => s == self.scope_of(i),
             When::Switch(s, on) => i.switch(s) == on,
+            When::SupabasePooler => crate::core::traps::supabase_pooler(i.get(Field::Host)),
         }
     }
 

@@ -19,7 +19,7 @@ pub fn warnings(host: &str, port: &str) -> Vec<&'static str> {
     if h.contains("neon.tech") && h.contains("-pooler.") {
         w.push("This is Neon's pooled host (-pooler): setup and integrations that keep sessions need the direct host, the same name without -pooler.");
     }
-    if h.ends_with("pooler.supabase.com") {
+    if supabase_pooler(&h) {
         w.push("This is Supabase's connection pooler: use the direct host db.<project-ref>.supabase.co on port 5432 (the pooler's user would be postgres.<project-ref>).");
     }
     if js_trim(port) == "6543" {
@@ -39,4 +39,18 @@ pub fn warnings(host: &str, port: &str) -> Vec<&'static str> {
         w.push("This provider requires TLS: add ?sslmode=require to the connection string (verify-full also checks the host name).");
     }
     w
+}
+
+/// Whether `host` is Supabase's pooler (Supavisor), where a user signs in as
+/// `user.project-ref` (<https://supabase.com/docs/guides/database/connecting-to-postgres>).
+///
+/// ```
+/// use grantsmith::core::traps::supabase_pooler;
+/// assert!(supabase_pooler(" AWS-0-eu-west-1.pooler.supabase.com "));
+/// assert!(!supabase_pooler("db.abcdefghijklmnopqrst.supabase.co"));
+/// ```
+pub fn supabase_pooler(host: &str) -> bool {
+    js_trim(host)
+        .to_ascii_lowercase()
+        .ends_with(".pooler.supabase.com")
 }

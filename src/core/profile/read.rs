@@ -26,7 +26,7 @@ fn keys(all: impl Iterator<Item = &'static str>) -> String {
 /// it against them).
 pub const CONTROL_KEYS: &str = "host, port, role, database, schemas, include, exclude, owners, \
     client-host, warehouse, location, public-key, connection-name, password-env-name, valid-until, \
-    tables, db, preset, provider, privileges, scope, all-schemas, ssl, rls, whole-schemas, \
+    tables, project-ref, db, preset, provider, privileges, scope, all-schemas, ssl, rls, whole-schemas, \
     create-slot, replica-identity-full";
 /// Every database key, as messages list them (checked against [`Db::ALL`] by a test).
 pub const DB_KEYS: &str = "postgresql, mysql, sqlserver, snowflake, redshift, bigquery";

@@ -6,6 +6,7 @@ mod expect;
 mod grantor;
 pub(crate) mod hosted;
 pub mod new_schema;
+mod pooler;
 mod scripts;
 pub mod setup;
 pub mod spec;
@@ -163,20 +164,22 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         valid_until?,
     );
     e.take(Field::Role, own_user(&role, &owners))?;
-    let (cname, penv) = (cname?, penv?);
+    let login = e.take(Field::ProjectRef, pooler::login_name(i, role.raw()));
+    let (cname, penv, login) = (cname?, penv?, login?);
     if !e.is_empty() {
         return None;
     }
     let host = crate::core::host::Host::new(i.get(Field::Host));
-    let conn_info =
+    let mut conn_info =
         crate::core::backend::postgres::form::conn_info(i, port, &database, &role, i.tls);
+    conn_info.user = login.clone();
     let summary = meta.then(|| {
         format!(
             "Connection name: {cname}\nHostname: {}\nPort: {port}\nUsername: {}\nPassword environment variable: {penv}",
             // The host as a host name field reads it: an IPv6 address bare.
             host.bare(),
             // One line per field: a line break in the name is shown, not obeyed.
-            crate::core::quote::pg::Comment::new(role.raw()),
+            crate::core::quote::pg::Comment::new(&login),
         )
     });
     let plan = Plan {

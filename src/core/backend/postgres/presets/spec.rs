@@ -19,6 +19,7 @@ pub static SPEC: Spec = Spec {
         FieldSpec::text(Field::Role, USER, "dagster_connection", "dagster_connection").when(When::Preset(META)),
         FieldSpec::text(Field::Role, USER, "dagflux", "dagflux").when(When::Preset(CONNECTORS)),
         FieldSpec::text(Field::Role, USER, "integration_user", "integration_user").when(When::Preset(CUSTOM)),
+        FieldSpec::text(Field::ProjectRef, "Supabase project ref (the pooler signs the user in as user.project-ref)", "abcdefghijklmnopqrst", "").when(When::SupabasePooler),
         FieldSpec::text(Field::Database, "Database", "your_database", ""),
         FieldSpec::text(Field::ConnectionName, "Connection name", "postgres_production", "postgres_production").when(When::Preset(META)),
         FieldSpec::text(Field::PasswordEnvName, "Password environment variable", PW_ENV, PW_ENV).when(When::Preset(META)),
