@@ -20,6 +20,7 @@ use hostile::NASTY;
 mod drift;
 mod drivers;
 mod expiry;
+mod rotation;
 mod takeover;
 
 use std::net::TcpListener;
@@ -549,6 +550,7 @@ fn mysql_dialect_on_mariadb() {
     assert!(!o.status.success(), "REQUIRE SSL let a plain connection in");
     m.root_ok(out.uninstall.as_deref().unwrap());
     expiry::run(&m);
+    rotation::run(&m);
 }
 
 #[test]

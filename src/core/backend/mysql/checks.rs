@@ -62,6 +62,7 @@ fn db_name(raw: &str) -> Result<Ident, String> {
 
 /// A MySQL form whose every field is fine: what setup, verify and uninstall are
 /// written from, so none of them checks a field again.
+#[derive(Clone)]
 pub(super) struct Checked {
     /// The server's host, as typed (trimmed).
     pub(super) host: String,

@@ -5,6 +5,7 @@
 
 mod checks;
 pub mod guard;
+mod rotate;
 mod setup;
 pub mod spec;
 mod uninstall;
@@ -15,6 +16,7 @@ pub use spec::{FIELDS, SPEC};
 
 pub use crate::core::quote::mysql::{Account, Comment, Ident, Str};
 
+use crate::core::backend::rotation::WithRotation;
 use crate::core::client::{write, Client};
 use crate::core::intent::{Intent, Preset};
 use crate::core::output::{Errors, Render, Scripts};
@@ -42,7 +44,8 @@ pub fn privileges(preset: Preset) -> &'static [&'static str] {
 pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let c = checks::check(i, e)?;
     let info = c.conn_info();
-    Some(Box::new(Scripts {
+    let steps = rotate::steps(&c);
+    let scripts = Box::new(Scripts {
         conn: write(Client::MySqlUri, &info).unwrap_or_default(),
         setup: setup::setup(&c),
         verify: verify::verify(&c),
@@ -51,5 +54,9 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         forms: Vec::new(),
         inspect: None,
         drift: Some(setup::expect(&c)),
+    });
+    Some(Box::new(WithRotation {
+        inner: scripts,
+        steps,
     }))
 }
