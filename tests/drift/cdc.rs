@@ -55,12 +55,20 @@ fn paste(i: &Intent, drop: &[&str], more: &[Vec<String>]) -> String {
         v(&["object", "schema", "s'c;h", "", ""]),
         v(&["object", "table", "public", "orders", ""]),
         v(&["object", "table", "s'c;h", "t\"b--l", ""]),
-        v(&["publication", &p, "admin", "", "insert,update,delete,truncate"]),
+        v(&[
+            "publication",
+            &p,
+            "admin",
+            "",
+            "insert,update,delete,truncate",
+        ]),
         v(&["published", &p, "public", "orders"]),
         v(&["published", &p, "s'c;h", "t\"b--l"]),
     ];
     if i.switch(Switch::CreateSlot) {
-        facts.push(v(&["slot", &s, "pgoutput", "shop", "", "", "reserved", "24 kB"]));
+        facts.push(v(&[
+            "slot", &s, "pgoutput", "shop", "", "", "reserved", "24 kB",
+        ]));
     }
     facts.retain(|f| !drop.contains(&f.join("|").as_str()));
     facts.extend(more.iter().cloned());
@@ -96,7 +104,11 @@ fn the_setup_as_made_is_no_drift() {
         let r = report(&i, &paste(&i, &[], &[]));
         assert!(!r.drift(), "{:#?}", r.rows);
         row(&r, Status::Present, "role attribute REPLICATION");
-        row(&r, Status::Present, "table \"s'c;h\".\"t\"\"b--l\" in publication");
+        row(
+            &r,
+            Status::Present,
+            "table \"s'c;h\".\"t\"\"b--l\" in publication",
+        );
         assert_eq!(
             r.rows.iter().any(|x| x.what.contains("replication slot")),
             slot,
@@ -121,7 +133,11 @@ fn a_table_added_by_hand_a_dropped_slot_and_replication_are_drift_with_fixes() {
         &i,
         &paste(
             &i,
-            &["attr|REPLICATION", &slot_fact, &format!("published|{p}|public|orders")],
+            &[
+                "attr|REPLICATION",
+                &slot_fact,
+                &format!("published|{p}|public|orders"),
+            ],
             &[hostile],
         ),
     );
@@ -192,7 +208,10 @@ fn a_missing_publication_is_made_again_and_an_invalidated_slot_too() {
 fn another_connectors_slot_and_publish_narrowed_are_named() {
     let i = intent(true);
     let (p, s) = (publication(), slot());
-    let other = ["slot", &s, "wal2json", "shop", "active", "4242", "reserved", "1 MB"].map(String::from);
+    let other = [
+        "slot", &s, "wal2json", "shop", "active", "4242", "reserved", "1 MB",
+    ]
+    .map(String::from);
     let r = report(
         &i,
         &paste(
@@ -203,7 +222,9 @@ fn another_connectors_slot_and_publish_narrowed_are_named() {
             ],
             &[
                 other.to_vec(),
-                ["publication", &p, "admin", "", "insert,update"].map(String::from).to_vec(),
+                ["publication", &p, "admin", "", "insert,update"]
+                    .map(String::from)
+                    .to_vec(),
             ],
         ),
     );
@@ -219,7 +240,9 @@ fn another_connectors_slot_and_publish_narrowed_are_named() {
 fn on_rds_the_role_is_expected_and_granted_back() {
     let mut i = intent(false);
     i.set_provider(Pick::from_key("rds").unwrap());
-    let member = ["member", "rds_replication", "direct", ""].map(String::from).to_vec();
+    let member = ["member", "rds_replication", "direct", ""]
+        .map(String::from)
+        .to_vec();
     let clean = paste(&i, &["attr|REPLICATION"], &[member]);
     assert!(!report(&i, &clean).drift());
     let r = report(&i, &paste(&i, &["attr|REPLICATION"], &[]));

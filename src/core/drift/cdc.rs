@@ -133,12 +133,17 @@ impl Capture {
                         Some(format!("ALTER PUBLICATION {} SET (publish = 'insert, update, delete, truncate');", self.publication)),
                     ));
                 }
-                let named: Vec<&Fact> = of("published").filter(|f| f.fields[0] == pubname).collect();
+                let named: Vec<&Fact> =
+                    of("published").filter(|f| f.fields[0] == pubname).collect();
                 self.coverage(&named, i, &mut rows);
             }
         }
         for f in of("publication").filter(|f| f.fields[0] != pubname) {
-            rows.push(row(Status::Extra, &format!("owns publication {}", quoted(&f.fields[0])), None));
+            rows.push(row(
+                Status::Extra,
+                &format!("owns publication {}", quoted(&f.fields[0])),
+                None,
+            ));
         }
         self.slot_rows(i, &mut rows);
         rows
@@ -183,12 +188,27 @@ impl Capture {
                 t => want_tables.contains(&(s, t)),
             };
             let (what, drop) = match t {
-                "" => (format!("schema {} in publication {}", quoted(s), quoted(p.raw())), name(s).map(|s| format!("TABLES IN SCHEMA {s}"))),
-                t => (format!("table {}.{} in publication {}", quoted(s), quoted(t), quoted(p.raw())), name(s).zip(name(t)).map(|(s, t)| format!("TABLE {s}.{t}"))),
+                "" => (
+                    format!("schema {} in publication {}", quoted(s), quoted(p.raw())),
+                    name(s).map(|s| format!("TABLES IN SCHEMA {s}")),
+                ),
+                t => (
+                    format!(
+                        "table {}.{} in publication {}",
+                        quoted(s),
+                        quoted(t),
+                        quoted(p.raw())
+                    ),
+                    name(s).zip(name(t)).map(|(s, t)| format!("TABLE {s}.{t}")),
+                ),
             };
             rows.push(match listed {
                 true => row(Status::Present, &what, None),
-                false => row(Status::Extra, &what, drop.map(|d| format!("ALTER PUBLICATION {p} DROP {d};"))),
+                false => row(
+                    Status::Extra,
+                    &what,
+                    drop.map(|d| format!("ALTER PUBLICATION {p} DROP {d};")),
+                ),
             });
         }
         let has = |s: &str, t: &str| named.iter().any(|f| f.fields[1] == s && f.fields[2] == t);
@@ -201,15 +221,32 @@ impl Capture {
                 .facts
                 .iter()
                 .any(|f| f.kind == "object" && f.fields[..3] == ["table", s.raw(), t.raw()]);
-            let what = format!("table {}.{} in publication {}", quoted(s.raw()), quoted(t.raw()), quoted(p.raw()));
+            let what = format!(
+                "table {}.{} in publication {}",
+                quoted(s.raw()),
+                quoted(t.raw()),
+                quoted(p.raw())
+            );
             rows.push(match exists {
-                true => row(Status::Missing, &what, Some(format!("ALTER PUBLICATION {p} ADD TABLE {s}.{t};"))),
-                false => row(Status::Missing, &format!("{what} (no such table now)"), None),
+                true => row(
+                    Status::Missing,
+                    &what,
+                    Some(format!("ALTER PUBLICATION {p} ADD TABLE {s}.{t};")),
+                ),
+                false => row(
+                    Status::Missing,
+                    &format!("{what} (no such table now)"),
+                    None,
+                ),
             });
         }
         for s in want_schemas.iter().filter(|s| !has(s, "")) {
             let what = format!("schema {} in publication {}", quoted(s), quoted(p.raw()));
-            rows.push(row(Status::Missing, &what, name(s).map(|s| format!("ALTER PUBLICATION {p} ADD TABLES IN SCHEMA {s};"))));
+            rows.push(row(
+                Status::Missing,
+                &what,
+                name(s).map(|s| format!("ALTER PUBLICATION {p} ADD TABLES IN SCHEMA {s};")),
+            ));
         }
     }
 
@@ -220,12 +257,16 @@ impl Capture {
         let create = format!("SELECT pg_create_logical_replication_slot({s}, 'pgoutput');");
         let slots = i.facts.iter().filter(|f| f.kind == "slot");
         for f in slots.clone() {
-            let [name, plugin, db, active, pid, status, kept] = [0, 1, 2, 3, 4, 5, 6].map(|n| f.fields[n].as_str());
+            let [name, plugin, db, active, pid, status, kept] =
+                [0, 1, 2, 3, 4, 5, 6].map(|n| f.fields[n].as_str());
             let state = match active {
                 "active" => format!("active, PID {pid}"),
                 _ => "inactive".to_string(),
             };
-            let what = format!("replication slot {} ({plugin}, {state}, {kept} of WAL kept)", quoted(name));
+            let what = format!(
+                "replication slot {} ({plugin}, {state}, {kept} of WAL kept)",
+                quoted(name)
+            );
             rows.push(if name != self.slot {
                 row(Status::Extra, &format!("{what}, used by the user"), None)
             } else if plugin != "pgoutput" || db != i.database {

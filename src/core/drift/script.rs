@@ -43,8 +43,12 @@ impl Report {
                 true => ("BEGIN;\n", "COMMIT;\n", "with psql -v ON_ERROR_STOP=1;\n-- it changes only what this user has, all or nothing."),
                 false => ("", "", "stopping at the first error;\n-- it changes only what this user has."),
             };
+            let slot = match later.is_empty() {
+                true => "",
+                false => "\n-- The replication slot follows the COMMIT.",
+            };
             out.push_str(&format!(
-                "-- Run as the role that ran the setup (or a superuser), {how}\n"
+                "-- Run as the role that ran the setup (or a superuser), {how}{slot}\n"
             ));
             if !statements.is_empty() {
                 out.push_str(begin);

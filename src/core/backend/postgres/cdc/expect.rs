@@ -16,7 +16,11 @@ impl Cdc {
     pub fn expect(&self) -> Expect {
         let (published, defaults) = match &self.target {
             Target::Tables(t) => (
-                Published::Tables(t.iter().map(|t| (t.schema.clone(), t.name.clone())).collect()),
+                Published::Tables(
+                    t.iter()
+                        .map(|t| (t.schema.clone(), t.name.clone()))
+                        .collect(),
+                ),
                 Vec::new(),
             ),
             // The setup grants SELECT on later tables for each schema's owner: the
@@ -38,7 +42,9 @@ impl Cdc {
             make_slot: self.create_slot,
             replication: match self.replication {
                 Replication::Attribute => Given::Attribute,
-                Replication::RdsRole => Given::Member(Ident::new("rds_replication").unwrap_or_else(|_| self.role.clone())),
+                Replication::RdsRole => Given::Member(
+                    Ident::new("rds_replication").unwrap_or_else(|_| self.role.clone()),
+                ),
                 Replication::IfRunnerMay => Given::Console,
             },
             create: format!(

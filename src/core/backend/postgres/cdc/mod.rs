@@ -179,7 +179,9 @@ impl Render for Scripts {
             Part::Uninstall => Some(self.cdc.uninstall()),
             Part::Conn => write(Client::Uri, &self.conn_info).ok(),
             Part::Summary => Some(self.summary()),
-            Part::Inspect => Some(crate::core::backend::postgres::inspect::query(&self.cdc.expect())),
+            Part::Inspect => Some(crate::core::backend::postgres::inspect::query(
+                &self.cdc.expect(),
+            )),
             // A replication user is rotated as its provider allows REPLICATION: not here yet.
             Part::PolicyName | Part::Rotate | Part::Retire => None,
         }
