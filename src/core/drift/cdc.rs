@@ -57,44 +57,8 @@ pub struct Capture {
 const ALL_ACTIONS: &str = "insert,update,delete,truncate";
 
 impl Capture {
-    /// The inspect query's `UNION ALL` lines for the publications and slots (in CTE
-    /// `facts`, the user's oid in `r`): the user's own publications and the one named
-    /// after it, what each names, and the slot named after the user or used by it.
-    pub fn facts_sql(&self) -> String {
-        let (p, s) = (self.publication.literal(), self.slot_literal());
-        let mine = format!("(p.pubowner = (SELECT oid FROM r) OR p.pubname = {p})");
-        format!(
-            "
-  UNION ALL
-  SELECT ARRAY['publication', p.pubname, pg_get_userbyid(p.pubowner), CASE WHEN p.puballtables THEN 'all tables' ELSE '' END,
-         concat_ws(',', CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,
-                   CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END)]::text[]
-    FROM pg_publication p WHERE {mine}
-  UNION ALL
-  SELECT ARRAY['published', p.pubname, n.nspname, c.relname]::text[]
-    FROM pg_publication p JOIN pg_publication_rel x ON x.prpubid = p.oid JOIN pg_class c ON c.oid = x.prrelid
-         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {mine}
-  UNION ALL
-  -- Whole schemas: pg_publication_namespace (15+) read through its dependencies, which
-  -- 14 has too (to_regclass finds no such catalog there, so no row).
-  SELECT ARRAY['published', p.pubname, n.nspname, '']::text[]
-    FROM pg_depend d JOIN pg_depend e ON e.classid = d.classid AND e.objid = d.objid
-         JOIN pg_publication p ON p.oid = d.refobjid JOIN pg_namespace n ON n.oid = e.refobjid
-   WHERE d.classid = to_regclass('pg_catalog.pg_publication_namespace')
-     AND d.refclassid = 'pg_catalog.pg_publication'::regclass AND e.refclassid = 'pg_catalog.pg_namespace'::regclass
-     AND {mine}
-  UNION ALL
-  SELECT ARRAY['slot', x.slot_name, coalesce(x.plugin, ''), coalesce(x.database, ''),
-         CASE WHEN x.active THEN 'active' ELSE '' END, coalesce(x.active_pid::text, ''), coalesce(x.wal_status, ''),
-         coalesce(pg_size_pretty(pg_wal_lsn_diff(CASE WHEN pg_is_in_recovery() THEN pg_last_wal_receive_lsn()
-                                                      ELSE pg_current_wal_lsn() END, x.restart_lsn)), '')]::text[]
-    FROM pg_replication_slots x
-   WHERE x.slot_name = {s} OR x.active_pid IN (SELECT pid FROM pg_stat_activity WHERE usesysid = (SELECT oid FROM r))"
-        )
-    }
-
     /// The slot's name as a string constant.
-    fn slot_literal(&self) -> Literal {
+    pub fn slot_literal(&self) -> Literal {
         Literal::generated(&self.slot)
     }
 
@@ -123,7 +87,7 @@ impl Capture {
             )),
             Some(f) => {
                 rows.push(row(Status::Present, &format!("publication {p}"), None));
-                if f.fields[2] != "" {
+                if !f.fields[2].is_empty() {
                     rows.push(danger(&format!("publication {p} publishes every table")));
                 }
                 if f.fields[3] != ALL_ACTIONS {
@@ -309,7 +273,8 @@ fn danger(what: &str) -> Row {
 
 /// `r`, its fix run after the transaction: PostgreSQL refuses to create a logical slot
 /// in a transaction that has written ("cannot create logical replication slot in
-/// transaction that has performed writes").
+/// transaction that has performed writes"; PostgreSQL's
+/// `contrib/test_decoding/sql/decoding_in_xact.sql` tests exactly that).
 fn after_commit(r: Row) -> Row {
     Row {
         after_commit: true,

@@ -85,6 +85,23 @@ pub(super) fn drift(s: &Server, su: (&str, &str)) {
             s.version
         );
     }
+    // Why the slot follows the COMMIT: inside the transaction, after a write, it fails.
+    let inside = s
+        .psql(
+            su.0,
+            su.1,
+            db,
+            "BEGIN; ALTER ROLE cdc_drift WITH REPLICATION;
+             SELECT pg_create_logical_replication_slot('cdc_drift_slot', 'pgoutput'); COMMIT;",
+        )
+        .unwrap_err();
+    assert!(
+        inside.contains(
+            "cannot create logical replication slot in transaction that has performed writes"
+        ),
+        "PostgreSQL {}: {inside}",
+        s.version
+    );
     s.psql_clean(su.0, su.1, db, &r.fix_sql())
         .unwrap_or_else(|e| panic!("PostgreSQL {}: the fix: {e}\n{}", s.version, r.fix_sql()));
     let after = check(s, su, db, &i);
