@@ -135,3 +135,7 @@ mod compare;
 /// The fix script's comment lines, from pastes with control characters in every field.
 #[path = "drift/comments.rs"]
 mod comments;
+
+/// Change data capture: the publication, its tables, the slot and REPLICATION.
+#[path = "drift/cdc.rs"]
+mod cdc;

@@ -5,6 +5,7 @@
 //!
 //! [`inspect_sql`]: super::backend::postgres::inspect::inspect_sql
 
+pub mod cdc;
 mod compare;
 pub mod expect;
 mod fix;
@@ -45,7 +46,7 @@ pub struct Inspection {
 }
 
 /// Each kind of fact and how many fields follow it.
-pub const KINDS: [(&str, usize); 16] = [
+pub const KINDS: [(&str, usize); 19] = [
     ("attr", 1),
     ("member", 3),
     // A role the user belongs to that may write or grant (PostgreSQL): its membership
@@ -63,6 +64,13 @@ pub const KINDS: [(&str, usize); 16] = [
     ("object", 4),
     // What the setup withholds there (TRIGGER on a superuser's table): not expected.
     ("withheld", 4),
+    // Change data capture (PostgreSQL): a publication (name, owner, `all tables` or
+    // empty, what it publishes), a table or (empty table) schema it names, a slot
+    // (name, plugin, database, active, PID, wal_status, WAL kept). Added in format 2
+    // without a new version: older pastes have none and still read.
+    ("publication", 4),
+    ("published", 3),
+    ("slot", 7),
     // MySQL and MariaDB.
     ("global", 2),
     ("routine", 5),

@@ -61,3 +61,49 @@ test("each provider's note before Generate", async () => {
   }
   await context.close();
 });
+
+/** Fields escaped as the inspect query escapes them, one line per fact. */
+const line = (fields) => fields.map((f) => f.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n")).join("\t");
+
+test("the drift check: a table added to the publication by hand, the slot dropped, REPLICATION gone", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url + "#preset=cdc");
+  await page.waitForURL(/\/all\.html#/);
+  await tid(page, "generate").waitFor();
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "database").fill("app");
+  await tid(page, "tables").fill("public.orders");
+  await tid(page, "create-slot").check();
+  await tid(page, "generate").click();
+  await showScripts(page);
+  const query = await tid(page, "inspect-sql").textContent();
+  assert.match(query, /pg_replication_slots x\s+WHERE x\.slot_name = 'cdc_reader_slot'/);
+  const tag = query.match(/current_user, '([0-9a-f]{8})'/)[1];
+  const evil = "<img src=x onerror=window.pwned=1>";
+  const facts = [
+    ["database", "app", "CONNECT", ""],
+    ["schema", "public", "USAGE", ""],
+    ["table", "public", "orders", "SELECT", ""],
+    ["object", "schema", "public", "", "USAGE"],
+    ["object", "table", "public", "orders", ""],
+    ["publication", "cdc_reader_pub", "admin", "", "insert,update,delete,truncate"],
+    ["published", "cdc_reader_pub", "public", "orders"],
+    ["published", "cdc_reader_pub", "public", evil],
+  ];
+  const paste = [line(["grantsmith-inspect", "2", "cdc_reader", "app", "exists", "admin", tag]),
+    ...facts.map(line), line(["grantsmith-inspect-end", String(facts.length)])].join("\n");
+  await page.locator("summary", { hasText: "Check what the database has" }).click();
+  await tid(page, "drift-paste").fill(paste);
+  await tid(page, "drift-table").waitFor();
+  const rows = await tid(page, "drift-table").locator("tbody tr").allTextContents();
+  assert.ok(rows.some((r) => r.startsWith("extra") && r.includes(`table "public"."${evil}" in publication "cdc_reader_pub"`)), rows.join("\n"));
+  assert.ok(rows.some((r) => r.startsWith("missing") && r.includes("role attribute REPLICATION")), rows.join("\n"));
+  assert.ok(rows.some((r) => r.startsWith("missing") && r.includes('replication slot "cdc_reader_slot"')), rows.join("\n"));
+  const fix = await tid(page, "fix-sql").textContent();
+  assert.match(fix, /ALTER PUBLICATION "cdc_reader_pub" DROP TABLE "public"\."<img src=x onerror=window\.pwned=1>";/);
+  assert.match(fix, /ALTER ROLE "cdc_reader" WITH REPLICATION;/);
+  assert.ok(fix.indexOf("COMMIT;") < fix.indexOf("SELECT pg_create_logical_replication_slot('cdc_reader_slot', 'pgoutput');"), fix);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.locator("img[src=x]").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

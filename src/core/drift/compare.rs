@@ -46,6 +46,9 @@ pub struct Row {
     /// The statement that fixes it; `None` where a person must decide (a policy, an
     /// object the user owns) or another row's fix covers it.
     pub fix: Option<String>,
+    /// Its fix runs after the fix script's COMMIT, on its own (creating a replication
+    /// slot: PostgreSQL refuses that in a transaction that has written).
+    pub after_commit: bool,
 }
 
 /// `extra (dangerous): what`, as the fix script's comment lists it.
@@ -109,6 +112,7 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
             danger: false,
             what: format!("the user {} (run the setup script)", QuotedComment(&e.role)),
             fix: None,
+            after_commit: false,
         });
         return Report {
             role: role.clone(),
@@ -137,10 +141,17 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
             f.kind.as_str(),
             "table" | "sequence" | "function" | "column"
         ) && owned.contains(&f.fields[..2]);
-        if ["object", "withheld", "writer"].contains(&f.kind.as_str()) || on_owned {
+        // Change data capture's own facts are its rows (REPLICATION, the publication,
+        // the slot), below.
+        let captured = ["publication", "published", "slot"].contains(&f.kind.as_str())
+            || e.cdc.as_ref().is_some_and(|c| c.gives(f));
+        if ["object", "withheld", "writer"].contains(&f.kind.as_str()) || on_owned || captured {
             continue;
         }
         rows.extend(row(e, f, &want, &mut seen, &writers));
+    }
+    if let Some(c) = &e.cdc {
+        rows.extend(c.rows(i, &e.role));
     }
     for k in want.difference(&seen) {
         // Missing default privileges of no named owner: for the role running the fix.
@@ -156,12 +167,14 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
                 danger: false,
                 what: format!("{what} (everyone has it: PUBLIC)"),
                 fix: None,
+                after_commit: false,
             },
             false => Row {
                 status: Status::Missing,
                 danger: false,
                 what,
                 fix: fix::grant(e, &k[0], &k[1..]),
+                after_commit: false,
             },
         });
     }
@@ -199,6 +212,7 @@ fn row(
         danger,
         what: fix::describe(kind, fields),
         fix,
+        after_commit: false,
     };
     match kind {
         "attr" => {
@@ -224,6 +238,7 @@ fn row(
                 danger: false,
                 what: fix::describe(kind, fields),
                 fix: None,
+                after_commit: false,
             }]
         }
         "owns" => {
@@ -237,6 +252,7 @@ fn row(
                 danger: !by_design,
                 what: fix::describe(kind, fields),
                 fix: None,
+                after_commit: false,
             }]
         }
         "column" => vec![extra(
@@ -262,6 +278,7 @@ fn privilege_row(
         danger,
         what: fix::describe(kind, &f.fields),
         fix,
+        after_commit: false,
     };
     let mut k = vec![kind.to_string()];
     k.extend(grant.iter().cloned());
@@ -280,6 +297,7 @@ fn privilege_row(
             danger: false,
             what: fix::describe(kind, grant),
             fix: None,
+            after_commit: false,
         }];
         if grantable {
             v.push(extra(true, fix::revoke(e, kind, grant, true)));

@@ -55,6 +55,8 @@ pub struct Expect {
     /// The inspect query's `UNION ALL` lines listing the objects in scope, as the
     /// backend writes them (its fingerprint covers them).
     pub facts_sql: String,
+    /// Change data capture: the publication, slot and REPLICATION the setup made.
+    pub cdc: Option<super::cdc::Capture>,
 }
 
 /// The inspect query's name for a kind of object.

@@ -52,7 +52,7 @@ pub(super) fn q(name: &str) -> String {
 }
 
 /// `"…"` with `"` doubled, for text that then goes through [`Comment`] whole.
-fn quoted(name: &str) -> String {
+pub(super) fn quoted(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
@@ -145,7 +145,7 @@ pub fn attr(e: &Expect, name: &str) -> Option<String> {
 
 /// A name from the paste as an identifier: `None` for one PostgreSQL could not hold
 /// (empty, NUL, too long), which then gets no statement.
-fn name(raw: &str) -> Option<Ident> {
+pub(super) fn name(raw: &str) -> Option<Ident> {
     (!raw.is_empty()).then(|| Ident::new(raw).ok()).flatten()
 }
 

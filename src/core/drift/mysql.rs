@@ -229,6 +229,7 @@ fn row(status: Status, danger: bool, what: String, fix: Option<String>) -> Row {
         danger,
         what: Comment::new(&what).to_string(),
         fix,
+        after_commit: false,
     }
 }
 

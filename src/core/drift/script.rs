@@ -28,27 +28,45 @@ impl Report {
         }
         let mut out = format!("-- What {role} has that differs from the setup:\n");
         let mut statements = Vec::new();
+        let mut later = Vec::new();
         let mut review = Vec::new();
         for r in self.rows.iter().filter(|r| r.status != Status::Present) {
             out.push_str(&format!("--   {r}\n"));
             match &r.fix {
+                Some(s) if r.after_commit => later.push(s.as_str()),
                 Some(s) => statements.push(s.as_str()),
                 None => review.push(r.what.as_str()),
             }
         }
-        if !statements.is_empty() {
+        if !statements.is_empty() || !later.is_empty() {
             let (begin, commit, how) = match self.atomic {
                 true => ("BEGIN;\n", "COMMIT;\n", "with psql -v ON_ERROR_STOP=1;\n-- it changes only what this user has, all or nothing."),
                 false => ("", "", "stopping at the first error;\n-- it changes only what this user has."),
             };
+            let slot = match later.is_empty() {
+                true => "",
+                false => "\n-- The replication slot follows the COMMIT.",
+            };
             out.push_str(&format!(
-                "-- Run as the role that ran the setup (or a superuser), {how}\n{begin}"
+                "-- Run as the role that ran the setup (or a superuser), {how}{slot}\n"
             ));
-            for s in statements {
+            if !statements.is_empty() {
+                out.push_str(begin);
+                for s in statements {
+                    out.push_str(s);
+                    out.push('\n');
+                }
+                out.push_str(commit);
+            }
+        }
+        if !later.is_empty() {
+            out.push_str(
+                "-- After the COMMIT, on its own: PostgreSQL makes no replication slot in a transaction\n-- that has written.\n",
+            );
+            for s in later {
                 out.push_str(s);
                 out.push('\n');
             }
-            out.push_str(commit);
         }
         if !review.is_empty() {
             out.push_str(

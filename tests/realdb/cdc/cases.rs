@@ -54,41 +54,11 @@ pub(super) fn as_superuser(s: &Server) {
         whole.set_switch(Switch::ReplicaIdentityFull, true);
         whole.set_switch(Switch::CreateSlot, true);
         set_up(s, su, "cdc_app", &whole, &[]);
+        super::drift::whole_schemas(s, su, &whole);
         tear_down(s, su, "cdc_app", &whole);
     }
     held_slot(s, su);
-    drift(s, su);
-}
-
-/// Drift: a table added to the publication by hand, the slot dropped, REPLICATION
-/// revoked; verify names each, and running the setup again (its fix) puts each back.
-fn drift(s: &Server, su: (&str, &str)) {
-    let mut i = intent("cdc_app", "cdc_drift", "app.orders", None);
-    i.set_switch(Switch::CreateSlot, true);
-    set_up(s, su, "cdc_app", &i, &[]);
-    s.su(
-        "cdc_app",
-        "ALTER PUBLICATION cdc_drift_pub ADD TABLE app.other_tbl;
-                     SELECT pg_drop_replication_slot('cdc_drift_slot');
-                     ALTER ROLE cdc_drift NOREPLICATION;",
-    );
-    let rows = s
-        .psql(su.0, su.1, "cdc_app", generate(&i).verify.as_ref().unwrap())
-        .unwrap();
-    for row in [
-        "no other table published|app.other_tbl|FAIL",
-        "replication slot, plugin pgoutput|cdc_drift_slot: not made yet (the setup makes it)|FAIL",
-        "REPLICATION (the user's own attribute, not a role's)|cdc_drift|FAIL",
-    ] {
-        assert!(
-            rows.contains(row),
-            "PostgreSQL {}: {row} not in {rows}",
-            s.version
-        );
-    }
-    assert_eq!(rows.matches("|FAIL").count(), 3, "{rows}");
-    set_up(s, su, "cdc_app", &i, &[]);
-    tear_down(s, su, "cdc_app", &i);
+    super::drift::drift(s, su);
 }
 
 /// A slot in use is not dropped: uninstall stops and names the PID holding it; once the

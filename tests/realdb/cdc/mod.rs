@@ -14,6 +14,7 @@ use std::process::Command;
 use super::server::Server;
 
 mod cases;
+mod drift;
 
 pub(super) const PW: &str = "Str0ng!Passw0rd-42";
 pub(super) const RUNNER_PW: &str = "runner-secret";

@@ -200,7 +200,7 @@ pub fn query(e: &Expect) -> String {
 }
 
 /// The privileges PUBLIC holds in `acl`, comma-separated.
-fn everyone(acl: &str) -> String {
+pub(crate) fn everyone(acl: &str) -> String {
     format!(
         "(SELECT string_agg(a.privilege_type, ',' ORDER BY a.privilege_type) FROM aclexplode({acl}) a WHERE a.grantee = 0)"
     )

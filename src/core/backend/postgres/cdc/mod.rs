@@ -4,9 +4,11 @@
 //! check; an uninstall that leaves no slot, publication or role.
 //!
 //! `spec` (the form), `names` (tables, publication and slot names), `notes` (per
-//! provider), `setup`, `verify`, `uninstall`.
+//! provider), `setup`, `verify`, `uninstall`, `expect` (for the inspect query and the
+//! drift check).
 
 mod checks;
+mod expect;
 pub mod names;
 pub mod notes;
 mod setup;
@@ -177,9 +179,18 @@ impl Render for Scripts {
             Part::Uninstall => Some(self.cdc.uninstall()),
             Part::Conn => write(Client::Uri, &self.conn_info).ok(),
             Part::Summary => Some(self.summary()),
+            Part::Inspect => Some(crate::core::backend::postgres::inspect::query(
+                &self.cdc.expect(),
+            )),
             // A replication user is rotated as its provider allows REPLICATION: not here yet.
-            Part::PolicyName | Part::Inspect | Part::Rotate | Part::Retire => None,
+            Part::PolicyName | Part::Rotate | Part::Retire => None,
         }
+    }
+
+    // Without the feature the comparison is not referenced, so the page leaves it out.
+    #[cfg(feature = "drift")]
+    fn check(&self, paste: &str) -> Option<Result<crate::core::drift::Report, String>> {
+        Some(crate::core::drift::check(&self.cdc.expect(), paste))
     }
 
     fn conn_info(&self) -> Option<ConnInfo> {

@@ -17,7 +17,7 @@ pub(super) const LACKS_IDENTITY: &str = "(c.relreplident = 'n'
         OR (c.relreplident = 'i' AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident)))";
 
 /// Says the user is this setup's (the role's mark) and the publication too.
-fn publication_mark() -> Literal {
+pub(super) fn publication_mark() -> Literal {
     Literal::generated(&format!(
         "{MARK} change data capture, made by its setup script"
     ))

@@ -63,6 +63,7 @@ impl Setup {
             creates: false,
             trigger_owners: self.owners.clone(),
             facts_sql: String::new(),
+            cdc: None,
         };
         e.facts_sql = object_facts(&e);
         e

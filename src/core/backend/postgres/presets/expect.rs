@@ -59,6 +59,7 @@ impl Plan {
                 Vec::new()
             },
             facts_sql: String::new(),
+            cdc: None,
         };
         e.facts_sql = object_facts(&e);
         e
