@@ -185,8 +185,18 @@ test("the presets warn about pooler hosts and ports as the original does", async
   assert.ok(texts.some((t) => /sslmode/.test(t)), texts.join("|"));
   await tid(page, "ssl").check();
   assert.ok(!(await tid(page, "warning").allTextContents()).some((t) => /sslmode/.test(t)));
+  // Supavisor signs the user in as user.project-ref: the field shows for the pooler host
+  // only, Generate waits for it, and the connection string carries it.
+  await tid(page, "database").fill("postgres");
+  assert.equal(await tid(page, "project-ref").isVisible(), true);
+  assert.equal(await tid(page, "generate").isDisabled(), true);
+  await tid(page, "project-ref").fill("abcdefghijklmnopqrst");
+  await tid(page, "generate").click();
+  assert.equal(await tid(page, "conn").textContent(),
+    "postgresql://dagflux.abcdefghijklmnopqrst:[[REPLACE_WITH_PASSWORD]]@aws-0-eu-central-1.pooler.supabase.com:6543/postgres?sslmode=require");
   await tid(page, "host").fill("db.example.com");
   await tid(page, "port").fill("5432");
   assert.equal(await tid(page, "warning").count(), 0);
+  assert.equal(await tid(page, "project-ref").count(), 0);
   await context.close();
 });
