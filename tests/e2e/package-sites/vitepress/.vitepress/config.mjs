@@ -1,0 +1,13 @@
+// A VitePress 1.x site with the grantsmith package, as docs/install-package.md says:
+// embed.js in `head` from the site's own folder (public/grantsmith, copied from
+// node_modules/grantsmith/dist), and Vue told the tag is a custom element, not a
+// component it should resolve (https://vuejs.org/guide/extras/web-components#using-custom-elements-in-vue).
+// Built by tests/e2e/package-vitepress.test.mjs.
+import { defineConfig } from "vitepress";
+
+export default defineConfig({
+  title: "Acme docs",
+  head: [["script", { src: "/grantsmith/embed.js", async: "" }]],
+  vue: { template: { compilerOptions: { isCustomElement: (tag) => tag === "grantsmith-builder" } } },
+  themeConfig: { nav: [{ text: "Setup", link: "/setup" }] },
+});
