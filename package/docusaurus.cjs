@@ -39,7 +39,9 @@ module.exports = function grantsmith(context, options = {}) {
             compiler.hooks.thisCompilation.tap("grantsmith", (compilation) => {
               compilation.hooks.processAssets.tap({ name: "grantsmith", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
                 for (const [name, file] of files()) {
-                  compilation.emitAsset(`${route}/${name}`, new sources.RawSource(fs.readFileSync(file)));
+                  // As built: the site's minifiers must not touch them (the pages hold
+                  // the scripts' integrity hashes).
+                  compilation.emitAsset(`${route}/${name}`, new sources.RawSource(fs.readFileSync(file)), { minimized: true });
                 }
               });
             });
