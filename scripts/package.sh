@@ -13,20 +13,23 @@ cd "$(dirname "$0")/.."
 [ "${1:-}" = "--no-build" ] || scripts/build.sh
 VERSION="$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)"
 # The manifest and declarations are what the attribute list writes (a stale one fails).
-cargo test -q --test package manifest_and_declarations >&2
+cargo test -q --test package manifest_and_declarations >/dev/null
 
 STAGE=target/npm/grantsmith
 rm -rf target/npm
 mkdir -p "$STAGE/dist"
 # The pages, then every file one of them loads by a relative address (their scripts,
-# wasm and CSS), then the embed, which loads the pages: nothing else in dist/ ships.
+# wasm and CSS: ./name.js in an attribute or the module script, minified HTML quotes
+# neither), then the embed, which loads the pages: nothing else in dist/ ships.
 PAGES=(index.html postgres.html all.html grantsmith-offline.html)
 for page in "${PAGES[@]}" embed.js; do
   [ -f "dist/$page" ] || { echo "package: dist/$page missing: run scripts/build.sh" >&2; exit 1; }
   cp "dist/$page" "$STAGE/dist/"
 done
-for page in "${PAGES[@]}"; do
-  { grep -oE '(src|href)="\./[^"#?]+"' "dist/$page" || true; } | sed -E 's/^(src|href)="\.\///; s/"$//' | while read -r f; do
+# The offline file loads nothing (everything is inlined; names in its inlined glue are
+# not requests).
+for page in index.html postgres.html all.html; do
+  { grep -oE '\./[A-Za-z0-9._-]+\.(js|wasm|css)' "dist/$page" || true; } | sort -u | sed 's|^\./||' | while read -r f; do
     [ -f "dist/$f" ] || { echo "package: $page loads $f, which is not in dist/" >&2; exit 1; }
     cp "dist/$f" "$STAGE/dist/"
   done

@@ -137,7 +137,11 @@ fn the_embed_passes_every_attribute_to_the_page() {
     // embed reads those back.
     for n in names.iter().filter(|n| n.starts_with("data")) {
         let back = format!("\"data-{}\": \"{n}\"", &n[4..]);
-        assert!(js.contains(&back), "embed.js does not read {n} back from data-{}", &n[4..]);
+        assert!(
+            js.contains(&back),
+            "embed.js does not read {n} back from data-{}",
+            &n[4..]
+        );
     }
     // The keys the embed sends to the smallest page are attributes.
     let orig = js
