@@ -56,6 +56,7 @@ export async function drive(browser, url, { away, back, dark }) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
   const foreign = [];
   page.on("request", (r) => { if (!r.url().startsWith(new URL(url).origin) && !r.url().startsWith("data:")) foreign.push(r.url()); });
   await page.goto(url);
@@ -70,7 +71,9 @@ export async function drive(browser, url, { away, back, dark }) {
   assert.equal(await frame.getByTestId("schemas").evaluate((e) => e.readOnly), true);
   assert.match(await frame.getByTestId("host-note").textContent(), /Settings → Database/);
   assert.equal(await card(), "rgb(250, 250, 250)");
-  // Generate, copy, and the clipboard read back.
+  // The reader types what the tag left out, then Generate, Copy, and the clipboard
+  // read back.
+  await frame.getByTestId("database").fill("shop");
   await frame.getByTestId("generate").click();
   const sql = await frame.getByTestId("sql").textContent();
   assert.match(sql, /CREATE ROLE "acme_sync"/);

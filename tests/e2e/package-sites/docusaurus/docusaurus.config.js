@@ -7,6 +7,8 @@ module.exports = {
   url: "http://127.0.0.1",
   baseUrl: "/",
   onBrokenLinks: "throw",
+  // No favicon file: the browser's /favicon.ico request would be a 404 in the console.
+  headTags: [{ tagName: "link", attributes: { rel: "icon", href: "data:," } }],
   presets: [["classic", { docs: { routeBasePath: "/" }, blog: false }]],
   plugins: [require.resolve("grantsmith/docusaurus")],
 };

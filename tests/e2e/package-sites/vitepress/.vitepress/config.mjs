@@ -7,7 +7,8 @@ import { defineConfig } from "vitepress";
 
 export default defineConfig({
   title: "Acme docs",
-  head: [["script", { src: "/grantsmith/embed.js", async: "" }]],
+  // The icon: no favicon file, and the browser's /favicon.ico request would log a 404.
+  head: [["script", { src: "/grantsmith/embed.js", async: "" }], ["link", { rel: "icon", href: "data:," }]],
   vue: { template: { compilerOptions: { isCustomElement: (tag) => tag === "grantsmith-builder" } } },
   themeConfig: { nav: [{ text: "Setup", link: "/setup" }] },
 });
