@@ -70,6 +70,9 @@ export async function drive(browser, url, { away, back, dark }) {
   assert.equal(await frame.locator('label[for="gs-role"]').textContent(), "Acme Sync user name");
   assert.equal(await frame.getByTestId("schemas").evaluate((e) => e.readOnly), true);
   assert.match(await frame.getByTestId("host-note").textContent(), /Settings → Database/);
+  // databases="…" (which Astro's Markdown writes as data-bases="…").
+  const offered = await frame.getByTestId("dialect").locator("option").evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(offered, ["postgresql", "snowflake"]);
   assert.equal(await card(), "rgb(250, 250, 250)");
   // The reader types what the tag left out, then Generate, Copy, and the clipboard
   // read back.
