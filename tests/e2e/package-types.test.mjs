@@ -29,7 +29,7 @@ export const typo = <grantsmith-builder prodcut="Acme" />;
 export const badTheme: GrantsmithBuilderAttributes = { theme: "blue" };
 `;
 
-const react18 = { react: ["./node_modules/@types/react-18"], "react/*": ["./node_modules/@types/react-18/*"] };
+const react18 = { react: ["../node_modules/@types/react-18"], "react/*": ["../node_modules/@types/react-18/*"] };
 const CONFIGS = {
   "React 19, automatic runtime": { jsx: "react-jsx" },
   "React 18, automatic runtime": { jsx: "react-jsx", paths: react18 },
@@ -51,7 +51,7 @@ test("<grantsmith-builder> type-checks in TSX with React 19 and 18", () => {
       moduleResolution: "bundler", target: "es2022", lib: ["es2022", "dom"], types: [], ...opts }, files: [file] };
     fs.writeFileSync(path.join(site, "tsconfig.json"), JSON.stringify(config));
     try {
-      execFileSync(process.execPath, [path.join(site, "node_modules/typescript/bin/tsc"), "-p", "."], { cwd: site, env, stdio: "pipe" });
+      execFileSync(process.execPath, [path.join(path.dirname(site), "node_modules/typescript/bin/tsc"), "-p", "."], { cwd: site, env, stdio: "pipe" });
     } catch (e) {
       assert.fail(`${name}: tsc refused it:\n${e.stdout}${e.stderr}`);
     }
