@@ -55,5 +55,8 @@ step "release build (the PostgreSQL page and the all-databases page)"
 scripts/build.sh
 scripts/size.sh --check
 
+step "npm package: scripts/package.sh on that build (its contents and sites: the browser step)"
+scripts/package.sh --no-build
+
 step "browser: headless Chromium"
 node --test --test-concurrency=1 tests/e2e/

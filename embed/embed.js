@@ -177,9 +177,13 @@
         // (client-host=…); the page's own global attributes are not. A JSON child
         // profile comes first, so attributes win.
         var own = /^(class|id|style|slot|part|lang|dir|tabindex|hidden|inert|aria-.*|data-.*)$/;
+        // Markdown built with rehype (Astro's, so Starlight's .md pages) writes an
+        // attribute named data… as data-… (property-information's find():
+        // databases="…" arrives as data-bases="…"): those are read as written.
+        var rehyped = { "data-base": "database", "data-bases": "databases" };
         var attrs = Array.prototype.filter.call(this.attributes, function (a) {
-          return !own.test(a.name);
-        }).map(function (a) { return [a.name, a.value]; });
+          return rehyped[a.name] || !own.test(a.name);
+        }).map(function (a) { return [rehyped[a.name] || a.name, a.value]; });
         var el = this;
         var build = function () {
           root.append(css, frameFor(jsonPairs(el).concat(attrs), el.getAttribute("theme"), el.getAttribute("title")));

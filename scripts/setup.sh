@@ -110,6 +110,20 @@ if [ "${1:-}" = "--test" ]; then
       (cd "$ROOT/tests/e2e/docusaurus$v" && npm ci --no-audit --no-fund --silent >/dev/null)
     fi
   done
+  # The npm package's tests (issue 31): docs sites built from npm with pinned versions,
+  # and tsc with React 19's and 18's types.
+  if [ ! -d "$ROOT/tests/e2e/vitepress1/node_modules/vitepress" ]; then
+    log "installing VitePress 1 (the package's docs-site test)"
+    (cd "$ROOT/tests/e2e/vitepress1" && npm ci --no-audit --no-fund --silent >/dev/null)
+  fi
+  if [ ! -d "$ROOT/tests/e2e/starlight/node_modules/@astrojs/starlight" ]; then
+    log "installing Astro Starlight (the package's docs-site test; about a minute)"
+    (cd "$ROOT/tests/e2e/starlight" && npm ci --no-audit --no-fund --silent >/dev/null)
+  fi
+  if [ ! -d "$ROOT/tests/e2e/typescript/node_modules/@types/react-18" ]; then
+    log "installing TypeScript and React's types (the package's type check)"
+    (cd "$ROOT/tests/e2e/typescript" && npm ci --no-audit --no-fund --silent >/dev/null)
+  fi
   if [ ! -d "$ROOT/tests/e2e/react18/node_modules/react-dom" ]; then
     log "installing React 18 (the embed's hydration test)"
     (cd "$ROOT/tests/e2e/react18" && npm ci --no-audit --no-fund --silent >/dev/null)

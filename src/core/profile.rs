@@ -11,7 +11,10 @@ use super::brand::Brand;
 use super::intent::{Db, Field, Intent, Preset};
 use super::share::apply;
 
+pub mod attributes;
 mod read;
+
+pub use read::{CONTROL_KEYS, MAX_NOTE_CHARS, ON_OFF, SCOPES, THEMES};
 
 /// The pickers and options a profile may fix, hide or annotate, besides the fields.
 const OPTIONS: [&str; 11] = [

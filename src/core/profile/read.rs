@@ -33,6 +33,13 @@ pub const DB_KEYS: &str = "postgresql, mysql, sqlserver, snowflake, redshift, bi
 /// Every preset key (checked against [`Preset::ALL`] by a test).
 pub const PRESET_KEYS: &str = "original, metadata, connector-rw, connector-ro, custom, cdc";
 
+/// What an on/off option (`rls`, `ssl`, a preset's switches) may be set to.
+pub const ON_OFF: [&str; 8] = ["1", "0", "true", "false", "on", "off", "yes", "no"];
+/// What `scope` may be set to.
+pub const SCOPES: [&str; 2] = ["all", "listed"];
+/// What `theme` may be set to.
+pub const THEMES: [&str; 3] = ["auto", "light", "dark"];
+
 /// What `key` may be set to, when it is a starting value (not a profile key).
 fn check_value(key: &str, v: &str) -> Result<(), String> {
     let one_of = |ok: &[&str]| {
@@ -48,14 +55,14 @@ fn check_value(key: &str, v: &str) -> Result<(), String> {
             "{} is not auto, none or a provider's key (supabase, neon, rds, cloudsql, azure, …)",
             quoted(v)
         )),
-        "scope" => one_of(&["all", "listed"]),
+        "scope" => one_of(&SCOPES),
         "rls"
         | "ssl"
         | "all-schemas"
         | "whole-schemas"
         | "create-slot"
-        | "replica-identity-full" => one_of(&["1", "0", "true", "false", "on", "off", "yes", "no"]),
-        "theme" => one_of(&["auto", "light", "dark"]),
+        | "replica-identity-full" => one_of(&ON_OFF),
+        "theme" => one_of(&THEMES),
         "accent" => {
             let hex = v.strip_prefix('#').unwrap_or("");
             if matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()) {
