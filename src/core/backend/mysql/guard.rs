@@ -55,7 +55,7 @@ fn insert(account: &Account) -> String {
 
 /// The statements that run `sql` (a statement, as text) only when `condition` holds,
 /// as a prepared statement named `name`: `DO 0` otherwise.
-fn prepared_if(condition: &str, sql: &str, name: &str) -> String {
+pub(super) fn prepared_if(condition: &str, sql: &str, name: &str) -> String {
     format!(
         "SET @grantsmith_sql = IF({condition}, {}, 'DO 0');\nPREPARE {name} FROM @grantsmith_sql;\nEXECUTE {name};\nDEALLOCATE PREPARE {name};\n",
         Str::new(sql)

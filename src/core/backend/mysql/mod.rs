@@ -3,6 +3,7 @@
 //! and `%` are wildcards unless escaped. The form is checked once (`checks`), and each
 //! script is written from what the check returns (`setup`, `verify`, `uninstall`).
 
+pub mod cdc;
 mod checks;
 pub mod guard;
 mod setup;
@@ -30,8 +31,11 @@ pub fn privileges(preset: Preset) -> &'static [&'static str] {
             "CREATE",
             "SHOW VIEW",
         ],
+        // Change data capture: the tool's first copy of the tables (its replication
+        // privileges are global: `cdc::replication_privileges`).
+        Preset::Cdc => &["SELECT"],
         // Not offered for MySQL: read-only.
-        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom | Preset::Cdc => {
+        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom => {
             &["SELECT", "SHOW VIEW"]
         }
     }
@@ -42,10 +46,22 @@ pub fn privileges(preset: Preset) -> &'static [&'static str] {
 pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let c = checks::check(i, e)?;
     let info = c.conn_info();
+    let cdc = c.preset == Preset::Cdc;
+    if cdc && !cfg!(feature = "cdc") {
+        return None;
+    }
     Some(Box::new(Scripts {
         conn: write(Client::MySqlUri, &info).unwrap_or_default(),
-        setup: setup::setup(&c),
-        verify: verify::verify(&c),
+        setup: if cdc {
+            cdc::setup(&c)
+        } else {
+            setup::setup(&c)
+        },
+        verify: if cdc {
+            cdc::verify(&c)
+        } else {
+            verify::verify(&c)
+        },
         uninstall: uninstall::uninstall(&c),
         conn_info: Some(info),
         forms: Vec::new(),
