@@ -37,8 +37,10 @@ cd "$(dirname "$0")/.."
 BUDGET_POSTGRES=${GS_GZIP_BUDGET:-192500}
 # index.html's ceiling (issue 30): just above its measured total (see README, Performance).
 BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-140500}
-# all.html's: its total when the pages were split (issue 30), plus about 0.5 %.
-BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-257500}
+# all.html's: its total when the pages were split (issue 30), plus about 0.5 %. Change
+# data capture on MySQL / MariaDB and SQL Server (issue 29: their checks, scripts, notes
+# and the MariaDB option): 265,412 measured in the mysql-cdc worktree (+9.0 KB), + 0.5 %.
+BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-266800}
 fail=0
 # One page: its HTML and every file it names.
 page() {
