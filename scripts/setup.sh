@@ -64,7 +64,9 @@ if [ "${1:-}" = "--test" ]; then
     log "installing Debian chromium + chromium-driver"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
-  if [ ! -x /usr/sbin/mariadbd ] || ! command -v mariadb >/dev/null; then
+  # mariadb-client also brings mariadb-binlog, which reads the binary log as a replica
+  # does (the change-data-capture test, tests/mariadb/cdc.rs).
+  if [ ! -x /usr/sbin/mariadbd ] || ! command -v mariadb >/dev/null || ! command -v mariadb-binlog >/dev/null; then
     log "installing Debian mariadb-server + mariadb-client (the MySQL dialect runs on it)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends mariadb-server mariadb-client >/dev/null
   fi

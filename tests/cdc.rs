@@ -23,10 +23,14 @@ fn setup(i: &Intent) -> String {
 }
 
 #[test]
-fn offered_for_postgresql_only() {
+fn offered_where_the_database_has_it() {
     assert!(grantsmith::core::backend::Backend::presets(Db::Postgres).contains(&Preset::Cdc));
     assert_eq!(Preset::from_key("cdc"), Some(Preset::Cdc));
-    assert_eq!(Intent::new(Db::MySql, Preset::Cdc).preset, Preset::ReadOnly);
+    // MySQL's and SQL Server's: tests/cdc_dialects.rs.
+    assert_eq!(
+        Intent::new(Db::Snowflake, Preset::Cdc).preset,
+        Preset::ReadOnly
+    );
     let i = Intent::new(Db::Postgres, Preset::Cdc);
     assert_eq!(i.get(Field::Role), "cdc_reader");
     assert!(

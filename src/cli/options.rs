@@ -151,6 +151,9 @@ options! {
         create_slot = "create-slot",
         /// cdc: REPLICA IDENTITY FULL on published tables without a usable one
         replica_identity_full = "replica-identity-full",
+        /// cdc on MySQL: the server is MariaDB 10.5.2 or later (grants REPLICATION
+        /// REPLICA, BINLOG MONITOR: its own names)
+        mariadb_10_5 = "mariadb-10-5",
 
     }
 }

@@ -66,7 +66,8 @@ pub enum Preset {
     ReadOnly,
     /// Every privilege chosen per object kind.
     Custom,
-    /// A logical-replication user with its publication (and slot): PostgreSQL only.
+    /// A change-data-capture user: PostgreSQL's logical replication (its publication and
+    /// slot), MySQL's binary log, SQL Server's CDC.
     Cdc,
 }
 
@@ -89,12 +90,16 @@ pub enum Switch {
     CreateSlot,
     /// Change data capture: `REPLICA IDENTITY FULL` on tables that have none usable.
     ReplicaIdentityFull,
+    /// MySQL change data capture: the server is MariaDB 10.5.2 or later, whose own names
+    /// for the replication privileges are `REPLICATION REPLICA` and `BINLOG MONITOR`.
+    MariaDb105,
 }
 
 keyed_enum!(Switch {
     WholeSchemas => "whole-schemas", "Publish whole schemas (PostgreSQL 15+, run by a superuser)";
     CreateSlot => "create-slot", "Create the replication slot in the script (else the tool does)";
     ReplicaIdentityFull => "replica-identity-full", "REPLICA IDENTITY FULL on published tables without a primary key";
+    MariaDb105 => "mariadb-10-5", "MariaDB 10.5.2 or later (its own names: REPLICATION REPLICA, BINLOG MONITOR)";
 });
 
 /// Which schemas the grants reach.

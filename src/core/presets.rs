@@ -17,9 +17,8 @@ pub fn presets(db: Db) -> &'static [Preset] {
             Preset::Cdc,
         ],
         Db::BigQuery => &[Preset::ReadOnly, Preset::ReadWrite, Preset::Metadata],
-        Db::MySql | Db::SqlServer | Db::Snowflake | Db::Redshift => {
-            &[Preset::ReadOnly, Preset::ReadWrite]
-        }
+        Db::MySql | Db::SqlServer => &[Preset::ReadOnly, Preset::ReadWrite, Preset::Cdc],
+        Db::Snowflake | Db::Redshift => &[Preset::ReadOnly, Preset::ReadWrite],
     }
 }
 
@@ -44,7 +43,13 @@ pub fn spec(db: Db, preset: Preset) -> &'static Spec {
             &crate::core::backend::postgres::cdc::spec::SPEC
         }
         Db::Postgres => &crate::core::backend::postgres::presets::spec::SPEC,
+        Db::MySql if preset == Preset::Cdc && cfg!(feature = "cdc") => {
+            &crate::core::backend::mysql::cdc::spec::SPEC
+        }
         Db::MySql => &crate::core::backend::mysql::spec::SPEC,
+        Db::SqlServer if preset == Preset::Cdc && cfg!(feature = "cdc") => {
+            &crate::core::backend::sqlserver::cdc::spec::SPEC
+        }
         Db::SqlServer => &crate::core::backend::sqlserver::spec::SPEC,
         Db::Snowflake => &crate::core::backend::snowflake::spec::SPEC,
         Db::Redshift => &crate::core::backend::redshift::spec::SPEC,

@@ -150,8 +150,13 @@ pub fn pickers(page: Page) -> impl IntoView {
 
 /// The form for the chosen preset: the original's, or the presets' spec form.
 pub fn form(page: Page) -> impl IntoView {
-    let backend = memo(move || page.intent.with(|i| Backend::of(i.db, i.preset)));
-    move || match backend.get() {
+    // Drawn again when the form changes: a backend's, or change data capture's own within
+    // one backend (MySQL's and SQL Server's have their own fields and options).
+    let backend = memo(move || {
+        page.intent
+            .with(|i| (Backend::of(i.db, i.preset), i.preset == Preset::Cdc))
+    });
+    move || match backend.get().0 {
         Backend::Original => view! { <OriginalForm page=page/> }.into_any(),
         _ => {
             view! { <SpecForm page=page spec=page.intent.with_untracked(Intent::spec)/> }.into_any()

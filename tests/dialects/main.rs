@@ -404,6 +404,16 @@ fn hostile_names_never_change_the_statements() {
             if d == Db::MySql {
                 f.set(Field::ClientHost, rng.word(&NASTY, 4));
             }
+            // SQL Server's change data capture names tables: two, as the sample does.
+            if d == Db::SqlServer && a == Preset::Cdc {
+                if [&one, &two]
+                    .iter()
+                    .any(|w| w.contains([',', '\n', '\r', '.']))
+                {
+                    continue;
+                }
+                f.set(Field::Tables, format!("{one}.{two}, {two}.{one}"));
+            }
             if d == Db::Snowflake {
                 f.set(Field::Warehouse, rng.word(&NASTY, 6));
             }

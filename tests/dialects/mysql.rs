@@ -8,6 +8,9 @@ use super::{sample, Case};
 pub const CASE: Case = Case {
     sample: |f| {
         f.set(Field::Host, "db.example.com");
+        // The change-data-capture preset's own default is cdc_reader: one user for all,
+        // so the inspect query (the same for every preset) has one golden.
+        f.set(Field::Role, "dagflux");
         f.set(Field::Schemas, "shop, my_app");
     },
     refusals: || {
@@ -33,6 +36,8 @@ pub const CASE: Case = Case {
         // A prepared statement from a user variable (the checks read the list only when
         // it exists); the statement text itself is a string, run on MariaDB.
         "PREPARE GRANTSMITH_",
+        // Change data capture: the global replication privileges.
+        "GRANT REPLICATION",
     ],
     dialect: || Box::new(sqlparser::dialect::MySqlDialect {}),
 };

@@ -10,6 +10,10 @@ pub const CASE: Case = Case {
         f.set(Field::Host, "sql.example.com");
         f.set(Field::Database, "Sales");
         f.set(Field::Schemas, "dbo, reporting");
+        // Change data capture: its tables, and one login for every preset (its own
+        // default is cdc_reader) so the inspect query has one golden.
+        f.set(Field::Role, "dagflux");
+        f.set(Field::Tables, "dbo.orders, [reporting].[line items]");
     },
     refusals: || {
         vec![
@@ -39,6 +43,9 @@ pub const CASE: Case = Case {
         // The checks (src/core/backend/sqlserver_guard.rs): IF … BEGIN RAISERROR …;
         // SET NOEXEC ON; END, split at its semicolons (the rest and the mark parse).
         "IF DB_ID(",
+        // Change data capture's checks (each table exists), as the guard's.
+        "IF OBJECT_ID(",
+        "IF EXISTS (SELECT 1 FROM SYS.DATABASE_PRINCIPALS WHERE NAME = N'",
         "GRANT ",
         "REVOKE ",
     ],

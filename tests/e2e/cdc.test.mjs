@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { launch, startServer, openApp, tid, showScripts } from "./helpers.mjs";
+import { launch, startServer, openApp, tid, showScripts, pickDb } from "./helpers.mjs";
 
 let browser, srv;
 before(async () => { browser = await launch(); srv = await startServer(); });
@@ -104,6 +104,26 @@ test("the drift check: a table added to the publication by hand, the slot droppe
   assert.ok(fix.indexOf("COMMIT;") < fix.indexOf("SELECT pg_create_logical_replication_slot('cdc_reader_slot', 'pgoutput');"), fix);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.equal(await page.locator("img[src=x]").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("MySQL: the preset, its MariaDB 10.5 option, the RDS note and the scripts", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await pickDb(page, "mysql");
+  await tid(page, "preset").selectOption("cdc");
+  assert.equal(await tid(page, "role").inputValue(), "cdc_reader");
+  await tid(page, "host").fill("app.c9akciq32.eu-west-1.rds.amazonaws.com");
+  await tid(page, "schemas").fill("shop");
+  assert.match(await notes(page), /binlog_row_image = FULL/);
+  assert.match(await notes(page), /mysql\.rds_set_configuration\('binlog retention hours', 168\)/);
+  await tid(page, "mariadb-10-5").check();
+  await tid(page, "generate").click();
+  const sql = await tid(page, "sql").textContent();
+  assert.match(sql, /GRANT REPLICATION REPLICA, BINLOG MONITOR ON \*\.\* TO 'cdc_reader'@'%';/);
+  assert.match(sql, /GRANT SELECT ON `shop`\.\* TO 'cdc_reader'@'%';/);
+  await showScripts(page);
+  assert.match(await tid(page, "verify-sql").textContent(), /'binlog_format is ROW'/);
   assert.deepEqual(errors, []);
   await context.close();
 });

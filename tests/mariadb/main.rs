@@ -17,6 +17,7 @@ mod rng;
 mod tls;
 use hostile::NASTY;
 
+mod cdc;
 mod drift;
 mod drivers;
 mod expiry;
@@ -64,6 +65,12 @@ impl Maria {
     /// A server listening on its socket and on `addr` (`127.0.0.1` or `::1`), on a port
     /// free there. A machine without IPv6 loopback fails here with a message saying so.
     fn start_on(addr: &str) -> Maria {
+        Maria::start_with(addr, &[])
+    }
+
+    /// A server as [`Maria::start_on`], with `extra` server options (`{dir}` in one
+    /// stands for the server's own directory).
+    fn start_with(addr: &str, extra: &[&str]) -> Maria {
         // One directory per server: tests in one process may run two at once.
         static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -105,7 +112,12 @@ impl Maria {
             .arg(format!("--port={port}"))
             .arg(format!("--bind-address={addr}"))
             .arg("--skip-name-resolve")
-            .arg(format!("--log-error={}", dir.join("err.log").display()));
+            .arg(format!("--log-error={}", dir.join("err.log").display()))
+            .args(
+                extra
+                    .iter()
+                    .map(|a| a.replace("{dir}", &dir.display().to_string())),
+            );
         if root {
             cmd.arg("--user=root");
         }

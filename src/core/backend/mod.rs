@@ -142,6 +142,9 @@ impl Backend {
     pub fn notes(self, i: &Intent) -> Vec<String> {
         match self {
             Backend::Cdc if cfg!(feature = "cdc") => postgres::cdc::notes::notes(i),
+            Backend::MySql if i.preset == Preset::Cdc && cfg!(feature = "cdc") => {
+                mysql::cdc::notes::notes(i)
+            }
             _ => Vec::new(),
         }
     }

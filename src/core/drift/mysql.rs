@@ -27,6 +27,31 @@ pub struct Expect {
     pub dbs: Vec<String>,
     /// What is granted on each.
     pub privs: &'static [&'static str],
+    /// What is granted globally (`ON *.*`): change data capture's replication privileges.
+    pub global: &'static [&'static str],
+}
+
+/// Replication privileges MariaDB 10.5.2+ names otherwise (MariaDB Knowledge Base,
+/// "GRANT": `REPLICATION REPLICA` is a synonym of `REPLICATION SLAVE`, and `BINLOG
+/// MONITOR` the new name of `REPLICATION CLIENT`): MySQL's and older MariaDB's name
+/// first. A GRANT of either name gives the one privilege, shown under one of them.
+pub const ALIASES: [(&str, &str); 2] = [
+    ("REPLICATION SLAVE", "REPLICATION REPLICA"),
+    ("REPLICATION CLIENT", "BINLOG MONITOR"),
+];
+
+/// Whether `a` and `b` name the same privilege (equal, or one the other's alias).
+///
+/// ```
+/// use grantsmith::core::drift::mysql::same_privilege;
+/// assert!(same_privilege("BINLOG MONITOR", "REPLICATION CLIENT"));
+/// assert!(!same_privilege("REPLICATION SLAVE", "BINLOG MONITOR"));
+/// ```
+pub fn same_privilege(a: &str, b: &str) -> bool {
+    a == b
+        || ALIASES
+            .iter()
+            .any(|(x, y)| (a == *x && b == *y) || (a == *y && b == *x))
 }
 
 /// `expr` escaped as the line format wants (`\`, tab, line feed, carriage return), with
@@ -128,6 +153,16 @@ SELECT line FROM (
     /// did not show (`seen`: database and privilege).
     fn missing(&self, seen: &[(String, &str)], account: &Account) -> Vec<Row> {
         let mut missing = Vec::new();
+        for p in self.global {
+            if !seen.iter().any(|(d, q)| d == "*" && same_privilege(q, p)) {
+                missing.push(row(
+                    Status::Missing,
+                    false,
+                    format!("{p} on every database (*.*)"),
+                    Some(format!("GRANT {p} ON *.* TO {account};")),
+                ));
+            }
+        }
         for db in &self.dbs {
             for p in self.privs {
                 if !seen.iter().any(|(d, q)| d == db && q == p) {
@@ -165,15 +200,19 @@ SELECT line FROM (
         for f in i.facts.iter().filter(|f| LEVELS.contains(&f.kind.as_str())) {
             let (level, privilege, grantable) = level(&f.kind, &f.fields);
             let on = describe(&f.kind, &f.fields);
-            let wanted = f.kind == "schema"
-                && self.dbs.contains(&f.fields[0])
-                && self.privs.contains(&privilege);
+            let global =
+                f.kind == "global" && self.global.iter().any(|g| same_privilege(g, privilege));
+            let wanted = global
+                || f.kind == "schema"
+                    && self.dbs.contains(&f.fields[0])
+                    && self.privs.contains(&privilege);
             if grantable && !options.contains(&level) {
                 options.push(level.clone());
             }
             let level = level.unwrap_or_default();
             if wanted {
-                seen.push((f.fields[0].clone(), privilege));
+                let at = if global { "*" } else { f.fields[0].as_str() };
+                seen.push((at.to_string(), privilege));
                 present.push(row(
                     Status::Present,
                     false,

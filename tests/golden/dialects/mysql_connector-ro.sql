@@ -9,7 +9,7 @@
 -- an account is an administrator's or an application's, and is left as it is. If an earlier
 -- Grantsmith script made it (those kept no list), list it and run this script again:
 --   run the CREATE DATABASE and CREATE TABLE statements of a Grantsmith setup script, then
---   INSERT IGNORE INTO grantsmith.accounts (user, host) VALUES ('dagflux', '%');
+--   INSERT INTO grantsmith.accounts (user, host) VALUES ('dagflux', '%') ON DUPLICATE KEY UPDATE user = user;
 -- (MySQL has no IF outside stored programs, so the last SET fails with the message: the mysql
 -- client stops at that error unless run with --force; run it in other tools with stop on error.)
 SET @grantsmith_listed = 0;
@@ -23,7 +23,7 @@ SET SESSION completion_type = COALESCE(@grantsmith_stop, @@SESSION.completion_ty
 CREATE USER IF NOT EXISTS 'dagflux'@'%' IDENTIFIED BY [[REPLACE_WITH_PASSWORD]];
 CREATE DATABASE IF NOT EXISTS grantsmith;
 CREATE TABLE IF NOT EXISTS grantsmith.accounts (user VARCHAR(80) NOT NULL, host VARCHAR(255) NOT NULL, PRIMARY KEY (user, host)) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin COMMENT 'Accounts made by Grantsmith setup scripts: their re-runs and uninstall scripts act on these only';
-INSERT IGNORE INTO grantsmith.accounts (user, host) VALUES ('dagflux', '%');
+INSERT INTO grantsmith.accounts (user, host) VALUES ('dagflux', '%') ON DUPLICATE KEY UPDATE user = user;
 ALTER USER 'dagflux'@'%' IDENTIFIED BY [[REPLACE_WITH_PASSWORD]];
 ALTER USER 'dagflux'@'%' PASSWORD EXPIRE DEFAULT;
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'dagflux'@'%';

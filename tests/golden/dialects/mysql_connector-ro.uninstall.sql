@@ -5,7 +5,7 @@
 -- an account is an administrator's or an application's, and is left as it is. If an earlier
 -- Grantsmith script made it (those kept no list), list it and run this script again:
 --   run the CREATE DATABASE and CREATE TABLE statements of a Grantsmith setup script, then
---   INSERT IGNORE INTO grantsmith.accounts (user, host) VALUES ('dagflux', '%');
+--   INSERT INTO grantsmith.accounts (user, host) VALUES ('dagflux', '%') ON DUPLICATE KEY UPDATE user = user;
 -- (MySQL has no IF outside stored programs, so the last SET fails with the message: the mysql
 -- client stops at that error unless run with --force; run it in other tools with stop on error.)
 SET @grantsmith_listed = 0;

@@ -5,7 +5,7 @@ use super::{guard, Account, Ident, Str};
 use crate::core::backend::checks::{host, list, name, password, port};
 use crate::core::client::ConnInfo;
 use crate::core::conn::PASSWORD_PLACEHOLDER;
-use crate::core::intent::{Field, Intent, Preset};
+use crate::core::intent::{Field, Intent, Preset, Switch};
 use crate::core::output::Errors;
 use crate::core::text::js_trim;
 
@@ -86,6 +86,8 @@ pub(super) struct Checked {
     pub(super) tls: bool,
     /// The day the password stops working, if any.
     pub(super) valid_until: Option<String>,
+    /// Change data capture: the server is MariaDB 10.5.2+ (its own privilege names).
+    pub(super) mariadb_105: bool,
 }
 
 /// Checks every field of `i`, each message going to `e` in form order; `None` when any
@@ -128,6 +130,7 @@ pub(super) fn check(i: &Intent, e: &mut Errors) -> Option<Checked> {
         preset: i.preset,
         tls: i.tls,
         valid_until,
+        mariadb_105: i.switch(Switch::MariaDb105),
     })
 }
 

@@ -43,11 +43,13 @@ pub const LIST: &str = "grantsmith.accounts";
 pub const LIST_DATABASE: &str = "grantsmith";
 
 /// The statement that lists `account` (for the comment a DBA follows to adopt an account
-/// an earlier script made, and for setup itself). `IGNORE` keeps a re-run's duplicate
-/// from failing; the page limits names to sizes the columns hold, so nothing is cut.
+/// an earlier script made, and for setup itself). A re-run's duplicate updates nothing
+/// and warns of nothing: `INSERT IGNORE` would warn (1062, "Duplicate entry", seen on
+/// MariaDB 10.11), and `VALUES()` in the update is deprecated in MySQL 8.0.20+ (a warning
+/// too). The page limits names to sizes the columns hold, so nothing is cut.
 fn insert(account: &Account) -> String {
     format!(
-        "INSERT IGNORE INTO {LIST} (user, host) VALUES ({}, {});",
+        "INSERT INTO {LIST} (user, host) VALUES ({}, {}) ON DUPLICATE KEY UPDATE user = user;",
         account.user(),
         account.host()
     )
@@ -55,7 +57,7 @@ fn insert(account: &Account) -> String {
 
 /// The statements that run `sql` (a statement, as text) only when `condition` holds,
 /// as a prepared statement named `name`: `DO 0` otherwise.
-fn prepared_if(condition: &str, sql: &str, name: &str) -> String {
+pub(super) fn prepared_if(condition: &str, sql: &str, name: &str) -> String {
     format!(
         "SET @grantsmith_sql = IF({condition}, {}, 'DO 0');\nPREPARE {name} FROM @grantsmith_sql;\nEXECUTE {name};\nDEALLOCATE PREPARE {name};\n",
         Str::new(sql)

@@ -3,6 +3,7 @@
 //! and `%` are wildcards unless escaped. The form is checked once (`checks`), and each
 //! script is written from what the check returns (`setup`, `verify`, `uninstall`).
 
+pub mod cdc;
 mod checks;
 pub mod guard;
 mod rotate;
@@ -32,8 +33,11 @@ pub fn privileges(preset: Preset) -> &'static [&'static str] {
             "CREATE",
             "SHOW VIEW",
         ],
+        // Change data capture: the tool's first copy of the tables (its replication
+        // privileges are global: `cdc::replication_privileges`).
+        Preset::Cdc => &["SELECT"],
         // Not offered for MySQL: read-only.
-        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom | Preset::Cdc => {
+        Preset::ReadOnly | Preset::Original | Preset::Metadata | Preset::Custom => {
             &["SELECT", "SHOW VIEW"]
         }
     }
@@ -44,11 +48,19 @@ pub fn privileges(preset: Preset) -> &'static [&'static str] {
 pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     let c = checks::check(i, e)?;
     let info = c.conn_info();
+    let cdc = c.preset == Preset::Cdc;
+    if cdc && !cfg!(feature = "cdc") {
+        return None;
+    }
     let steps = rotate::steps(&c);
     let scripts = Box::new(Scripts {
         conn: write(Client::MySqlUri, &info).unwrap_or_default(),
-        setup: setup::setup(&c),
-        verify: verify::verify(&c),
+        setup: setup_script(&c),
+        verify: if cdc {
+            cdc::verify(&c)
+        } else {
+            verify::verify(&c)
+        },
         uninstall: uninstall::uninstall(&c),
         conn_info: Some(info),
         forms: Vec::new(),
@@ -59,4 +71,14 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
         inner: scripts,
         steps,
     }))
+}
+
+/// The setup script of `c`'s preset (change data capture has its own), for setup and
+/// for rotation's step 1 alike.
+fn setup_script(c: &checks::Checked) -> String {
+    if c.preset == Preset::Cdc {
+        cdc::setup(c)
+    } else {
+        setup::setup(c)
+    }
 }

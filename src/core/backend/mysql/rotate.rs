@@ -5,7 +5,7 @@
 //! other user, is this user's uninstall.
 
 use super::checks::{Checked, MAX_USER};
-use super::{setup, uninstall, Account, Comment};
+use super::{uninstall, Account, Comment};
 use crate::core::backend::rotation::{alternate, Writer};
 
 /// The two steps for `c`, or `None` when the other name would not fit MySQL's limit.
@@ -33,7 +33,7 @@ pub(super) fn steps(c: &Checked) -> Option<[Writer; 2]> {
     );
     let old = c.clone();
     Some([
-        Box::new(move || first.clone() + &setup::setup(&next)),
+        Box::new(move || first.clone() + &super::setup_script(&next)),
         Box::new(move || second.clone() + &uninstall::uninstall(&old)),
     ])
 }

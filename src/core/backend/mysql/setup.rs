@@ -8,7 +8,7 @@ use crate::core::drift::mysql::Expect;
 use crate::core::intent::Preset;
 
 /// The comment lines at the top of the setup: what could surprise whoever runs it.
-fn traps(c: &Checked) -> Vec<String> {
+pub(super) fn traps(c: &Checked) -> Vec<String> {
     let mut traps = Vec::new();
     if c.client == "%" {
         traps.push("'%' lets this user sign in from any host: name the integration's host or network (10.0.%) if you can.".to_string());
@@ -32,15 +32,30 @@ fn traps(c: &Checked) -> Vec<String> {
 /// The setup script: safe to re-run, it resets the password and replaces every
 /// privilege of the account with exactly the preset's.
 pub(super) fn setup(c: &Checked) -> String {
-    let account = &c.account;
-    let pw_sql = &c.pw_sql;
     let privs = privileges(c.preset).join(", ");
     let mut sql = format!(
         "-- {} user for MySQL / MariaDB, made by Grantsmith.\n-- Run as an administrator (root, for instance): it needs CREATE USER and GRANT OPTION, SELECT on mysql.user, and CREATE, SELECT and INSERT on the database grantsmith.\n-- Safe to re-run: it resets the password and replaces every privilege of the user with exactly these.\n",
         if c.preset == Preset::ReadWrite { "Read/write" } else { "Read-only" }
     );
     comments(&mut sql, &traps(c));
-    sql.push_str(&guard::setup_checks(account));
+    sql.push_str(&account(c));
+    for db in &c.dbs {
+        sql.push_str(&format!(
+            "GRANT {privs} ON {}.* TO {};\n",
+            db.grant_pattern(),
+            c.account
+        ));
+    }
+    sql
+}
+
+/// The statements every preset's setup shares: the checks that stop it on an account
+/// it did not make, the account with its password, TLS and expiry, and every privilege
+/// it had taken away (the grants follow).
+pub(super) fn account(c: &Checked) -> String {
+    let account = &c.account;
+    let pw_sql = &c.pw_sql;
+    let mut sql = guard::setup_checks(account);
     sql.push_str(&format!(
         "CREATE USER IF NOT EXISTS {account} IDENTIFIED BY {pw_sql};\n{}ALTER USER {account} IDENTIFIED BY {pw_sql};\n",
         guard::list(account)
@@ -52,12 +67,6 @@ pub(super) fn setup(c: &Checked) -> String {
     sql.push_str(&format!(
         "REVOKE ALL PRIVILEGES, GRANT OPTION FROM {account};\n"
     ));
-    for db in &c.dbs {
-        sql.push_str(&format!(
-            "GRANT {privs} ON {}.* TO {account};\n",
-            db.grant_pattern()
-        ));
-    }
     sql
 }
 
@@ -100,5 +109,10 @@ pub(super) fn expect(c: &Checked) -> Expect {
             .map(|d| d.grant_pattern().raw().to_string())
             .collect(),
         privs: privileges(c.preset),
+        global: if c.preset == Preset::Cdc {
+            super::cdc::replication_privileges(c.mariadb_105)
+        } else {
+            &[]
+        },
     }
 }

@@ -4,6 +4,7 @@
 //! checked once (`checks`), and each script is written from what the check returns
 //! (`setup`, `verify`, `uninstall`, `inspect`).
 
+pub mod cdc;
 mod checks;
 pub mod guard;
 mod inspect;
@@ -45,6 +46,19 @@ fn permissions(preset: Preset) -> (&'static [&'static str], &'static [&'static s
 /// Checks the form and, when every field is fine, writes the scripts and the
 /// connection details (ADO.NET's form by default).
 pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
+    if i.preset == Preset::Cdc {
+        if !cfg!(feature = "cdc") {
+            return None;
+        }
+        let c = checks::check(i, e);
+        let cdc = cdc::check(i, c, e)?;
+        let inspect = inspect::inspect_sql(
+            &cdc.c.user_ident.literal().to_string(),
+            &cdc.c.db_ident.to_string(),
+        );
+        let info = cdc.c.conn_info();
+        return Scripts::with_clients(cdc::scripts(&cdc, inspect), info, Client::AdoNet);
+    }
     let c = checks::check(i, e)?;
     let inspect =
         inspect::inspect_sql(&c.user_ident.literal().to_string(), &c.db_ident.to_string());
