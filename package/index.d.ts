@@ -7,9 +7,9 @@ export interface GrantsmithBuilderAttributes {
   "product"?: string;
   /** The databases offered, in picker order (default: all). Comma-separated, some of: postgresql, mysql, sqlserver, snowflake, redshift, bigquery. */
   "databases"?: string;
-  /** Fields and options shown but not changeable (their value must be right on every database offered). Comma-separated, some of: host, port, role, database, schemas, include, exclude, owners, client-host, warehouse, location, public-key, connection-name, password-env-name, valid-until, tables, db, preset, provider, privileges, scope, all-schemas, ssl, rls, whole-schemas, create-slot, replica-identity-full. */
+  /** Fields and options shown but not changeable (their value must be right on every database offered). Comma-separated, some of: host, port, role, database, schemas, include, exclude, owners, client-host, warehouse, location, public-key, connection-name, password-env-name, valid-until, tables, project-ref, db, preset, provider, privileges, scope, all-schemas, ssl, rls, whole-schemas, create-slot, replica-identity-full. */
   "fixed"?: string;
-  /** Fields and options not shown (their value still applies). Comma-separated, some of: host, port, role, database, schemas, include, exclude, owners, client-host, warehouse, location, public-key, connection-name, password-env-name, valid-until, tables, db, preset, provider, privileges, scope, all-schemas, ssl, rls, whole-schemas, create-slot, replica-identity-full. */
+  /** Fields and options not shown (their value still applies). Comma-separated, some of: host, port, role, database, schemas, include, exclude, owners, client-host, warehouse, location, public-key, connection-name, password-env-name, valid-until, tables, project-ref, db, preset, provider, privileges, scope, all-schemas, ssl, rls, whole-schemas, create-slot, replica-identity-full. */
   "hide"?: string;
   /** Server host (Snowflake: the account identifier). */
   "host"?: string;
@@ -43,6 +43,8 @@ export interface GrantsmithBuilderAttributes {
   "valid-until"?: string;
   /** Change data capture: the published tables, schema.table, separated by commas. */
   "tables"?: string;
+  /** Supabase's pooler host: the project ref, for the sign-in name user.project-ref. */
+  "project-ref"?: string;
   /** The database the builder starts on (one of "databases"). */
   "db"?: "postgresql" | "mysql" | "sqlserver" | "snowflake" | "redshift" | "bigquery";
   /** The access the user gets: a named preset. */
@@ -97,6 +99,8 @@ export interface GrantsmithBuilderAttributes {
   "note-valid-until"?: string;
   /** A note shown under "tables": one line of plain text, at most 300 characters. */
   "note-tables"?: string;
+  /** A note shown under "project-ref": one line of plain text, at most 300 characters. */
+  "note-project-ref"?: string;
   /** A note shown under "db": one line of plain text, at most 300 characters. */
   "note-db"?: string;
   /** A note shown under "preset": one line of plain text, at most 300 characters. */

@@ -69,6 +69,9 @@ fn field_doc(f: Field) -> &'static str {
         Field::Tables => {
             "Change data capture: the published tables, schema.table, separated by commas."
         }
+        Field::ProjectRef => {
+            "Supabase's pooler host: the project ref, for the sign-in name user.project-ref."
+        }
         Field::Password => "",
     }
 }
