@@ -7,6 +7,7 @@
 
 mod compare;
 pub mod expect;
+mod expiry;
 mod fix;
 pub mod format;
 pub mod mysql;
@@ -45,7 +46,7 @@ pub struct Inspection {
 }
 
 /// Each kind of fact and how many fields follow it.
-pub const KINDS: [(&str, usize); 16] = [
+pub const KINDS: [(&str, usize); 17] = [
     ("attr", 1),
     ("member", 3),
     // A role the user belongs to that may write or grant (PostgreSQL): its membership
@@ -63,6 +64,8 @@ pub const KINDS: [(&str, usize); 16] = [
     ("object", 4),
     // What the setup withholds there (TRIGGER on a superuser's table): not expected.
     ("withheld", 4),
+    // When the password stops working (PostgreSQL's VALID UNTIL, in UTC; none: no line).
+    (expiry::KIND, 1),
     // MySQL and MariaDB.
     ("global", 2),
     ("routine", 5),

@@ -1,6 +1,6 @@
 //! The outputs beyond the original's (the `extras` feature): the connection string in
-//! the client's form picked here, the share link, verify/inspect/uninstall and the drift
-//! check.
+//! the client's form picked here, the share link, verify/inspect/uninstall, the rotation
+//! scripts and the drift check.
 
 use leptos::prelude::*;
 
@@ -8,6 +8,7 @@ use super::copy_button::CopyButton;
 use super::drift_check::DriftCheck;
 use super::page::Page;
 use super::reactive::{derived, memo};
+use super::rotation::Rotation;
 use super::script_block::{LazyDetails, ScriptBlock};
 use crate::core::client::Client;
 use crate::core::client_form;
@@ -37,6 +38,7 @@ pub fn more(page: Page) -> impl IntoView {
                 <CopyButton label="Copy share link" testid="share-link" text=share select_id="gs-share"/>
             </LazyDetails>
             <MoreScripts page=page/>
+            <Rotation page=page/>
             // The check compares PostgreSQL's and MySQL's pastes; the other databases'
             // inspect queries have no comparison yet.
             <div class:gs-hidden=move || !matches!(db.get(), Db::Postgres | Db::MySql)>

@@ -137,11 +137,14 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
             f.kind.as_str(),
             "table" | "sequence" | "function" | "column"
         ) && owned.contains(&f.fields[..2]);
-        if ["object", "withheld", "writer"].contains(&f.kind.as_str()) || on_owned {
+        if ["object", "withheld", "writer", super::expiry::KIND].contains(&f.kind.as_str())
+            || on_owned
+        {
             continue;
         }
         rows.extend(row(e, f, &want, &mut seen, &writers));
     }
+    rows.extend(super::expiry::row(e, i));
     for k in want.difference(&seen) {
         // Missing default privileges of no named owner: for the role running the fix.
         let mut k = k.clone();

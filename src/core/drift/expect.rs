@@ -55,6 +55,10 @@ pub struct Expect {
     /// The inspect query's `UNION ALL` lines listing the objects in scope, as the
     /// backend writes them (its fingerprint covers them).
     pub facts_sql: String,
+    /// The password's expiry the setup sets: `Some(Some(date))` (YYYY-MM-DD, from 00:00
+    /// UTC), `Some(None)` for none (`infinity`); `None` where the setup leaves it alone
+    /// (the original applet), and the check does too.
+    pub expiry: Option<Option<String>>,
 }
 
 /// The inspect query's name for a kind of object.

@@ -63,6 +63,8 @@ impl Setup {
             creates: false,
             trigger_owners: self.owners.clone(),
             facts_sql: String::new(),
+            // The original's CREATE ROLE sets no expiry and leaves one alone.
+            expiry: None,
         };
         e.facts_sql = object_facts(&e);
         e

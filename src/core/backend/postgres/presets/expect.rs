@@ -59,6 +59,7 @@ impl Plan {
                 Vec::new()
             },
             facts_sql: String::new(),
+            expiry: Some(self.valid_until.clone()),
         };
         e.facts_sql = object_facts(&e);
         e
