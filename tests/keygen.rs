@@ -1,7 +1,8 @@
 //! `grantsmith --generate-key` (Snowflake): the private key file it writes read back by
-//! `openssl pkey` and by Python `cryptography`'s `load_pem_private_key` (what
-//! snowflake-connector-python reads `private_key_file` with), unencrypted and encrypted
-//! with a passphrase; its public half equal to the script's key; the fingerprint in
+//! `openssl pkey`, by Python `cryptography`'s `load_pem_private_key` (what
+//! snowflake-connector-python 3 read `private_key_file` with) and by
+//! snowflake-connector-python 5.2 itself (its Rust core reads the file), unencrypted and
+//! encrypted with a passphrase; its public half equal to the script's key; the fingerprint in
 //! verify equal to OpenSSL's; the file's mode 0600; an existing file never overwritten.
 //! Run by `./test.sh` (feature `realdb`: it needs `scripts/setup.sh --test`'s Python
 //! env and openssl).
@@ -84,6 +85,42 @@ print(k.key_size, base64.b64encode(der).decode())";
     Ok((bits.parse().unwrap(), der.to_string()))
 }
 
+/// What snowflake-connector-python says when it signs in with the key file to a port
+/// where nothing listens: its Rust core reads the key (and makes the JWT) before it
+/// sends anything, so a key it reads gets as far as "Connection refused", and one it
+/// cannot read (a wrong passphrase) stops before, at "Authentication failed". (On a
+/// loaded machine the retries may end at the login timeout instead: that is past the
+/// key too.)
+fn connector_says(file: &Path, pass: Option<&str>) -> String {
+    let py = std::env::var("GRANTSMITH_PY").expect("GRANTSMITH_PY is unset: run ./test.sh");
+    const CONNECT: &str = "import os, sys, warnings
+warnings.simplefilter('ignore')
+import snowflake.connector as sc
+kw = dict(account='myorg-acme', user='DAGFLUX', authenticator='SNOWFLAKE_JWT', private_key_file=sys.argv[1],
+          host='127.0.0.1', port=9, protocol='http', login_timeout=5, network_timeout=5)
+if 'GS_PASS' in os.environ:
+    kw['private_key_file_pwd'] = os.environ['GS_PASS']
+try:
+    sc.connect(**kw)
+    print('connected?')
+except Exception as e:
+    print(e)";
+    let mut cmd = Command::new(py);
+    cmd.args(["-c", CONNECT]).arg(file).env_remove("GS_PASS");
+    if let Some(p) = pass {
+        cmd.env("GS_PASS", p);
+    }
+    let o = cmd.output().unwrap();
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Whether the connector got past the key to the network (see [`connector_says`]).
+fn reached_network(said: &str) -> bool {
+    let ok = said.contains("Connection refused") || said.contains("login timed out");
+    assert!(ok && !said.contains("Authentication failed"), "{said}");
+    ok
+}
+
 /// The key in the setup script's `RSA_PUBLIC_KEY = '…'`.
 fn script_key(sql: &str) -> &str {
     let start = sql.find("RSA_PUBLIC_KEY = '").expect(sql) + "RSA_PUBLIC_KEY = '".len();
@@ -134,6 +171,7 @@ fn an_unencrypted_key_file_is_read_by_openssl_and_cryptography() {
     assert!(!sql.contains(body) && !err.contains(body));
     let fp = check_file(&file, None, &sql);
     assert!(err.contains(&format!("(SHA256:{fp})")), "{err}");
+    assert!(reached_network(&connector_says(&file, None)));
     // A second run never overwrites the key (the integration may already use it).
     let (code, out, err) = run(&[FORM, &["--generate-key", path]].concat(), &[]);
     assert_eq!((code, out.as_str()), (2, ""));
@@ -173,6 +211,9 @@ fn an_encrypted_key_file_opens_with_its_passphrase_only() {
     }
     let fp = check_file(&file, Some(pass), &sql);
     assert!(err.contains(&format!("(SHA256:{fp})")), "{err}");
+    assert!(reached_network(&connector_says(&file, Some(pass))));
+    let said = connector_says(&file, Some("wrong"));
+    assert!(said.contains("Authentication failed"), "{said}");
     assert!(python_reads(&file, Some("wrong")).is_err());
     assert!(python_reads(&file, None).is_err());
     std::fs::remove_dir_all(dir).unwrap();
