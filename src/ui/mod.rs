@@ -30,7 +30,8 @@ mod page;
 mod password;
 mod provider_picker;
 mod reactive;
-#[cfg(feature = "extras")]
+// The rotation scripts: only the page built with the other databases (all.html).
+#[cfg(all(feature = "extras", feature = "dialects"))]
 mod rotation;
 mod schema_grant;
 mod script_block;
