@@ -37,8 +37,12 @@ cd "$(dirname "$0")/.."
 BUDGET_POSTGRES=${GS_GZIP_BUDGET:-192500}
 # index.html's ceiling (issue 30): just above its measured total (see README, Performance).
 BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-140500}
-# all.html's: its total when the pages were split (issue 30), plus about 0.5 %.
-BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-257500}
+# all.html's: its total when the pages were split (issue 30), plus about 0.5 %; then
+# issue 32's credentials made in the page (the Snowflake key pair maker with its
+# WebCrypto calls and key file writer, the rotation section, which makes PostgreSQL's
+# and Snowflake's rotation scripts reachable in the page, and the expiry in inspect and
+# drift): 266,886 measured on a fresh machine, plus about 0.5 %.
+BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-268200}
 fail=0
 # One page: its HTML and every file it names.
 page() {
