@@ -51,6 +51,9 @@ cargo test -q --features realdb --test mariadb -- --nocapture --test-threads=1 2
 step "client forms read by their real libraries without a server (SQL Server, Snowflake, BigQuery, JDBC: parsed only)"
 cargo test -q --features realdb --test client_parsers 2>&1 | grep -vE '^\s*$|^running'
 
+step "Snowflake key files from --generate-key read by openssl and Python cryptography"
+cargo test -q --features realdb --test keygen 2>&1 | grep -vE '^\s*$|^running'
+
 step "release build (the PostgreSQL page and the all-databases page)"
 scripts/build.sh
 scripts/size.sh --check

@@ -2,6 +2,7 @@
 //! checks. Options as flags or JSON (the keys of the page's URL fragment); prints one
 //! script or the connection string; bad input exits 2 with the page's messages.
 
+mod keygen;
 pub mod options;
 
 use std::io::Read;
@@ -140,6 +141,8 @@ fn intent(pairs: &[(&'static str, String)]) -> Result<Intent, String> {
                 i.set(Field::PublicKey, key);
             }
             "plain-password" => i.scram = false,
+            // Applied once the rest of the form is known good (keygen.rs).
+            "generate-key" | "key-passphrase-env" => {}
             "product" => {
                 i.brand =
                     Some(crate::core::brand::Brand::new(v).map_err(|m| format!("product: {m}"))?);
@@ -227,15 +230,39 @@ fn result(cli: Cli) -> Result<(String, bool, Vec<String>), Vec<String>> {
         None => Vec::new(),
     };
     pairs.extend(cli.options.pairs());
-    let i = intent(&pairs).map_err(|m| vec![m])?;
+    let mut i = intent(&pairs).map_err(|m| vec![m])?;
+    // A key pair made here: its private key before the output on stdout (for `-`) and
+    // where it went on stderr.
+    let (key_text, key_note) = match keygen::asked(&pairs, cli.output, &i)? {
+        None => (String::new(), None),
+        Some(_) if !crate::core::check(&i).ready() => {
+            // The form's own messages first: no key file for a form that writes nothing.
+            return pick(cli.output, crate::core::check(&i)).map(|s| (s, false, Vec::new()));
+        }
+        Some((path, pass)) => {
+            let (text, note) = keygen::apply(&mut i, path, pass)?;
+            (text, Some(note))
+        }
+    };
+    let (s, drift, mut notes) = outputs(&cli, &pairs, &i)?;
+    notes.extend(key_note);
+    Ok((key_text + &s, drift, notes))
+}
+
+/// The output asked for, whether there is drift, and the notes to say on stderr.
+fn outputs(
+    cli: &Cli,
+    pairs: &[(&'static str, String)],
+    i: &Intent,
+) -> Result<(String, bool, Vec<String>), Vec<String>> {
     if cli.output == What::Check {
-        return check(&i, cli.from.as_deref().unwrap_or("-")).map(|(s, d)| (s, d, Vec::new()));
+        return check(i, cli.from.as_deref().unwrap_or("-")).map(|(s, d)| (s, d, Vec::new()));
     }
     if cli.from.is_some() {
         return Err(vec!["--from is for check (see --help)".into()]);
     }
     if cli.output == What::NewSchema {
-        return new_schema(&i, &cli.options).map(|s| (s, false, Vec::new()));
+        return new_schema(i, &cli.options).map(|s| (s, false, Vec::new()));
     }
     if let Some(key) = pairs
         .iter()
@@ -243,16 +270,16 @@ fn result(cli: Cli) -> Result<(String, bool, Vec<String>), Vec<String>> {
         .find(|(k, _)| *k == "client")
         .map(|(_, v)| v)
     {
-        return libpq_form(&i, key).map(|s| (s, false, Vec::new()));
+        return libpq_form(i, key).map(|s| (s, false, Vec::new()));
     }
-    let mut out = crate::core::generate(&i);
+    let mut out = crate::core::generate(i);
     // Written only when asked (a second password verifier on PostgreSQL).
     if let Some(part) = match cli.output {
         What::Rotate => Some(crate::core::output::Part::Rotate),
         What::Retire => Some(crate::core::output::Part::Retire),
         _ => None,
     } {
-        out.setup = crate::core::render(&i, part).filter(|_| out.ready());
+        out.setup = crate::core::render(i, part).filter(|_| out.ready());
         if out.ready() && out.setup.is_none() {
             return Err(vec![ROTATION_ONLY.into()]);
         }

@@ -106,6 +106,13 @@ options! {
         public_key = "public-key",
         /// Snowflake: read the user's RSA public key from this file (rsa_key.pub)
         public_key_file = "public-key-file",
+        /// Snowflake: make a new 2048-bit key pair, write the private key (PKCS#8 PEM) to
+        /// this new file, mode 0600 (never overwritten; "-" writes it to stdout, before
+        /// the output) and put its public key into the script
+        generate_key = "generate-key",
+        /// --generate-key: encrypt the private key with the passphrase in this environment
+        /// variable (PBES2, AES-256-CBC; never a flag, which ps would show)
+        key_passphrase_env = "key-passphrase-env",
         /// Metadata preset: the connection's name in the tool (summary)
         connection_name = "connection-name",
         /// Metadata preset: the environment variable the tool reads the password from

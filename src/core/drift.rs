@@ -8,6 +8,7 @@
 pub mod cdc;
 mod compare;
 pub mod expect;
+mod expiry;
 mod fix;
 pub mod format;
 pub mod mysql;
@@ -46,7 +47,7 @@ pub struct Inspection {
 }
 
 /// Each kind of fact and how many fields follow it.
-pub const KINDS: [(&str, usize); 19] = [
+pub const KINDS: [(&str, usize); 20] = [
     ("attr", 1),
     ("member", 3),
     // A role the user belongs to that may write or grant (PostgreSQL): its membership
@@ -71,6 +72,8 @@ pub const KINDS: [(&str, usize); 19] = [
     ("publication", 4),
     ("published", 3),
     ("slot", 7),
+    // When the password stops working (PostgreSQL's VALID UNTIL, in UTC; none: no line).
+    (expiry::KIND, 1),
     // MySQL and MariaDB.
     ("global", 2),
     ("routine", 5),

@@ -18,6 +18,9 @@ mod drift_check;
 mod extras;
 mod field;
 mod handover;
+// Snowflake's key pair maker: only the page built with the other databases.
+#[cfg(all(feature = "extras", feature = "dialects"))]
+mod key_pair;
 #[cfg(feature = "extras")]
 mod more_outputs;
 mod original_form;
@@ -27,6 +30,9 @@ mod page;
 mod password;
 mod provider_picker;
 mod reactive;
+// The rotation scripts: only the page built with the other databases (all.html).
+#[cfg(all(feature = "extras", feature = "dialects"))]
+mod rotation;
 mod schema_grant;
 mod script_block;
 mod show;

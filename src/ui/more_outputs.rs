@@ -1,6 +1,6 @@
 //! The outputs beyond the original's (the `extras` feature): the connection string in
-//! the client's form picked here, the share link, verify/inspect/uninstall and the drift
-//! check.
+//! the client's form picked here, the share link, verify/inspect/uninstall, the rotation
+//! scripts and the drift check.
 
 use leptos::prelude::*;
 
@@ -37,6 +37,7 @@ pub fn more(page: Page) -> impl IntoView {
                 <CopyButton label="Copy share link" testid="share-link" text=share select_id="gs-share"/>
             </LazyDetails>
             <MoreScripts page=page/>
+            {rotation(page)}
             // The check compares PostgreSQL's and MySQL's pastes; the other databases'
             // inspect queries have no comparison yet.
             <div class:gs-hidden=move || !matches!(db.get(), Db::Postgres | Db::MySql)>
@@ -46,6 +47,19 @@ pub fn more(page: Page) -> impl IntoView {
                 </LazyDetails>
             </div>
     }
+}
+
+/// The rotation scripts (the page with the other databases, which has Snowflake's key
+/// slots too: postgres.html stays within its size budget without them).
+#[cfg(feature = "dialects")]
+fn rotation(page: Page) -> AnyView {
+    view! { <super::rotation::Rotation page=page/> }.into_any()
+}
+
+/// No rotation section in the PostgreSQL page.
+#[cfg(not(feature = "dialects"))]
+fn rotation(_: Page) -> AnyView {
+    ().into_any()
 }
 
 /// The connection string in the form of the client picked here, each database's first

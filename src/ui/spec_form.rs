@@ -47,9 +47,22 @@ fn field(page: Page, spec: &'static FieldSpec) -> AnyView {
                 prop:value=value on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
             {profile_note(page, testid)}
             {move || error.get().map(|m| view! { <p class="gs-error" data-testid=error_testid(key)>{m}</p> })}
+            {(key == CoreField::PublicKey && !fixed).then(|| key_pair(page))}
         </div>
     }
     .into_any()
+}
+
+/// Snowflake's key pair maker, under its key field (the page with the other databases).
+#[cfg(feature = "dialects")]
+fn key_pair(page: Page) -> AnyView {
+    view! { <super::key_pair::KeyPairMaker page=page/> }.into_any()
+}
+
+/// No other database in this page: nothing under a key field (there is none).
+#[cfg(not(feature = "dialects"))]
+fn key_pair(_: Page) -> AnyView {
+    ().into_any()
 }
 
 /// `gs-<key>`: the input's `id`, tied to its label.

@@ -9,7 +9,7 @@ pub(crate) mod inspect_lines;
 pub mod mysql;
 pub mod postgres;
 pub mod redshift;
-pub(crate) mod rotation;
+pub mod rotation;
 pub mod snowflake;
 pub mod sqlserver;
 

@@ -5,8 +5,22 @@
 //! integration moved to it, then the first retired); Snowflake alternates a user's two
 //! key slots (`rotate.rs` in its folder).
 
+use super::Backend;
 use crate::core::client::{Client, ConnInfo};
 use crate::core::output::{Part, Render};
+
+/// Whether `backend` writes the rotate and retire scripts: PostgreSQL's presets
+/// alternate two users; Snowflake alternates its key slots (once the new key is in the
+/// form). The page shows its rotation section for these only.
+///
+/// ```
+/// use grantsmith::core::backend::{rotation::offered, Backend};
+/// assert!(offered(Backend::Postgres) && offered(Backend::Snowflake));
+/// assert!(!offered(Backend::Original) && !offered(Backend::MySql));
+/// ```
+pub fn offered(backend: Backend) -> bool {
+    matches!(backend, Backend::Postgres | Backend::Snowflake)
+}
 
 /// A part written on demand.
 pub(crate) type Writer = Box<dyn Fn() -> String>;

@@ -145,7 +145,7 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
         // the slot), below.
         let captured = ["publication", "published", "slot"].contains(&f.kind.as_str())
             || e.cdc.as_ref().is_some_and(|c| c.gives(f));
-        if ["object", "withheld", "writer"].contains(&f.kind.as_str()) || on_owned || captured {
+        if ["object", "withheld", "writer", super::expiry::KIND].contains(&f.kind.as_str()) || on_owned || captured {
             continue;
         }
         rows.extend(row(e, f, &want, &mut seen, &writers));
@@ -153,6 +153,7 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
     if let Some(c) = &e.cdc {
         rows.extend(c.rows(i, &e.role));
     }
+    rows.extend(super::expiry::row(e, i));
     for k in want.difference(&seen) {
         // Missing default privileges of no named owner: for the role running the fix.
         let mut k = k.clone();

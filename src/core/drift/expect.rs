@@ -57,6 +57,10 @@ pub struct Expect {
     pub facts_sql: String,
     /// Change data capture: the publication, slot and REPLICATION the setup made.
     pub cdc: Option<super::cdc::Capture>,
+    /// The password's expiry the setup sets: `Some(Some(date))` (YYYY-MM-DD, from 00:00
+    /// UTC), `Some(None)` for none (`infinity`); `None` where the setup leaves it alone
+    /// (the original applet), and the check does too.
+    pub expiry: Option<Option<String>>,
 }
 
 /// The inspect query's name for a kind of object.

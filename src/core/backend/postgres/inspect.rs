@@ -72,6 +72,13 @@ facts (f) AS (
       ('BYPASSRLS', p.rolbypassrls), ('NOLOGIN', NOT p.rolcanlogin), ('NOINHERIT', NOT p.rolinherit)) a(attr, set)
    WHERE p.oid = (SELECT oid FROM r) AND a.set
   UNION ALL
+  -- When the password stops working, in UTC; empty for never (none, or infinity). Always
+  -- one line, so a paste without it (an older query's) is told from one without expiry.
+  SELECT ARRAY['expires', CASE WHEN p.rolvaliduntil IS NULL OR p.rolvaliduntil = 'infinity' THEN ''
+         WHEN isfinite(p.rolvaliduntil) THEN to_char(p.rolvaliduntil AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
+         ELSE p.rolvaliduntil::text END]::text[]
+    FROM pg_roles p WHERE p.oid = (SELECT oid FROM r)
+  UNION ALL
   SELECT ARRAY['member', pg_get_userbyid(m.roleid), CASE WHEN m.depth = 1 THEN 'direct' ELSE 'inherited' END,
          CASE WHEN m.admin THEN 'admin' ELSE '' END]::text[] FROM m
   UNION ALL

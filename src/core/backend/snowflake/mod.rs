@@ -8,6 +8,7 @@ mod checks;
 pub mod guard;
 mod inspect;
 pub mod key;
+pub mod key_file;
 mod rotate;
 mod setup;
 pub mod spec;

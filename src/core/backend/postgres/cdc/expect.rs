@@ -71,6 +71,8 @@ impl Cdc {
             trigger_owners: Vec::new(),
             facts_sql: String::new(),
             cdc: None,
+            // The preset sets no expiry and leaves one alone.
+            expiry: None,
         };
         let objects = match &self.target {
             // Only the listed tables are in scope, not the rest of their schemas.

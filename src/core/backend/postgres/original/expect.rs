@@ -64,6 +64,8 @@ impl Setup {
             trigger_owners: self.owners.clone(),
             facts_sql: String::new(),
             cdc: None,
+            // The original's CREATE ROLE sets no expiry and leaves one alone.
+            expiry: None,
         };
         e.facts_sql = object_facts(&e);
         e

@@ -60,6 +60,7 @@ impl Plan {
             },
             facts_sql: String::new(),
             cdc: None,
+            expiry: Some(self.valid_until.clone()),
         };
         e.facts_sql = object_facts(&e);
         e
