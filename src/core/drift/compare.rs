@@ -145,7 +145,10 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
         // the slot), below.
         let captured = ["publication", "published", "slot"].contains(&f.kind.as_str())
             || e.cdc.as_ref().is_some_and(|c| c.gives(f));
-        if ["object", "withheld", "writer", super::expiry::KIND].contains(&f.kind.as_str()) || on_owned || captured {
+        if ["object", "withheld", "writer", super::expiry::KIND].contains(&f.kind.as_str())
+            || on_owned
+            || captured
+        {
             continue;
         }
         rows.extend(row(e, f, &want, &mut seen, &writers));

@@ -28,12 +28,7 @@ fn fix(e: &Expect, date: Option<&str>) -> String {
 pub(super) fn row(e: &Expect, i: &Inspection) -> Option<Row> {
     let want = e.expiry.as_ref()?;
     // No line at all: a paste from a query older than this check, which cannot tell.
-    let has = i
-        .facts
-        .iter()
-        .find(|f| f.kind == KIND)?
-        .fields[0]
-        .as_str();
+    let has = i.facts.iter().find(|f| f.kind == KIND)?.fields[0].as_str();
     let has = (!has.is_empty()).then_some(has);
     let want_text = want.as_ref().map(|d| format!("{d} 00:00:00"));
     let row = |status, what: String, fix| Row {
