@@ -66,7 +66,6 @@ pub fn Root() -> impl IntoView {
         Box::leak(Box::default()) as &'static Profile,
         handed,
     );
-    page.warm_up();
     view! { <App page=page/> }.into_any()
 }
 

@@ -35,9 +35,7 @@ fn start(profile: &'static Profile, handed: Handed) -> Page {
     let mut intent = profile.start(profile.start_db());
     random_bytes(&mut intent.salt);
     let touched = profile.given_fields().fold(0, |t, f| t | 1 << f.index());
-    let page = Page::new(intent, touched, profile, handed);
-    page.warm_up();
-    page
+    Page::new(intent, touched, profile, handed)
 }
 
 /// What a docs author sees instead of the builder when the embed's profile is wrong:

@@ -5,13 +5,10 @@ use leptos::prelude::*;
 
 use super::handover::Handed;
 use super::reactive::{derived, memo};
-use crate::core::client::Client;
 use crate::core::intent::{Field, Intent};
 use crate::core::output::{Output, Part};
 use crate::core::profile::Profile;
-use crate::core::{check, client_form, render};
-use std::hint::black_box;
-use std::time::Duration;
+use crate::core::{check, render};
 
 /// The page state (copied into every component: it is a handful of signal handles).
 #[derive(Clone, Copy)]
@@ -140,33 +137,5 @@ impl Page {
                 String::new()
             }
         })
-    }
-
-    /// Writes the output once for a sample of the starting form, just after the page
-    /// shows, and throws it away. The browser compiles each wasm function on its first
-    /// call (V8's lazy compilation), so without this the reader's first Generate would
-    /// pay for compiling the script writers (`scripts/bench.mjs`: the first Generate of
-    /// a fresh page).
-    pub fn warm_up(self) {
-        let mut i = self.intent.get_untracked();
-        if i.get(Field::Host).is_empty() {
-            i.set(Field::Host, "db.example.com");
-        }
-        let parts = [Part::Setup, Part::Conn, Part::PolicyName, Part::Summary];
-        set_timeout(
-            move || {
-                for part in parts {
-                    black_box(render(&i, part));
-                }
-                // The page without the client forms shows the URI alone (Part::Conn).
-                if let Some(c) = Client::for_db(i.db)
-                    .first()
-                    .filter(|_| cfg!(feature = "extras"))
-                {
-                    black_box(client_form(&i, *c));
-                }
-            },
-            Duration::ZERO,
-        );
     }
 }
