@@ -50,7 +50,8 @@ pub fn warnings(host: &str, port: &str) -> Vec<&'static str> {
 /// assert!(!supabase_pooler("db.abcdefghijklmnopqrst.supabase.co"));
 /// ```
 pub fn supabase_pooler(host: &str) -> bool {
+    // The same test the pooler warning always made, so the field and the warning agree.
     js_trim(host)
         .to_ascii_lowercase()
-        .ends_with(".pooler.supabase.com")
+        .ends_with("pooler.supabase.com")
 }
