@@ -158,6 +158,10 @@ options! {
         create_slot = "create-slot",
         /// cdc: REPLICA IDENTITY FULL on published tables without a usable one
         replica_identity_full = "replica-identity-full",
+        /// cdc: the listed tables go to a group role of their owners and the user, so
+        /// the tool may create and alter its publication (Debezium's
+        /// publication.autocreate.mode); the user may then write, alter and drop them
+        owners_group = "owners-group",
         /// cdc on MySQL: the server is MariaDB 10.5.2 or later (grants REPLICATION
         /// REPLICA, BINLOG MONITOR: its own names)
         mariadb_10_5 = "mariadb-10-5",

@@ -90,6 +90,10 @@ pub enum Switch {
     CreateSlot,
     /// Change data capture: `REPLICA IDENTITY FULL` on tables that have none usable.
     ReplicaIdentityFull,
+    /// Change data capture: the listed tables go to a group role their owners and the
+    /// user belong to (Debezium's documented way), so the tool may create and alter its
+    /// publication; the user then may write, alter and drop those tables.
+    OwnersGroup,
     /// MySQL change data capture: the server is MariaDB 10.5.2 or later, whose own names
     /// for the replication privileges are `REPLICATION REPLICA` and `BINLOG MONITOR`.
     MariaDb105,
@@ -99,6 +103,7 @@ keyed_enum!(Switch {
     WholeSchemas => "whole-schemas", "Publish whole schemas (PostgreSQL 15+, run by a superuser)";
     CreateSlot => "create-slot", "Create the replication slot in the script (else the tool does)";
     ReplicaIdentityFull => "replica-identity-full", "REPLICA IDENTITY FULL on published tables without a primary key";
+    OwnersGroup => "owners-group", "Let the tool manage its publication (Debezium's publication.autocreate.mode): the listed tables go to a group of their owners and this user, who may then write, alter and drop them";
     MariaDb105 => "mariadb-10-5", "MariaDB 10.5.2 or later (its own names: REPLICATION REPLICA, BINLOG MONITOR)";
 });
 

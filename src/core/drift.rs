@@ -47,7 +47,7 @@ pub struct Inspection {
 }
 
 /// Each kind of fact and how many fields follow it.
-pub const KINDS: [(&str, usize); 20] = [
+pub const KINDS: [(&str, usize); 21] = [
     ("attr", 1),
     ("member", 3),
     // A role the user belongs to that may write or grant (PostgreSQL): its membership
@@ -72,6 +72,8 @@ pub const KINDS: [(&str, usize); 20] = [
     ("publication", 4),
     ("published", 3),
     ("slot", 7),
+    // The owners group's listed tables (schema, table, owner now).
+    ("grouped", 3),
     // When the password stops working (PostgreSQL's VALID UNTIL, in UTC; none: no line).
     (expiry::KIND, 1),
     // MySQL and MariaDB.

@@ -17,7 +17,7 @@ mod read;
 pub use read::{CONTROL_KEYS, MAX_NOTE_CHARS, ON_OFF, SCOPES, THEMES};
 
 /// The pickers and options a profile may fix, hide or annotate, besides the fields.
-const OPTIONS: [&str; 11] = [
+const OPTIONS: [&str; 12] = [
     "db",
     "preset",
     "provider",
@@ -29,6 +29,7 @@ const OPTIONS: [&str; 11] = [
     "whole-schemas",
     "create-slot",
     "replica-identity-full",
+    "owners-group",
 ];
 
 /// A profile, read and checked: every value in it is one the builder accepts.

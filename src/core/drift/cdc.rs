@@ -51,6 +51,9 @@ pub struct Capture {
     pub replication: Replication,
     /// The statements that make the publication as the setup does, for when it is gone.
     pub create: String,
+    /// The owners group (option `owners-group`): the user's membership is the setup's,
+    /// and each listed table is the group's (facts `grouped`: schema, table, owner).
+    pub group: Option<Ident>,
 }
 
 /// What `publish` holds when the setup made the publication (PostgreSQL's default).
@@ -66,6 +69,7 @@ impl Capture {
     /// the comparison of privileges then leaves it to [`Capture::rows`].
     pub(super) fn gives(&self, f: &Fact) -> bool {
         match (&self.replication, f.kind.as_str()) {
+            (_, "member") if self.group.as_ref().is_some_and(|g| f.fields[0] == g.raw()) => true,
             (Replication::Member(g), "member") => f.fields[0] == g.raw() && f.fields[1] == "direct",
             (Replication::Member(_), _) => false,
             (_, "attr") => f.fields[0] == "REPLICATION",
@@ -77,6 +81,9 @@ impl Capture {
     pub(super) fn rows(&self, i: &Inspection, role: &Ident) -> Vec<Row> {
         let mut rows = vec![self.replication_row(i, role)];
         let of = |kind: &'static str| i.facts.iter().filter(move |f| f.kind == kind);
+        if let Some(g) = &self.group {
+            self.group_rows(g, i, role, &mut rows);
+        }
         let pubname = self.publication.raw();
         let p = quoted(pubname);
         match of("publication").find(|f| f.fields[0] == pubname) {
@@ -211,6 +218,47 @@ impl Capture {
                 &what,
                 name(s).map(|s| format!("ALTER PUBLICATION {p} ADD TABLES IN SCHEMA {s};")),
             ));
+        }
+    }
+
+    /// The owners group: the user's direct membership, and each listed table owned by
+    /// the group, with the statement that puts each back.
+    fn group_rows(&self, g: &Ident, i: &Inspection, role: &Ident, rows: &mut Vec<Row>) {
+        let member = i
+            .facts
+            .iter()
+            .any(|f| f.kind == "member" && f.fields[0] == g.raw() && f.fields[1] == "direct");
+        let what = format!(
+            "member of {} (direct): the owners group, owner of the listed tables",
+            quoted(g.raw())
+        );
+        rows.push(match member {
+            true => row(Status::Present, &what, None),
+            false => row(
+                Status::Missing,
+                &what,
+                Some(format!("GRANT {g} TO {role};")),
+            ),
+        });
+        for f in i.facts.iter().filter(|f| f.kind == "grouped") {
+            let (s, t, owner) = (&f.fields[0], &f.fields[1], &f.fields[2]);
+            let what = format!(
+                "table {}.{} owned by the owners group {}",
+                quoted(s),
+                quoted(t),
+                quoted(g.raw())
+            );
+            rows.push(match owner == g.raw() {
+                true => row(Status::Present, &what, None),
+                false => row(
+                    Status::Missing,
+                    &format!(
+                        "{what} (now: {}; run the setup script: it records the owner)",
+                        quoted(owner)
+                    ),
+                    None,
+                ),
+            });
         }
     }
 

@@ -143,7 +143,7 @@ pub fn compare(e: &Expect, i: &Inspection) -> Report {
         ) && owned.contains(&f.fields[..2]);
         // Change data capture's own facts are its rows (REPLICATION, the publication,
         // the slot), below.
-        let captured = ["publication", "published", "slot"].contains(&f.kind.as_str())
+        let captured = ["publication", "published", "slot", "grouped"].contains(&f.kind.as_str())
             || e.cdc.as_ref().is_some_and(|c| c.gives(f));
         if ["object", "withheld", "writer", super::expiry::KIND].contains(&f.kind.as_str())
             || on_owned

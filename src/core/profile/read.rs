@@ -27,7 +27,7 @@ fn keys(all: impl Iterator<Item = &'static str>) -> String {
 pub const CONTROL_KEYS: &str = "host, port, role, database, schemas, include, exclude, owners, \
     client-host, warehouse, location, public-key, connection-name, password-env-name, valid-until, \
     tables, project-ref, db, preset, provider, privileges, scope, all-schemas, ssl, rls, whole-schemas, \
-    create-slot, replica-identity-full";
+    create-slot, replica-identity-full, owners-group";
 /// Every database key, as messages list them (checked against [`Db::ALL`] by a test).
 pub const DB_KEYS: &str = "postgresql, mysql, sqlserver, snowflake, redshift, bigquery";
 /// Every preset key (checked against [`Preset::ALL`] by a test).
@@ -61,7 +61,8 @@ fn check_value(key: &str, v: &str) -> Result<(), String> {
         | "all-schemas"
         | "whole-schemas"
         | "create-slot"
-        | "replica-identity-full" => one_of(&ON_OFF),
+        | "replica-identity-full"
+        | "owners-group" => one_of(&ON_OFF),
         "theme" => one_of(&THEMES),
         "accent" => {
             let hex = v.strip_prefix('#').unwrap_or("");

@@ -11,7 +11,7 @@ use super::super::server::Server;
 use super::{intent, set_up, tear_down};
 
 /// Inspects as `runner` and compares.
-fn check(s: &Server, runner: (&str, &str), db: &str, i: &Intent) -> Report {
+pub(super) fn check(s: &Server, runner: (&str, &str), db: &str, i: &Intent) -> Report {
     let q = generate(i)
         .inspect
         .expect("the preset has an inspect query");

@@ -15,6 +15,7 @@ use super::server::Server;
 
 mod cases;
 mod drift;
+mod owners;
 
 pub(super) const PW: &str = "Str0ng!Passw0rd-42";
 pub(super) const RUNNER_PW: &str = "runner-secret";
@@ -220,6 +221,7 @@ pub fn run(major: u32) {
     let s = Server::start_logical(major);
     cases::as_superuser(&s);
     cases::as_rds(&s);
+    owners::run(&s);
     if major >= 16 {
         cases::as_admin_with_replication(&s, Provider::Azure);
         cases::as_admin_with_replication(&s, Provider::CloudSql);

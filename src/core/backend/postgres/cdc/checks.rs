@@ -97,6 +97,9 @@ BEGIN
 ",
             );
         }
+        if let Some(g) = &self.owners_group {
+            b.push_str(&self.group_checks(g));
+        }
         b.push_str(&self.slot_checks());
         b.push_str(&format!(
             "  IF EXISTS (SELECT 1 FROM pg_publication p WHERE pubname = {pubname}

@@ -53,6 +53,7 @@ impl Cdc {
                 super::setup::publication_mark(),
                 p = self.publication,
             ),
+            group: self.owners_group.clone(),
         };
         let mut e = Expect {
             role: self.role.clone(),
@@ -83,7 +84,14 @@ impl Cdc {
             ),
             Target::Schemas(_) => object_facts(&e),
         };
-        e.facts_sql = objects + &capture_facts(&capture);
+        let grouped = match (&self.target, &self.owners_group) {
+            (Target::Tables(t), Some(_)) => format!(
+                "\n  UNION ALL\n  SELECT ARRAY['grouped', n.nspname, c.relname, pg_get_userbyid(c.relowner)]::text[]\n    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace\n         JOIN (VALUES {}) l(nsp, rel) ON l.nsp = n.nspname AND l.rel = c.relname\n   WHERE c.relkind IN ('r', 'p')",
+                self.listed_values(t)
+            ),
+            _ => String::new(),
+        };
+        e.facts_sql = objects + &capture_facts(&capture) + &grouped;
         e.cdc = Some(capture);
         e
     }

@@ -11,6 +11,7 @@ mod checks;
 mod expect;
 pub mod names;
 pub mod notes;
+mod owners;
 mod setup;
 pub mod spec;
 mod uninstall;
@@ -57,6 +58,9 @@ pub struct Cdc {
     pub create_slot: bool,
     /// `REPLICA IDENTITY FULL` where a published table has none usable.
     pub identity_full: bool,
+    /// The owners group (listed tables only): it owns the tables and the publication;
+    /// their original owners and the user belong to it.
+    pub owners_group: Option<Ident>,
     /// How REPLICATION is given on the provider.
     pub replication: Replication,
     /// The provider, if any.
@@ -123,7 +127,18 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
             .ok(),
     };
     let platform = i.provider();
-    let target = target(i, platform).map_err(|(f, m)| e.add(f, m)).ok();
+    let mut target = target(i, platform).map_err(|(f, m)| e.add(f, m)).ok();
+    let owners_group = i.switch(Switch::OwnersGroup);
+    if owners_group && matches!(target, Some(Target::Schemas(_))) {
+        // A group owning every table of a schema, and those made later, is not what the
+        // option offers: it hands over the tables it names.
+        e.add(
+            Field::Schemas,
+            "The owners group takes listed tables only: turn whole schemas off, or the group off"
+                .into(),
+        );
+        target = None;
+    }
     let password = e.take(Field::Password, password_for(i, platform));
     let (port, role, database, target, password) = (port?, role?, database?, target?, password?);
     e.take(Field::Role, own_user(&role, &[]))?;
@@ -132,6 +147,7 @@ pub(crate) fn build(i: &Intent, e: &mut Errors) -> Option<Box<dyn Render>> {
     }
     let conn_info = conn_info(i, port, &database, &role, i.tls);
     let cdc = Cdc {
+        owners_group: owners_group.then(|| names::group(role.raw())),
         publication: names::publication(role.raw()),
         slot: names::slot(role.raw()),
         role,

@@ -82,17 +82,36 @@ fn tag(s: &str) -> String {
 /// assert_eq!(publication(&"é".repeat(31)).raw().len(), 63);
 /// ```
 pub fn publication(user: &str) -> Ident {
-    let name = if user.len() + 4 <= 63 {
-        format!("{user}_pub")
+    suffixed(user, "_pub", "cdc_pub")
+}
+
+/// The owners group named after the user (the owners-group option): `<user>_owners`,
+/// cut and tagged past 63 bytes the way [`publication`] is.
+///
+/// ```
+/// use grantsmith::core::backend::postgres::cdc::names::group;
+/// assert_eq!(group("cdc_reader").raw(), "cdc_reader_owners");
+/// assert_eq!(group(&"é".repeat(31)).raw().len(), 63);
+/// assert_ne!(group(&"x".repeat(60)), group(&"x".repeat(61)));
+/// ```
+pub fn group(user: &str) -> Ident {
+    suffixed(user, "_owners", "cdc_owners")
+}
+
+/// `<user><suffix>`, or, where that would pass 63 bytes, the user's name cut, a tag of
+/// the whole name, and the suffix (`fallback` cannot happen: kept for the types).
+fn suffixed(user: &str, suffix: &str, fallback: &str) -> Ident {
+    let name = if user.len() + suffix.len() <= 63 {
+        format!("{user}{suffix}")
     } else {
-        let mut end = 50;
+        let mut end = 63 - 1 - 8 - suffix.len();
         while !user.is_char_boundary(end) {
             end -= 1;
         }
-        format!("{}_{}_pub", &user[..end], tag(user))
+        format!("{}_{}{suffix}", &user[..end], tag(user))
     };
     // Under 64 bytes and without NUL by construction.
-    Ident::new(truncate_to_limit(&name)).unwrap_or_else(|_| Ident::new("cdc_pub").unwrap())
+    Ident::new(truncate_to_limit(&name)).unwrap_or_else(|_| Ident::new(fallback).unwrap())
 }
 
 /// The slot named after the user. PostgreSQL takes only `[a-z0-9_]`, at most 63 bytes,

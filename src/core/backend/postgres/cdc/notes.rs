@@ -74,6 +74,16 @@ fn replication_warning(provider: Option<Provider>, user: &str) -> Option<String>
     }
 }
 
+/// What the owners-group option gives away, said before Generate (Debezium's documented
+/// way: <https://docs.redhat.com/ja/documentation/red_hat_integration/2021.q3/html/debezium_user_guide/setting-privileges-to-permit-debezium-user-to-create-postgresql-publications>).
+fn owners_group_note(user: &str) -> String {
+    let group = super::names::group(user);
+    format!(
+        "Owners group: the listed tables and the publication go to a new role {}; their owners and {user} belong to it. {user} may then write, alter and drop those tables (not only read them), and alter and drop the publication: what a tool that manages its own publication needs (Debezium: publication.name set to the publication above, publication.autocreate.mode = filtered; creating another publication also needs CREATE on the database, not given here). Run the script as a superuser or as the tables' owner with CREATEROLE; uninstall gives each table back to its owner.",
+        group.comment()
+    )
+}
+
 /// The notes above Generate for the change-data-capture preset.
 ///
 /// ```
@@ -91,6 +101,9 @@ pub fn notes(i: &Intent) -> Vec<String> {
     );
     let provider = i.provider();
     let mut n: Vec<String> = replication_warning(provider, user).into_iter().collect();
+    if i.switch(crate::core::intent::Switch::OwnersGroup) {
+        n.push(owners_group_note(user));
+    }
     n.push(server_setting(provider));
     if !crate::core::traps::warnings(i.get(Field::Host), i.get(Field::Port))
         .iter()

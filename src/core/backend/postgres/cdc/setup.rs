@@ -153,6 +153,9 @@ END
             self.publication,
             publication_mark()
         );
+        if let Some(g) = &self.owners_group {
+            out.push_str(&self.group_setup(g));
+        }
         out
     }
 

@@ -46,5 +46,6 @@ pub static SPEC: Spec = Spec {
         Switch::WholeSchemas,
         Switch::CreateSlot,
         Switch::ReplicaIdentityFull,
+        Switch::OwnersGroup,
     ],
 };

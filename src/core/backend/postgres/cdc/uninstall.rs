@@ -25,7 +25,7 @@ BEGIN
               AND coalesce(obj_description(p.oid, 'pg_publication'), '') LIKE '{MARK}%') THEN
     DROP PUBLICATION {publication};
   END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = target_role) THEN
+{group}  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = target_role) THEN
     RAISE NOTICE 'Role % not found; nothing else to uninstall', target_role;
     RETURN;
   END IF;
@@ -33,6 +33,7 @@ BEGIN
             role = self.role.literal(),
             checks = uninstall_checks(&self.database),
             publication = self.publication,
+            group = self.group_uninstall(),
             tail = drop_role_tail("current_user"),
         );
         let slot_body = format!(
@@ -46,8 +47,9 @@ END
         );
         format!(
             "-- Uninstall the change-data-capture user: its publication, grants and role, then its slot.
--- Run in the same database, as the role that ran the setup. Tables keep a REPLICA IDENTITY
--- FULL the setup gave them (the application does not notice it).
+-- Run in the same database, as the role that ran the setup. Tables the owners group holds go
+-- back to their recorded owners. Tables keep a REPLICA IDENTITY FULL the setup gave them (the
+-- application does not notice it).
 DO {} LANGUAGE plpgsql;
 
 -- The slot last, on its own: dropping it cannot be undone, and it frees the WAL it kept.

@@ -91,7 +91,7 @@ checks (ord, item, object, ok) AS (
                           pg_size_pretty(s.kept), CASE WHEN s.wal_status = 'lost' THEN ', invalidated' ELSE '' END) END,
          ({slot_ok}) AND s.wal_status IS DISTINCT FROM 'lost'
            AND (s.slot_name IS NULL OR s.database = current_database())
-    FROM s
+    FROM s{group}
 )
 SELECT item AS check, object, CASE WHEN ok THEN 'pass' ELSE 'FAIL' END AS result
   FROM checks
@@ -99,6 +99,22 @@ SELECT item AS check, object, CASE WHEN ok THEN 'pass' ELSE 'FAIL' END AS result
             from = self.published_from(),
             guard = verify_rows(&self.database, &self.role, "ARRAY['CONNECT']"),
             schemas = literal_array(&self.schemas()),
+            group = self.owners_group.as_ref().map_or(String::new(), |g| {
+                let g = g.literal();
+                format!(
+                    "
+  UNION ALL
+  SELECT 20, 'owned by the owners group (the user may write, alter and drop it)', format('%I.%I', t.nspname, t.relname),
+         pg_get_userbyid((SELECT relowner FROM pg_class WHERE oid = t.oid)) = {g}
+    FROM t
+  UNION ALL
+  SELECT 21, 'publication owned by the owners group (the tool may alter it)', {pubname}::text,
+         EXISTS (SELECT 1 FROM pg_publication WHERE pubname = {pubname} AND pg_get_userbyid(pubowner) = {g})
+  UNION ALL
+  SELECT 21, 'member of the owners group', {g}::text,
+         coalesce(pg_has_role((SELECT oid FROM r), (SELECT oid FROM pg_roles WHERE rolname = {g}), 'USAGE'), false)"
+                )
+            }),
             later = if self.create_slot {
                 " (the setup makes it)"
             } else {
