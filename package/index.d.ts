@@ -7,9 +7,9 @@ export interface GrantsmithBuilderAttributes {
   "product"?: string;
   /** The databases offered, in picker order (default: all). Comma-separated, some of: postgresql, mysql, sqlserver, snowflake, redshift, bigquery. */
   "databases"?: string;
-  /** Fields and options shown but not changeable (their value must be right on every database offered). Comma-separated, some of: host, port, role, database, schemas, include, exclude, owners, client-host, warehouse, location, public-key, connection-name, password-env-name, valid-until, tables, project-ref, db, preset, provider, privileges, scope, all-schemas, ssl, rls, whole-schemas, create-slot, replica-identity-full. */
+  /** Fields and options shown but not changeable (their value must be right on every database offered). Comma-separated, some of: host, port, role, database, schemas, include, exclude, owners, client-host, warehouse, location, public-key, connection-name, password-env-name, valid-until, tables, project-ref, db, preset, provider, privileges, scope, all-schemas, ssl, rls, whole-schemas, create-slot, replica-identity-full, owners-group. */
   "fixed"?: string;
-  /** Fields and options not shown (their value still applies). Comma-separated, some of: host, port, role, database, schemas, include, exclude, owners, client-host, warehouse, location, public-key, connection-name, password-env-name, valid-until, tables, project-ref, db, preset, provider, privileges, scope, all-schemas, ssl, rls, whole-schemas, create-slot, replica-identity-full. */
+  /** Fields and options not shown (their value still applies). Comma-separated, some of: host, port, role, database, schemas, include, exclude, owners, client-host, warehouse, location, public-key, connection-name, password-env-name, valid-until, tables, project-ref, db, preset, provider, privileges, scope, all-schemas, ssl, rls, whole-schemas, create-slot, replica-identity-full, owners-group. */
   "hide"?: string;
   /** Server host (Snowflake: the account identifier). */
   "host"?: string;
@@ -67,6 +67,8 @@ export interface GrantsmithBuilderAttributes {
   "create-slot"?: "1" | "0" | "true" | "false" | "on" | "off" | "yes" | "no";
   /** REPLICA IDENTITY FULL on published tables without a primary key. */
   "replica-identity-full"?: "1" | "0" | "true" | "false" | "on" | "off" | "yes" | "no";
+  /** Let the tool manage its publication (Debezium's publication.autocreate.mode): the listed tables go to a group of their owners and this user, who may then write, alter and drop them. */
+  "owners-group"?: "1" | "0" | "true" | "false" | "on" | "off" | "yes" | "no";
   /** A note shown under "host": one line of plain text, at most 300 characters. */
   "note-host"?: string;
   /** A note shown under "port": one line of plain text, at most 300 characters. */
@@ -123,6 +125,8 @@ export interface GrantsmithBuilderAttributes {
   "note-create-slot"?: string;
   /** A note shown under "replica-identity-full": one line of plain text, at most 300 characters. */
   "note-replica-identity-full"?: string;
+  /** A note shown under "owners-group": one line of plain text, at most 300 characters. */
+  "note-owners-group"?: string;
   /** auto (the default) follows the docs page's light/dark switch; light or dark fixes it. */
   "theme"?: "auto" | "light" | "dark";
   /** The accent colour, #rgb or #rrggbb. Written #rgb or #rrggbb. */

