@@ -130,6 +130,15 @@ fn round(
         owners(s, db, i),
         format!("{TABLE_B}={g};orders={g};group=1", g = g.raw())
     );
+    // CREATE on the schema and the database was the group's for one statement only.
+    let kept = s.psql_vars(
+        "postgres",
+        super::super::server::SU_PASSWORD,
+        db,
+        "SELECT has_schema_privilege(:'g', 'app', 'CREATE') OR has_database_privilege(:'g', current_database(), 'CREATE');",
+        &[("g", g.raw())],
+    );
+    assert_eq!(kept.unwrap().trim(), "f", "PostgreSQL {}", s.version);
     tool_and_owners(s, db, i, owner_a);
     if streams {
         stream(s, db, i, true);
