@@ -42,8 +42,10 @@ BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-140000}
 # data capture (+5,451 bytes) and its MySQL / MariaDB and SQL Server presets (+9.0 KB);
 # issue 32's credentials made in the page (+10.6 KB: the Snowflake key pair maker
 # +8,309, the rotation section and expiry +2,276; the next place to win bytes back).
-# Set just above the merged total (281,767 measured after the merge).
-BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-282500}
+# Set just above the merged total (281,767 measured after the merge). Then issue 29's
+# owners group (+3,578 bytes: its checks, setup, uninstall, verify rows and note are SQL
+# and text the page writes; 285,341 measured against main's 281,763).
+BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-285900}
 fail=0
 # One page: its HTML and every file it names.
 page() {

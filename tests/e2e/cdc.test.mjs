@@ -127,3 +127,22 @@ test("MySQL: the preset, its MariaDB 10.5 option, the RDS note and the scripts",
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the owners group: offered off, its note says what it gives away, the script hands the tables over", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url + "#preset=cdc");
+  await page.waitForURL(/\/all\.html#/);
+  await tid(page, "generate").waitFor();
+  await tid(page, "host").fill("db.example.com");
+  await tid(page, "database").fill("app");
+  await tid(page, "tables").fill("public.orders");
+  const box = tid(page, "owners-group");
+  assert.equal(await box.isChecked(), false);
+  assert.match(await box.locator("xpath=..").textContent(), /may then write, alter and drop them/);
+  assert.doesNotMatch(await notes(page), /Owners group/);
+  await box.check();
+  assert.match(await notes(page), /cdc_reader may then write, alter and drop those tables[\s\S]*publication\.autocreate\.mode/);
+  await tid(page, "generate").click();
+  assert.match(await tid(page, "sql").textContent(), /CREATE ROLE "cdc_reader_owners" NOLOGIN;/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
