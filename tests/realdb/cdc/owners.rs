@@ -166,6 +166,7 @@ fn round(
 
 /// Every owners-group scenario on this server (after `as_rds`, whose roles it reuses).
 pub(super) fn run(s: &Server) {
+    let started = std::time::Instant::now();
     // The superuser, a hostile user name; the user streams.
     s.su(
         "postgres",
@@ -214,5 +215,28 @@ pub(super) fn run(s: &Server) {
         "SELECT count(*) FROM pg_roles WHERE rolname IN ('og_reader', 'og_reader_owners')",
     );
     assert_eq!(left.trim(), "0", "PostgreSQL {}", s.version);
+    // A member of both owners without CREATEROLE: the group's own check, nothing changed.
+    s.su(
+        "postgres",
+        "CREATE ROLE og_plain LOGIN PASSWORD 'runner-secret'; GRANT og_master, \"og \"\"B\"\" o'k\" TO og_plain;",
+    );
+    let err = s
+        .psql(
+            "og_plain",
+            RUNNER_PW,
+            "og_rds",
+            generate(&r).setup.as_ref().unwrap(),
+        )
+        .unwrap_err();
+    assert!(
+        err.contains("Role og_plain may not create the owners group (it needs CREATEROLE)"),
+        "{err}"
+    );
+    assert_eq!(owners(s, "og_rds", &r), before);
     s.su("postgres", "DROP DATABASE og_su; DROP DATABASE og_rds;");
+    println!(
+        "PostgreSQL {}: owners group passed in {:.1} s",
+        s.version,
+        started.elapsed().as_secs_f64()
+    );
 }
