@@ -158,6 +158,24 @@ fn round(
         "{:#?}",
         report.rows
     );
+    // A table given back by hand is drift; the setup run again takes it (and records
+    // the same owner).
+    s.su(
+        db,
+        &format!("ALTER TABLE app.orders OWNER TO {};", owner_a.0),
+    );
+    let report = super::drift::check(s, runner, db, i);
+    let missing: Vec<String> = report
+        .rows
+        .iter()
+        .filter(|r| r.status != grantsmith::core::drift::Status::Present)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(missing.len(), 1, "PostgreSQL {}: {missing:#?}", s.version);
+    assert!(
+        missing[0].starts_with("missing: table \"app\".\"orders\" owned by the owners group"),
+        "{missing:?}"
+    );
     // A second setup keeps the recorded owners (not the group's name).
     set_up(s, runner, db, i, &[]);
     tear_down(s, runner, db, i);
