@@ -47,7 +47,7 @@ pub struct Inspection {
 }
 
 /// Each kind of fact and how many fields follow it.
-pub const KINDS: [(&str, usize); 20] = [
+pub const KINDS: [(&str, usize); 21] = [
     ("attr", 1),
     ("member", 3),
     // A role the user belongs to that may write or grant (PostgreSQL): its membership
@@ -74,6 +74,9 @@ pub const KINDS: [(&str, usize); 20] = [
     ("slot", 7),
     // When the password stops working (PostgreSQL's VALID UNTIL, in UTC; none: no line).
     (expiry::KIND, 1),
+    // MySQL and MariaDB's: the same, then who decides it (`account` or `default`, the
+    // server's default_password_lifetime).
+    (expiry::KIND, 2),
     // MySQL and MariaDB.
     ("global", 2),
     ("routine", 5),
