@@ -91,17 +91,19 @@ pub(super) fn source_sql() -> String {
     format!("IF({DAYS} IS NULL, 'default', 'account')")
 }
 
-/// The verify row (`SELECT` of three columns: what the account has, what the setup
-/// sets, `ok` or `FAIL`), after [`read_sql`]: with a date, the account's own interval
-/// ends on that day (UTC) or the day before; without, the account follows the server's
-/// policy (`PASSWORD EXPIRE DEFAULT`).
+/// Verify's check of the expiry, after [`read_sql`], as three SQL expressions: what the
+/// account has (text), what the setup sets (a string literal) and whether they agree.
+/// With a date, the account's own interval must end on that day (UTC) or the day
+/// before; without, the account must follow the server's policy (`PASSWORD EXPIRE
+/// DEFAULT`).
 ///
 /// ```
-/// use grantsmith::core::drift::mysql::expiry_verify_row;
-/// assert!(expiry_verify_row(Some("2099-12-31")).contains("'password expires on 2099-12-31 (UTC)'"));
-/// assert!(expiry_verify_row(None).contains("IS NULL, 'ok', 'FAIL'"));
+/// use grantsmith::core::drift::mysql::expiry_verify_parts;
+/// let (_, want, _) = expiry_verify_parts(Some("2099-12-31"));
+/// assert_eq!(want, "'password expires on 2099-12-31 (UTC)'");
+/// assert_eq!(expiry_verify_parts(None).2, "@grantsmith_pw_days IS NULL");
 /// ```
-pub fn verify_row(date: Option<&str>) -> String {
+pub fn verify_parts(date: Option<&str>) -> (String, String, String) {
     let until = until_sql();
     let has = format!(
         "CASE WHEN {DAYS} IS NULL THEN CONCAT('the server''s policy, default_password_lifetime = ', @@GLOBAL.default_password_lifetime, IF({until} = '', ': never expires', CONCAT(': expires ', {until}, ' UTC')))
@@ -124,7 +126,7 @@ pub fn verify_row(date: Option<&str>) -> String {
             format!("{DAYS} IS NULL"),
         ),
     };
-    format!("SELECT {has}, {want}, IF({ok}, 'ok', 'FAIL')")
+    (has, want.to_string(), ok)
 }
 
 /// The statements that give `account` the setup's expiry again: the setup's `ALTER USER

@@ -14,7 +14,7 @@ mod expiry;
 mod facts;
 mod inspect;
 
-pub use expiry::{read_sql as expiry_read_sql, verify_row as expiry_verify_row};
+pub use expiry::{read_sql as expiry_read_sql, verify_parts as expiry_verify_parts};
 
 use super::compare::{Report, Row, Status};
 use super::{read, Inspection};
