@@ -177,3 +177,26 @@ fn the_inspect_query_prints_the_line_and_hostile_names_stay_quoted() {
     assert!(v.contains("'password expires on 2099-12-31 (UTC)'"), "{v}");
     assert!(v.contains("PREPARE grantsmith_expiry_read"), "{v}");
 }
+
+#[test]
+fn a_password_expired_by_hand_is_listed_for_a_person() {
+    for date in ["2099-12-31", ""] {
+        let r = report(
+            &form("app", date),
+            &paste("app", Some(("expired", "account"))),
+        );
+        let rows = expiry_rows(&r);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0].0, Status::Extra);
+        assert!(
+            rows[0].1.starts_with("password expired by hand"),
+            "{}",
+            rows[0].1
+        );
+        // No statement: only a new password ends it, which the setup sets.
+        assert_eq!(rows[0].2, None);
+        let fix = r.fix_sql();
+        assert!(fix.contains("Not changed by this script"), "{fix}");
+        assert!(!fix.contains("ALTER USER"), "{fix}");
+    }
+}

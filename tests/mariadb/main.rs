@@ -21,6 +21,7 @@ mod cdc;
 mod drift;
 mod drivers;
 mod expiry;
+mod expiry_checks;
 mod rotation;
 mod takeover;
 

@@ -14,8 +14,13 @@
 //!   "mysql.global_priv Table", which does not list the keys; "User Password Expiry").
 //!   Seen on MariaDB 10.11: `password_lifetime` is absent on a new account and -1 after
 //!   `PASSWORD EXPIRE DEFAULT`, 0 after `NEVER`, n after `INTERVAL n DAY`;
-//!   `password_last_changed` is in seconds since 1970 (UTC). The `mysql.user` view
-//!   shows neither.
+//!   `password_last_changed` is in seconds since 1970 (UTC), and 0 once the password is
+//!   expired by hand (`ALTER USER … PASSWORD EXPIRE`). The `mysql.user` view shows
+//!   neither, only that (`password_expired`, 'Y' when the last change is 0).
+//!
+//! A password expired by hand signs in only to change itself (both servers): the line
+//! then says `expired`, verify's row fails, and the drift check lists it for a person
+//! (setting a password again is the setup's, which this check does not know).
 //!
 //! Both servers count the interval from the password's last change, so the password
 //! stops working at that moment plus n days; the setup counts n from the day it sets
@@ -39,9 +44,11 @@ const DAYS: &str = "@grantsmith_pw_days";
 const LIFETIME: &str = "COALESCE(@grantsmith_pw_days, @@GLOBAL.default_password_lifetime)";
 
 /// The statements that read `account`'s expiry into `@grantsmith_pw_days` (its own
-/// lifetime, NULL for the server's policy) and `@grantsmith_pw_changed` (the password's
-/// last change, seconds since 1970 UTC). They change nothing but session variables, and
-/// leave both NULL for an account that does not exist.
+/// lifetime, NULL for the server's policy), `@grantsmith_pw_changed` (the password's
+/// last change, seconds since 1970 UTC) and `@grantsmith_pw_expired` (expired by hand,
+/// `mysql.user.password_expired`, a column MySQL and MariaDB's view both have). They
+/// change nothing but session variables, and leave them NULL for an account that does
+/// not exist.
 ///
 /// ```
 /// use grantsmith::core::backend::mysql::Account;
@@ -61,7 +68,8 @@ pub fn read_sql(account: &Account) -> String {
 @grantsmith_pw_changed = (SELECT UNIX_TIMESTAMP(password_last_changed) FROM mysql.user WHERE {at})"
     );
     format!(
-        "SET @grantsmith_sql = IF(VERSION() LIKE '%MariaDB%', {}, {});
+        "SET @grantsmith_pw_expired = (SELECT password_expired = 'Y' FROM mysql.user WHERE {at});
+SET @grantsmith_sql = IF(VERSION() LIKE '%MariaDB%', {}, {});
 PREPARE grantsmith_expiry_read FROM @grantsmith_sql;
 EXECUTE grantsmith_expiry_read;
 DEALLOCATE PREPARE grantsmith_expiry_read;
@@ -78,10 +86,14 @@ fn until_at() -> String {
     )
 }
 
-/// That moment as the inspect line prints it (`YYYY-MM-DD HH:MM:SS`), empty for never.
+/// The word the line prints for a password expired by hand.
+const EXPIRED: &str = "expired";
+
+/// That moment as the inspect line prints it (`YYYY-MM-DD HH:MM:SS`), empty for never,
+/// `expired` for a password expired by hand.
 pub(super) fn until_sql() -> String {
     format!(
-        "COALESCE(DATE_FORMAT({}, '%Y-%m-%d %H:%i:%s'), '')",
+        "IF(@grantsmith_pw_expired, '{EXPIRED}', COALESCE(DATE_FORMAT({}, '%Y-%m-%d %H:%i:%s'), ''))",
         until_at()
     )
 }
@@ -101,12 +113,13 @@ pub(super) fn source_sql() -> String {
 /// use grantsmith::core::drift::mysql::expiry_verify_parts;
 /// let (_, want, _) = expiry_verify_parts(Some("2099-12-31"));
 /// assert_eq!(want, "'password expires on 2099-12-31 (UTC)'");
-/// assert_eq!(expiry_verify_parts(None).2, "@grantsmith_pw_days IS NULL");
+/// assert!(expiry_verify_parts(None).2.ends_with("AND @grantsmith_pw_days IS NULL"));
 /// ```
 pub fn verify_parts(date: Option<&str>) -> (String, String, String) {
     let until = until_sql();
     let has = format!(
-        "CASE WHEN {DAYS} IS NULL THEN CONCAT('the server''s policy, default_password_lifetime = ', @@GLOBAL.default_password_lifetime, IF({until} = '', ': never expires', CONCAT(': expires ', {until}, ' UTC')))
+        "CASE WHEN @grantsmith_pw_expired THEN 'expired by hand (PASSWORD EXPIRE): it signs in only to change its password'
+       WHEN {DAYS} IS NULL THEN CONCAT('the server''s policy, default_password_lifetime = ', @@GLOBAL.default_password_lifetime, IF({until} = '', ': never expires', CONCAT(': expires ', {until}, ' UTC')))
        WHEN {DAYS} = 0 THEN 'never expires (PASSWORD EXPIRE NEVER)'
        ELSE CONCAT('expires ', {until}, ' UTC (PASSWORD EXPIRE INTERVAL ', {DAYS}, ' DAY)') END"
     );
@@ -126,6 +139,7 @@ pub fn verify_parts(date: Option<&str>) -> (String, String, String) {
             format!("{DAYS} IS NULL"),
         ),
     };
+    let ok = format!("NOT COALESCE(@grantsmith_pw_expired, FALSE) AND {ok}");
     (has, want.to_string(), ok)
 }
 
@@ -192,6 +206,14 @@ pub(super) fn compare(account: &Account, want: Option<&str>, i: &Inspection) -> 
         u => format!("expires {u} UTC"),
     };
     let fix = || Some(fix(account, want));
+    if until == EXPIRED {
+        return Some(row(
+            Status::Extra,
+            false,
+            "password expired by hand (PASSWORD EXPIRE): it signs in only to change its password; run the setup script, which sets it again".to_string(),
+            None,
+        ));
+    }
     Some(match want {
         Some(d) if own && on_day(until, d) => row(
             Status::Present,
