@@ -133,7 +133,24 @@ pub fn checks(m: &Maria, dated: &Intent, plain: &Intent) {
     assert!(verify_expiry(m, plain).ends_with("\tFAIL"));
     policy(m, plain);
     expired_by_hand(m, dated);
+    past_date(m, dated);
     m.root_ok(&setup(dated));
+}
+
+/// A form whose date has passed: the fix stops with the reason, the expiry unchanged.
+fn past_date(m: &Maria, dated: &Intent) {
+    let past = dated
+        .clone()
+        .with(grantsmith::core::Field::ValidUntil, "2001-01-01");
+    let (_, r) = inspect(m, &past);
+    assert!(r.drift(), "{:?}", r.rows);
+    let o = m.root(&r.fix_sql());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !o.status.success() && err.contains("the expiry date 2001-01-01 is not ahead"),
+        "{err}"
+    );
+    assert!(verify_expiry(m, dated).ends_with("\tok"));
 }
 
 /// A server policy of 90 days: a setup without a date follows it, inspect prints the day

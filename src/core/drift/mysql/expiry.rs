@@ -153,7 +153,7 @@ pub(super) fn fix(account: &Account, date: Option<&str>) -> String {
     };
     let d = Str::new(date);
     let stop = Str::new(&format!(
-        "Grantsmith: the expiry date {date} is not ahead (or the account is gone); nothing changed. Run the setup with a later date."
+        "Grantsmith: the expiry date {date} is not ahead (or the account is gone); the expiry was not changed. Run the setup with a later date."
     ));
     let statement = Str::new(&format!("ALTER USER {account} PASSWORD EXPIRE INTERVAL "));
     format!(
@@ -179,10 +179,12 @@ fn day_before(date: &str) -> Option<String> {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     };
+    // Checked by the form, but a paste's fuzzed form must not underflow either.
     let (y, m, d) = match (m, d) {
-        (1, 1) => (y - 1, 12, 31),
-        (m, 1) => (y, m - 1, last(m - 1)),
-        (m, d) => (y, m, d - 1),
+        (1, 1) => (y.checked_sub(1)?, 12, 31),
+        (2..=12, 1) => (y, m - 1, last(m - 1)),
+        (_, 2..) => (y, m, d - 1),
+        _ => return None,
     };
     Some(format!("{y:04}-{m:02}-{d:02}"))
 }
@@ -272,5 +274,8 @@ mod tests {
         assert!(!on_day("2099-12-29 23:59:59", "2099-12-31"));
         assert!(!on_day("2100-01-01 00:00:00", "2099-12-31"));
         assert!(!on_day("", "2099-12-31"));
+        assert_eq!(day_before("0000-01-01"), None);
+        assert_eq!(day_before("2099-00-01"), None);
+        assert_eq!(day_before("2099-12-00"), None);
     }
 }
