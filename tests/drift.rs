@@ -139,3 +139,7 @@ mod comments;
 /// Change data capture: the publication, its tables, the slot and REPLICATION.
 #[path = "drift/cdc.rs"]
 mod cdc;
+
+/// MySQL / MariaDB: the password's expiry line, its rows and its fix.
+#[path = "drift/mysql_expiry.rs"]
+mod mysql_expiry;

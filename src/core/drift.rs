@@ -76,6 +76,9 @@ pub const KINDS: [(&str, usize); 21] = [
     ("grouped", 3),
     // When the password stops working (PostgreSQL's VALID UNTIL, in UTC; none: no line).
     (expiry::KIND, 1),
+    // MySQL and MariaDB's: the same, then who decides it (`account` or `default`, the
+    // server's default_password_lifetime).
+    (expiry::KIND, 2),
     // MySQL and MariaDB.
     ("global", 2),
     ("routine", 5),

@@ -1,7 +1,9 @@
 //! The drift check on real MariaDB: set up a read-only account on two databases (one
 //! named with `_`, a wildcard in database grants), drift it in seeded random ways, run
 //! the inspect query with the mariadb client (`-N -B -r`), compare, run the fix as root,
-//! inspect again: no drift left, and another account's grants untouched.
+//! inspect again: no drift left, and another account's grants untouched. The expiry too:
+//! an interval set by hand is one of the drifts, and a form with a date gets the setup's
+//! ALTER USER for the hostile account, which leaves no drift.
 
 use grantsmith::core::drift::{Report, Status};
 use grantsmith::core::{check_paste, generate, Preset};
@@ -10,7 +12,7 @@ use super::rng::Rng;
 use super::{create_dbs, form, Maria};
 
 /// The kinds of drift, as root runs them, and the start of the row each must give.
-const DRIFTS: [(&str, &str); 7] = [
+const DRIFTS: [(&str, &str); 8] = [
     (
         "REVOKE SELECT ON `shop`.* FROM ACCOUNT;",
         "missing: SELECT on database `shop`",
@@ -38,6 +40,11 @@ const DRIFTS: [(&str, &str); 7] = [
     (
         "GRANT SELECT ON `my\\_app`.* TO ACCOUNT WITH GRANT OPTION;",
         "extra (dangerous): GRANT OPTION on `my\\_app`.*",
+    ),
+    // The setup leaves the expiry to the server's policy (issue 32).
+    (
+        "ALTER USER ACCOUNT PASSWORD EXPIRE INTERVAL 5 DAY;",
+        "extra: password expires ",
     ),
 ];
 
@@ -128,6 +135,27 @@ fn drift_on_mariadb() {
         );
         assert_eq!(bystander(), before, "the fix touched another account");
     }
+    // With a date in the form, the account (on the server's policy) lacks it: the fix,
+    // the setup's ALTER USER in a prepared statement, names the hostile account right.
+    let dated = f
+        .clone()
+        .with(grantsmith::core::Field::ValidUntil, "2099-12-31");
+    let r = check(&m, &dated);
+    let drifted: Vec<String> = lines(&r)
+        .into_iter()
+        .filter(|l| !l.starts_with("present"))
+        .collect();
+    assert_eq!(
+        drifted,
+        ["missing: password expires on 2099-12-31 UTC (the account follows the server's policy now: never expires)"]
+    );
+    m.root_ok(&r.fix_sql());
+    let after = check(&m, &dated);
+    assert!(!after.drift(), "{:?}", lines(&after));
+    assert!(lines(&after)
+        .iter()
+        .any(|l| l.starts_with("present: password expires 2099-12-31 ")));
+    assert_eq!(bystander(), before, "the fix touched another account");
     // Another account's output is refused, never a wrong fix.
     let other = form(Preset::ReadOnly, user, "%", "shop,my_app", "pw-1", m.port);
     let out = m.root_ok(&generate(&f).inspect.unwrap());

@@ -1,12 +1,12 @@
 //! Issue 32, expiry on real MariaDB: a date sets `PASSWORD EXPIRE INTERVAL` to the days
-//! left (counted when the script runs); once those days have passed (the password's
-//! change moved back in `mysql.global_priv`) the password is refused; a date already
-//! past stops the script before the expiry; a re-run without a date goes back to the
-//! server's policy.
+//! left (counted when the script runs), which verify and the drift check follow
+//! (`expiry_checks.rs`). Once those days have passed (the password's change moved back
+//! in `mysql.global_priv`) the password is refused; a date already past stops the script
+//! before the expiry; a re-run without a date goes back to the server's policy.
 
 use grantsmith::core::{generate, Field, Preset};
 
-use super::{create_dbs, form, Maria};
+use super::{create_dbs, expiry_checks::checks, form, Maria};
 
 fn show(m: &Maria) -> String {
     m.root_ok("SHOW CREATE USER 'expiring'@'%'")
@@ -28,6 +28,7 @@ pub fn run(m: &Maria) {
         m.root_ok(dated.setup.as_deref().unwrap());
     }
     assert!(show(m).contains("PASSWORD EXPIRE INTERVAL"), "{}", show(m));
+    checks(m, &f.clone().with(Field::ValidUntil, "2099-12-31"), &f);
     let ok = m.login("expiring", "pw-exp-1", "shop", "SELECT 1");
     assert!(
         ok.status.success(),

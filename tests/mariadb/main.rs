@@ -21,6 +21,7 @@ mod cdc;
 mod drift;
 mod drivers;
 mod expiry;
+mod expiry_checks;
 mod rotation;
 mod takeover;
 
@@ -429,12 +430,13 @@ fn verify_and_uninstall(
     t: &str,
     label: &str,
 ) {
-    // Verify: every row ok, none extra; then a revoked privilege shows as MISSING.
+    // Verify: every row ok, none extra (the last row is the password's expiry, the
+    // server's policy here); then a revoked privilege shows as MISSING.
     let verify = out.verify.clone().unwrap();
     let rows = verify_rows(m, &verify);
     assert_eq!(
         rows.len(),
-        dbs.len() * privileges(preset).len(),
+        dbs.len() * privileges(preset).len() + 1,
         "{label}: {rows:?}"
     );
     assert!(

@@ -10,6 +10,11 @@ SET @grantsmith_sql = IF(@grantsmith_rds, 'SET @grantsmith_rds_hours = (SELECT v
 PREPARE grantsmith_rds FROM @grantsmith_sql;
 EXECUTE grantsmith_rds;
 DEALLOCATE PREPARE grantsmith_rds;
+SET @grantsmith_pw_expired = (SELECT password_expired = 'Y' FROM mysql.user WHERE User = 'dagflux' AND Host = '%');
+SET @grantsmith_sql = IF(VERSION() LIKE '%MariaDB%', 'SET @grantsmith_pw_days = (SELECT NULLIF(CAST(JSON_VALUE(Priv, ''$.password_lifetime'') AS SIGNED), -1) FROM mysql.global_priv WHERE User = ''dagflux'' AND Host = ''%''), @grantsmith_pw_changed = (SELECT CAST(JSON_VALUE(Priv, ''$.password_last_changed'') AS SIGNED) FROM mysql.global_priv WHERE User = ''dagflux'' AND Host = ''%'')', 'SET @grantsmith_pw_days = (SELECT password_lifetime FROM mysql.user WHERE User = ''dagflux'' AND Host = ''%''), @grantsmith_pw_changed = (SELECT UNIX_TIMESTAMP(password_last_changed) FROM mysql.user WHERE User = ''dagflux'' AND Host = ''%'')');
+PREPARE grantsmith_expiry_read FROM @grantsmith_sql;
+EXECUTE grantsmith_expiry_read;
+DEALLOCATE PREPARE grantsmith_expiry_read;
 SELECT c.item, c.object, IF(c.ok, 'pass', 'FAIL') AS result
 FROM (
   SELECT 1 AS ord, 'binary log on (log_bin)' AS item, IF(@@GLOBAL.log_bin, 'ON', 'OFF') AS object, @@GLOBAL.log_bin = 1 AS ok
@@ -24,6 +29,11 @@ FROM (
          IF(@grantsmith_rds, COALESCE(@grantsmith_rds_hours >= 168, FALSE), @grantsmith_retention = 0 OR @grantsmith_retention >= 604800)
   UNION ALL
   SELECT 5, 'account exists', '''dagflux''@''%''', EXISTS (SELECT 1 FROM mysql.user WHERE User = 'dagflux' AND Host = '%')
+  UNION ALL
+  SELECT 5, 'password expiry: the server''s policy (PASSWORD EXPIRE DEFAULT)', CASE WHEN @grantsmith_pw_expired THEN 'expired by hand (PASSWORD EXPIRE): it signs in only to change its password'
+       WHEN @grantsmith_pw_days IS NULL THEN CONCAT('the server''s policy, default_password_lifetime = ', @@GLOBAL.default_password_lifetime, IF(IF(@grantsmith_pw_expired, 'expired', COALESCE(DATE_FORMAT(IF(COALESCE(@grantsmith_pw_days, @@GLOBAL.default_password_lifetime) > 0, TIMESTAMPADD(SECOND, @grantsmith_pw_changed + COALESCE(@grantsmith_pw_days, @@GLOBAL.default_password_lifetime) * 86400, '1970-01-01 00:00:00'), NULL), '%Y-%m-%d %H:%i:%s'), '')) = '', ': never expires', CONCAT(': expires ', IF(@grantsmith_pw_expired, 'expired', COALESCE(DATE_FORMAT(IF(COALESCE(@grantsmith_pw_days, @@GLOBAL.default_password_lifetime) > 0, TIMESTAMPADD(SECOND, @grantsmith_pw_changed + COALESCE(@grantsmith_pw_days, @@GLOBAL.default_password_lifetime) * 86400, '1970-01-01 00:00:00'), NULL), '%Y-%m-%d %H:%i:%s'), '')), ' UTC')))
+       WHEN @grantsmith_pw_days = 0 THEN 'never expires (PASSWORD EXPIRE NEVER)'
+       ELSE CONCAT('expires ', IF(@grantsmith_pw_expired, 'expired', COALESCE(DATE_FORMAT(IF(COALESCE(@grantsmith_pw_days, @@GLOBAL.default_password_lifetime) > 0, TIMESTAMPADD(SECOND, @grantsmith_pw_changed + COALESCE(@grantsmith_pw_days, @@GLOBAL.default_password_lifetime) * 86400, '1970-01-01 00:00:00'), NULL), '%Y-%m-%d %H:%i:%s'), '')), ' UTC (PASSWORD EXPIRE INTERVAL ', @grantsmith_pw_days, ' DAY)') END, COALESCE(NOT COALESCE(@grantsmith_pw_expired, FALSE) AND @grantsmith_pw_days IS NULL, FALSE)
   UNION ALL
   SELECT 6, 'global privilege (ON *.*)', 'REPLICATION SLAVE', EXISTS (SELECT 1 FROM information_schema.USER_PRIVILEGES p WHERE p.GRANTEE = '''dagflux''@''%''' AND p.PRIVILEGE_TYPE IN ('REPLICATION SLAVE', 'REPLICATION REPLICA'))
   UNION ALL

@@ -1,8 +1,9 @@
 //! Rotation without downtime on MySQL and MariaDB, by alternating users (AWS Secrets
 //! Manager's "alternating users" strategy): step 1 makes the other user of the pair
 //! (`app` ↔ `app_2`) with exactly this one's privileges, from the same checked form and
-//! with the password typed (the new one); step 2, once the integration signs in as the
-//! other user, is this user's uninstall.
+//! with the password typed (the new one) and the same expiry date (its interval counted
+//! from the new password's change, so it ends on the same day); step 2, once the
+//! integration signs in as the other user, is this user's uninstall.
 
 use super::checks::{Checked, MAX_USER};
 use super::{uninstall, Account, Comment};

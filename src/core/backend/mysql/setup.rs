@@ -114,5 +114,6 @@ pub(super) fn expect(c: &Checked) -> Expect {
         } else {
             &[]
         },
+        expiry: c.valid_until.clone(),
     }
 }

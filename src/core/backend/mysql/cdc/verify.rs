@@ -1,6 +1,6 @@
 //! Verify as a pre-flight check: one row per thing a binary log reader needs, pass or
 //! FAIL, read-only, before the tool is pointed at the server: the binary log's settings
-//! and retention, the account, exactly its grants.
+//! and retention, the account and its password's expiry, exactly its grants.
 //!
 //! The retention is read from the server's table of variables, through a prepared
 //! statement (a query naming a table or variable that does not exist fails): MariaDB keeps
@@ -19,7 +19,7 @@ use super::{replication_privileges, RETENTION_SECONDS};
 use crate::core::backend::mysql::checks::Checked;
 use crate::core::backend::mysql::guard::prepared_if;
 use crate::core::backend::mysql::Str;
-use crate::core::drift::mysql::same_privilege;
+use crate::core::drift::mysql::{expiry_read_sql, expiry_verify_parts, same_privilege};
 
 /// The names a privilege goes by (itself and its alias), as a SQL list of strings.
 fn names_of(p: &str) -> String {
@@ -62,7 +62,8 @@ SET @grantsmith_rds = EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABL
     )
 }
 
-/// The verify script: the reads above, then one query, a row per check.
+/// The verify script: the reads above and the password's expiry's, then one query, a
+/// row per check.
 pub fn verify(c: &Checked) -> String {
     let g = c.account.grantee();
     let names = replication_privileges(c.mariadb_105);
@@ -78,6 +79,9 @@ pub fn verify(c: &Checked) -> String {
         format!("SELECT 5, 'account exists', {}, EXISTS (SELECT 1 FROM mysql.user WHERE User = {} AND Host = {})",
             Str::new(&c.account.to_string()), c.account.user(), c.account.host()),
     ];
+    // The password's expiry, read first by `expiry_read_sql` (its table differs).
+    let (has, want, ok) = expiry_verify_parts(c.valid_until.as_deref());
+    rows.push(format!("SELECT 5, {want}, {has}, COALESCE({ok}, FALSE)"));
     for p in names {
         rows.push(format!(
             "SELECT 6, 'global privilege (ON *.*)', {}, EXISTS (SELECT 1 FROM information_schema.USER_PRIVILEGES p WHERE p.GRANTEE = {g} AND p.PRIVILEGE_TYPE IN ({}))",
@@ -121,7 +125,7 @@ FROM (
 ) AS c
 ORDER BY c.ord, c.object;
 ",
-        retention(),
+        retention() + &expiry_read_sql(&c.account),
         rows.join("\n  UNION ALL\n  ")
     )
 }

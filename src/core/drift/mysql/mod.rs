@@ -2,16 +2,24 @@
 //! and `mysql.procs_priv` in the PostgreSQL query's line format (header, escaped
 //! tab-separated facts, counting trailer; run it with `mysql -N -B -r`), and the
 //! comparison with the setup, which grants exactly its privileges on each listed
-//! database and nothing else (its script starts by revoking everything).
+//! database and nothing else (its script starts by revoking everything), and sets the
+//! password's expiry (`expiry`). The query is in `inspect`, the privilege facts' kinds
+//! and `ON` clauses in `facts`.
 //!
 //! Role memberships are not listed: MySQL (`mysql.role_edges`) and MariaDB
 //! (`mysql.roles_mapping`) keep them in different tables, and one query must run on
 //! both; `SHOW GRANTS` shows them.
 
+mod expiry;
+mod facts;
+mod inspect;
+
+pub use expiry::{read_sql as expiry_read_sql, verify_parts as expiry_verify_parts};
+
 use super::compare::{Report, Row, Status};
 use super::{read, Inspection};
-use crate::core::drift::format::{HEADER, TRAILER, VERSION};
-use crate::core::quote::mysql::{Account, Comment, Ident, Str};
+use crate::core::quote::mysql::{Account, Comment, Ident};
+use facts::{describe, level, privilege_word, LEVELS};
 
 /// What the header's last field says for this query (PostgreSQL's is a fingerprint).
 pub const MARK: &str = "mysql";
@@ -29,6 +37,9 @@ pub struct Expect {
     pub privs: &'static [&'static str],
     /// What is granted globally (`ON *.*`): change data capture's replication privileges.
     pub global: &'static [&'static str],
+    /// The day the password stops working (`PASSWORD EXPIRE INTERVAL`, counted to that
+    /// day in UTC); `None`: the server's policy (`PASSWORD EXPIRE DEFAULT`).
+    pub expiry: Option<String>,
 }
 
 /// Replication privileges MariaDB 10.5.2+ names otherwise (MariaDB Knowledge Base,
@@ -54,78 +65,9 @@ pub fn same_privilege(a: &str, b: &str) -> bool {
             .any(|(x, y)| (a == *x && b == *y) || (a == *y && b == *x))
 }
 
-/// `expr` escaped as the line format wants (`\`, tab, line feed, carriage return), with
-/// `CHAR()` so the query means the same whatever `sql_mode` says about backslashes.
-fn esc(expr: &str) -> String {
-    format!(
-        "REPLACE(REPLACE(REPLACE(REPLACE(CONVERT({expr} USING utf8mb4), CHAR(92), CONCAT(CHAR(92), CHAR(92))), \
-CHAR(9), CONCAT(CHAR(92), 't')), CHAR(10), CONCAT(CHAR(92), 'n')), CHAR(13), CONCAT(CHAR(92), 'r'))"
-    )
-}
-
-/// One line: the fields, escaped, joined by tabs.
-fn line(fields: &[&str]) -> String {
-    let parts: Vec<String> = fields.iter().map(|f| esc(f)).collect();
-    format!("CONCAT_WS(CHAR(9), {})", parts.join(", "))
-}
-
 impl Expect {
     fn account(&self) -> Account {
         Account::new(&self.user, &self.host)
-    }
-
-    /// The inspect query: every privilege the account holds, at every level.
-    pub fn inspect_sql(&self) -> String {
-        let grantee = self.account().grantee();
-        let (user, host) = (Str::new(&self.user), Str::new(&self.host));
-        let g = "IF(IS_GRANTABLE = 'YES', 'grantable', '')";
-        let routine = |p: &str, set: &str| {
-            format!(
-                "SELECT {} FROM mysql.procs_priv WHERE User = {user} AND Host = {host} AND FIND_IN_SET('{set}', Proc_priv)",
-                line(&["'routine'", "Db", "Routine_name", "Routine_type", &format!("'{p}'"),
-                    "IF(FIND_IN_SET('Grant', Proc_priv), 'grantable', '')"])
-            )
-        };
-        format!(
-            "-- Everything the account has, one line per fact (tab-separated fields). Read-only:
--- run it as an account that may read the mysql schema (the one that ran the setup) with
--- mysql -N -B -r, which prints each line as it is; the first and last lines frame them.
-WITH facts (line) AS (
-  SELECT {} FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = {grantee} AND PRIVILEGE_TYPE <> 'USAGE'
-  UNION ALL
-  SELECT {} FROM information_schema.SCHEMA_PRIVILEGES WHERE GRANTEE = {grantee}
-  UNION ALL
-  SELECT {} FROM information_schema.TABLE_PRIVILEGES WHERE GRANTEE = {grantee}
-  UNION ALL
-  SELECT {} FROM information_schema.COLUMN_PRIVILEGES WHERE GRANTEE = {grantee}
-  UNION ALL
-  {}
-  UNION ALL
-  {}
-)
-SELECT line FROM (
-  SELECT 0 AS part, {} AS line
-  UNION ALL
-  SELECT 1, line FROM facts
-  UNION ALL
-  SELECT 2, CONCAT('{TRAILER}', CHAR(9), (SELECT COUNT(*) FROM facts))
-) x ORDER BY part, line;",
-            line(&["'global'", "PRIVILEGE_TYPE", g]),
-            line(&["'schema'", "TABLE_SCHEMA", "PRIVILEGE_TYPE", g]),
-            line(&["'table'", "TABLE_SCHEMA", "TABLE_NAME", "PRIVILEGE_TYPE", g]),
-            line(&["'column'", "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME", "PRIVILEGE_TYPE", g]),
-            routine("EXECUTE", "Execute"),
-            routine("ALTER ROUTINE", "Alter Routine"),
-            line(&[
-                &format!("'{HEADER}'"),
-                &format!("'{VERSION}'"),
-                &user.to_string(),
-                &host.to_string(),
-                &format!("IF(EXISTS (SELECT 1 FROM mysql.user WHERE User = {user} AND Host = {host}), 'exists', 'missing')"),
-                "CURRENT_USER()",
-                &format!("'{MARK}'"),
-            ]),
-        )
     }
 
     /// Reads a paste of the inspect output and compares it with the setup.
@@ -249,7 +191,13 @@ SELECT line FROM (
                 ),
             );
         }
-        let missing = self.missing(&seen, &account);
+        let mut missing = self.missing(&seen, &account);
+        match expiry::compare(&account, self.expiry.as_deref(), i) {
+            Some(r) if r.status == Status::Extra => extra.push(r),
+            Some(r) if r.status == Status::Missing => missing.push(r),
+            Some(r) => present.push(r),
+            None => {}
+        }
         let (danger, rest): (Vec<Row>, Vec<Row>) = extra.into_iter().partition(|r| r.danger);
         Report {
             role: Comment::new(&account.to_string()).to_string(),
@@ -269,60 +217,5 @@ fn row(status: Status, danger: bool, what: String, fix: Option<String>) -> Row {
         what: Comment::new(&what).to_string(),
         fix,
         after_commit: false,
-    }
-}
-
-/// A privilege word MySQL or MariaDB prints: upper-case letters, spaces and `_` only,
-/// so it can be written back into a statement as it is.
-fn privilege_word(p: &str) -> Option<&str> {
-    let ok = !p.is_empty()
-        && p.bytes()
-            .all(|b| b.is_ascii_uppercase() || b == b' ' || b == b'_');
-    ok.then_some(p)
-}
-
-/// The kinds of fact the MySQL query writes.
-const LEVELS: [&str; 5] = ["global", "schema", "table", "column", "routine"];
-
-/// A name from the paste as an identifier; `None` for an empty one, which MySQL
-/// cannot hold (that row then gets no statement).
-fn name(raw: &str) -> Option<Ident> {
-    (!raw.is_empty()).then(|| Ident::new(raw))
-}
-
-/// `(ON clause, privilege, grantable)` of a fact (one of [`LEVELS`]); the clause is
-/// `None` when a name in it is empty.
-fn level<'a>(kind: &str, f: &'a [String]) -> (Option<String>, &'a str, bool) {
-    let two = || Some(format!("{}.{}", name(&f[0])?, name(&f[1])?));
-    let (on, rest) = match kind {
-        "global" => (Some("*.*".to_string()), &f[0..]),
-        "schema" => (name(&f[0]).map(|d| format!("{d}.*")), &f[1..]),
-        "table" => (two(), &f[2..]),
-        "column" => (two(), &f[3..]),
-        _ => {
-            let kind = if f[2] == "PROCEDURE" {
-                "PROCEDURE"
-            } else {
-                "FUNCTION"
-            };
-            (two().map(|t| format!("{kind} {t}")), &f[3..])
-        }
-    };
-    (
-        on,
-        rest[0].as_str(),
-        rest.get(1).is_some_and(|g| g == "grantable"),
-    )
-}
-
-/// Where a fact's privilege is, in words (escaped by [`row`]).
-fn describe(kind: &str, f: &[String]) -> String {
-    let id = |n: usize| Ident::new(&f[n]).to_string();
-    match kind {
-        "global" => "every database (*.*)".to_string(),
-        "schema" => format!("database {}", id(0)),
-        "table" => format!("table {}.{}", id(0), id(1)),
-        "column" => format!("column {} of {}.{}", id(2), id(0), id(1)),
-        _ => format!("{} {}.{}", f[2].to_ascii_lowercase(), id(0), id(1)),
     }
 }
