@@ -33,9 +33,10 @@ pub enum What {
     Summary,
     /// Grants for a schema created later (PostgreSQL: --schema, --role, --owner)
     NewSchema,
-    /// PostgreSQL: a read-only query listing everything the user has (run it with psql -At)
+    /// PostgreSQL, MySQL and MariaDB: a read-only query listing everything the user has
+    /// (run it with psql -At, or mysql -N -B -r)
     Inspect,
-    /// PostgreSQL: compare the inspect query's output (--from) with the setup; prints
+    /// PostgreSQL, MySQL and MariaDB: compare the inspect query's output (--from) with the setup; prints
     /// the fix script, exits 1 when there is drift
     Check,
     /// Rotation without downtime, step 1: PostgreSQL presets, the second user of the
@@ -217,7 +218,7 @@ fn check(i: &Intent, from: &str) -> Result<(String, bool), Vec<String>> {
         Some(Ok(report)) => Ok((report.fix_sql().trim_end().to_string(), report.drift())),
         Some(Err(m)) => Err(vec![format!("--from: {m}")]),
         None => Err(vec![format!(
-            "check is for PostgreSQL, not {} (see --help)",
+            "check is for PostgreSQL, MySQL and MariaDB, not {} (see --help)",
             i.db.label()
         )]),
     }

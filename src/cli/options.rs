@@ -118,7 +118,7 @@ options! {
         /// Metadata preset: the environment variable the tool reads the password from
         /// (summary)
         password_env_name = "password-env-name",
-        /// PostgreSQL presets and Redshift: the password stops working on this date
+        /// PostgreSQL presets, Redshift, MySQL and MariaDB: the password stops working on this date
         /// (YYYY-MM-DD, 00:00 UTC); empty: never
         valid_until = "valid-until",
         /// Read the password from this environment variable (never a flag: flags end up

@@ -32,8 +32,8 @@ pub enum Field {
     ConnectionName,
     /// Metadata sync: the environment variable the tool reads the password from.
     PasswordEnvName,
-    /// PostgreSQL presets and Redshift: the date the password stops working (`VALID
-    /// UNTIL`); empty: never.
+    /// PostgreSQL presets and Redshift (`VALID UNTIL`), MySQL and MariaDB (`PASSWORD
+    /// EXPIRE INTERVAL`): the date the password stops working; empty: never.
     ValidUntil,
     /// Change data capture: the published tables, `schema.table`, commas or new lines.
     Tables,
