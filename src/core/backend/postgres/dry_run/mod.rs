@@ -1,0 +1,157 @@
+//! The dry run (issue 33): what the page runs in PGlite, PostgreSQL compiled to
+//! WebAssembly, in the reader's tab, built from the same checked form as the setup
+//! script. A [`Plan`] holds the stand-in database's statements, the setup, verify and
+//! uninstall scripts cut into statements ([`split`]), and the probes the new user tries
+//! with what the form promises for each ([`probes`]). The page's `dry-run.js` runs it;
+//! this module decides everything that can be decided without a database, so native
+//! tests cover it.
+//!
+//! PGlite is one single-user backend whose bootstrap superuser is `postgres`; it takes
+//! other identities with `SET SESSION AUTHORIZATION`, which the session's
+//! authenticated superuser may always do (PostgreSQL docs, SET SESSION
+//! AUTHORIZATION: "The session user identifier can be changed only if the initial
+//! session user (the authenticated user) had the superuser privilege"). A script's own
+//! `SET ROLE`/`RESET ROLE` then moves within the identity it runs as. `RESET SESSION
+//! AUTHORIZATION` does not come back in PGlite 0.3 (seen: the session user stays), so
+//! the plan always names the identity it goes back to.
+
+pub mod probes;
+pub mod split;
+pub mod stand_in;
+
+use crate::core::backend::generate;
+use crate::core::conn::PASSWORD_PLACEHOLDER;
+use crate::core::intent::{Field, Intent, Preset, Scope};
+use crate::core::neon::{DB_DEFAULT, OWNER_DEFAULT};
+use crate::core::quote::pg::{Ident, Literal};
+use crate::core::text::{or_default, split_unique};
+pub use probes::{Expect, Probe};
+
+/// PGlite's bootstrap superuser, which builds the stand-in and runs the scripts.
+pub const SUPERUSER: &str = "postgres";
+/// The password the dry run puts where the script waits for the reader's.
+pub const PASSWORD: &str = "dry-run-password";
+/// Sample schemas for "all schemas": `public` and one more.
+pub const SAMPLE_SCHEMAS: [&str; 2] = ["public", "sales"];
+
+/// Everything the page's runner needs, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The database PGlite opens (the form's: the scripts check `current_database()`).
+    pub database: String,
+    /// The new user, as PostgreSQL stores the name.
+    pub user: String,
+    /// Builds the stand-in, as the superuser.
+    pub stand_in: Vec<String>,
+    /// Takes the identity the scripts run as.
+    pub as_runner: String,
+    /// Takes the new user's identity, for the probes.
+    pub as_user: String,
+    /// Back to the superuser.
+    pub as_superuser: String,
+    /// The setup script, statement by statement (run twice).
+    pub setup: Vec<String>,
+    /// After setup, as the superuser: the owner creates a table (default privileges).
+    pub later: Vec<String>,
+    /// The verify query (its rows say pass or FAIL).
+    pub verify: Vec<String>,
+    /// The tries as the new user.
+    pub probes: Vec<Probe>,
+    /// The uninstall script, statement by statement (run twice).
+    pub uninstall: Vec<String>,
+    /// One row, one column: how many roles of the new user's name remain (0 after
+    /// uninstall).
+    pub role_count: String,
+    /// What this dry run leaves unproven for this form.
+    pub notes: Vec<String>,
+}
+
+/// The dry run of the form `i`, or why there is none (a field to fix, or a form the
+/// dry run cannot show).
+///
+/// ```
+/// use grantsmith::core::backend::postgres::dry_run::plan;
+/// use grantsmith::core::{Field, Intent};
+/// let i = Intent::default().with(Field::Host, "db.example.com");
+/// let p = plan(&i).unwrap();
+/// assert_eq!((p.database.as_str(), p.user.as_str()), ("postgres", "dreamlit_app"));
+/// assert!(p.setup.iter().any(|s| s.contains("'dry-run-password'")));
+/// ```
+pub fn plan(i: &Intent) -> Result<Plan, String> {
+    if i.preset == Preset::Cdc {
+        return Err(
+            "Change data capture needs replication, which the dry run cannot show: its SQL only"
+                .into(),
+        );
+    }
+    let out = generate(i);
+    let (Some(setup), Some(verify), Some(uninstall)) = (&out.setup, &out.verify, &out.uninstall)
+    else {
+        return Err("Fix the fields marked above first".into());
+    };
+    let original = i.preset == Preset::Original;
+    let name = |f: Field, default: &'static str| or_default(i.get(f), default).to_string();
+    let role_default = i
+        .spec()
+        .field(i.preset, Field::Role)
+        .map_or("", |f| f.default);
+    let user = or_default(i.get(Field::Role), i.role_fallback(role_default)).to_string();
+    let owner_default: &[&str] = if original { &[OWNER_DEFAULT] } else { &[] };
+    let owner_items = split_unique(i.get(Field::Owners)).unwrap_or(owner_default.to_vec());
+    let owners = idents(&owner_items)?;
+    let listed = i.spec().scope_of(i) == Scope::Listed;
+    let schema_items = match listed {
+        true => split_unique(i.get(Field::Schemas)).unwrap_or(vec!["public"]),
+        false => SAMPLE_SCHEMAS.to_vec(),
+    };
+    let schemas = idents(&schema_items)?;
+    let unlisted = listed.then(|| stand_in::fixed(stand_in::UNLISTED));
+    let rls = original && i.rls;
+    let privs = probes::promised(i);
+    let superuser = stand_in::fixed(SUPERUSER);
+    let creator = owners.first().cloned().unwrap_or_else(|| superuser.clone());
+    let user_ident = Ident::new(&user).map_err(|e| e.message())?;
+    let password = Literal::generated(PASSWORD).to_string();
+    let mut notes = vec![
+        "The stand-in holds one table, view, sequence and function per schema, not your tables, owners or settings.".to_string(),
+        "PGlite has one session: the password sign-in is not tried.".to_string(),
+    ];
+    if !listed {
+        notes.push(format!(
+            "All schemas: sample schemas {} stand in for yours.",
+            SAMPLE_SCHEMAS.join(", ")
+        ));
+    }
+    if let Some(p) = i.provider() {
+        notes.push(format!(
+            "{}: run as PGlite's superuser, not as the provider's administrator.",
+            p.label()
+        ));
+    }
+    Ok(Plan {
+        database: name(Field::Database, DB_DEFAULT),
+        stand_in: stand_in::statements(&schemas, unlisted.as_ref(), &owners, rls),
+        as_runner: format!("SET SESSION AUTHORIZATION {superuser}"),
+        as_user: format!("SET SESSION AUTHORIZATION {user_ident}"),
+        as_superuser: format!("SET SESSION AUTHORIZATION {superuser}"),
+        setup: split::statements(&setup.replace(PASSWORD_PLACEHOLDER, &password)),
+        later: stand_in::later(&schemas, &creator),
+        verify: split::statements(verify),
+        probes: probes::probes(&privs, &schemas, unlisted.as_ref(), rls, rls),
+        uninstall: split::statements(uninstall),
+        role_count: format!(
+            "SELECT count(*) FROM pg_roles WHERE rolname = {}",
+            user_ident.literal()
+        ),
+        user,
+        notes,
+    })
+}
+
+/// Names the generator has already accepted, as identifiers.
+fn idents(items: &[&str]) -> Result<Vec<Ident>, String> {
+    items
+        .iter()
+        .map(|s| Ident::new(s).map_err(|e| e.message()))
+        .collect()
+}
