@@ -191,7 +191,12 @@ fn pieces_join_back_into_every_script() {
 fn promises_are_the_presets_privileges() {
     use grantsmith::core::backend::postgres::dry_run::probes::promised;
     use grantsmith::core::backend::postgres::presets::privileges;
-    for preset in [Preset::Metadata, Preset::ReadWrite, Preset::ReadOnly, Preset::Custom] {
+    for preset in [
+        Preset::Metadata,
+        Preset::ReadWrite,
+        Preset::ReadOnly,
+        Preset::Custom,
+    ] {
         let i = form(preset);
         assert_eq!(promised(&i), privileges(&i), "{preset:?}");
     }

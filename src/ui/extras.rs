@@ -17,6 +17,7 @@ use crate::core::intent::{Db, Intent, Preset};
 use crate::core::profile::Profile;
 use crate::core::provider::Pick;
 
+pub use super::dry_run::dry_run;
 pub use super::more_outputs::{connection, more};
 
 /// The embedding page's profile (from a link or an embed's attributes), made to live

@@ -41,6 +41,8 @@ pub struct Plan {
     pub database: String,
     /// The new user, as PostgreSQL stores the name.
     pub user: String,
+    /// Makes the database in PGlite's holder instance (a run opens a copy of it there).
+    pub create_database: String,
     /// Builds the stand-in, as the superuser.
     pub stand_in: Vec<String>,
     /// Takes the identity the scripts run as.
@@ -130,6 +132,10 @@ pub fn plan(i: &Intent) -> Result<Plan, String> {
     }
     Ok(Plan {
         database: name(Field::Database, DB_DEFAULT),
+        create_database: format!(
+            "CREATE DATABASE {}",
+            Ident::new(&name(Field::Database, DB_DEFAULT)).map_err(|e| e.message())?
+        ),
         stand_in: stand_in::statements(&schemas, unlisted.as_ref(), &owners, rls),
         as_runner: format!("SET SESSION AUTHORIZATION {superuser}"),
         as_user: format!("SET SESSION AUTHORIZATION {user_ident}"),

@@ -1,0 +1,146 @@
+//! "Try it here" beside the PostgreSQL setup script (issue 33, the fuller pages only):
+//! the core's dry-run plan for the form, handed to `dry-run.js`, which loads PGlite
+//! from the page's own origin on the first click and shows what the script does. The
+//! page carries neither PGlite nor the module: both load on the click.
+
+use js_sys::{Array, Object, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use super::page::Page;
+use crate::core::backend::postgres::dry_run::{plan, Expect, Plan};
+use crate::core::intent::{Db, Preset};
+
+/// Where `dry-run.js` renders its results (it owns this element's children).
+const TARGET: &str = "gs-dry-run-out";
+
+/// The button, what it cannot do here, and the results' place.
+pub fn dry_run(page: Page) -> impl IntoView {
+    let message = RwSignal::new(String::new());
+    let shown = move || {
+        page.intent
+            .with(|i| i.db == Db::Postgres && i.preset != Preset::Cdc)
+    };
+    let on_click = move |_| {
+        message.set(String::new());
+        if offline() {
+            message.set("The dry run needs the served page (it loads PGlite from there); this offline file cannot load it.".into());
+            return;
+        }
+        match page.intent.with(plan) {
+            Ok(p) => start(&p),
+            Err(e) => message.set(e),
+        }
+    };
+    view! {
+        <div class="gs-dry-run" class:gs-hidden=move || !shown()>
+            <div class="gs-actions">
+                <button type="button" class="gs-btn gs-btn-small gs-btn-light" data-testid="dry-run-button"
+                    on:click=on_click>
+                    "Try it here"
+                </button>
+                <span class="gs-hint">
+                    "Runs this script in PostgreSQL 17 inside this tab (PGlite, ~5 MB from this site, "
+                    "loaded on the click) against a stand-in database shaped by the form. Nothing is sent."
+                </span>
+            </div>
+            <p class="gs-error" data-testid="dry-run-message" role="alert" class:gs-hidden=move || message.with(String::is_empty)>
+                {message}
+            </p>
+            <div id=TARGET data-testid="dry-run" aria-live="polite"></div>
+        </div>
+    }
+}
+
+/// The single-file build runs from `file:`, where no module can be fetched.
+fn offline() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
+}
+
+/// Runs the plan: through the module when it is loaded, else by loading it with the
+/// plan waiting for it.
+fn start(p: &Plan) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(doc) = window.document() else { return };
+    let Some(target) = doc.get_element_by_id(TARGET) else {
+        return;
+    };
+    let plan = to_js(p);
+    let run = Reflect::get(&window, &"grantsmithDryRun".into()).unwrap_or(JsValue::UNDEFINED);
+    if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&run) {
+        let _ = f.call2(&JsValue::NULL, &plan, &target);
+        return;
+    }
+    let pending = Object::new();
+    set(&pending, "plan", &plan);
+    set(&pending, "target", &target);
+    let _ = Reflect::set(&window, &"grantsmithDryRunPending".into(), &pending);
+    // Once per page: a second click before the module has run only replaces the plan.
+    if doc.get_element_by_id("gs-dry-run-module").is_none() {
+        if let Ok(s) = doc.create_element("script") {
+            let _ = s.set_attribute("id", "gs-dry-run-module");
+            let _ = s.set_attribute("type", "module");
+            let _ = s.set_attribute("src", "dry-run.js");
+            if let Some(head) = doc.head() {
+                let _ = head.append_child(&s);
+            }
+        }
+    }
+}
+
+fn set(o: &Object, key: &str, v: &JsValue) {
+    let _ = Reflect::set(o, &key.into(), v);
+}
+
+fn strings(v: &[String]) -> JsValue {
+    v.iter()
+        .map(|s| JsValue::from_str(s))
+        .collect::<Array>()
+        .into()
+}
+
+/// The plan as the plain object `dry-run.js` reads.
+fn to_js(p: &Plan) -> JsValue {
+    let o = Object::new();
+    for (k, v) in [
+        ("database", &p.database),
+        ("user", &p.user),
+        ("create_database", &p.create_database),
+        ("as_runner", &p.as_runner),
+        ("as_user", &p.as_user),
+        ("as_superuser", &p.as_superuser),
+        ("role_count", &p.role_count),
+    ] {
+        set(&o, k, &JsValue::from_str(v));
+    }
+    for (k, v) in [
+        ("stand_in", &p.stand_in),
+        ("setup", &p.setup),
+        ("later", &p.later),
+        ("verify", &p.verify),
+        ("uninstall", &p.uninstall),
+        ("notes", &p.notes),
+    ] {
+        set(&o, k, &strings(v));
+    }
+    let probes: Array = p
+        .probes
+        .iter()
+        .map(|x| {
+            let q = Object::new();
+            set(&q, "label", &JsValue::from_str(&x.label));
+            set(&q, "sql", &JsValue::from_str(&x.sql));
+            set(&q, "expect", &JsValue::from_str(x.expect.as_str()));
+            if let Expect::Rows(n) = x.expect {
+                set(&q, "rows", &JsValue::from(n));
+            }
+            JsValue::from(q)
+        })
+        .collect();
+    set(&o, "probes", &probes);
+    o.into()
+}
