@@ -20,28 +20,35 @@ let engine;
 // starts from a clean cluster, for about a second.
 function load() {
   engine ??= (async () => {
-    const [{ PGlite }, { pgcrypto }, wasmModule, fsBundle] = await Promise.all([
+    const [{ PGlite }, wasmModule, fsBundle] = await Promise.all([
       import("./pglite/index.js"),
-      import("./pglite/contrib/pgcrypto.js"),
       WebAssembly.compileStreaming(fetch(new URL("pglite.wasm", base))),
       fetch(new URL("pglite.data", base)).then((r) => r.blob()),
     ]);
     const holder = new PGlite({ wasmModule, fsBundle });
     await holder.waitReady;
-    return { PGlite, pgcrypto, wasmModule, fsBundle, holder };
+    return { PGlite, wasmModule, fsBundle, holder };
   })();
   return engine;
 }
 
+// pgcrypto (1.1 MB) only for a script that creates it (the original's does).
+let cryptoExt;
+function extensions(plan) {
+  if (!plan.setup.some((s) => /CREATE EXTENSION[^;]*pgcrypto/i.test(s))) return {};
+  cryptoExt ??= import("./pglite/contrib/pgcrypto.js");
+  return cryptoExt.then(({ pgcrypto }) => ({ pgcrypto }));
+}
+
 async function fresh(plan) {
-  const { PGlite, pgcrypto, wasmModule, fsBundle, holder } = await load();
+  const { PGlite, wasmModule, fsBundle, holder } = await load();
   try {
     await holder.exec(plan.create_database);
   } catch (e) {
     if (e.code !== "42P04") throw e; // duplicate_database: made by an earlier run
   }
   const loadDataDir = await holder.dumpDataDir("none");
-  const db = new PGlite({ loadDataDir, database: plan.database, wasmModule, fsBundle, extensions: { pgcrypto } });
+  const db = new PGlite({ loadDataDir, database: plan.database, wasmModule, fsBundle, extensions: await extensions(plan) });
   await db.waitReady;
   return db;
 }
@@ -96,7 +103,7 @@ async function probe(db, p) {
 export async function run(plan) {
   const started = performance.now();
   const db = await fresh(plan);
-  const result = { steps: [], probes: [], verify: null, notes: plan.notes };
+  const result = { steps: [], probes: [], verify: null, notes: plan.notes, plan };
   try {
     const su = async (name, list) => result.steps.push(await script(db, name, list));
     await su("stand-in database", plan.stand_in);

@@ -228,7 +228,3 @@ pub fn more(page: Page) -> impl IntoView {
         </div>
     }
 }
-
-/// The dry run (issue 33) is the fuller pages' (it loads PGlite on the click): this
-/// page shows nothing for it.
-pub fn dry_run(_page: Page) -> impl IntoView {}

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::extras::{connection, dry_run, more};
+use super::extras::{connection, more};
 use super::page::Page;
 use super::reactive::memo;
 use super::script_block::ScriptBlock;
@@ -46,7 +46,6 @@ pub fn Outputs(
                         <code data-testid="policy-name">{policy}</code>
                     </p>
                 })}
-                {dry_run(page)}
             </ScriptBlock>
             {connection(page)}
             {super::show::show(memo(move || summary.with(|s| !s.is_empty())), std::sync::Arc::new(move || view! {

@@ -7,7 +7,10 @@
 // files (dry-run.js and dist/pglite/), and nothing typed in any request.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, openApp, tid } from "./helpers.mjs";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { launch, startServer, openApp, tid, DIST, ARTIFACTS } from "./helpers.mjs";
 
 let browser, srv;
 before(async () => { browser = await launch(); srv = await startServer(); });
@@ -82,24 +85,58 @@ test("all.html has the button too; the read-only user's write is refused there",
   await context.close();
 });
 
-test("network: nothing before the click, then only the page's own files, nothing typed", async () => {
-  const { context, page } = await openApp(browser, `${srv.pg}#${HOST}&${LISTED}&rls=1`);
+test("network, screenshot, then a failing form's error at the statement that raised it", async () => {
+  const { context, page } = await openApp(browser, `${srv.pg}#${HOST}&${LISTED}&rls=1`, { width: 900 });
   const seen = [];
   page.on("request", (q) => seen.push({ url: q.url(), post: q.postData() }));
   await tid(page, "generate").click();
   await page.waitForTimeout(300);
   assert.deepEqual(seen, [], "a request before the click");
-  const r = await dryRun(page);
-  assert.ok(r.ok);
+  const first = await dryRun(page);
+  assert.ok(first.ok);
   const origin = new URL(srv.url).origin;
   const paths = [...new Set(seen.map((s) => new URL(s.url).pathname))].sort();
   assert.ok(seen.every((s) => new URL(s.url).origin === origin), JSON.stringify(seen));
-  assert.ok(paths.includes("/dry-run.js") && paths.includes("/pglite/pglite.wasm") && paths.includes("/pglite/pglite.data"), paths.join(" "));
-  assert.ok(paths.every((p) => p === "/dry-run.js" || p.startsWith("/pglite/")), paths.join(" "));
+  assert.deepEqual(paths.filter((p) => !/^\/pglite\/chunk-[A-Z0-9]+\.js$/.test(p)), [
+    "/dry-run.js", "/pglite/contrib/pgcrypto.js", "/pglite/index.js", "/pglite/pgcrypto.tar.gz", "/pglite/pglite.data", "/pglite/pglite.wasm",
+  ]);
   for (const s of seen) {
     for (const typed of ["Prod", "weird", "app_owner", "sales"]) {
       assert.ok(!decodeURIComponent(s.url).includes(typed) && !(s.post ?? "").includes(typed), `${typed} in ${s.url}`);
     }
   }
+  await page.locator(".gs-dry-run").screenshot({ path: path.join(ARTIFACTS, "dry-run.png") });
+
+  // The database already has a role of the new user's name that no Grantsmith script
+  // made: the setup's first check refuses to touch it (src/core/backend/postgres/guard.rs).
+  const plan = { ...first.plan, stand_in: [...first.plan.stand_in, `CREATE ROLE "dreamlit_app" LOGIN`] };
+  await page.evaluate((p) => { window.grantsmithDryRunLast = undefined; window.grantsmithDryRun(p, document.getElementById("gs-dry-run-out")); }, plan);
+  await page.waitForFunction(() => window.grantsmithDryRunLast);
+  const r = await page.evaluate(() => window.grantsmithDryRunLast);
+  const setup = r.steps.find((x) => x.name === "setup");
+  const failed = setup.statements.at(-1);
+  assert.equal(setup.errors, 1);
+  assert.match(failed.sql, /already exists and was not made by a Grantsmith setup script/);
+  assert.equal(failed.error.code, "P0001");
+  assert.equal(setup.statements.length, plan.setup.indexOf(failed.sql) + 1, "stops at the failing statement");
+  assert.ok(!r.ok);
+  const shown = await tid(page, "dry-run-error").first().textContent();
+  assert.match(shown, /ERROR P0001: Role dreamlit_app already exists and was not made by a Grantsmith setup script/);
+  assert.match(await tid(page, "dry-run-summary").textContent(), /^Not as promised: /);
   await context.close();
 });
+
+test("the offline single file says the dry run needs the served page, and loads nothing", async () => {
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gs-offline-")), "grantsmith.html");
+  fs.copyFileSync(path.join(DIST, "grantsmith-offline.html"), copy);
+  const { context, page } = await openApp(browser, `file://${copy}#preset=connector-ro&${HOST}&database=appdb`);
+  const requests = [];
+  page.on("request", (q) => requests.push(q.url()));
+  await tid(page, "generate").click();
+  await tid(page, "dry-run-button").click();
+  assert.match(await tid(page, "dry-run-message").textContent(), /needs the served page/);
+  await page.waitForTimeout(300);
+  assert.deepEqual(requests, []);
+  await context.close();
+});
+
