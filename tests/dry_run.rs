@@ -201,3 +201,32 @@ fn promises_are_the_presets_privileges() {
         assert_eq!(promised(&i), privileges(&i), "{preset:?}");
     }
 }
+
+/// The reader's own schemas added to the stand-in: out of reach with listed schemas,
+/// in scope when listed, refused with "all schemas" (not judged there).
+#[test]
+fn more_stand_in_schemas_stay_out_of_reach() {
+    use grantsmith::core::backend::postgres::dry_run::plan_with;
+    let p = plan_with(&form(Preset::ReadWrite), "hr, sales").unwrap();
+    assert_eq!(expect(&p, "read \"hr\".\"dry_run_table\""), Expect::Refused);
+    assert_eq!(expect(&p, "create a table in \"hr\""), Expect::Refused);
+    assert_eq!(
+        expect(&p, "read \"sales\".\"dry_run_table\""),
+        Expect::Allowed
+    );
+    assert_eq!(
+        p.stand_in
+            .iter()
+            .filter(|s| s.starts_with("CREATE SCHEMA \"sales\""))
+            .count(),
+        1
+    );
+    let mut all = form(Preset::Original);
+    all.scope = Scope::All;
+    assert!(plan_with(&all, "hr")
+        .unwrap_err()
+        .contains("listed schemas only"));
+    assert!(plan_with(&form(Preset::ReadOnly), "information_schema")
+        .unwrap_err()
+        .starts_with("Stand-in schema: "));
+}

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::page::Page;
-use crate::core::backend::postgres::dry_run::{plan, Expect, Plan};
-use crate::core::intent::{Db, Preset};
+use crate::core::backend::postgres::dry_run::{plan_with, Expect, Plan};
+use crate::core::intent::{Db, Preset, Scope};
 
 /// Where `dry-run.js` renders its results (it owns this element's children).
 const TARGET: &str = "gs-dry-run-out";
@@ -17,6 +17,9 @@ const TARGET: &str = "gs-dry-run-out";
 /// The button, what it cannot do here, and the results' place.
 pub fn dry_run(page: Page) -> impl IntoView {
     let message = RwSignal::new(String::new());
+    // More schemas for the stand-in: the reader's own, which the form leaves out.
+    let also = RwSignal::new(String::new());
+    let listed = move || page.intent.with(|i| i.spec().scope_of(i) == Scope::Listed);
     let shown = move || {
         page.intent
             .with(|i| i.db == Db::Postgres && i.preset != Preset::Cdc)
@@ -27,7 +30,12 @@ pub fn dry_run(page: Page) -> impl IntoView {
             message.set("The dry run needs the served page (it loads PGlite from there); this offline file cannot load it.".into());
             return;
         }
-        match page.intent.with(plan) {
+        let extra = if listed() {
+            also.get_untracked()
+        } else {
+            String::new()
+        };
+        match page.intent.with(|i| plan_with(i, &extra)) {
             Ok(p) => start(&p, message),
             Err(e) => message.set(e),
         }
@@ -43,6 +51,13 @@ pub fn dry_run(page: Page) -> impl IntoView {
                     "Runs this script in PostgreSQL 17 inside this tab (PGlite: 14 MB, 4.5 MB compressed, "
                     "from this site, loaded on the click) against a stand-in database shaped by the form. Nothing is sent."
                 </span>
+            </div>
+            <div class:gs-hidden=move || !listed()>
+                <label class="gs-label" for="gs-dry-run-also">
+                    "Also in the stand-in: schemas your database has that the form leaves out (the new user must not reach them)"
+                </label>
+                <input id="gs-dry-run-also" class="gs-input" data-testid="dry-run-also" placeholder="hr, audit"
+                    prop:value=also on:input=move |ev| also.set(event_target_value(&ev))/>
             </div>
             <p class="gs-error" data-testid="dry-run-message" role="alert" class:gs-hidden=move || message.with(String::is_empty)>
                 {message}

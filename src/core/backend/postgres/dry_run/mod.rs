@@ -80,6 +80,26 @@ pub struct Plan {
 /// assert!(p.setup.iter().any(|s| s.contains("'dry-run-password'")));
 /// ```
 pub fn plan(i: &Intent) -> Result<Plan, String> {
+    plan_with(i, "")
+}
+
+/// [`plan`] with more schemas in the stand-in, which the reader names (the ones their
+/// database has and the form leaves out): with listed schemas, each must stay out of
+/// the new user's reach, like `dry_run_unlisted`. A name already listed is in scope
+/// as listed; with "all schemas" they are refused (the sweep's own exclusions, and the
+/// metadata preset's filters, are not judged here).
+///
+/// ```
+/// use grantsmith::core::backend::postgres::dry_run::plan_with;
+/// use grantsmith::core::{Field, Intent, Scope};
+/// let mut i = Intent::default().with(Field::Host, "db.example.com");
+/// i.scope = Scope::Listed;
+/// let p = plan_with(&i, "hr, public").unwrap();
+/// assert!(p.stand_in.iter().any(|s| s.starts_with("CREATE SCHEMA \"hr\"")));
+/// assert!(p.probes.iter().any(|x| x.label == "read \"hr\".\"dry_run_table\""));
+/// assert!(plan_with(&i, "pg_catalog").is_err());
+/// ```
+pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
     if i.preset == Preset::Cdc {
         return Err(
             "Change data capture needs replication, which the dry run cannot show: its SQL only"
@@ -107,7 +127,18 @@ pub fn plan(i: &Intent) -> Result<Plan, String> {
         false => SAMPLE_SCHEMAS.to_vec(),
     };
     let schemas = idents(&schema_items)?;
-    let unlisted = listed.then(|| stand_in::fixed(stand_in::UNLISTED));
+    let also_items = split_unique(also).unwrap_or_default();
+    if !listed && !also_items.is_empty() {
+        return Err("More stand-in schemas go with listed schemas only".into());
+    }
+    let mut unlisted: Vec<Ident> = listed
+        .then(|| stand_in::fixed(stand_in::UNLISTED))
+        .into_iter()
+        .collect();
+    for a in also_items.into_iter().filter(|a| !schema_items.contains(a)) {
+        unlisted
+            .push(Ident::new_schema(a).map_err(|e| format!("Stand-in schema: {}", e.message()))?);
+    }
     let rls = original && i.rls;
     let privs = probes::promised(i);
     let superuser = stand_in::fixed(SUPERUSER);
@@ -136,14 +167,14 @@ pub fn plan(i: &Intent) -> Result<Plan, String> {
             "CREATE DATABASE {}",
             Ident::new(&name(Field::Database, DB_DEFAULT)).map_err(|e| e.message())?
         ),
-        stand_in: stand_in::statements(&schemas, unlisted.as_ref(), &owners, rls),
+        stand_in: stand_in::statements(&schemas, &unlisted, &owners, rls),
         as_runner: format!("SET SESSION AUTHORIZATION {superuser}"),
         as_user: format!("SET SESSION AUTHORIZATION {user_ident}"),
         as_superuser: format!("SET SESSION AUTHORIZATION {superuser}"),
         setup: split::statements(&setup.replace(PASSWORD_PLACEHOLDER, &password)),
         later: stand_in::later(&schemas, &creator),
         verify: split::statements(verify),
-        probes: probes::probes(&privs, &schemas, unlisted.as_ref(), rls, rls),
+        probes: probes::probes(&privs, &schemas, &unlisted, rls, rls),
         uninstall: split::statements(uninstall),
         role_count: format!(
             "SELECT count(*) FROM pg_roles WHERE rolname = {}",

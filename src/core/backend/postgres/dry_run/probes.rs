@@ -75,7 +75,7 @@ pub fn original() -> Privileges {
 pub fn probes(
     p: &Privileges,
     schemas: &[Ident],
-    unlisted: Option<&Ident>,
+    unlisted: &[Ident],
     rls: bool,
     policies: bool,
 ) -> Vec<Probe> {
@@ -83,7 +83,7 @@ pub fn probes(
     for s in schemas {
         object_probes(&mut v, p, s, true, rls, policies);
     }
-    if let Some(u) = unlisted {
+    for u in unlisted {
         object_probes(&mut v, p, u, false, false, false);
     }
     v

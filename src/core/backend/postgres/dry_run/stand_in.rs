@@ -38,7 +38,7 @@ pub fn fixed(name: &str) -> Ident {
 /// exists); objects belong to the first of them.
 pub fn statements(
     schemas: &[Ident],
-    unlisted: Option<&Ident>,
+    unlisted: &[Ident],
     owners: &[Ident],
     rls: bool,
 ) -> Vec<String> {
