@@ -107,8 +107,12 @@ export async function run(plan) {
   try {
     const su = async (name, list) => result.steps.push(await script(db, name, list));
     await su("stand-in database", plan.stand_in);
+    if (result.steps.at(-1).errors) return finish(result, started, db);
     await db.exec(plan.as_runner);
     await su("setup", plan.setup);
+    // A setup that fails changes nothing (its transaction is rolled back): there is no
+    // user to verify, try or uninstall, so the run ends at the error.
+    if (result.steps.at(-1).errors) return finish(result, started, db);
     await su("setup again", plan.setup);
     await db.exec(plan.as_superuser);
     await su("owner creates a table after setup", plan.later);
@@ -124,20 +128,27 @@ export async function run(plan) {
     await db.exec(plan.as_superuser);
     const left = await db.query(plan.role_count);
     result.role_left = Number(Object.values(left.rows[0])[0]);
-  } finally {
+  } catch (e) {
     await db.close();
+    throw e;
   }
+  return finish(result, started, db);
+}
+
+async function finish(result, started, db) {
+  await db.close();
   const errors = result.steps.reduce((n, s) => n + s.errors, 0);
   const warnings = result.steps.reduce((n, s) => n + s.warnings, 0);
   const probesOk = result.probes.filter((p) => p.ok).length;
-  result.ok = errors === 0 && warnings === 0 && result.verify.failed === 0 && result.verify.rows.length > 0 &&
+  const verify = result.verify ?? { rows: [], failed: 0 };
+  result.ok = errors === 0 && warnings === 0 && verify.failed === 0 && verify.rows.length > 0 &&
     probesOk === result.probes.length && result.role_left === 0;
-  result.summary = [
+  result.summary = result.verify ? [
     `${errors} errors, ${warnings} warnings`,
-    `verify ${result.verify.rows.length - result.verify.failed}/${result.verify.rows.length} pass`,
+    `verify ${verify.rows.length - verify.failed}/${verify.rows.length} pass`,
     `${probesOk}/${result.probes.length} tries as the new user as promised`,
     result.role_left === 0 ? "uninstalled twice, the user is gone" : "the user is still there after uninstall",
-  ].join(" · ");
+  ].join(" · ") : `setup failed (${errors} error${errors === 1 ? "" : "s"}, shown at its statement below): nothing was changed`;
   result.ms = Math.round(performance.now() - started);
   return result;
 }

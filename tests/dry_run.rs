@@ -230,3 +230,52 @@ fn more_stand_in_schemas_stay_out_of_reach() {
         .unwrap_err()
         .starts_with("Stand-in schema: "));
 }
+
+/// With a provider the real-server tests have a fixture for, the script runs as that
+/// provider's administrator's stand-in (not a superuser), made as the fixture makes it.
+#[test]
+fn a_hosted_provider_runs_as_its_administrator() {
+    let rds = |owners: &str| {
+        Intent::new(Db::Postgres, Preset::ReadOnly)
+            .with(Field::Host, "app.c9akciq32.eu-west-1.rds.amazonaws.com")
+            .with(Field::Database, "appdb")
+            .with(Field::Schemas, "sales")
+            .with(Field::Owners, owners)
+    };
+    let p = plan(&rds("")).unwrap();
+    assert_eq!(p.as_runner, "SET SESSION AUTHORIZATION \"rds_master\"");
+    assert!(p
+        .stand_in
+        .contains(&"CREATE ROLE rds_master LOGIN CREATEROLE CREATEDB".to_string()));
+    assert!(p
+        .stand_in
+        .contains(&"GRANT rds_superuser TO rds_master".to_string()));
+    assert!(p
+        .stand_in
+        .contains(&"ALTER DATABASE \"appdb\" OWNER TO \"rds_master\"".to_string()));
+    // No owners: the administrator made the tables.
+    assert!(p
+        .stand_in
+        .contains(&"CREATE SCHEMA \"sales\" AUTHORIZATION \"rds_master\"".to_string()));
+    let other = plan(&rds("app_owner")).unwrap();
+    assert!(other
+        .stand_in
+        .contains(&"CREATE SCHEMA \"sales\" AUTHORIZATION \"app_owner\"".to_string()));
+    let e = plan(&rds("postgres")).unwrap_err();
+    assert!(
+        e.contains("PGlite's own superuser is named postgres"),
+        "{e}"
+    );
+    // Supabase has no stand-in here: the superuser runs it, and the notes say so.
+    let sb = plan(
+        &Intent::new(Db::Postgres, Preset::ReadOnly)
+            .with(Field::Host, "db.abcdefghijklmnop.supabase.co")
+            .with(Field::Database, "postgres"),
+    )
+    .unwrap();
+    assert_eq!(sb.as_runner, "SET SESSION AUTHORIZATION \"postgres\"");
+    assert!(sb
+        .notes
+        .iter()
+        .any(|n| n.contains("not as the provider's administrator")));
+}

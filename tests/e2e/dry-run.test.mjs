@@ -32,6 +32,14 @@ const CASES = [
     also: "hr, sales", outOfScope: ["read \"hr\".\"dry_run_table\"", "read \"hr\".\"dry_run_view\"", "call \"hr\".\"dry_run_fn\"()"] },
   { name: "custom privileges", frag: `preset=custom&${HOST}&database=appdb&schemas=sales&privileges=database.CONNECT%2Cschema.USAGE%2Ctable.SELECT%2Ctable.UPDATE%2Csequence.USAGE%2Cfuture`,
     allowed: ["update \"sales\".\"dry_run_table\"", "nextval(\"sales\".\"dry_run_seq\")"], refused: ["read \"sales\".\"dry_run_seq\"", "insert into \"sales\".\"dry_run_table\""] },
+  // A hosted provider: the script runs as its administrator's stand-in (RDS's master
+  // user, a member of rds_superuser, not a superuser), as the real-server tests build it.
+  { name: "read-only connector on RDS", frag: `preset=connector-ro&host=app.c9akciq32.eu-west-1.rds.amazonaws.com&database=appdb&schemas=sales` },
+  // A form the project knows fails: a listed schema owned by a role the administrator
+  // is not a member of, so it may not grant there (the exception in
+  // src/core/backend/postgres/hosted.rs).
+  { name: "RDS, a schema another owner holds", frag: `preset=connector-ro&host=app.c9akciq32.eu-west-1.rds.amazonaws.com&database=appdb&schemas=sales&owners=app_owner`,
+    fails: /^Schema sales does not exist here, or rds_master may not grant on it$/ },
 ];
 
 /** Clicks "Try it here" and waits for the result object the module leaves. */
@@ -67,6 +75,17 @@ test("every PostgreSQL preset and the original run clean in PGlite, as promised"
     await page.goto(`${srv.pg}?case=${encodeURIComponent(c.name)}#${c.frag}`);
     await tid(page, "generate").waitFor();
     const r = await dryRun(page, c.also);
+    if (c.fails) {
+      // Shown at the statement that raised it; setup stops there, nothing else runs.
+      const setup = r.steps.find((x) => x.name === "setup");
+      assert.equal(setup.errors, 1, c.name);
+      assert.match(setup.statements.at(-1).error.message, c.fails);
+      assert.deepEqual(r.steps.map((x) => x.name), ["stand-in database", "setup"]);
+      assert.ok(!r.ok);
+      assert.match(await tid(page, "dry-run-error").textContent(), /rds_master may not grant on it/);
+      assert.match(await tid(page, "dry-run-summary").textContent(), /^Not as promised: setup failed \(1 error/);
+      continue;
+    }
     assertClean(c.name, r);
     const got = (label) => r.probes.find((p) => p.label === label)?.got;
     for (const l of c.outOfScope ?? []) assert.equal(got(l), "refused", `${c.name}: ${l}`);

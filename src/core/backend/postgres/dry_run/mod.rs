@@ -15,6 +15,7 @@
 //! AUTHORIZATION` does not come back in PGlite 0.3 (seen: the session user stays), so
 //! the plan always names the identity it goes back to.
 
+pub mod hosted;
 pub mod probes;
 pub mod split;
 pub mod stand_in;
@@ -142,7 +143,22 @@ pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
     let rls = original && i.rls;
     let privs = probes::promised(i);
     let superuser = stand_in::fixed(SUPERUSER);
-    let creator = owners.first().cloned().unwrap_or_else(|| superuser.clone());
+    let admin = i.provider().and_then(hosted::admin);
+    let runner = admin
+        .as_ref()
+        .map_or_else(|| superuser.clone(), |a| stand_in::fixed(a.name));
+    let creator = owners.first().cloned().unwrap_or_else(|| runner.clone());
+    if let (Some(a), Some(p)) = (&admin, i.provider()) {
+        // The script names `postgres` (the providers' usual administrator) as an owner,
+        // but here that name is PGlite's own superuser, which no stand-in may be.
+        if owners.iter().any(|o| o.raw() == SUPERUSER) {
+            return Err(format!(
+                "On {} the dry run runs as {}, a stand-in for your administrator: PGlite's own superuser is named postgres. To try it here, name the roles that own your tables in Owners (not postgres).",
+                p.label(),
+                a.name
+            ));
+        }
+    }
     let user_ident = Ident::new(&user).map_err(|e| e.message())?;
     let password = Literal::generated(PASSWORD).to_string();
     let mut notes = vec![
@@ -155,20 +171,33 @@ pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
             SAMPLE_SCHEMAS.join(", ")
         ));
     }
-    if let Some(p) = i.provider() {
-        notes.push(format!(
+    match (i.provider(), &admin) {
+        (Some(p), Some(a)) => notes.push(format!(
+            "{}: the script runs as {}, a stand-in for the administrator it gives you (not a superuser; the roles of the project's provider tests), not with the provider's own settings.",
+            p.label(),
+            a.name
+        )),
+        (Some(p), None) => notes.push(format!(
             "{}: run as PGlite's superuser, not as the provider's administrator.",
             p.label()
-        ));
+        )),
+        (None, _) => {}
     }
+    let database = Ident::new(&name(Field::Database, DB_DEFAULT)).map_err(|e| e.message())?;
+    let mut stand_in_sql: Vec<String> = Vec::new();
+    if let Some(a) = &admin {
+        stand_in_sql.extend(a.roles.iter().map(|r| r.to_string()));
+        let owner = stand_in::fixed(a.db_owner);
+        stand_in_sql.push(format!("ALTER DATABASE {database} OWNER TO {owner}"));
+    }
+    stand_in_sql.extend(stand_in::statements(
+        &schemas, &unlisted, &owners, &creator, &runner, rls,
+    ));
     Ok(Plan {
         database: name(Field::Database, DB_DEFAULT),
-        create_database: format!(
-            "CREATE DATABASE {}",
-            Ident::new(&name(Field::Database, DB_DEFAULT)).map_err(|e| e.message())?
-        ),
-        stand_in: stand_in::statements(&schemas, &unlisted, &owners, rls),
-        as_runner: format!("SET SESSION AUTHORIZATION {superuser}"),
+        create_database: format!("CREATE DATABASE {database}"),
+        stand_in: stand_in_sql,
+        as_runner: format!("SET SESSION AUTHORIZATION {runner}"),
         as_user: format!("SET SESSION AUTHORIZATION {user_ident}"),
         as_superuser: format!("SET SESSION AUTHORIZATION {superuser}"),
         setup: split::statements(&setup.replace(PASSWORD_PLACEHOLDER, &password)),

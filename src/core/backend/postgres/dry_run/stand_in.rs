@@ -34,22 +34,22 @@ pub fn fixed(name: &str) -> Ident {
 }
 
 /// The statements that build the stand-in, run as the superuser before setup.
-/// `owners` are created unless they are the superuser itself (`postgres`, which
-/// exists); objects belong to the first of them.
+/// `owners` are created unless they exist (the superuser `postgres`, or `runner`,
+/// a provider's administrator made with its roles); objects belong to `first` (the
+/// first owner, else the runner).
 pub fn statements(
     schemas: &[Ident],
     unlisted: &[Ident],
     owners: &[Ident],
+    first: &Ident,
+    runner: &Ident,
     rls: bool,
 ) -> Vec<String> {
     let mut v = Vec::new();
-    for o in owners.iter().filter(|o| o.raw() != super::SUPERUSER) {
+    let made = |o: &Ident| o.raw() == super::SUPERUSER || o == runner;
+    for o in owners.iter().filter(|o| !made(o)) {
         v.push(format!("CREATE ROLE {o} NOLOGIN"));
     }
-    let first = owners
-        .first()
-        .cloned()
-        .unwrap_or_else(|| fixed(super::SUPERUSER));
     for s in schemas.iter().chain(unlisted) {
         if s.raw() != "public" {
             v.push(format!("CREATE SCHEMA {s} AUTHORIZATION {first}"));
