@@ -173,7 +173,8 @@ function render(result, target) {
       if (s.error) item.append(el("p", { class: "gs-error" }, `ERROR ${s.error.code ?? ""}: ${s.error.message}${s.error.hint ? ` (hint: ${s.error.hint})` : ""}`));
       list.append(item);
     }
-    const head = `${step.name}: ${step.statements.length} statements, ${step.errors} errors, ${step.warnings} warnings`;
+    const n = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
+    const head = `${step.name}: ${n(step.statements.length, "statement")}, ${n(step.errors, "error")}, ${n(step.warnings, "warning")}`;
     out.push(el("details", { "data-testid": `dry-run-step` , open: "" }, el("summary", {}, head), list));
     if (!step.errors) out[out.length - 1].removeAttribute("open");
   }
@@ -195,7 +196,21 @@ function render(result, target) {
   target.replaceChildren(...out);
 }
 
+// One run at a time: a click during a run is left alone (the button's next click
+// runs the form as it is then).
+let busy = false;
+
 async function dryRun(plan, target) {
+  if (busy) return;
+  busy = true;
+  try {
+    await show(plan, target);
+  } finally {
+    busy = false;
+  }
+}
+
+async function show(plan, target) {
   target.replaceChildren(el("p", { class: "gs-hint", "data-testid": "dry-run-busy" }, "Running in PGlite…"));
   try {
     const result = await run(plan);
