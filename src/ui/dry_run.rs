@@ -24,7 +24,7 @@ pub fn dry_run(page: Page) -> impl IntoView {
         page.intent
             .with(|i| i.db == Db::Postgres && i.preset != Preset::Cdc)
     };
-    let on_click = move |_| {
+    let on_click = move |_: ()| {
         message.set(String::new());
         if offline() {
             message.set("The dry run needs the served page (it loads PGlite from there); this offline file cannot load it.".into());
@@ -40,11 +40,15 @@ pub fn dry_run(page: Page) -> impl IntoView {
             Err(e) => message.set(e),
         }
     };
+    // Pressed on the default page, which handed the form over: run once it shows.
+    if page.handed.dry_run {
+        request_animation_frame(move || on_click(()));
+    }
     view! {
         <div class="gs-dry-run" class:gs-hidden=move || !shown()>
             <div class="gs-actions">
-                <button type="button" class="gs-btn gs-btn-small gs-btn-light" data-testid="dry-run-button"
-                    on:click=on_click>
+                <button type="button" id="gs-dry-run-button" class="gs-btn gs-btn-small gs-btn-light" data-testid="dry-run-button"
+                    on:click=move |_| on_click(())>
                     "Try it here"
                 </button>
                 <span class="gs-hint">

@@ -151,6 +151,20 @@ test("network, screenshot, then a failing form's error at the statement that rai
   await context.close();
 });
 
+test("index.html hands the form over to postgres.html, which runs the dry run on arrival", async () => {
+  const { context, page } = await openApp(browser, `${srv.url}#${HOST}&${LISTED}`);
+  await tid(page, "generate").click();
+  await Promise.all([page.waitForURL(/\/postgres\.html#/), tid(page, "dry-run-button").click()]);
+  // The form travels in the fragment (never sent); the run starts without another click.
+  assert.match(page.url(), /schemas=sales/);
+  await page.waitForFunction(() => window.grantsmithDryRunLast, null, { timeout: 60000 });
+  const r = await page.evaluate(() => window.grantsmithDryRunLast);
+  assertClean("from index.html", r);
+  assert.equal(r.plan.database, "Prod'DB");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "gs-dry-run-button");
+  await context.close();
+});
+
 test("the offline single file says the dry run needs the served page, and loads nothing", async () => {
   const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gs-offline-")), "grantsmith.html");
   fs.copyFileSync(path.join(DIST, "grantsmith-offline.html"), copy);
