@@ -29,3 +29,13 @@ for d in target/dist-all target/dist-pg; do
   done
 done
 cp target/dist-all/grantsmith-offline.html dist/
+# The dry run (issue 33): its module and the files of the pinned PGlite it imports or
+# fetches (ESM and chunks, the wasm, the file-system bundle, pgcrypto, which the
+# original's setup creates), served from the page's origin and loaded only on the
+# reader's click. scripts/setup.sh installs them (dry-run/package-lock.json).
+pglite=dry-run/node_modules/@electric-sql/pglite/dist
+[ -f "$pglite/pglite.wasm" ] || { echo "build.sh: PGlite missing: run scripts/setup.sh" >&2; exit 1; }
+mkdir -p dist/pglite/contrib
+cp "$pglite"/index.js "$pglite"/chunk-*.js "$pglite"/pglite.wasm "$pglite"/pglite.data "$pglite"/pgcrypto.tar.gz dist/pglite/
+cp "$pglite"/contrib/pgcrypto.js dist/pglite/contrib/
+cp dry-run/dry-run.js dist/

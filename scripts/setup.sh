@@ -59,6 +59,13 @@ if ! esbuild --version 2>/dev/null | grep -qx "$ESBUILD_VERSION"; then
   ln -sf "$CACHE/esbuild/node_modules/.bin/esbuild" "$CACHE/bin/esbuild"
 fi
 
+# The dry run's PGlite (issue 33), pinned by dry-run/package-lock.json: scripts/build.sh
+# copies its files into dist/pglite/, so the run command needs it as well as the tests.
+if [ ! -f "$ROOT/dry-run/node_modules/@electric-sql/pglite/dist/pglite.wasm" ]; then
+  log "installing PGlite for the dry run (npm ci in dry-run/)"
+  (cd "$ROOT/dry-run" && npm ci --no-audit --no-fund --silent >/dev/null)
+fi
+
 if [ "${1:-}" = "--test" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     log "installing Debian chromium + chromium-driver"

@@ -34,8 +34,12 @@ cd "$(dirname "$0")/.."
 # measured here for postgres.html, 139,594 for index.html (the invisible-character check
 # and the panic hook), 256,426 for all.html (change data capture ~10 KB, Snowflake's key
 # reader and rotation); each budget that plus ~0.5 % for a fresh clone's paths.
-BUDGET_POSTGRES=${GS_GZIP_BUDGET:-192500}
+# Issue 33's dry run (its plan, statement splitter, the providers' administrators, the
+# button and the stand-in schemas field; PGlite itself loads only on the click):
+# +9,782 bytes gzip measured against main's build (192,503), 202,285 here.
+BUDGET_POSTGRES=${GS_GZIP_BUDGET:-202600}
 # index.html's ceiling (issue 30): just above its measured total (see README, Performance).
+# Issue 33's "Try it here" hand-over to postgres.html: +173 bytes (139,911), within it.
 BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-140000}
 # all.html's: its total when the pages were split (issue 30), plus about 0.5 %; then,
 # each measured against main before it (256.3 KB): issue 29's drift check of change
@@ -44,10 +48,11 @@ BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-140000}
 # +8,309, the rotation section and expiry +2,276; the next place to win bytes back).
 # Set just above the merged total (281,767 measured after the merge). Then issue 29's
 # owners group (+3,578 bytes: its checks, setup, uninstall, verify rows and note are SQL
-# and text the page writes; 285,341 measured against main's 281,763) and issue 32's
+# and text the page writes; 285,341 measured against main's 281,763), issue 32's
 # MySQL / MariaDB expiry in verify, the inspect query and the drift check (reading it
-# from mysql.user or mysql.global_priv, its rows and fix, the CDC verify row: +2,676).
-BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-288500}
+# from mysql.user or mysql.global_priv, its rows and fix, the CDC verify row: +2,676)
+# and issue 33's dry run (+9,125: its plan, stand-in, probes and view).
+BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-297500}
 fail=0
 # One page: its HTML and every file it names.
 page() {

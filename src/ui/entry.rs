@@ -221,6 +221,10 @@ pub fn more(page: Page) -> impl IntoView {
                 on:click=move |_| hand_over(page, FULLER_PAGE, "", "more", "gs-more")>
                 "Verify, inspect and uninstall scripts"
             </button>
+            <button type="button" class="gs-btn gs-btn-small gs-btn-light" data-testid="dry-run-button"
+                on:click=move |_| hand_over(page, FULLER_PAGE, "", "dry-run", "gs-dry-run-button")>
+                "Try it here (PostgreSQL in this tab)"
+            </button>
             <button type="button" class="gs-btn gs-btn-small gs-btn-light" data-testid="open-check"
                 on:click=move |_| hand_over(page, ALL_PAGE, "check", "", "gs-drift-paste")>
                 "Check what the database has"

@@ -17,7 +17,18 @@ use crate::core::intent::{Db, Intent, Preset};
 use crate::core::profile::Profile;
 use crate::core::provider::Pick;
 
-pub use super::more_outputs::{connection, more};
+pub use super::more_outputs::more;
+
+/// Under the setup script: "Try it here" (the dry run, issue 33), then the connection
+/// string and the client picker. The dry run rides here rather than in `outputs.rs`
+/// so that index.html, whose `connection` is entry.rs's, is built from the same view as
+/// before, byte for byte.
+pub fn connection(page: Page) -> impl IntoView {
+    view! {
+        {super::dry_run::dry_run(page)}
+        {super::more_outputs::connection(page)}
+    }
+}
 
 /// The embedding page's profile (from a link or an embed's attributes), made to live
 /// as long as the page, and what a hand-over brought; `Err` lists what is wrong with

@@ -32,6 +32,8 @@ pub struct Handed {
     pub more: bool,
     /// "Advanced configuration" was open.
     pub advanced: bool,
+    /// "Try it here" was pressed on the default page: the dry run starts on arrival.
+    pub dry_run: bool,
     /// The client form picked (a key of `Client`), when one was.
     pub client: &'static str,
     /// The id of the control the reader used, focused once the page shows.
@@ -54,6 +56,7 @@ impl Handed {
                             "output" => h.output = true,
                             "more" => h.more = true,
                             "advanced" => h.advanced = true,
+                            "dry-run" => h.dry_run = true,
                             _ => {}
                         }
                     }
@@ -62,7 +65,7 @@ impl Handed {
             }
         }
         pairs.retain(|(k, _)| !KEYS.contains(&k.as_str()));
-        h.output |= h.check || h.more || !h.client.is_empty();
+        h.output |= h.check || h.more || h.dry_run || !h.client.is_empty();
         h
     }
 

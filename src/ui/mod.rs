@@ -14,6 +14,8 @@ mod copy_button;
 mod custom_grid;
 #[cfg(feature = "extras")]
 mod drift_check;
+#[cfg(feature = "extras")]
+mod dry_run;
 #[cfg_attr(not(feature = "extras"), path = "entry.rs")]
 mod extras;
 mod field;

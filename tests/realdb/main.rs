@@ -7,6 +7,7 @@ mod cdc;
 mod converge;
 mod drift;
 mod drivers;
+mod dry_run;
 mod expiry;
 mod fixture;
 mod grantor;
@@ -66,6 +67,20 @@ macro_rules! per_version {
 }
 
 per_version!(pg14 => 14, pg15 => 15, pg16 => 16, pg17 => 17, pg18 => 18);
+
+/// The dry run's plans (issue 33) on the oldest and newest servers tested, as PGlite
+/// (PostgreSQL 17) runs them in the page.
+macro_rules! dry_run_per_version {
+    ($($name:ident => $major:expr),*) => {$(
+        #[test]
+        fn $name() {
+            let s = server::Server::start($major);
+            dry_run::run(&s);
+        }
+    )*};
+}
+
+dry_run_per_version!(dry_run14 => 14, dry_run17 => 17, dry_run18 => 18);
 
 /// The connection forms over IPv6 (`::1`), on one version: the host is the client's
 /// business, not the server's.

@@ -17,6 +17,9 @@
 
 pub mod cdc;
 pub mod converge;
+/// The dry run in PGlite (issue 33): the fuller pages only, like the presets.
+#[cfg(feature = "extras")]
+pub mod dry_run;
 pub mod form;
 pub mod guard;
 pub mod hosted;

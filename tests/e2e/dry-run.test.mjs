@@ -1,0 +1,181 @@
+// The dry run (issue 33): "Try it here" runs the PostgreSQL setup script in PGlite
+// inside the tab. For the original applet (all schemas and listed, RLS on and off) and
+// each PostgreSQL preset: zero errors and warnings, setup twice, verify all pass, every
+// try as the new user as the preset promises (reads allowed, writes refused where
+// promised, RLS rows seen through the policy), uninstall clean twice and the role
+// gone. The network test: nothing before the click; on the click only the page's own
+// files (dry-run.js and dist/pglite/), and nothing typed in any request.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { launch, startServer, openApp, tid, DIST, ARTIFACTS } from "./helpers.mjs";
+
+let browser, srv;
+before(async () => { browser = await launch(); srv = await startServer(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const HOST = "host=db.example.com";
+const LISTED = "scope=listed&schemas=sales%2C%20weird%22q'x&owners=postgres%2C%20app_owner&database=Prod'DB";
+const CASES = [
+  { name: "original, all schemas", frag: HOST },
+  { name: "original, listed, RLS on", frag: `${HOST}&${LISTED}&rls=1`, rls: true },
+  { name: "original, listed, RLS off", frag: `${HOST}&${LISTED}` },
+  { name: "metadata", frag: `preset=metadata&${HOST}&database=appdb` },
+  { name: "read/write connector", frag: `preset=connector-rw&${HOST}&database=appdb&schemas=sales%2C%20public&owners=app_owner`,
+    allowed: ["insert into \"sales\".\"dry_run_table\"", "create a table in \"sales\""] },
+  { name: "read-only connector", frag: `preset=connector-ro&${HOST}&database=appdb&schemas=sales%2C%20public&owners=app_owner`,
+    refused: ["insert into \"sales\".\"dry_run_table\"", "delete from \"public\".\"dry_run_table\""],
+    // The reader adds a schema their database has and the form leaves out (hr), and
+    // one it lists (sales, which stays in scope).
+    also: "hr, sales", outOfScope: ["read \"hr\".\"dry_run_table\"", "read \"hr\".\"dry_run_view\"", "call \"hr\".\"dry_run_fn\"()"] },
+  { name: "custom privileges", frag: `preset=custom&${HOST}&database=appdb&schemas=sales&privileges=database.CONNECT%2Cschema.USAGE%2Ctable.SELECT%2Ctable.UPDATE%2Csequence.USAGE%2Cfuture`,
+    allowed: ["update \"sales\".\"dry_run_table\"", "nextval(\"sales\".\"dry_run_seq\")"], refused: ["read \"sales\".\"dry_run_seq\"", "insert into \"sales\".\"dry_run_table\""] },
+  // A hosted provider: the script runs as its administrator's stand-in (RDS's master
+  // user, a member of rds_superuser, not a superuser), as the real-server tests build it.
+  { name: "read-only connector on RDS", frag: `preset=connector-ro&host=app.c9akciq32.eu-west-1.rds.amazonaws.com&database=appdb&schemas=sales` },
+  // A form the project knows fails: a listed schema owned by a role the administrator
+  // is not a member of, so it may not grant there (the exception in
+  // src/core/backend/postgres/hosted.rs).
+  { name: "RDS, a schema another owner holds", frag: `preset=connector-ro&host=app.c9akciq32.eu-west-1.rds.amazonaws.com&database=appdb&schemas=sales&owners=app_owner`,
+    fails: /^Schema sales does not exist here, or rds_master may not grant on it$/ },
+];
+
+/** Clicks "Try it here" and waits for the result object the module leaves. */
+async function dryRun(page, also) {
+  await page.evaluate(() => { window.grantsmithDryRunLast = undefined; });
+  await tid(page, "generate").click();
+  if (also) await tid(page, "dry-run-also").fill(also);
+  await tid(page, "dry-run-button").click();
+  await page.waitForFunction(() => window.grantsmithDryRunLast, null, { timeout: 60000 });
+  return page.evaluate(() => window.grantsmithDryRunLast);
+}
+
+function assertClean(name, r) {
+  assert.equal(r.failed, undefined, `${name}: ${r.failed}`);
+  for (const s of r.steps) {
+    const bad = s.statements.filter((x) => x.error || x.notices.some((n) => n.severity === "WARNING"));
+    assert.deepEqual(bad, [], `${name}: ${s.name}`);
+  }
+  assert.deepEqual(r.steps.map((s) => s.name), ["stand-in database", "setup", "setup again", "owner creates a table after setup", "verify", "uninstall", "uninstall again"]);
+  assert.ok(r.verify.rows.length > 5, `${name}: verify rows`);
+  assert.deepEqual(r.verify.rows.filter((x) => x.result !== "pass"), [], name);
+  assert.deepEqual(r.probes.filter((p) => !p.ok), [], name);
+  assert.equal(r.role_left, 0, name);
+  assert.ok(r.ok, name);
+}
+
+test("every PostgreSQL preset and the original run clean in PGlite, as promised", async () => {
+  const { context, page, errors } = await openApp(browser, `${srv.pg}#${CASES[0].frag}`);
+  const started = Date.now();
+  for (const c of CASES) {
+    // A new document per form (the form is read from the fragment at start), so
+    // PGlite starts again for each: about 3 s of the test's time per form.
+    await page.goto(`${srv.pg}?case=${encodeURIComponent(c.name)}#${c.frag}`);
+    await tid(page, "generate").waitFor();
+    const r = await dryRun(page, c.also);
+    if (c.fails) {
+      // Shown at the statement that raised it; setup stops there, nothing else runs.
+      const setup = r.steps.find((x) => x.name === "setup");
+      assert.equal(setup.errors, 1, c.name);
+      assert.match(setup.statements.at(-1).error.message, c.fails);
+      assert.deepEqual(r.steps.map((x) => x.name), ["stand-in database", "setup"]);
+      assert.ok(!r.ok);
+      assert.match(await tid(page, "dry-run-error").textContent(), /rds_master may not grant on it/);
+      assert.match(await tid(page, "dry-run-summary").textContent(), /^Not as promised: setup failed \(1 error/);
+      continue;
+    }
+    assertClean(c.name, r);
+    const got = (label) => r.probes.find((p) => p.label === label)?.got;
+    for (const l of c.outOfScope ?? []) assert.equal(got(l), "refused", `${c.name}: ${l}`);
+    for (const l of c.allowed ?? []) assert.equal(got(l), "allowed", `${c.name}: ${l}`);
+    for (const l of c.refused ?? []) assert.equal(got(l), "refused", `${c.name}: ${l}`);
+    // The schema the form leaves out stays out of reach.
+    const out = r.probes.filter((p) => p.label.includes("dry_run_unlisted"));
+    assert.ok(out.every((p) => p.got === "refused"), c.name);
+    if (/listed|connector|custom/.test(c.name)) assert.ok(out.length > 0, c.name);
+    if (c.rls) assert.equal(r.probes.find((p) => p.label.includes("seen through RLS")).rows, 3);
+    assert.match(await tid(page, "dry-run-summary").textContent(), /^Passed: 0 errors, 0 warnings/);
+  }
+  console.log(`dry run: ${CASES.length} forms in ${Date.now() - started} ms`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("all.html has the button too; the read-only user's write is refused there", async () => {
+  const { context, page } = await openApp(browser, `${srv.url}all.html#${CASES[5].frag}`);
+  const r = await dryRun(page);
+  assertClean("all.html", r);
+  await context.close();
+});
+
+test("network, screenshot, then a failing form's error at the statement that raised it", async () => {
+  const { context, page } = await openApp(browser, `${srv.pg}#${HOST}&${LISTED}&rls=1`, { width: 900 });
+  const seen = [];
+  page.on("request", (q) => seen.push({ url: q.url(), post: q.postData() }));
+  await tid(page, "generate").click();
+  await page.waitForTimeout(300);
+  assert.deepEqual(seen, [], "a request before the click");
+  const first = await dryRun(page);
+  assert.ok(first.ok);
+  const origin = new URL(srv.url).origin;
+  const paths = [...new Set(seen.map((s) => new URL(s.url).pathname))].sort();
+  assert.ok(seen.every((s) => new URL(s.url).origin === origin), JSON.stringify(seen));
+  assert.deepEqual(paths.filter((p) => !/^\/pglite\/chunk-[A-Z0-9]+\.js$/.test(p)), [
+    "/dry-run.js", "/pglite/contrib/pgcrypto.js", "/pglite/index.js", "/pglite/pgcrypto.tar.gz", "/pglite/pglite.data", "/pglite/pglite.wasm",
+  ]);
+  for (const s of seen) {
+    for (const typed of ["Prod", "weird", "app_owner", "sales"]) {
+      assert.ok(!decodeURIComponent(s.url).includes(typed) && !(s.post ?? "").includes(typed), `${typed} in ${s.url}`);
+    }
+  }
+  await page.locator(".gs-dry-run").screenshot({ path: path.join(ARTIFACTS, "dry-run.png") });
+
+  // The database already has a role of the new user's name that no Grantsmith script
+  // made: the setup's first check refuses to touch it (src/core/backend/postgres/guard.rs).
+  const plan = { ...first.plan, stand_in: [...first.plan.stand_in, `CREATE ROLE "dreamlit_app" LOGIN`] };
+  await page.evaluate((p) => { window.grantsmithDryRunLast = undefined; window.grantsmithDryRun(p, document.getElementById("gs-dry-run-out")); }, plan);
+  await page.waitForFunction(() => window.grantsmithDryRunLast);
+  const r = await page.evaluate(() => window.grantsmithDryRunLast);
+  const setup = r.steps.find((x) => x.name === "setup");
+  const failed = setup.statements.at(-1);
+  assert.equal(setup.errors, 1);
+  assert.match(failed.sql, /already exists and was not made by a Grantsmith setup script/);
+  assert.equal(failed.error.code, "P0001");
+  assert.equal(setup.statements.length, plan.setup.indexOf(failed.sql) + 1, "stops at the failing statement");
+  assert.ok(!r.ok);
+  const shown = await tid(page, "dry-run-error").first().textContent();
+  assert.match(shown, /ERROR P0001: Role dreamlit_app already exists and was not made by a Grantsmith setup script/);
+  assert.match(await tid(page, "dry-run-summary").textContent(), /^Not as promised: /);
+  await context.close();
+});
+
+test("index.html hands the form over to postgres.html, which runs the dry run on arrival", async () => {
+  const { context, page } = await openApp(browser, `${srv.url}#${HOST}&${LISTED}`);
+  await tid(page, "generate").click();
+  await Promise.all([page.waitForURL(/\/postgres\.html#/), tid(page, "dry-run-button").click()]);
+  // The form travels in the fragment (never sent); the run starts without another click.
+  assert.match(page.url(), /schemas=sales/);
+  await page.waitForFunction(() => window.grantsmithDryRunLast, null, { timeout: 60000 });
+  const r = await page.evaluate(() => window.grantsmithDryRunLast);
+  assertClean("from index.html", r);
+  assert.equal(r.plan.database, "Prod'DB");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "gs-dry-run-button");
+  await context.close();
+});
+
+test("the offline single file says the dry run needs the served page, and loads nothing", async () => {
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gs-offline-")), "grantsmith.html");
+  fs.copyFileSync(path.join(DIST, "grantsmith-offline.html"), copy);
+  const { context, page } = await openApp(browser, `file://${copy}#preset=connector-ro&${HOST}&database=appdb`);
+  const requests = [];
+  page.on("request", (q) => requests.push(q.url()));
+  await tid(page, "generate").click();
+  await tid(page, "dry-run-button").click();
+  assert.match(await tid(page, "dry-run-message").textContent(), /needs the served page/);
+  await page.waitForTimeout(300);
+  assert.deepEqual(requests, []);
+  await context.close();
+});
+
