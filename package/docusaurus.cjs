@@ -11,9 +11,11 @@ const path = require("node:path");
 
 const DIST = path.join(__dirname, "dist");
 
-/** Every file of the builder, as [name under the route, absolute path]. */
-function files() {
-  return fs.readdirSync(DIST, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => [e.name, path.join(DIST, e.name)]);
+/** Every file of the builder, as [name under the route, absolute path]: the pages and
+ * their files at the top, the dry run's PGlite in dist/pglite/ (and its contrib/). */
+function files(dir = DIST, prefix = "") {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name), `${prefix}${e.name}/`) : e.isFile() ? [[`${prefix}${e.name}`, path.join(dir, e.name)]] : []);
 }
 
 /**

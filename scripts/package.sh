@@ -34,6 +34,13 @@ for page in index.html postgres.html all.html; do
     cp "dist/$f" "$STAGE/dist/"
   done
 done
+# The dry run (issue 33): its module and the pinned PGlite it loads on the reader's
+# click (from the page's own origin, never a CDN); about 4.5 MB gzip that no page
+# fetches before that click. An author who would rather not host it deletes
+# dist/dry-run.js and dist/pglite/: the button then says the files are missing.
+[ -f dist/dry-run.js ] && [ -f dist/pglite/pglite.wasm ] || { echo "package: the dry run's files are missing from dist/: run scripts/build.sh" >&2; exit 1; }
+cp dist/dry-run.js "$STAGE/dist/"
+cp -R dist/pglite "$STAGE/dist/"
 cp package/README.md package/custom-elements.json package/index.d.ts package/docusaurus.cjs LICENSE CHANGELOG.md "$STAGE/"
 sed "s|\"0.0.0-written-by-scripts/package.sh\"|\"$VERSION\"|" package/package.json > "$STAGE/package.json"
 grep -q "\"version\": \"$VERSION\"" "$STAGE/package.json"

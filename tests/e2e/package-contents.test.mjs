@@ -1,5 +1,5 @@
 // What scripts/package.sh put in grantsmith-<version>.tgz: the pages and exactly the
-// files they load, embed.js, the offline single file, the generated manifest and types
+// files they load (the dry run's on the reader's click included), embed.js, the offline single file, the generated manifest and types
 // (the committed ones, which tests/package checks against the core), the Docusaurus
 // plugin, README, licence and changelog; the version Cargo.toml's. Nothing else: no
 // test pages, source maps or sources.
@@ -26,8 +26,13 @@ test("the package holds the pages, what they load, and the docs author's files o
     for (const m of read(`dist/${page}`).toString().matchAll(/\.\/([A-Za-z0-9._-]+\.(?:js|wasm|css))/g)) loaded.add(m[1]);
   }
   assert.ok([...loaded].some((f) => f.endsWith(".wasm")), "no page loads a .wasm file");
+  // The dry run's module and PGlite, loaded on the reader's click: exactly what the build
+  // put in dist/ for it (scripts/build.sh copies the pinned package's files).
+  const dryRun = ["dry-run.js", ...fs.readdirSync(path.join(ROOT, "dist/pglite"), { recursive: true })
+    .filter((f) => fs.statSync(path.join(ROOT, "dist/pglite", f)).isFile()).map((f) => `pglite/${f}`)];
+  assert.ok(dryRun.includes("pglite/pglite.wasm"), "the build's dist/pglite has no pglite.wasm");
   const rest = dist.filter((f) => !f.endsWith(".html") && f !== "embed.js");
-  assert.deepEqual(rest.sort(), [...loaded].sort());
+  assert.deepEqual(rest.sort(), [...loaded, ...dryRun].sort());
   const pkg = JSON.parse(read("package.json"));
   assert.equal(pkg.version, fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8").match(/^version = "(.+)"$/m)[1]);
   assert.equal(pkg.name, "grantsmith");

@@ -94,6 +94,13 @@ export async function drive(browser, url, { away, back, dark }) {
   // The site's own dark switch.
   await dark(page);
   assert.equal(await until(card, "rgb(17, 24, 39)"), "rgb(17, 24, 39)");
+  // The dry run from the site's own copy of the package (PGlite ships in dist/pglite/):
+  // the default page hands the form over to postgres.html in the frame, which runs it.
+  await frame.getByTestId("database").fill("shop");
+  await frame.getByTestId("generate").click();
+  await frame.getByTestId("dry-run-button").click();
+  await frame.getByTestId("dry-run-summary").waitFor({ timeout: 90_000 });
+  assert.match(await frame.getByTestId("dry-run-summary").textContent(), /^Passed: 0 errors, 0 warnings/);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, [], "requests to another origin");
   await context.close();
