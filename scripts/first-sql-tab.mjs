@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Time to first SQL as a reader's browser does it (issue 30), without Playwright: Chromium
+// driven over its tab target (scripts/cdp.mjs), the reader's steps run by a script inside
+// the page from its first moment (no round trip to the harness between them): the first
+// text input (the host) filled once it exists, "Generate commands" clicked once enabled,
+// and the time, from navigation start, of the first change that puts `CREATE ROLE` in a
+// <code>. The same probe as scripts/breakdown.mjs's, for our pages and the React original
+// alike. Under Playwright every page's subresources arrive 60-100 ms after its HTML even
+// on loopback (breakdown.mjs: the original's one script too), which this run has not.
+//   node scripts/first-sql-tab.mjs [--loads 9] dist [other dist ...]   (interleaved)
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./serve.mjs";
+import { launchPipe, openTab } from "./cdp.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+// Installed before the page's own scripts: the reader, as fast as the page lets them.
+const READER = `(() => {
+  const tick = () => {
+    const host = document.querySelector("input");
+    const btn = [...document.querySelectorAll("button")].find((b) => b.textContent.includes("Generate commands"));
+    if (!host || !btn) return requestAnimationFrame(tick);
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(host, "db.example.com");
+    host.dispatchEvent(new Event("input", { bubbles: true }));
+    const click = () => {
+      if (btn.disabled) return requestAnimationFrame(click);
+      btn.click();
+      const seen = () => [...document.querySelectorAll("code")].some((c) => c.textContent.includes("CREATE ROLE"));
+      const done = () => { window.__gsFirstSql = performance.now(); };
+      if (seen()) return done();
+      new MutationObserver((_, o) => { if (seen()) { o.disconnect(); done(); } })
+        .observe(document.body, { childList: true, subtree: true, characterData: true });
+    };
+    click();
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", tick); else tick();
+})()`;
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/** Median time to first SQL (ms from navigation start) for each of `dirs`, cold loads
+ * in fresh tabs, the runs interleaved (a shared machine moves both alike). */
+export async function firstSqlTab(dirs, loads) {
+  const servers = await Promise.all(dirs.map((d) => serve(d, 0)));
+  const urls = servers.map((s) => `http://127.0.0.1:${s.address().port}/`);
+  const b = await launchPipe();
+  const runs = dirs.map(() => []);
+  try {
+    for (let i = 0; i < loads; i++) {
+      for (let k = 0; k < dirs.length; k++) {
+        const tab = await openTab(b, urls[k], { beforeLoad: [READER] });
+        try {
+          runs[k].push(await tab.until("window.__gsFirstSql"));
+        } finally {
+          await tab.close();
+        }
+      }
+    }
+  } finally {
+    await b.close();
+    for (const s of servers) s.close();
+  }
+  return runs.map((r) => ({ ms: median(r), all: r.map((x) => Math.round(x)) }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const li = args.indexOf("--loads");
+  const loads = li >= 0 ? Number(args.splice(li, 2)[1]) : 9;
+  const dirs = args.length ? args : [path.join(ROOT, "dist")];
+  setTimeout(() => { console.error("first-sql-tab: timed out"); process.exit(2); }, 300_000).unref();
+  const res = await firstSqlTab(dirs, loads);
+  dirs.forEach((d, k) => console.log(`${d}: first SQL median ${res[k].ms.toFixed(1)} ms over ${loads} cold loads, runs ${res[k].all.join(" ")}`));
+}
