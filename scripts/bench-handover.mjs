@@ -9,8 +9,7 @@
 //   node scripts/bench-handover.mjs [--loads 9] [dist ...]   (several dists: interleaved)
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve } from "./serve.mjs";
-import { launchPipe, openTab } from "./cdp.mjs";
+import { interleaved, openTab } from "./cdp.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -60,23 +59,10 @@ export async function handOverOnce(b, url, pause = 1500) {
   }
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-
 /** Median hand-over time for each of `dirs`, the runs interleaved (a shared machine). */
 export async function handOverTab(dirs, loads) {
-  const servers = await Promise.all(dirs.map((d) => serve(d, 0)));
-  const urls = servers.map((s) => `http://127.0.0.1:${s.address().port}/`);
-  const b = await launchPipe();
-  const runs = dirs.map(() => []);
-  try {
-    for (let i = 0; i < loads; i++) {
-      for (let k = 0; k < dirs.length; k++) runs[k].push(await handOverOnce(b, urls[k]));
-    }
-  } finally {
-    await b.close();
-    for (const s of servers) s.close();
-  }
-  return runs.map((r) => ({ ms: median(r.map((x) => x.ms)), all: r.map((x) => Math.round(x.ms)), activated: r.filter((x) => x.activated).length }));
+  const res = await interleaved(dirs, loads, handOverOnce, (x) => x.ms);
+  return res.map((r) => ({ ...r, activated: r.runs.filter((x) => x.activated).length }));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

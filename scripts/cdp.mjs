@@ -96,3 +96,25 @@ export async function openTab(b, url, { beforeLoad = [] } = {}) {
   await loaded;
   return { state, evaluate, until, close: async () => { off(); await b.send("Target.closeTarget", { targetId: state.tab }).catch(() => {}); } };
 }
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/** Serves each of `dirs` on 127.0.0.1 and calls `once(browser, url)` `loads` times for
+ * each, the dirs interleaved (a shared machine moves them alike), in one Chromium over
+ * its tab target; each dir's results, with the median of what `value` takes from them. */
+export async function interleaved(dirs, loads, once, value = (x) => x) {
+  const { serve } = await import("./serve.mjs");
+  const servers = await Promise.all(dirs.map((d) => serve(d, 0)));
+  const urls = servers.map((s) => `http://127.0.0.1:${s.address().port}/`);
+  const b = await launchPipe();
+  const runs = dirs.map(() => []);
+  try {
+    for (let i = 0; i < loads; i++) {
+      for (let k = 0; k < dirs.length; k++) runs[k].push(await once(b, urls[k]));
+    }
+  } finally {
+    await b.close();
+    for (const s of servers) s.close();
+  }
+  return runs.map((r) => ({ ms: median(r.map(value)), all: r.map((x) => Math.round(value(x))), runs: r }));
+}

@@ -10,8 +10,7 @@
 //   node scripts/first-sql-tab.mjs [--loads 9] dist [other dist ...]   (interleaved)
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve } from "./serve.mjs";
-import { launchPipe, openTab } from "./cdp.mjs";
+import { interleaved, openTab } from "./cdp.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -37,31 +36,20 @@ const READER = `(() => {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", tick); else tick();
 })()`;
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+/** One cold load in a fresh tab: its time to first SQL. */
+async function firstSqlOnce(b, url) {
+  const tab = await openTab(b, url, { beforeLoad: [READER] });
+  try {
+    return await tab.until("window.__gsFirstSql");
+  } finally {
+    await tab.close();
+  }
+}
 
 /** Median time to first SQL (ms from navigation start) for each of `dirs`, cold loads
  * in fresh tabs, the runs interleaved (a shared machine moves both alike). */
-export async function firstSqlTab(dirs, loads) {
-  const servers = await Promise.all(dirs.map((d) => serve(d, 0)));
-  const urls = servers.map((s) => `http://127.0.0.1:${s.address().port}/`);
-  const b = await launchPipe();
-  const runs = dirs.map(() => []);
-  try {
-    for (let i = 0; i < loads; i++) {
-      for (let k = 0; k < dirs.length; k++) {
-        const tab = await openTab(b, urls[k], { beforeLoad: [READER] });
-        try {
-          runs[k].push(await tab.until("window.__gsFirstSql"));
-        } finally {
-          await tab.close();
-        }
-      }
-    }
-  } finally {
-    await b.close();
-    for (const s of servers) s.close();
-  }
-  return runs.map((r) => ({ ms: median(r), all: r.map((x) => Math.round(x)) }));
+export function firstSqlTab(dirs, loads) {
+  return interleaved(dirs, loads, firstSqlOnce);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
