@@ -37,7 +37,9 @@ cd "$(dirname "$0")/.."
 # Issue 33's dry run (its plan, statement splitter, the providers' administrators, the
 # button and the stand-in schemas field; PGlite itself loads only on the click):
 # +9,782 bytes gzip measured against main's build (192,503), 202,285 here.
-BUDGET_POSTGRES=${GS_GZIP_BUDGET:-202600}
+# Supabase's administrator and platform schemas in the dry run: +845 bytes measured
+# (203,130).
+BUDGET_POSTGRES=${GS_GZIP_BUDGET:-203450}
 # index.html's ceiling (issue 30): just above its measured total (see README, Performance).
 # Issue 33's "Try it here" hand-over to postgres.html: +173 bytes (139,911), within it.
 BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-140000}

@@ -266,16 +266,39 @@ fn a_hosted_provider_runs_as_its_administrator() {
         e.contains("PGlite's own superuser is named postgres"),
         "{e}"
     );
-    // Supabase has no stand-in here: the superuser runs it, and the notes say so.
-    let sb = plan(
-        &Intent::new(Db::Postgres, Preset::ReadOnly)
+}
+
+#[test]
+fn supabase_runs_as_its_administrator_with_the_platform_schemas() {
+    let sb = |scope: Scope| {
+        let mut i = Intent::new(Db::Postgres, Preset::Original)
             .with(Field::Host, "db.abcdefghijklmnop.supabase.co")
-            .with(Field::Database, "postgres"),
-    )
-    .unwrap();
-    assert_eq!(sb.as_runner, "SET SESSION AUTHORIZATION \"postgres\"");
-    assert!(sb
-        .notes
-        .iter()
-        .any(|n| n.contains("not as the provider's administrator")));
+            .with(Field::Database, "appdb")
+            .with(Field::Schemas, "sales")
+            .with(Field::Owners, "app_owner");
+        i.scope = scope;
+        plan(&i).unwrap()
+    };
+    let all = sb(Scope::All);
+    assert_eq!(all.as_runner, "SET SESSION AUTHORIZATION \"sb_postgres\"");
+    for s in [
+        "CREATE ROLE supabase_admin SUPERUSER NOLOGIN",
+        "CREATE ROLE sb_postgres LOGIN CREATEROLE CREATEDB REPLICATION BYPASSRLS",
+        "ALTER DATABASE \"appdb\" OWNER TO \"sb_postgres\"",
+        "CREATE SCHEMA auth AUTHORIZATION supabase_auth_admin",
+        "ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY",
+        "GRANT ALL ON storage.objects TO sb_postgres WITH GRANT OPTION",
+        "CREATE SCHEMA vault AUTHORIZATION supabase_admin",
+    ] {
+        assert!(all.stand_in.contains(&s.to_string()), "{s}");
+    }
+    // "All schemas" leaves the platform's schemas out: their tables stay closed.
+    for t in ["auth.users", "storage.objects", "vault.secrets"] {
+        assert_eq!(expect(&all, &format!("read {t}")), Expect::Refused);
+    }
+    assert!(all.notes.iter().any(|n| n.contains("runs as sb_postgres")));
+    // Listed schemas name what is reached; the platform probes belong to "all".
+    let listed = sb(Scope::Listed);
+    assert_eq!(listed.as_runner, all.as_runner);
+    assert!(!listed.probes.iter().any(|x| x.label == "read auth.users"));
 }

@@ -18,6 +18,8 @@ after(async () => { await browser?.close(); await srv?.close(); });
 
 const HOST = "host=db.example.com";
 const LISTED = "scope=listed&schemas=sales%2C%20weird%22q'x&owners=postgres%2C%20app_owner&database=Prod'DB";
+const SB = "db.abcdefghijklmnop.supabase.co";
+const SB_TABLES = ["read auth.users", "read storage.objects", "read vault.secrets"];
 const CASES = [
   { name: "original, all schemas", frag: HOST },
   { name: "original, listed, RLS on", frag: `${HOST}&${LISTED}&rls=1`, rls: true },
@@ -40,6 +42,11 @@ const CASES = [
   // src/core/backend/postgres/hosted.rs).
   { name: "RDS, a schema another owner holds", frag: `preset=connector-ro&host=app.c9akciq32.eu-west-1.rds.amazonaws.com&database=appdb&schemas=sales&owners=app_owner`,
     fails: /^Schema sales does not exist here, or rds_master may not grant on it$/ },
+  // Supabase: its administrator's stand-in (sb_postgres) and platform schemas, as
+  // tests/realdb/providers.rs builds them; "all schemas" leaves auth, storage and
+  // vault out, so the new user cannot read their tables.
+  { name: "Supabase, all schemas", frag: `host=${SB}&database=appdb&owners=sb_postgres`, refused: SB_TABLES },
+  { name: "Supabase, listed", frag: `preset=connector-ro&host=${SB}&database=appdb&schemas=sales` },
 ];
 
 /** Clicks "Try it here" and waits for the result object the module leaves. */

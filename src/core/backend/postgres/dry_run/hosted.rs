@@ -4,8 +4,12 @@
 //! group role, owner of the database. The setup then runs as that role, so what it may
 //! not do there fails here too. PGlite's bootstrap superuser is `postgres`, so an
 //! administrator the provider names `postgres` (Cloud SQL) has another name here, as in
-//! those tests. Supabase (platform schemas and roles) and the providers the tests have
-//! no fixture for run as the superuser, and the plan's notes say so.
+//! those tests. On Supabase (`postgres` there is not a superuser; `supabase_admin` is)
+//! the stand-in also holds the platform schemas `auth`, `storage` (a table with
+//! row-level security) and `vault`, owned by the platform roles with the grants the
+//! fixture gives the administrator: "all schemas" leaves them out (`hosted.rs` one level
+//! up), so the new user must not read their tables. Aiven, DigitalOcean, Render and
+//! Timescale have no fixture and run as the superuser, and the plan's notes say so.
 
 use crate::core::provider::Provider;
 
@@ -17,6 +21,10 @@ pub struct Admin {
     pub roles: &'static [&'static str],
     /// The database's owner (the administrator, or its group role on Cloud SQL).
     pub db_owner: &'static str,
+    /// The provider's own schemas and grants, built after `roles` as the superuser.
+    pub platform: &'static [&'static str],
+    /// Tables in those schemas (quoted) the new user must not read with "all schemas".
+    pub platform_tables: &'static [&'static str],
 }
 
 /// The stand-in for `p`'s administrator, where the real-server tests have one.
@@ -33,6 +41,8 @@ pub fn admin(p: Provider) -> Option<Admin> {
                 "GRANT neon_superuser TO neondb_owner",
             ],
             db_owner: "neondb_owner",
+            platform: &[],
+            platform_tables: &[],
         }),
         // RDS and Aurora: the master user, a member of rds_superuser.
         Provider::Rds => Some(Admin {
@@ -46,6 +56,8 @@ pub fn admin(p: Provider) -> Option<Admin> {
                 "GRANT rds_superuser TO rds_master",
             ],
             db_owner: "rds_master",
+            platform: &[],
+            platform_tables: &[],
         }),
         // Cloud SQL: postgres, a member of cloudsqlsuperuser, which owns the database.
         Provider::CloudSql => Some(Admin {
@@ -56,6 +68,8 @@ pub fn admin(p: Provider) -> Option<Admin> {
                 "GRANT cloudsqlsuperuser TO csql_postgres",
             ],
             db_owner: "cloudsqlsuperuser",
+            platform: &[],
+            platform_tables: &[],
         }),
         // Azure flexible server: the administrator, a member of azure_pg_admin.
         Provider::Azure => Some(Admin {
@@ -66,9 +80,45 @@ pub fn admin(p: Provider) -> Option<Admin> {
                 "GRANT azure_pg_admin TO az_admin",
             ],
             db_owner: "az_admin",
+            platform: &[],
+            platform_tables: &[],
         }),
-        Provider::Supabase
-        | Provider::Aiven
+        // Supabase: postgres (sb_postgres here), CREATEROLE, BYPASSRLS, a member of the
+        // API roles; the platform roles own auth and storage and grant it their tables.
+        Provider::Supabase => Some(Admin {
+            name: "sb_postgres",
+            roles: &[
+                "CREATE ROLE supabase_admin SUPERUSER NOLOGIN",
+                "CREATE ROLE supabase_auth_admin NOLOGIN NOINHERIT CREATEROLE",
+                "CREATE ROLE supabase_storage_admin NOLOGIN NOINHERIT CREATEROLE",
+                "CREATE ROLE anon NOLOGIN",
+                "CREATE ROLE authenticated NOLOGIN",
+                "CREATE ROLE service_role NOLOGIN BYPASSRLS",
+                "CREATE ROLE sb_postgres LOGIN CREATEROLE CREATEDB REPLICATION BYPASSRLS",
+                "GRANT anon, authenticated, service_role TO sb_postgres",
+            ],
+            db_owner: "sb_postgres",
+            platform: &[
+                "CREATE SCHEMA auth AUTHORIZATION supabase_auth_admin",
+                "CREATE TABLE auth.users (id int)",
+                "INSERT INTO auth.users VALUES (1)",
+                "ALTER TABLE auth.users OWNER TO supabase_auth_admin",
+                "GRANT USAGE ON SCHEMA auth TO sb_postgres WITH GRANT OPTION",
+                "GRANT ALL ON auth.users TO sb_postgres WITH GRANT OPTION",
+                "CREATE SCHEMA storage AUTHORIZATION supabase_storage_admin",
+                "CREATE TABLE storage.objects (name text)",
+                "ALTER TABLE storage.objects OWNER TO supabase_storage_admin",
+                "ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY",
+                "GRANT USAGE ON SCHEMA storage TO sb_postgres WITH GRANT OPTION",
+                "GRANT ALL ON storage.objects TO sb_postgres WITH GRANT OPTION",
+                "CREATE SCHEMA vault AUTHORIZATION supabase_admin",
+                "CREATE TABLE vault.secrets (secret text)",
+                "GRANT USAGE ON SCHEMA vault TO sb_postgres WITH GRANT OPTION",
+                "GRANT SELECT ON vault.secrets TO sb_postgres WITH GRANT OPTION",
+            ],
+            platform_tables: &["auth.users", "storage.objects", "vault.secrets"],
+        }),
+        Provider::Aiven
         | Provider::DigitalOcean
         | Provider::Render
         | Provider::Timescale => None,

@@ -189,7 +189,19 @@ pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
         stand_in_sql.extend(a.roles.iter().map(|r| r.to_string()));
         let owner = stand_in::fixed(a.db_owner);
         stand_in_sql.push(format!("ALTER DATABASE {database} OWNER TO {owner}"));
+        stand_in_sql.extend(a.platform.iter().map(|s| s.to_string()));
     }
+    let mut probes = probes::probes(&privs, &schemas, &unlisted, rls, rls);
+    // "All schemas" leaves the provider's own schemas out: their tables stay closed.
+    let platform = admin
+        .as_ref()
+        .filter(|_| !listed)
+        .map_or(&[][..], |a| a.platform_tables);
+    probes.extend(platform.iter().map(|t| Probe {
+        label: format!("read {t}"),
+        sql: format!("SELECT count(*) FROM {t}"),
+        expect: Expect::Refused,
+    }));
     stand_in_sql.extend(stand_in::statements(
         &schemas, &unlisted, &owners, &creator, &runner, rls,
     ));
@@ -203,7 +215,7 @@ pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
         setup: split::statements(&setup.replace(PASSWORD_PLACEHOLDER, &password)),
         later: stand_in::later(&schemas, &creator),
         verify: split::statements(verify),
-        probes: probes::probes(&privs, &schemas, &unlisted, rls, rls),
+        probes,
         uninstall: split::statements(uninstall),
         role_count: format!(
             "SELECT count(*) FROM pg_roles WHERE rolname = {}",
