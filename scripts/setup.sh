@@ -61,7 +61,12 @@ fi
 
 # The dry run's PGlite (issue 33), pinned by dry-run/package-lock.json: scripts/build.sh
 # copies its files into dist/pglite/, so the run command needs it as well as the tests.
-if [ ! -f "$ROOT/dry-run/node_modules/@electric-sql/pglite/dist/pglite.wasm" ]; then
+# Installed again when the lock pins another version than the one installed (a pull that
+# moves the pin must not build the page with the old PGlite).
+pglite_pin() { node -p "require('$ROOT/dry-run/$1').$2" 2>/dev/null || true; }
+if [ ! -f "$ROOT/dry-run/node_modules/@electric-sql/pglite/dist/pglite.wasm" ] ||
+  [ "$(pglite_pin package-lock.json "packages['node_modules/@electric-sql/pglite'].version")" != \
+    "$(pglite_pin node_modules/@electric-sql/pglite/package.json version)" ]; then
   log "installing PGlite for the dry run (npm ci in dry-run/)"
   (cd "$ROOT/dry-run" && npm ci --no-audit --no-fund --silent >/dev/null)
 fi
