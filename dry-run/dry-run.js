@@ -223,6 +223,11 @@ async function show(plan, target) {
 }
 
 if (typeof window !== "undefined") {
+  // The results' own stylesheet, beside this module (style-src 'self' allows it; the
+  // pages' stylesheet stays without it).
+  if (!document.getElementById("gs-dry-run-style")) {
+    document.head.append(el("link", { id: "gs-dry-run-style", rel: "stylesheet", href: new URL("dry-run.css", import.meta.url).href }));
+  }
   window.grantsmithDryRun = dryRun;
   const pending = window.grantsmithDryRunPending;
   if (pending) {

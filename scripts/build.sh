@@ -38,4 +38,4 @@ pglite=dry-run/node_modules/@electric-sql/pglite/dist
 mkdir -p dist/pglite/contrib
 cp "$pglite"/index.js "$pglite"/chunk-*.js "$pglite"/pglite.wasm "$pglite"/pglite.data "$pglite"/pgcrypto.tar.gz dist/pglite/
 cp "$pglite"/contrib/pgcrypto.js dist/pglite/contrib/
-cp dry-run/dry-run.js dist/
+cp dry-run/dry-run.js dry-run/dry-run.css dist/

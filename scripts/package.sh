@@ -39,7 +39,7 @@ done
 # fetches before that click. An author who would rather not host it deletes
 # dist/dry-run.js and dist/pglite/: the button then says the files are missing.
 [ -f dist/dry-run.js ] && [ -f dist/pglite/pglite.wasm ] || { echo "package: the dry run's files are missing from dist/: run scripts/build.sh" >&2; exit 1; }
-cp dist/dry-run.js "$STAGE/dist/"
+cp dist/dry-run.js dist/dry-run.css "$STAGE/dist/"
 cp -R dist/pglite "$STAGE/dist/"
 cp package/README.md package/custom-elements.json package/index.d.ts package/docusaurus.cjs LICENSE CHANGELOG.md "$STAGE/"
 sed "s|\"0.0.0-written-by-scripts/package.sh\"|\"$VERSION\"|" package/package.json > "$STAGE/package.json"

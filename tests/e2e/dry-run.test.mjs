@@ -130,7 +130,7 @@ test("network, screenshot, then a failing form's error at the statement that rai
   const paths = [...new Set(seen.map((s) => new URL(s.url).pathname))].sort();
   assert.ok(seen.every((s) => new URL(s.url).origin === origin), JSON.stringify(seen));
   assert.deepEqual(paths.filter((p) => !/^\/pglite\/chunk-[A-Z0-9]+\.js$/.test(p)), [
-    "/dry-run.js", "/pglite/contrib/pgcrypto.js", "/pglite/index.js", "/pglite/pgcrypto.tar.gz", "/pglite/pglite.data", "/pglite/pglite.wasm",
+    "/dry-run.css", "/dry-run.js", "/pglite/contrib/pgcrypto.js", "/pglite/index.js", "/pglite/pgcrypto.tar.gz", "/pglite/pglite.data", "/pglite/pglite.wasm",
   ]);
   for (const s of seen) {
     for (const typed of ["Prod", "weird", "app_owner", "sales"]) {

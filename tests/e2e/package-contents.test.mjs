@@ -28,7 +28,7 @@ test("the package holds the pages, what they load, and the docs author's files o
   assert.ok([...loaded].some((f) => f.endsWith(".wasm")), "no page loads a .wasm file");
   // The dry run's module and PGlite, loaded on the reader's click: exactly what the build
   // put in dist/ for it (scripts/build.sh copies the pinned package's files).
-  const dryRun = ["dry-run.js", ...fs.readdirSync(path.join(ROOT, "dist/pglite"), { recursive: true })
+  const dryRun = ["dry-run.js", "dry-run.css", ...fs.readdirSync(path.join(ROOT, "dist/pglite"), { recursive: true })
     .filter((f) => fs.statSync(path.join(ROOT, "dist/pglite", f)).isFile()).map((f) => `pglite/${f}`)];
   assert.ok(dryRun.includes("pglite/pglite.wasm"), "the build's dist/pglite has no pglite.wasm");
   const rest = dist.filter((f) => !f.endsWith(".html") && f !== "embed.js");
