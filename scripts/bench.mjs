@@ -89,7 +89,8 @@ async function firstSql(browser, url) {
             if (seen()) { o.disconnect(); resolve([performance.now(), performance.now() - t0]); }
           }).observe(document.body, { childList: true, subtree: true, characterData: true });
         };
-        click();
+        // The next frame after typing, as in scripts/first-sql-tab.mjs.
+        requestAnimationFrame(click);
       };
       tick();
     }));

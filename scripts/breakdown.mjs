@@ -67,7 +67,8 @@ for (const dir of dirs) {
           new MutationObserver((_, o) => { if (seen()) { o.disconnect(); done(); } })
             .observe(document.body, { childList: true, subtree: true, characterData: true });
         };
-        click();
+        // The next frame after typing, as in scripts/first-sql-tab.mjs.
+        requestAnimationFrame(click);
       };
       tick();
     }));
