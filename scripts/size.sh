@@ -42,7 +42,8 @@ cd "$(dirname "$0")/.."
 BUDGET_POSTGRES=${GS_GZIP_BUDGET:-203450}
 # index.html's ceiling (issue 30): just above its measured total (see README, Performance).
 # Issue 33's "Try it here" hand-over to postgres.html: +173 bytes (139,911), within it.
-BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-140000}
+# The inspect query kept out of the page that never shows it: -2,370 (137,559).
+BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-137700}
 # all.html's: its total when the pages were split (issue 30), plus about 0.5 %; then,
 # each measured against main before it (256.3 KB): issue 29's drift check of change
 # data capture (+5,451 bytes) and its MySQL / MariaDB and SQL Server presets (+9.0 KB);
