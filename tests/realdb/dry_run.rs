@@ -44,39 +44,50 @@ pub fn run(s: &Server) {
     for (name, form) in forms() {
         let p = plan_with(&form, "hr").unwrap_or_else(|e| panic!("{name}: {e}"));
         let ctx = format!("PostgreSQL {} {name}", s.version);
+        // The superuser runs the scripts here, as in PGlite with no provider.
+        assert_eq!(
+            p.as_runner, "SET SESSION AUTHORIZATION \"postgres\"",
+            "{ctx}"
+        );
         one(s, &p, &ctx);
     }
 }
 
-fn one(s: &Server, p: &Plan, ctx: &str) {
+/// One psql script per list; the stand-in's statements carry no `;` (PGlite gets them
+/// one by one), the scripts' pieces do.
+pub fn script(list: &[String]) -> String {
+    list.iter()
+        .map(|x| {
+            if x.ends_with(';') {
+                x.clone()
+            } else {
+                format!("{x};")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `list` as the identity `as_runner` takes: psql signs in as the superuser, which
+/// then takes the runner's identity with the plan's own `SET SESSION AUTHORIZATION`,
+/// as PGlite's one superuser session does (`dry-run/dry-run.js`).
+pub fn as_runner(p: &Plan, list: &[String]) -> String {
+    format!("{};\n{}", p.as_runner, script(list))
+}
+
+/// The whole plan on `s`, as `dry-run.js` runs it: stand-in as the superuser, setup
+/// twice as the runner, the owner's later table, verify, every probe as the new user,
+/// uninstall twice as the runner, the role gone.
+pub fn one(s: &Server, p: &Plan, ctx: &str) {
     s.su("postgres", &p.create_database);
     let db = p.database.as_str();
-    // One psql script per list; the stand-in's statements carry no `;` (PGlite gets
-    // them one by one), the scripts' pieces do.
-    let script = |list: &[String]| {
-        list.iter()
-            .map(|x| {
-                if x.ends_with(';') {
-                    x.clone()
-                } else {
-                    format!("{x};")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     s.su(db, &script(&p.stand_in));
-    // The superuser runs the scripts here, as in PGlite with no provider.
-    assert_eq!(
-        p.as_runner, "SET SESSION AUTHORIZATION \"postgres\"",
-        "{ctx}"
-    );
     for round in ["setup", "setup again"] {
         s.psql_clean(
             "postgres",
             super::server::SU_PASSWORD,
             db,
-            &script(&p.setup),
+            &as_runner(p, &p.setup),
         )
         .unwrap_or_else(|e| panic!("{ctx}: {round}: {e}"));
     }
@@ -106,7 +117,7 @@ fn one(s: &Server, p: &Plan, ctx: &str) {
             "postgres",
             super::server::SU_PASSWORD,
             db,
-            &script(&p.uninstall),
+            &as_runner(p, &p.uninstall),
         )
         .unwrap_or_else(|e| panic!("{ctx}: {round}: {e}"));
     }
