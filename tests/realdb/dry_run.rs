@@ -44,39 +44,50 @@ pub fn run(s: &Server) {
     for (name, form) in forms() {
         let p = plan_with(&form, "hr").unwrap_or_else(|e| panic!("{name}: {e}"));
         let ctx = format!("PostgreSQL {} {name}", s.version);
+        // The superuser runs the scripts here, as in PGlite with no provider.
+        assert_eq!(
+            p.as_runner, "SET SESSION AUTHORIZATION \"postgres\"",
+            "{ctx}"
+        );
         one(s, &p, &ctx);
     }
 }
 
-fn one(s: &Server, p: &Plan, ctx: &str) {
+/// One psql script per list; the stand-in's statements carry no `;` (PGlite gets them
+/// one by one), the scripts' pieces do.
+pub fn script(list: &[String]) -> String {
+    list.iter()
+        .map(|x| {
+            if x.ends_with(';') {
+                x.clone()
+            } else {
+                format!("{x};")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `list` as the identity `as_runner` takes: psql signs in as the superuser, which
+/// then takes the runner's identity with the plan's own `SET SESSION AUTHORIZATION`,
+/// as PGlite's one superuser session does (`dry-run/dry-run.js`).
+pub fn as_runner(p: &Plan, list: &[String]) -> String {
+    format!("{};\n{}", p.as_runner, script(list))
+}
+
+/// The whole plan on `s`, as `dry-run.js` runs it: stand-in as the superuser, setup
+/// twice as the runner, the owner's later table, verify, every probe as the new user,
+/// uninstall twice as the runner, the role gone.
+pub fn one(s: &Server, p: &Plan, ctx: &str) {
     s.su("postgres", &p.create_database);
     let db = p.database.as_str();
-    // One psql script per list; the stand-in's statements carry no `;` (PGlite gets
-    // them one by one), the scripts' pieces do.
-    let script = |list: &[String]| {
-        list.iter()
-            .map(|x| {
-                if x.ends_with(';') {
-                    x.clone()
-                } else {
-                    format!("{x};")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     s.su(db, &script(&p.stand_in));
-    // The superuser runs the scripts here, as in PGlite with no provider.
-    assert_eq!(
-        p.as_runner, "SET SESSION AUTHORIZATION \"postgres\"",
-        "{ctx}"
-    );
     for round in ["setup", "setup again"] {
         s.psql_clean(
             "postgres",
             super::server::SU_PASSWORD,
             db,
-            &script(&p.setup),
+            &as_runner(p, &p.setup),
         )
         .unwrap_or_else(|e| panic!("{ctx}: {round}: {e}"));
     }
@@ -86,27 +97,13 @@ fn one(s: &Server, p: &Plan, ctx: &str) {
         verify.lines().count() > 5 && !verify.contains("FAIL"),
         "{ctx}: verify\n{verify}"
     );
-    for probe in &p.probes {
-        let sql = format!("{};\nBEGIN;\n{};\nROLLBACK;", p.as_user, probe.sql);
-        let got = s.psql("postgres", super::server::SU_PASSWORD, db, &sql);
-        let ok = match (probe.expect, &got) {
-            (Expect::Allowed, Ok(_)) => true,
-            (Expect::Rows(n), Ok(out)) => out.trim() == n.to_string(),
-            (Expect::Refused, Err(e)) => e.contains("permission denied"),
-            _ => false,
-        };
-        assert!(
-            ok,
-            "{ctx}: {} ({}) promised {:?}, got {got:?}",
-            probe.label, probe.sql, probe.expect
-        );
-    }
+    probes(s, p, ctx);
     for round in ["uninstall", "uninstall again"] {
         s.psql_clean(
             "postgres",
             super::server::SU_PASSWORD,
             db,
-            &script(&p.uninstall),
+            &as_runner(p, &p.uninstall),
         )
         .unwrap_or_else(|e| panic!("{ctx}: {round}: {e}"));
     }
@@ -116,3 +113,47 @@ fn one(s: &Server, p: &Plan, ctx: &str) {
         "{ctx}: the role after uninstall"
     );
 }
+
+/// Every probe in one session, as `dry-run.js` tries them: the new user's identity once,
+/// then each try in a transaction rolled back, judged by its SQLSTATE (a refusal is
+/// `insufficient_privilege`, 42501) and, for a row count, its one value. One psql for
+/// all of them keeps a form's tries to one process.
+fn probes(s: &Server, p: &Plan, ctx: &str) {
+    let mut sql = format!("{};\n", p.as_user);
+    for probe in &p.probes {
+        sql.push_str(&format!(
+            "BEGIN;\n{};\n\\echo {MARK} :SQLSTATE\nROLLBACK;\n",
+            probe.sql
+        ));
+    }
+    let (out, err) = s.psql_session("postgres", super::server::SU_PASSWORD, &p.database, &sql);
+    // Each try's output, then its marker line with the SQLSTATE.
+    let mut got: Vec<(String, String)> = Vec::new();
+    let mut rows = String::new();
+    for line in out.lines() {
+        match line.strip_prefix(MARK) {
+            Some(state) => got.push((state.trim().to_string(), std::mem::take(&mut rows))),
+            None => rows.push_str(line),
+        }
+    }
+    assert_eq!(
+        got.len(),
+        p.probes.len(),
+        "{ctx}: one result per probe\n{out}\n{err}"
+    );
+    for (probe, (state, rows)) in p.probes.iter().zip(&got) {
+        let ok = match probe.expect {
+            Expect::Allowed => state == "00000",
+            Expect::Rows(n) => state == "00000" && rows.trim() == n.to_string(),
+            Expect::Refused => state == "42501",
+        };
+        assert!(
+            ok,
+            "{ctx}: {} ({}) promised {:?}, got SQLSTATE {state}, rows {rows:?}\n{err}",
+            probe.label, probe.sql, probe.expect
+        );
+    }
+}
+
+/// The line psql echoes after each probe, before its SQLSTATE.
+const MARK: &str = "#probe";

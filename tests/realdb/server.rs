@@ -423,6 +423,21 @@ impl Server {
         format!("{stderr}{stdout}")
     }
 
+    /// Runs `sql` as `user` through psql going on after errors (no ON_ERROR_STOP), quiet
+    /// and unaligned, as one session: the script reads psql's own `:SQLSTATE` after each
+    /// statement it wants judged. Returns (stdout, stderr).
+    pub fn psql_session(
+        &self,
+        user: &str,
+        password: &str,
+        db: &str,
+        sql: &str,
+    ) -> (String, String) {
+        let (_, stdout, stderr) =
+            self.run_psql(&["-X", "-q", "-A", "-t"], user, password, db, sql, &[]);
+        (stdout, stderr)
+    }
+
     /// As [`Server::psql`], and no WARNING either: Ok(stdout), or Err(what psql said).
     pub fn psql_clean(
         &self,
