@@ -343,7 +343,7 @@ fn an_owner_other_than_the_administrator_is_granted_to_it() {
         .notes
         .iter()
         .find(|n| {
-            n.starts_with("Owners app_owner, it's \"x\": the stand-in makes rds_master a member")
+            n.starts_with("Owners app_owner, it's \"x\": the stand-in grants each to rds_master WITH INHERIT TRUE")
         })
         .unwrap_or_else(|| panic!("{:?}", p.notes));
     assert!(note.contains("the script's first check stops"), "{note}");

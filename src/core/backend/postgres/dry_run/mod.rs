@@ -241,7 +241,7 @@ pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
 /// make: the stand-in grants them to it; the reader's server must too.
 fn owner_note(admin: &str, members: &[&str]) -> String {
     format!(
-        "Owners {}: the stand-in makes {admin} a member of each that inherits its privileges (GRANT owner TO {admin} WITH INHERIT TRUE; on PostgreSQL 14 and 15 plain membership), which setting their default privileges needs. Your administrator needs the same on your server; without it the script's first check stops with \"Role … may not set default privileges for table owner …\" and changes nothing.",
+        "Owners {}: the stand-in grants each to {admin} WITH INHERIT TRUE, as setting their default privileges needs. Yours needs that membership too (any on PostgreSQL 14 and 15), or the script's first check stops it and changes nothing.",
         members.join(", ")
     )
 }
