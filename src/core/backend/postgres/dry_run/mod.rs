@@ -241,7 +241,7 @@ pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
 /// make: the stand-in grants them to it; the reader's server must too.
 fn owner_note(admin: &str, members: &[&str]) -> String {
     format!(
-        "Owners {}: the stand-in grants each to {admin} WITH INHERIT TRUE, as setting their default privileges needs. Yours needs that membership too (any on PostgreSQL 14 and 15), or the script's first check stops it and changes nothing.",
+        "Owners {}: the stand-in grants each to {admin}, as setting their default privileges needs. Yours needs that membership too (GRANT owner TO it WITH INHERIT TRUE from PostgreSQL 16), or the script's first check stops it and changes nothing.",
         members.join(", ")
     )
 }

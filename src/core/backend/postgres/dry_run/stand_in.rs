@@ -40,7 +40,9 @@ pub fn fixed(name: &str) -> Ident {
 /// privileges) a `runner` that is not the superuser is granted each owner it did not
 /// make, as a working setup needs: `ALTER DEFAULT PRIVILEGES FOR ROLE` wants the
 /// owner's privileges from PostgreSQL 16 (PGlite is 17), or the setup's first check
-/// stops (`guard.rs`, `owner_checks`).
+/// stops (`guard.rs`, `owner_checks`). A plain GRANT, so the plan runs on 14 and 15
+/// too: the administrators' stand-ins are INHERIT roles, so from 16 the grant's
+/// INHERIT option is TRUE by default (seen on 16, 17 and 18).
 pub fn statements(
     schemas: &[Ident],
     unlisted: &[Ident],
@@ -55,7 +57,7 @@ pub fn statements(
     for o in owners.iter().filter(|o| !made(o)) {
         v.push(format!("CREATE ROLE {o} NOLOGIN"));
         if defaults && runner.raw() != super::SUPERUSER {
-            v.push(format!("GRANT {o} TO {runner} WITH INHERIT TRUE"));
+            v.push(format!("GRANT {o} TO {runner}"));
         }
     }
     for s in schemas.iter().chain(unlisted) {
