@@ -39,11 +39,16 @@ cd "$(dirname "$0")/.."
 # +9,782 bytes gzip measured against main's build (192,503), 202,285 here.
 # Supabase's administrator and platform schemas in the dry run: +845 bytes measured
 # (203,130).
-BUDGET_POSTGRES=${GS_GZIP_BUDGET:-203450}
+# The setup's owner check (a hosted administrator that may not set an owner's default
+# privileges is stopped first, with the fix as a hint) and the dry run's owner grant and
+# note: +500 bytes measured against main's build (203,131 -> 203,631).
+BUDGET_POSTGRES=${GS_GZIP_BUDGET:-203950}
 # index.html's ceiling (issue 30): just above its measured total (see README, Performance).
 # Issue 33's "Try it here" hand-over to postgres.html: +173 bytes (139,911), within it.
 # The inspect query kept out of the page that never shows it: -2,370 (137,559).
-BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-137700}
+# The setup's owner check (the original sets its owners' default privileges): +323
+# bytes measured against main's build (139,927 -> 140,250).
+BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-138100}
 # all.html's: its total when the pages were split (issue 30), plus about 0.5 %; then,
 # each measured against main before it (256.3 KB): issue 29's drift check of change
 # data capture (+5,451 bytes) and its MySQL / MariaDB and SQL Server presets (+9.0 KB);
@@ -55,8 +60,9 @@ BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-137700}
 # MySQL / MariaDB expiry in verify, the inspect query and the drift check (reading it
 # from mysql.user or mysql.global_priv, its rows and fix, the CDC verify row: +2,676)
 # and issue 33's dry run (+9,125: its plan, stand-in, probes and view): 297,714 measured
-# after the three merges.
-BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-298000}
+# after the three merges. The setup's owner check and the dry run's owner grant and
+# note: +1,144 bytes measured against main's build (297,853 -> 298,997).
+BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-299144}
 fail=0
 # One page: its HTML and every file it names.
 page() {

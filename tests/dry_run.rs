@@ -302,3 +302,63 @@ fn supabase_runs_as_its_administrator_with_the_platform_schemas() {
     assert_eq!(listed.as_runner, all.as_runner);
     assert!(!listed.probes.iter().any(|x| x.label == "read auth.users"));
 }
+
+/// An owner that is not the provider's administrator: the script sets its default
+/// privileges, which from PostgreSQL 16 the administrator may do only with the owner's
+/// privileges, so the stand-in grants them (as a working setup needs), the notes say the
+/// reader's administrator needs the same, and the setup's first check names the owner.
+/// Without future objects nothing is granted: the dry run shows what the script alone
+/// can do.
+#[test]
+fn an_owner_other_than_the_administrator_is_granted_to_it() {
+    let rds = |preset: Preset, owners: &str| {
+        let mut i = Intent::new(Db::Postgres, preset)
+            .with(Field::Host, "app.c9akciq32.eu-west-1.rds.amazonaws.com")
+            .with(Field::Database, "appdb")
+            .with(Field::Schemas, "sales")
+            .with(Field::Owners, owners);
+        i.scope = Scope::Listed;
+        i
+    };
+    let p = plan(&rds(Preset::Original, "app_owner, it's \"x\"")).unwrap();
+    for (n, o) in ["\"app_owner\"", "\"it's \"\"x\"\"\""].iter().enumerate() {
+        let made = p
+            .stand_in
+            .iter()
+            .position(|s| *s == format!("CREATE ROLE {o} NOLOGIN"))
+            .unwrap_or_else(|| panic!("owner #{n} made: {:?}", p.stand_in));
+        assert_eq!(p.stand_in[made + 1], format!("GRANT {o} TO \"rds_master\""));
+    }
+    // The setup's first statements: BEGIN, then the checks naming both owners.
+    let checks = &p.setup[1];
+    assert!(
+        checks.contains("rolname = ANY (ARRAY['app_owner', 'it''s \"x\"'])")
+            && checks.contains("may not set default privileges for table owner"),
+        "{checks}"
+    );
+    let note = p
+        .notes
+        .iter()
+        .find(|n| {
+            n.starts_with("Owners app_owner, it's \"x\": the stand-in grants each to rds_master,")
+        })
+        .unwrap_or_else(|| panic!("{:?}", p.notes));
+    assert!(note.contains("the script's first check stops"), "{note}");
+    // The administrator's own tables: nothing to grant, no note.
+    let own = plan(&rds(Preset::Original, "rds_master")).unwrap();
+    assert!(!own
+        .stand_in
+        .iter()
+        .any(|s| s.starts_with("GRANT \"rds_master\"")));
+    assert!(!own.notes.iter().any(|n| n.starts_with("Owners ")));
+    // No future objects: no default privileges, so no membership and no check.
+    let mut custom = rds(Preset::Custom, "app_owner");
+    custom.custom.future = false;
+    let c = plan(&custom).unwrap();
+    assert!(!c
+        .stand_in
+        .iter()
+        .any(|s| s.starts_with("GRANT \"app_owner\"")));
+    assert!(!c.setup.iter().any(|s| s.contains("pg_has_role")));
+    assert!(!c.notes.iter().any(|n| n.starts_with("Owners ")));
+}

@@ -38,9 +38,9 @@ const CASES = [
   // user, a member of rds_superuser, not a superuser), as the real-server tests build it.
   { name: "read-only connector on RDS", frag: `preset=connector-ro&host=app.c9akciq32.eu-west-1.rds.amazonaws.com&database=appdb&schemas=sales` },
   // A form the project knows fails: a listed schema owned by a role the administrator
-  // is not a member of, so it may not grant there (the exception in
-  // src/core/backend/postgres/hosted.rs).
-  { name: "RDS, a schema another owner holds", frag: `preset=connector-ro&host=app.c9akciq32.eu-west-1.rds.amazonaws.com&database=appdb&schemas=sales&owners=app_owner`,
+  // is not a member of (no future objects, so the stand-in grants no membership), so it
+  // may not grant there (the exception in src/core/backend/postgres/hosted.rs).
+  { name: "RDS, a schema another owner holds", frag: `preset=custom&host=app.c9akciq32.eu-west-1.rds.amazonaws.com&database=appdb&schemas=sales&owners=app_owner&privileges=database.CONNECT%2Cschema.USAGE%2Ctable.SELECT`,
     fails: /^Schema sales does not exist here, or rds_master may not grant on it$/ },
   // Supabase: its administrator's stand-in (sb_postgres) and platform schemas, as
   // tests/realdb/providers.rs builds them; "all schemas" leaves auth, storage and
@@ -155,6 +155,32 @@ test("network, screenshot, then a failing form's error at the statement that rai
   const shown = await tid(page, "dry-run-error").first().textContent();
   assert.match(shown, /ERROR P0001: Role dreamlit_app already exists and was not made by a Grantsmith setup script/);
   assert.match(await tid(page, "dry-run-summary").textContent(), /^Not as promised: /);
+  await context.close();
+});
+
+// An owner other than the provider's administrator: the script sets its default
+// privileges, which PostgreSQL 16+ allows only with the owner's privileges, so the
+// stand-in grants the owner to the administrator (as the real server needs), and the
+// notes say so. Without that grant the setup's first check stops, naming both roles.
+test("RDS with an owner other than the administrator: granted and said; without the grant the first check stops", async () => {
+  const frag = "preset=connector-ro&host=app.c9akciq32.eu-west-1.rds.amazonaws.com&database=appdb&schemas=sales&owners=app_owner";
+  const { context, page } = await openApp(browser, `${srv.pg}#${frag}`);
+  const first = await dryRun(page);
+  assertClean("RDS owner", first);
+  const grant = 'GRANT "app_owner" TO "rds_master"';
+  assert.ok(first.plan.stand_in.includes(grant));
+  assert.ok(first.notes.some((n) => n.startsWith("Owners app_owner: the stand-in grants each to rds_master,")), String(first.notes));
+  const plan = { ...first.plan, stand_in: first.plan.stand_in.filter((x) => x !== grant) };
+  await page.evaluate((p) => { window.grantsmithDryRunLast = undefined; window.grantsmithDryRun(p, document.getElementById("gs-dry-run-out")); }, plan);
+  await page.waitForFunction(() => window.grantsmithDryRunLast);
+  const r = await page.evaluate(() => window.grantsmithDryRunLast);
+  const setup = r.steps.find((x) => x.name === "setup");
+  assert.equal(setup.errors, 1);
+  assert.equal(setup.statements.length, 2, "BEGIN, then the checks stop it");
+  assert.equal(setup.statements[1].error.code, "P0001");
+  assert.match(setup.statements[1].error.message, /^Role rds_master may not set default privileges for table owner app_owner: nothing was changed$/);
+  assert.ok(!r.ok);
+  assert.match(await tid(page, "dry-run-error").first().textContent(), /GRANT app_owner TO rds_master WITH INHERIT TRUE/);
   await context.close();
 });
 

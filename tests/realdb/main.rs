@@ -16,6 +16,7 @@ mod hostile;
 mod inspect;
 mod ipv6;
 mod new_schema;
+mod owner_membership;
 mod profile;
 mod provider_skips;
 mod providers;
@@ -52,6 +53,7 @@ macro_rules! per_version {
             providers::roles(&s);
             providers::run(&s);
             provider_skips::run(&s);
+            owner_membership::run(&s);
             profile::run(&s);
             inspect::run(&s);
             drift::run(&s, $major);

@@ -10,11 +10,16 @@
 //! - stops when it runs in another database than the one it names;
 //! - stops when the role exists but was not made by a Grantsmith setup script (the
 //!   [`MARK`] in the role's comment, which setup writes), so an administrator or an
-//!   application's role is never taken over; a re-run finds its own mark and goes on.
+//!   application's role is never taken over; a re-run finds its own mark and goes on;
+//! - where it writes default privileges for the form's table owners: stops when an owner
+//!   role exists that the runner may not change default privileges for (see
+//!   [`owner_checks`]), instead of PostgreSQL's bare "permission denied to change default
+//!   privileges" midway. A hosted provider's administrator (RDS, Azure, Cloud SQL,
+//!   Supabase, Neon: none a superuser) meets it for an owner it made on 16+ (see there).
 //!
 //! Uninstall makes the same two checks before it revokes or drops anything.
 
-use crate::core::quote::pg::{dollar_quote, Ident, Literal, QuotedComment};
+use crate::core::quote::pg::{dollar_quote, literal_array, Ident, Literal, QuotedComment};
 
 /// How a role's comment starts when a Grantsmith setup script made it (`COMMENT ON
 /// ROLE`, kept in the cluster-wide `pg_shdescription`, readable by every role).
@@ -39,11 +44,45 @@ fn checks(database: &Ident, role: &str, action: &str) -> String {
     )
 }
 
+/// The PL/pgSQL lines (for a DO body declaring `owner_role text`) that stop a setup,
+/// before it changes anything, when one of `owners` exists and the running role may not
+/// change its default privileges. Owners that do not exist pass: the original applet
+/// skips them with a NOTICE later, as its spec says.
+///
+/// What `ALTER DEFAULT PRIVILEGES FOR ROLE o` needs, measured on PostgreSQL 14.23,
+/// 15.18, 16.14, 17.10 and 18.4 (superuser aside): on 14 and 15 any membership in `o`
+/// (NOINHERIT runners and ADMIN OPTION grants included), which is
+/// `pg_has_role(o, 'MEMBER')`; from 16 the privileges of `o`: a grant with INHERIT TRUE
+/// (SET FALSE is enough), which is `pg_has_role(o, 'USAGE')`. A plain grant to a
+/// NOINHERIT role, a grant WITH INHERIT FALSE and an ADMIN-only grant are refused, so is
+/// a CREATEROLE role for a role it made itself (16 gives it ADMIN OPTION only, INHERIT
+/// and SET FALSE unless `createrole_self_grant` says otherwise); it may then
+/// `GRANT o TO itself WITH INHERIT TRUE`, which works. The manual says "you can change
+/// default privileges only on objects created by yourself or by roles that you are a
+/// member of" (<https://www.postgresql.org/docs/current/sql-alterdefaultprivileges.html>);
+/// "member" there means, from 16, inheriting the role's privileges (the INHERIT option,
+/// <https://www.postgresql.org/docs/current/sql-grant.html>).
+fn owner_checks(owners: &[Ident]) -> String {
+    format!(
+        "  FOR owner_role IN
+    SELECT rolname FROM pg_roles WHERE rolname = ANY ({})
+       AND NOT pg_has_role(oid, CASE WHEN v16 THEN 'USAGE' ELSE 'MEMBER' END) ORDER BY 1
+  LOOP
+    RAISE EXCEPTION 'Role % may not set default privileges for table owner %: nothing was changed', current_user, owner_role
+      USING HINT = format('Grant it the owner role, then run the script again: GRANT %1$I TO %2$I%3$s; or run it as %1$I.', owner_role, current_user, CASE WHEN v16 THEN ' WITH INHERIT TRUE' ELSE '' END);
+  END LOOP;
+",
+        literal_array(owners)
+    )
+}
+
 /// A setup script: `body` (its statements, blank-line separated) between the header,
 /// `BEGIN` and the checks, and the role's mark and `COMMIT`. `what` names the user in
 /// the mark ("read-only connector user"); `public`: schema `public` may be in scope,
 /// and the header says what PostgreSQL 14 lets PUBLIC do there. `after`: statements
 /// that run after the mark, beyond the original's (the TRIGGER take-back), or empty.
+/// `owners`: the roles the body writes default privileges for (`FOR ROLE`), checked
+/// first by [`owner_checks`]; empty when it writes none for other roles.
 pub fn setup_transaction(
     database: &Ident,
     role: &Ident,
@@ -51,11 +90,16 @@ pub fn setup_transaction(
     public: bool,
     body: &str,
     after: &str,
+    owners: &[Ident],
 ) -> String {
-    let checks = format!(
-        "\nBEGIN\n{}END\n",
-        checks(database, &role.literal().to_string(), "it is left as it is")
-    );
+    let mut checks = checks(database, &role.literal().to_string(), "it is left as it is");
+    let declare = if owners.is_empty() {
+        ""
+    } else {
+        checks.push_str(&owner_checks(owners));
+        "\nDECLARE\n  v16 boolean := current_setting('server_version_num')::int >= 160000;\n  owner_role text;"
+    };
+    let checks = format!("{declare}\nBEGIN\n{checks}END\n");
     let mark = Literal::generated(&format!("{MARK} {what}, made by its setup script"));
     format!(
         "-- Run in database {}, as the table owner or an administrator that may create roles.

@@ -72,6 +72,7 @@ impl Cdc {
             public,
             &self.statements(),
             "",
+            &[],
         );
         if self.create_slot {
             script.push_str(&self.slot_step());

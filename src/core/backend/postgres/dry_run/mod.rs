@@ -202,8 +202,19 @@ pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
         sql: format!("SELECT count(*) FROM {t}"),
         expect: Expect::Refused,
     }));
+    // The script sets the owners' default privileges: the administrator's stand-in is
+    // made a member of each, and the notes say the reader's needs the same.
+    let defaults = privs.future;
+    let members: Vec<&str> = owners
+        .iter()
+        .filter(|o| o.raw() != SUPERUSER && **o != runner)
+        .map(Ident::raw)
+        .collect();
+    if let (Some(a), true, false) = (&admin, defaults, members.is_empty()) {
+        notes.push(owner_note(a.name, &members));
+    }
     stand_in_sql.extend(stand_in::statements(
-        &schemas, &unlisted, &owners, &creator, &runner, rls,
+        &schemas, &unlisted, &owners, &creator, &runner, rls, defaults,
     ));
     Ok(Plan {
         database: name(Field::Database, DB_DEFAULT),
@@ -224,6 +235,15 @@ pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
         user,
         notes,
     })
+}
+
+/// The note for a provider's administrator `admin` and owner roles `members` it did not
+/// make: the stand-in grants them to it; the reader's server must too.
+fn owner_note(admin: &str, members: &[&str]) -> String {
+    format!(
+        "Owners {}: the stand-in grants each to {admin}, as setting their default privileges needs. Yours needs that membership too (GRANT owner TO it WITH INHERIT TRUE from PostgreSQL 16), or the script's first check stops it and changes nothing.",
+        members.join(", ")
+    )
 }
 
 /// Names the generator has already accepted, as identifiers.

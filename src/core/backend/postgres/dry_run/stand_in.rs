@@ -36,7 +36,13 @@ pub fn fixed(name: &str) -> Ident {
 /// The statements that build the stand-in, run as the superuser before setup.
 /// `owners` are created unless they exist (the superuser `postgres`, or `runner`,
 /// a provider's administrator made with its roles); objects belong to `first` (the
-/// first owner, else the runner).
+/// first owner, else the runner). With `defaults` (the script sets the owners' default
+/// privileges) a `runner` that is not the superuser is granted each owner it did not
+/// make, as a working setup needs: `ALTER DEFAULT PRIVILEGES FOR ROLE` wants the
+/// owner's privileges from PostgreSQL 16 (PGlite is 17), or the setup's first check
+/// stops (`guard.rs`, `owner_checks`). A plain GRANT, so the plan runs on 14 and 15
+/// too: the administrators' stand-ins are INHERIT roles, so from 16 the grant's
+/// INHERIT option is TRUE by default (seen on 16, 17 and 18).
 pub fn statements(
     schemas: &[Ident],
     unlisted: &[Ident],
@@ -44,11 +50,15 @@ pub fn statements(
     first: &Ident,
     runner: &Ident,
     rls: bool,
+    defaults: bool,
 ) -> Vec<String> {
     let mut v = Vec::new();
     let made = |o: &Ident| o.raw() == super::SUPERUSER || o == runner;
     for o in owners.iter().filter(|o| !made(o)) {
         v.push(format!("CREATE ROLE {o} NOLOGIN"));
+        if defaults && runner.raw() != super::SUPERUSER {
+            v.push(format!("GRANT {o} TO {runner}"));
+        }
     }
     for s in schemas.iter().chain(unlisted) {
         if s.raw() != "public" {

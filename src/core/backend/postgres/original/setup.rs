@@ -160,6 +160,7 @@ GRANT CONNECT, CREATE, TEMP ON DATABASE {} TO {role};",
                 self.take_back(),
                 crate::core::backend::postgres::trigger::withhold(&role_lit)
             ),
+            &self.owners,
         )
     }
 

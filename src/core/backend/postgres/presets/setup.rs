@@ -103,6 +103,7 @@ impl Plan {
             } else {
                 String::new()
             },
+            if self.privs.future { &self.owners } else { &[] },
         )
     }
 

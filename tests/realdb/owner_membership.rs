@@ -1,0 +1,117 @@
+//! The setup's owner check (`guard.rs`, `owner_checks`): a hosted provider's
+//! administrator (here the RDS fixture's `rds_master`, CREATEROLE, not a superuser) that
+//! types a table owner it may not change default privileges for is stopped before any
+//! change, with a message naming the owner and itself and a HINT whose GRANT, run as
+//! itself, is the fix. It used to fail midway with PostgreSQL's bare "permission denied
+//! to change default privileges" (16+; "must be member of role" on 14 and 15).
+//!
+//! The owner is made by the administrator itself, as on RDS: on 14 and 15 that makes it
+//! no member; on 16+ a member with ADMIN OPTION only (INHERIT and SET FALSE), which
+//! `ALTER DEFAULT PRIVILEGES FOR ROLE` does not accept either.
+
+use grantsmith::core::quote::pg::Ident;
+use grantsmith::core::{generate, Db, Field, Intent, Preset, Scope};
+
+use super::server::Server;
+
+const RUNNER: &str = "rds_master";
+const RUNNER_PW: &str = "runner-secret";
+const DB: &str = "rds_app";
+const HOST: &str = "app.c9akciq32.eu-west-1.rds.amazonaws.com";
+/// Quotes, a space and capitals: every place the owner is written must quote it.
+const OWNER: &str = "App \"Own\"er's";
+
+/// The forms that write default privileges for the owner: the original (all schemas and
+/// listed) and a preset with future objects (listed, one `FOR ROLE` statement).
+fn forms() -> Vec<Intent> {
+    let mut original_all = Intent::default().with(Field::Owners, OWNER);
+    original_all.scope = Scope::All;
+    let mut original_listed = Intent::default()
+        .with(Field::Owners, OWNER)
+        .with(Field::Schemas, "sales");
+    original_listed.scope = Scope::Listed;
+    let mut read_only = Intent::new(Db::Postgres, Preset::ReadOnly)
+        .with(Field::Owners, OWNER)
+        .with(Field::Schemas, "sales");
+    read_only.scope = Scope::Listed;
+    [original_all, original_listed, read_only]
+        .into_iter()
+        .enumerate()
+        .map(|(n, f)| {
+            f.with(Field::Host, HOST)
+                .with(Field::Database, DB)
+                .with(Field::Role, format!("gs_owner_check_{n}"))
+                .with(Field::Password, "a-long-role-password-1")
+        })
+        .collect()
+}
+
+/// Runs after `providers::run`, which made the RDS fixture (`rds_app`, schema `sales`).
+pub fn run(s: &Server) {
+    let owner = Ident::new(OWNER).unwrap();
+    s.psql(
+        RUNNER,
+        RUNNER_PW,
+        DB,
+        &format!("CREATE ROLE {owner} NOLOGIN;"),
+    )
+    .unwrap();
+    let grant = if s.major() >= 16 {
+        format!("GRANT {owner} TO rds_master WITH INHERIT TRUE;")
+    } else {
+        format!("GRANT {owner} TO rds_master;")
+    };
+    for (n, f) in forms().into_iter().enumerate() {
+        let ctx = format!("{} {:?} #{n}", s.version, f.preset);
+        let out = generate(&f);
+        let err = s
+            .psql(RUNNER, RUNNER_PW, DB, out.setup.as_deref().unwrap())
+            .expect_err(&ctx);
+        assert!(
+            err.contains(&format!(
+                "ERROR:  Role rds_master may not set default privileges for table owner {OWNER}: nothing was changed"
+            )),
+            "{ctx}: {err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "HINT:  Grant it the owner role, then run the script again: {} or run it as {owner}.",
+                grant
+            )),
+            "{ctx}: {err}"
+        );
+        let made = s.su(
+            DB,
+            &format!("SELECT count(*) FROM pg_roles WHERE rolname = 'gs_owner_check_{n}';"),
+        );
+        assert_eq!(made.trim(), "0", "{ctx}: nothing was changed");
+    }
+    // The HINT's fix, run as the administrator: then every form sets up clean.
+    s.psql(RUNNER, RUNNER_PW, DB, &grant).unwrap();
+    for (n, f) in forms().into_iter().enumerate() {
+        let ctx = format!("{} {:?} #{n} as a member", s.version, f.preset);
+        let out = generate(&f);
+        s.psql_clean(RUNNER, RUNNER_PW, DB, out.setup.as_deref().unwrap())
+            .unwrap_or_else(|e| panic!("{ctx}: setup: {e}"));
+        let verify = s
+            .psql(RUNNER, RUNNER_PW, DB, out.verify.as_deref().unwrap())
+            .unwrap();
+        assert!(!verify.contains("FAIL"), "{ctx}: {verify}");
+        let defaults = s.su(
+            DB,
+            &format!(
+                "SELECT count(*) FROM pg_default_acl d JOIN pg_roles r ON r.oid = d.defaclrole WHERE r.rolname = {};",
+                owner.literal()
+            ),
+        );
+        assert_ne!(
+            defaults.trim(),
+            "0",
+            "{ctx}: the owner's default privileges"
+        );
+        s.psql(RUNNER, RUNNER_PW, DB, out.uninstall.as_deref().unwrap())
+            .unwrap_or_else(|e| panic!("{ctx}: uninstall: {e}"));
+    }
+    s.psql(RUNNER, RUNNER_PW, DB, &format!("DROP ROLE {owner};"))
+        .unwrap();
+}
