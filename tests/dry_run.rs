@@ -362,3 +362,23 @@ fn an_owner_other_than_the_administrator_is_granted_to_it() {
     assert!(!c.setup.iter().any(|s| s.contains("pg_has_role")));
     assert!(!c.notes.iter().any(|n| n.starts_with("Owners ")));
 }
+
+/// The stand-in is PostgreSQL 17, where PUBLIC may not create in `public`; on 14 it
+/// may (the real-server tests found the difference): the notes say so exactly when
+/// `public` is in the stand-in.
+#[test]
+fn public_on_14_is_noted_when_public_is_in_the_stand_in() {
+    let on_14 = |p: &Plan| {
+        p.notes
+            .iter()
+            .any(|n| n.contains("on 14, every role may create tables in schema public"))
+    };
+    let mut all = form(Preset::Original);
+    all.scope = Scope::All;
+    let all = plan(&all).unwrap();
+    assert!(on_14(&all), "{:?}", all.notes);
+    let mut listed = form(Preset::Original).with(Field::Schemas, "sales");
+    listed.scope = Scope::Listed;
+    let listed = plan(&listed).unwrap();
+    assert!(!on_14(&listed), "{:?}", listed.notes);
+}

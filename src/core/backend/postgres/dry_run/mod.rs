@@ -171,6 +171,11 @@ pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
             SAMPLE_SCHEMAS.join(", ")
         ));
     }
+    // The real-server tests found it (tests/realdb/dry_run_hosted.rs): PGlite is 17,
+    // where PUBLIC may no longer create in `public`; 14 still lets every role do so.
+    if schema_items.contains(&"public") {
+        notes.push("PostgreSQL 17 here: on 14, every role may create tables in schema public unless you revoked it (the script's header says how).".to_string());
+    }
     match (i.provider(), &admin) {
         (Some(p), Some(a)) => notes.push(format!(
             "{}: the script runs as {}, a stand-in for the administrator it gives you (not a superuser; the roles of the project's provider tests), not with the provider's own settings.",
