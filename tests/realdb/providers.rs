@@ -33,7 +33,7 @@ struct Hosted {
     platform: &'static str,
 }
 
-const HOSTED: [Hosted; 5] = [
+const HOSTED: [Hosted; 6] = [
     Hosted {
         provider: Provider::Supabase,
         host: Some("db.abcdefghijklmnop.supabase.co"),
@@ -128,14 +128,41 @@ const HOSTED: [Hosted; 5] = [
         // superuser's.
         platform: "CREATE EXTENSION pgcrypto;",
     },
+    Hosted {
+        provider: Provider::Aiven,
+        // The host form of aiven.io/docs/products/postgresql/howto/pgbouncer-stats
+        // ("demo-pg-dev-advocates.aivencloud.com").
+        host: Some("app-pg-myproject.aivencloud.com"),
+        runner: "avnadmin",
+        db: "avn_app",
+        // aiven.io/docs/products/postgresql/concepts/dba-tasks-pg: "Aiven doesn't allow
+        // superuser access"; avnadmin "can manage: Databases (`CREATE DATABASE` …)
+        // Database users (`CREATE USER/ROLE` …) … Logical replication with the
+        // `REPLICATION` privilege" (Terraform aiven_pg_user: "For the default avnadmin
+        // user this attribute is required and is always `true`"). Memberships from
+        // …/howto/pg-long-running-queries ("avnadmin | pg_read_all_stats", "avnadmin |
+        // pg_stat_scan_tables"; a third row is not shown). BYPASSRLS: not documented,
+        // so not given. Aiven's own superuser is `postgres` ("available only to Aiven for
+        // management purposes", …/howto/claim-public-schema-ownership): the cluster's
+        // bootstrap superuser plays it.
+        roles: "CREATE ROLE avnadmin LOGIN CREATEDB CREATEROLE REPLICATION PASSWORD 'runner-secret';
+                GRANT pg_read_all_stats, pg_stat_scan_tables TO avnadmin;",
+        // A database avnadmin made, so its own ("testdb2 | avnadmin",
+        // …/howto/pg-object-size); who owns `defaultdb` is not documented.
+        create_db: "CREATE DATABASE avn_app OWNER avnadmin;",
+        // No provider schema in the database until the user creates aiven_extras
+        // (dba-tasks-pg: "You can install the `aiven_extras` extension").
+        platform: "",
+    },
 ];
 
-/// The application's own objects, made by the provider's administrator. Neon, RDS and
-/// Cloud SQL users create pgcrypto themselves (a trusted extension: its functions
-/// belong to the bootstrap superuser, not to them).
+/// The application's own objects, made by the provider's administrator. Neon, RDS,
+/// Cloud SQL and Aiven users create pgcrypto themselves (a trusted extension: its
+/// functions belong to the bootstrap superuser, not to them; Aiven: "All database users
+/// can manage extensions", aiven.io/docs/products/postgresql/howto/manage-extensions).
 fn fill(s: &Server, h: &Hosted) {
     let ext = match h.provider {
-        Provider::Neon | Provider::Rds | Provider::CloudSql => {
+        Provider::Neon | Provider::Rds | Provider::CloudSql | Provider::Aiven => {
             "CREATE EXTENSION IF NOT EXISTS pgcrypto;"
         }
         _ => "",
