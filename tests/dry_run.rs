@@ -5,6 +5,7 @@
 
 use grantsmith::core::backend::postgres::dry_run::split::{pieces, statements};
 use grantsmith::core::backend::postgres::dry_run::{plan, Expect, Plan};
+use grantsmith::core::provider::{Pick, Provider};
 use grantsmith::core::{generate, Db, Field, Intent, Preset, Scope};
 
 fn form(preset: Preset) -> Intent {
@@ -301,4 +302,73 @@ fn supabase_runs_as_its_administrator_with_the_platform_schemas() {
     let listed = sb(Scope::Listed);
     assert_eq!(listed.as_runner, all.as_runner);
     assert!(!listed.probes.iter().any(|x| x.label == "read auth.users"));
+}
+
+/// Aiven: avnadmin (not a superuser; CREATEDB, CREATEROLE, REPLICATION; a member of
+/// pg_read_all_stats and pg_stat_scan_tables), the owner of a database it made, as
+/// `tests/realdb/providers.rs` makes it; no platform schema.
+#[test]
+fn aiven_runs_as_avnadmin() {
+    let mut i = Intent::new(Db::Postgres, Preset::ReadOnly)
+        .with(Field::Host, "app-pg-myproject.aivencloud.com")
+        .with(Field::Database, "appdb")
+        .with(Field::Schemas, "sales");
+    i.scope = Scope::Listed;
+    let p = plan(&i).unwrap();
+    assert_eq!(p.as_runner, "SET SESSION AUTHORIZATION \"avnadmin\"");
+    for s in [
+        "CREATE ROLE avnadmin LOGIN CREATEDB CREATEROLE REPLICATION",
+        "GRANT pg_read_all_stats, pg_stat_scan_tables TO avnadmin",
+        "ALTER DATABASE \"appdb\" OWNER TO \"avnadmin\"",
+        "CREATE SCHEMA \"sales\" AUTHORIZATION \"avnadmin\"",
+    ] {
+        assert!(p.stand_in.contains(&s.to_string()), "{s}: {:?}", p.stand_in);
+    }
+    assert!(!p.stand_in.iter().any(|s| s.contains("SUPERUSER")));
+    assert!(p
+        .notes
+        .iter()
+        .any(|n| n.starts_with("Aiven: the script runs as avnadmin")));
+    assert!(!p.notes.iter().any(|n| n.contains("PGlite's superuser")));
+}
+
+/// Which providers run as PGlite's superuser (no fixture in the real-server tests) and
+/// which as their administrator's stand-in, with the note that says which.
+#[test]
+fn only_the_providers_without_a_fixture_run_as_the_superuser() {
+    let mut as_superuser = Vec::new();
+    for p in Provider::ALL {
+        let mut i = Intent::new(Db::Postgres, Preset::ReadOnly)
+            .with(Field::Host, "10.20.30.40")
+            .with(Field::Database, "appdb")
+            .with(Field::Schemas, "sales")
+            .with(Field::Owners, "app_owner");
+        i.scope = Scope::Listed;
+        i.set_provider(Pick::Is(p));
+        let plan = plan(&i).unwrap();
+        let superuser = format!("{}: run as PGlite's superuser", p.label());
+        if plan.as_runner == "SET SESSION AUTHORIZATION \"postgres\"" {
+            assert!(
+                plan.notes.iter().any(|n| n.starts_with(&superuser)),
+                "{p:?}"
+            );
+            as_superuser.push(p);
+        } else {
+            assert!(
+                plan.notes
+                    .iter()
+                    .any(|n| n.starts_with(&format!("{}: the script runs as ", p.label()))),
+                "{p:?}: {:?}",
+                plan.notes
+            );
+        }
+    }
+    assert_eq!(
+        as_superuser,
+        [
+            Provider::DigitalOcean,
+            Provider::Render,
+            Provider::Timescale
+        ]
+    );
 }

@@ -8,8 +8,8 @@
 //! the stand-in also holds the platform schemas `auth`, `storage` (a table with
 //! row-level security) and `vault`, owned by the platform roles with the grants the
 //! fixture gives the administrator: "all schemas" leaves them out (`hosted.rs` one level
-//! up), so the new user must not read their tables. Aiven, DigitalOcean, Render and
-//! Timescale have no fixture and run as the superuser, and the plan's notes say so.
+//! up), so the new user must not read their tables. DigitalOcean, Render and Timescale
+//! have no fixture and run as the superuser, and the plan's notes say so.
 
 use crate::core::provider::Provider;
 
@@ -118,9 +118,23 @@ pub fn admin(p: Provider) -> Option<Admin> {
             ],
             platform_tables: &["auth.users", "storage.objects", "vault.secrets"],
         }),
-        Provider::Aiven
-        | Provider::DigitalOcean
-        | Provider::Render
-        | Provider::Timescale => None,
+        // Aiven: avnadmin, not a superuser ("Aiven doesn't allow superuser access",
+        // aiven.io/docs/products/postgresql/concepts/dba-tasks-pg); it may CREATE
+        // DATABASE and CREATE USER/ROLE and has "the `REPLICATION` privilege" (same
+        // page); a member of pg_read_all_stats and pg_stat_scan_tables
+        // (…/howto/pg-long-running-queries). The database is one avnadmin made, so its
+        // own ("testdb2 | avnadmin", …/howto/pg-object-size). No provider schema sits in
+        // the database until the user creates aiven_extras (dba-tasks-pg).
+        Provider::Aiven => Some(Admin {
+            name: "avnadmin",
+            roles: &[
+                "CREATE ROLE avnadmin LOGIN CREATEDB CREATEROLE REPLICATION",
+                "GRANT pg_read_all_stats, pg_stat_scan_tables TO avnadmin",
+            ],
+            db_owner: "avnadmin",
+            platform: &[],
+            platform_tables: &[],
+        }),
+        Provider::DigitalOcean | Provider::Render | Provider::Timescale => None,
     }
 }
