@@ -33,7 +33,7 @@ struct Hosted {
     platform: &'static str,
 }
 
-const HOSTED: [Hosted; 6] = [
+const HOSTED: [Hosted; 7] = [
     Hosted {
         provider: Provider::Supabase,
         host: Some("db.abcdefghijklmnop.supabase.co"),
@@ -153,6 +153,52 @@ const HOSTED: [Hosted; 6] = [
         // No provider schema in the database until the user creates aiven_extras
         // (dba-tasks-pg: "You can install the `aiven_extras` extension").
         platform: "",
+    },
+    Hosted {
+        provider: Provider::Timescale,
+        // The host form of docs.timescale.com/use-timescale/latest/services/
+        // connection-pooling ("service.project.tsdb.cloud.timescale.com").
+        host: Some("ab12cd34ef.x1y2z3w4v5.tsdb.cloud.timescale.com"),
+        runner: "tsdbadmin",
+        // "Each service contains a single database, named `tsdb`."
+        // (docs.timescale.com, _partials/_cloud-create-connect-tutorials).
+        db: "tsdb",
+        // "Tiger Cloud does not provide superuser access. tsdmadmin is not a superuser";
+        // "you can use standard PostgreSQL means to create other roles"
+        // (tigerdata.com/docs/use-timescale/latest/security/read-only-role); "tsdbadmin
+        // or another user that is part of the tsdbowner group" (…/ha-replicas/
+        // high-availability); "The tsdbadmin user can now grant the following roles to
+        // other users: pg_checkpoint, pg_monitor, pg_signal_backend, pg_read_all_stats,
+        // pg_stat_scan_tables" (docs.timescale.com/about/latest/changelog, 2024-07-12;
+        // pg_checkpoint left out: PostgreSQL 15+ only). REPLICATION and BYPASSRLS
+        // "require superuser access" (migration docs), so it has neither. CREATEDB: not
+        // documented (one database per service), so not given.
+        roles: "CREATE ROLE tsdbowner NOLOGIN;
+                CREATE ROLE tsdbadmin LOGIN CREATEROLE PASSWORD 'runner-secret';
+                GRANT tsdbowner TO tsdbadmin;
+                GRANT pg_monitor, pg_signal_backend, pg_read_all_stats, pg_stat_scan_tables TO tsdbadmin WITH ADMIN OPTION;",
+        // ASSUMPTION (not documented): tsdbadmin owns tsdb. The docs show it making and
+        // owning tables in public ("public | company | table | tsdbadmin",
+        // getting-started/tables-hypertables).
+        create_db: "CREATE DATABASE tsdb OWNER tsdbadmin;",
+        // timescaledb is in every service ("For all services", …/use-timescale/latest/
+        // extensions) and "only" in public (migrate/troubleshooting), made by the platform;
+        // it is not in the test binaries, so pgcrypto, made by the superuser in public,
+        // stands in for an extension's objects there. Its schemas as its install script
+        // makes them (timescaledb sql/pre_install/schemas.sql, tables.sql): the
+        // superuser's, USAGE and catalog SELECT for PUBLIC, bgw_job_stat_history closed
+        // ("REVOKE ALL ON _timescaledb_internal.bgw_job_stat_history FROM PUBLIC").
+        platform: "CREATE EXTENSION pgcrypto;
+                   CREATE SCHEMA _timescaledb_catalog;
+                   CREATE TABLE _timescaledb_catalog.hypertable (id int);
+                   CREATE SCHEMA _timescaledb_config;
+                   CREATE TABLE _timescaledb_config.bgw_job (id int, owner name);
+                   CREATE SCHEMA _timescaledb_internal;
+                   CREATE TABLE _timescaledb_internal.bgw_job_stat_history (id int);
+                   CREATE SCHEMA timescaledb_information;
+                   CREATE VIEW timescaledb_information.hypertables AS SELECT id FROM _timescaledb_catalog.hypertable;
+                   GRANT USAGE ON SCHEMA _timescaledb_catalog, _timescaledb_config, _timescaledb_internal, timescaledb_information TO PUBLIC;
+                   GRANT SELECT ON _timescaledb_catalog.hypertable, _timescaledb_config.bgw_job, timescaledb_information.hypertables TO PUBLIC;",
     },
 ];
 
@@ -321,7 +367,8 @@ pub fn run(s: &Server) {
                 h.db,
                 &format!(
                     "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                      WHERE n.nspname IN ('auth', 'storage', 'vault', 'pgbouncer', 'supabase_migrations', 'extensions')
+                      WHERE (n.nspname IN ('auth', 'storage', 'vault', 'pgbouncer', 'supabase_migrations', 'extensions')
+                             OR c.oid = to_regclass('_timescaledb_internal.bgw_job_stat_history'))
                         AND has_table_privilege('{role}', c.oid, 'SELECT');"
                 ),
             );
