@@ -39,7 +39,9 @@ cd "$(dirname "$0")/.."
 # +9,782 bytes gzip measured against main's build (192,503), 202,285 here.
 # Supabase's administrator and platform schemas in the dry run: +845 bytes measured
 # (203,130).
-BUDGET_POSTGRES=${GS_GZIP_BUDGET:-203450}
+# Aiven's and Timescale's administrators in the dry run (Timescale's with look-alikes of
+# TimescaleDB's schemas and a note): +58 and +352 bytes measured (203,540).
+BUDGET_POSTGRES=${GS_GZIP_BUDGET:-203900}
 # index.html's ceiling (issue 30): just above its measured total (see README, Performance).
 # Issue 33's "Try it here" hand-over to postgres.html: +173 bytes (139,911), within it.
 BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-140000}
@@ -54,8 +56,9 @@ BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-140000}
 # MySQL / MariaDB expiry in verify, the inspect query and the drift check (reading it
 # from mysql.user or mysql.global_priv, its rows and fix, the CDC verify row: +2,676)
 # and issue 33's dry run (+9,125: its plan, stand-in, probes and view): 297,714 measured
-# after the three merges.
-BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-298000}
+# after the three merges. Aiven's and Timescale's administrators in the dry run: +83
+# and +849 bytes measured (298,784).
+BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-298900}
 fail=0
 # One page: its HTML and every file it names.
 page() {

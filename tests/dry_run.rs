@@ -363,12 +363,48 @@ fn only_the_providers_without_a_fixture_run_as_the_superuser() {
             );
         }
     }
+    assert_eq!(as_superuser, [Provider::DigitalOcean, Provider::Render]);
+}
+
+/// Timescale: tsdbadmin (not a superuser; CREATEROLE; in tsdbowner; may grant the
+/// monitoring roles), the owner of tsdb (an assumption, as in the real-server fixture),
+/// with look-alikes of TimescaleDB's schemas that "all schemas" leaves out.
+#[test]
+fn timescale_runs_as_tsdbadmin_with_look_alikes_of_the_extension_schemas() {
+    let ts = |scope: Scope| {
+        let mut i = Intent::new(Db::Postgres, Preset::Original)
+            .with(
+                Field::Host,
+                "ab12cd34ef.x1y2z3w4v5.tsdb.cloud.timescale.com",
+            )
+            .with(Field::Database, "tsdb")
+            .with(Field::Schemas, "sales")
+            .with(Field::Owners, "app_owner");
+        i.scope = scope;
+        plan(&i).unwrap()
+    };
+    let all = ts(Scope::All);
+    assert_eq!(all.as_runner, "SET SESSION AUTHORIZATION \"tsdbadmin\"");
+    for s in [
+        "CREATE ROLE tsdbadmin LOGIN CREATEROLE",
+        "GRANT tsdbowner TO tsdbadmin",
+        "ALTER DATABASE \"tsdb\" OWNER TO \"tsdbadmin\"",
+        "CREATE TABLE _timescaledb_internal.bgw_job_stat_history (id int)",
+    ] {
+        assert!(all.stand_in.contains(&s.to_string()), "{s}");
+    }
+    assert!(!all.stand_in.iter().any(|s| s.contains("SUPERUSER")));
     assert_eq!(
-        as_superuser,
-        [
-            Provider::DigitalOcean,
-            Provider::Render,
-            Provider::Timescale
-        ]
+        expect(&all, "read _timescaledb_internal.bgw_job_stat_history"),
+        Expect::Refused
     );
+    assert!(all
+        .notes
+        .iter()
+        .any(|n| n.contains("cannot load the TimescaleDB extension")));
+    let listed = ts(Scope::Listed);
+    assert!(!listed
+        .probes
+        .iter()
+        .any(|x| x.label.contains("_timescaledb")));
 }

@@ -20,6 +20,7 @@ const HOST = "host=db.example.com";
 const LISTED = "scope=listed&schemas=sales%2C%20weird%22q'x&owners=postgres%2C%20app_owner&database=Prod'DB";
 const SB = "db.abcdefghijklmnop.supabase.co";
 const AIVEN = "app-pg-myproject.aivencloud.com";
+const TS = "ab12cd34ef.x1y2z3w4v5.tsdb.cloud.timescale.com";
 const SB_TABLES = ["read auth.users", "read storage.objects", "read vault.secrets"];
 const CASES = [
   { name: "original, all schemas", frag: HOST },
@@ -52,6 +53,11 @@ const CASES = [
   // as tests/realdb/providers.rs builds it.
   { name: "Aiven, all schemas, RLS on", frag: `host=${AIVEN}&database=appdb&owners=avnadmin&rls=1`, rls: true, runner: "avnadmin" },
   { name: "Aiven, listed", frag: `preset=connector-ro&host=${AIVEN}&database=appdb&schemas=sales`, runner: "avnadmin" },
+  // Timescale: tsdbadmin's stand-in with look-alikes of TimescaleDB's schemas; "all
+  // schemas" leaves them out, so the closed bgw_job_stat_history stays closed.
+  { name: "Timescale, all schemas", frag: `host=${TS}&database=tsdb&owners=tsdbadmin`, runner: "tsdbadmin",
+    refused: ["read _timescaledb_internal.bgw_job_stat_history"] },
+  { name: "Timescale, listed", frag: `preset=connector-ro&host=${TS}&database=tsdb&schemas=sales`, runner: "tsdbadmin" },
 ];
 
 /** Clicks "Try it here" and waits for the result object the module leaves. */
