@@ -41,8 +41,11 @@ cd "$(dirname "$0")/.."
 # (203,130).
 # The setup's owner check (a hosted administrator that may not set an owner's default
 # privileges is stopped first, with the fix as a hint) and the dry run's owner grant and
-# note: +500 bytes measured against main's build (203,131 -> 203,631).
-BUDGET_POSTGRES=${GS_GZIP_BUDGET:-203950}
+# note: +500 bytes measured against main's build (203,131 -> 203,631). Aiven's and
+# Timescale's administrators in the dry run (Timescale's with look-alikes of
+# TimescaleDB's schemas and a note): +58 and +352 bytes measured (203,540); 204,126
+# after both merges.
+BUDGET_POSTGRES=${GS_GZIP_BUDGET:-204200}
 # index.html's ceiling (issue 30): just above its measured total (see README, Performance).
 # Issue 33's "Try it here" hand-over to postgres.html: +173 bytes (139,911), within it.
 # The inspect query kept out of the page that never shows it: -2,370 (137,559).
@@ -61,8 +64,10 @@ BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-138100}
 # from mysql.user or mysql.global_priv, its rows and fix, the CDC verify row: +2,676)
 # and issue 33's dry run (+9,125: its plan, stand-in, probes and view): 297,714 measured
 # after the three merges. The setup's owner check and the dry run's owner grant and
-# note: +1,144 bytes measured against main's build (297,853 -> 298,997).
-BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-299144}
+# note: +1,144 bytes measured against main's build (297,853 -> 298,997). Aiven's and
+# Timescale's administrators in the dry run: +83 and +849 bytes measured (298,784);
+# 299,490 after both merges.
+BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-299600}
 fail=0
 # One page: its HTML and every file it names.
 page() {

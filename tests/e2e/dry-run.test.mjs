@@ -19,6 +19,8 @@ after(async () => { await browser?.close(); await srv?.close(); });
 const HOST = "host=db.example.com";
 const LISTED = "scope=listed&schemas=sales%2C%20weird%22q'x&owners=postgres%2C%20app_owner&database=Prod'DB";
 const SB = "db.abcdefghijklmnop.supabase.co";
+const AIVEN = "app-pg-myproject.aivencloud.com";
+const TS = "ab12cd34ef.x1y2z3w4v5.tsdb.cloud.timescale.com";
 const SB_TABLES = ["read auth.users", "read storage.objects", "read vault.secrets"];
 const CASES = [
   { name: "original, all schemas", frag: HOST },
@@ -47,6 +49,15 @@ const CASES = [
   // vault out, so the new user cannot read their tables.
   { name: "Supabase, all schemas", frag: `host=${SB}&database=appdb&owners=sb_postgres`, refused: SB_TABLES },
   { name: "Supabase, listed", frag: `preset=connector-ro&host=${SB}&database=appdb&schemas=sales` },
+  // Aiven: avnadmin's stand-in (not a superuser; CREATEDB, CREATEROLE, REPLICATION),
+  // as tests/realdb/providers.rs builds it.
+  { name: "Aiven, all schemas, RLS on", frag: `host=${AIVEN}&database=appdb&owners=avnadmin&rls=1`, rls: true, runner: "avnadmin" },
+  { name: "Aiven, listed", frag: `preset=connector-ro&host=${AIVEN}&database=appdb&schemas=sales`, runner: "avnadmin" },
+  // Timescale: tsdbadmin's stand-in with look-alikes of TimescaleDB's schemas; "all
+  // schemas" leaves them out, so the closed bgw_job_stat_history stays closed.
+  { name: "Timescale, all schemas", frag: `host=${TS}&database=tsdb&owners=tsdbadmin`, runner: "tsdbadmin",
+    refused: ["read _timescaledb_internal.bgw_job_stat_history"] },
+  { name: "Timescale, listed", frag: `preset=connector-ro&host=${TS}&database=tsdb&schemas=sales`, runner: "tsdbadmin" },
 ];
 
 /** Clicks "Try it here" and waits for the result object the module leaves. */
@@ -94,6 +105,7 @@ test("every PostgreSQL preset and the original run clean in PGlite, as promised"
       continue;
     }
     assertClean(c.name, r);
+    if (c.runner) assert.equal(r.plan.as_runner, `SET SESSION AUTHORIZATION "${c.runner}"`, c.name);
     const got = (label) => r.probes.find((p) => p.label === label)?.got;
     for (const l of c.outOfScope ?? []) assert.equal(got(l), "refused", `${c.name}: ${l}`);
     for (const l of c.allowed ?? []) assert.equal(got(l), "allowed", `${c.name}: ${l}`);

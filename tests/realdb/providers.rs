@@ -14,128 +14,20 @@ use grantsmith::core::{generate, Db, Field, Intent, Preset, Scope};
 
 use super::server::Server;
 
+mod fixtures;
+use fixtures::{Hosted, HOSTED};
+
 const RUNNER_PW: &str = "runner-secret";
 /// Strong enough for Neon's 60-bit rule.
 const ROLE_PW: &str = "Str0ng!Passw0rd-42";
 
-/// One provider's fixture.
-struct Hosted {
-    provider: Provider,
-    /// Host typed in the form (`None`: no telling host, the provider is picked).
-    host: Option<&'static str>,
-    runner: &'static str,
-    db: &'static str,
-    /// Cluster-wide roles, as the provider creates them (run once per server).
-    roles: &'static str,
-    /// The database, created by the platform (as superuser).
-    create_db: &'static str,
-    /// What the platform puts in the database (as superuser), after the runner's tables.
-    platform: &'static str,
-}
-
-const HOSTED: [Hosted; 5] = [
-    Hosted {
-        provider: Provider::Supabase,
-        host: Some("db.abcdefghijklmnop.supabase.co"),
-        runner: "sb_postgres",
-        db: "sb_app",
-        // `postgres` there: not a superuser since 2023; `supabase_admin` is.
-        roles: "CREATE ROLE supabase_admin SUPERUSER NOLOGIN;
-                CREATE ROLE supabase_auth_admin NOLOGIN NOINHERIT CREATEROLE;
-                CREATE ROLE supabase_storage_admin NOLOGIN NOINHERIT CREATEROLE;
-                CREATE ROLE anon NOLOGIN; CREATE ROLE authenticated NOLOGIN;
-                CREATE ROLE service_role NOLOGIN BYPASSRLS;
-                CREATE ROLE sb_postgres LOGIN CREATEROLE CREATEDB REPLICATION BYPASSRLS PASSWORD 'runner-secret';
-                GRANT anon, authenticated, service_role TO sb_postgres;",
-        create_db: "CREATE DATABASE sb_app OWNER sb_postgres;",
-        platform: "CREATE SCHEMA auth AUTHORIZATION supabase_auth_admin;
-                   CREATE TABLE auth.users (id int); ALTER TABLE auth.users OWNER TO supabase_auth_admin;
-                   GRANT USAGE ON SCHEMA auth TO sb_postgres WITH GRANT OPTION;
-                   GRANT ALL ON auth.users TO sb_postgres WITH GRANT OPTION;
-                   CREATE SCHEMA storage AUTHORIZATION supabase_storage_admin;
-                   CREATE TABLE storage.objects (name text); ALTER TABLE storage.objects OWNER TO supabase_storage_admin;
-                   ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY;
-                   GRANT USAGE ON SCHEMA storage TO sb_postgres WITH GRANT OPTION;
-                   GRANT ALL ON storage.objects TO sb_postgres WITH GRANT OPTION;
-                   CREATE SCHEMA vault AUTHORIZATION supabase_admin;
-                   CREATE TABLE vault.secrets (secret text);
-                   CREATE VIEW vault.decrypted_secrets AS SELECT secret AS decrypted_secret FROM vault.secrets;
-                   GRANT USAGE ON SCHEMA vault TO sb_postgres WITH GRANT OPTION;
-                   GRANT SELECT ON vault.secrets, vault.decrypted_secrets TO sb_postgres WITH GRANT OPTION;
-                   CREATE SCHEMA extensions AUTHORIZATION sb_postgres;
-                   CREATE EXTENSION pgcrypto SCHEMA extensions;
-                   CREATE SCHEMA pgbouncer AUTHORIZATION supabase_admin;
-                   CREATE FUNCTION pgbouncer.get_auth(text) RETURNS text LANGUAGE sql AS 'SELECT $1';
-                   GRANT USAGE ON SCHEMA pgbouncer TO sb_postgres;
-                   CREATE SCHEMA graphql_public AUTHORIZATION supabase_admin;
-                   GRANT USAGE ON SCHEMA graphql_public TO sb_postgres WITH GRANT OPTION;
-                   CREATE SCHEMA supabase_migrations AUTHORIZATION sb_postgres;
-                   CREATE TABLE supabase_migrations.schema_migrations (version text);
-                   ALTER TABLE supabase_migrations.schema_migrations OWNER TO sb_postgres;",
-    },
-    Hosted {
-        provider: Provider::Neon,
-        host: Some("ep-sunny-lake-123456.us-east-2.aws.neon.tech"),
-        runner: "neondb_owner",
-        db: "neondb",
-        // Attributes are not inherited, so the owner role carries them itself too.
-        roles: "CREATE ROLE cloud_admin SUPERUSER NOLOGIN;
-                CREATE ROLE neon_superuser NOLOGIN CREATEDB CREATEROLE BYPASSRLS;
-                GRANT pg_read_all_data, pg_write_all_data TO neon_superuser;
-                CREATE ROLE neondb_owner LOGIN CREATEDB CREATEROLE BYPASSRLS PASSWORD 'runner-secret';
-                GRANT neon_superuser TO neondb_owner;",
-        create_db: "CREATE DATABASE neondb OWNER neondb_owner;",
-        platform: "",
-    },
-    Hosted {
-        provider: Provider::Rds,
-        host: Some("app.c9akciq32.eu-west-1.rds.amazonaws.com"),
-        runner: "rds_master",
-        db: "rds_app",
-        roles: "CREATE ROLE rdsadmin SUPERUSER NOLOGIN;
-                CREATE ROLE rds_superuser NOLOGIN;
-                CREATE ROLE rds_replication NOLOGIN; CREATE ROLE rds_password NOLOGIN;
-                GRANT pg_monitor, pg_signal_backend, rds_replication, rds_password TO rds_superuser WITH ADMIN OPTION;
-                CREATE ROLE rds_master LOGIN CREATEROLE CREATEDB PASSWORD 'runner-secret';
-                GRANT rds_superuser TO rds_master;",
-        create_db: "CREATE DATABASE rds_app OWNER rds_master;",
-        platform: "",
-    },
-    Hosted {
-        provider: Provider::CloudSql,
-        host: None,
-        runner: "csql_postgres",
-        db: "csql_app",
-        // The database belongs to the group role; the user reaches it as a member.
-        roles: "CREATE ROLE cloudsqladmin SUPERUSER NOLOGIN;
-                CREATE ROLE cloudsqlsuperuser NOLOGIN CREATEROLE CREATEDB;
-                CREATE ROLE csql_postgres LOGIN CREATEROLE CREATEDB PASSWORD 'runner-secret';
-                GRANT cloudsqlsuperuser TO csql_postgres;",
-        create_db: "CREATE DATABASE csql_app OWNER cloudsqlsuperuser;",
-        platform: "",
-    },
-    Hosted {
-        provider: Provider::Azure,
-        host: Some("app-server.postgres.database.azure.com"),
-        runner: "az_admin",
-        db: "az_app",
-        roles: "CREATE ROLE azuresu SUPERUSER NOLOGIN;
-                CREATE ROLE azure_pg_admin NOLOGIN;
-                CREATE ROLE az_admin LOGIN CREATEROLE CREATEDB PASSWORD 'runner-secret';
-                GRANT azure_pg_admin TO az_admin;",
-        create_db: "CREATE DATABASE az_app OWNER az_admin;",
-        // Allow-listed extensions are created for the admin; their objects are the
-        // superuser's.
-        platform: "CREATE EXTENSION pgcrypto;",
-    },
-];
-
-/// The application's own objects, made by the provider's administrator. Neon, RDS and
-/// Cloud SQL users create pgcrypto themselves (a trusted extension: its functions
-/// belong to the bootstrap superuser, not to them).
+/// The application's own objects, made by the provider's administrator. Neon, RDS,
+/// Cloud SQL and Aiven users create pgcrypto themselves (a trusted extension: its
+/// functions belong to the bootstrap superuser, not to them; Aiven: "All database users
+/// can manage extensions", aiven.io/docs/products/postgresql/howto/manage-extensions).
 fn fill(s: &Server, h: &Hosted) {
     let ext = match h.provider {
-        Provider::Neon | Provider::Rds | Provider::CloudSql => {
+        Provider::Neon | Provider::Rds | Provider::CloudSql | Provider::Aiven => {
             "CREATE EXTENSION IF NOT EXISTS pgcrypto;"
         }
         _ => "",
@@ -294,7 +186,8 @@ pub fn run(s: &Server) {
                 h.db,
                 &format!(
                     "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                      WHERE n.nspname IN ('auth', 'storage', 'vault', 'pgbouncer', 'supabase_migrations', 'extensions')
+                      WHERE (n.nspname IN ('auth', 'storage', 'vault', 'pgbouncer', 'supabase_migrations', 'extensions')
+                             OR c.oid = to_regclass('_timescaledb_internal.bgw_job_stat_history'))
                         AND has_table_privilege('{role}', c.oid, 'SELECT');"
                 ),
             );

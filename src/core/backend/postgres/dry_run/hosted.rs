@@ -8,8 +8,8 @@
 //! the stand-in also holds the platform schemas `auth`, `storage` (a table with
 //! row-level security) and `vault`, owned by the platform roles with the grants the
 //! fixture gives the administrator: "all schemas" leaves them out (`hosted.rs` one level
-//! up), so the new user must not read their tables. Aiven, DigitalOcean, Render and
-//! Timescale have no fixture and run as the superuser, and the plan's notes say so.
+//! up), so the new user must not read their tables. DigitalOcean and Render have no
+//! fixture and run as the superuser, and the plan's notes say so.
 
 use crate::core::provider::Provider;
 
@@ -118,9 +118,55 @@ pub fn admin(p: Provider) -> Option<Admin> {
             ],
             platform_tables: &["auth.users", "storage.objects", "vault.secrets"],
         }),
-        Provider::Aiven
-        | Provider::DigitalOcean
-        | Provider::Render
-        | Provider::Timescale => None,
+        // Aiven: avnadmin, not a superuser ("Aiven doesn't allow superuser access",
+        // aiven.io/docs/products/postgresql/concepts/dba-tasks-pg); it may CREATE
+        // DATABASE and CREATE USER/ROLE and has "the `REPLICATION` privilege" (same
+        // page); a member of pg_read_all_stats and pg_stat_scan_tables
+        // (…/howto/pg-long-running-queries). The database is one avnadmin made, so its
+        // own ("testdb2 | avnadmin", …/howto/pg-object-size). No provider schema sits in
+        // the database until the user creates aiven_extras (dba-tasks-pg).
+        Provider::Aiven => Some(Admin {
+            name: "avnadmin",
+            roles: &[
+                "CREATE ROLE avnadmin LOGIN CREATEDB CREATEROLE REPLICATION",
+                "GRANT pg_read_all_stats, pg_stat_scan_tables TO avnadmin",
+            ],
+            db_owner: "avnadmin",
+            platform: &[],
+            platform_tables: &[],
+        }),
+        // Timescale Cloud: tsdbadmin, "not a superuser" and free to "create other roles"
+        // (tigerdata.com/docs/use-timescale/latest/security/read-only-role), "part of the
+        // tsdbowner group" (…/ha-replicas/high-availability); it "can now grant …
+        // pg_monitor, pg_signal_backend, pg_read_all_stats, pg_stat_scan_tables"
+        // (docs.timescale.com/about/latest/changelog, 2024-07-12). ASSUMPTION (not
+        // documented): it owns tsdb (it makes and owns tables in public). PGlite cannot
+        // load timescaledb: its schemas are look-alikes, the superuser's, with USAGE and
+        // catalog SELECT for PUBLIC and bgw_job_stat_history closed, as its install
+        // script makes them (timescaledb sql/pre_install), and the notes say so.
+        Provider::Timescale => Some(Admin {
+            name: "tsdbadmin",
+            roles: &[
+                "CREATE ROLE tsdbowner NOLOGIN",
+                "CREATE ROLE tsdbadmin LOGIN CREATEROLE",
+                "GRANT tsdbowner TO tsdbadmin",
+                "GRANT pg_monitor, pg_signal_backend, pg_read_all_stats, pg_stat_scan_tables TO tsdbadmin WITH ADMIN OPTION",
+            ],
+            db_owner: "tsdbadmin",
+            platform: &[
+                "CREATE SCHEMA _timescaledb_catalog",
+                "CREATE TABLE _timescaledb_catalog.hypertable (id int)",
+                "CREATE SCHEMA _timescaledb_config",
+                "CREATE TABLE _timescaledb_config.bgw_job (id int, owner name)",
+                "CREATE SCHEMA _timescaledb_internal",
+                "CREATE TABLE _timescaledb_internal.bgw_job_stat_history (id int)",
+                "CREATE SCHEMA timescaledb_information",
+                "CREATE VIEW timescaledb_information.hypertables AS SELECT id FROM _timescaledb_catalog.hypertable",
+                "GRANT USAGE ON SCHEMA _timescaledb_catalog, _timescaledb_config, _timescaledb_internal, timescaledb_information TO PUBLIC",
+                "GRANT SELECT ON _timescaledb_catalog.hypertable, _timescaledb_config.bgw_job, timescaledb_information.hypertables TO PUBLIC",
+            ],
+            platform_tables: &["_timescaledb_internal.bgw_job_stat_history"],
+        }),
+        Provider::DigitalOcean | Provider::Render => None,
     }
 }

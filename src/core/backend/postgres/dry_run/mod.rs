@@ -188,6 +188,9 @@ pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
         )),
         (None, _) => {}
     }
+    if admin.is_some() && i.provider() == Some(crate::core::provider::Provider::Timescale) {
+        notes.push("Timescale: PGlite cannot load the TimescaleDB extension; the stand-in holds look-alikes of its schemas (its catalog readable by everyone, as the extension grants it), not the extension's own.".to_string());
+    }
     let database = Ident::new(&name(Field::Database, DB_DEFAULT)).map_err(|e| e.message())?;
     let mut stand_in_sql: Vec<String> = Vec::new();
     if let Some(a) = &admin {
