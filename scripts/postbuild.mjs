@@ -16,6 +16,8 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { execFileSync } from "node:child_process";
 
+// The global the early compile leaves its promise in (see compileEarly).
+const EARLY = "window.grantsmithWasm";
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const read = (f) => fs.readFileSync(path.join(dir, f));
 const sha = (text) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -31,6 +33,7 @@ const pages = files.filter((n) => n.endsWith(".html") && n !== "grantsmith-offli
 if (pages.length !== 1) throw new Error(`postbuild: expected one page in ${dir}, found ${pages}`);
 const pageName = pages[0];
 let html = read(pageName).toString();
+html = compileEarly(html);
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const csp = (extra) => `<meta http-equiv="Content-Security-Policy" content="${extra}">`;
 const served = [
@@ -55,7 +58,8 @@ const glue = read(pick(/^grantsmith-[^_]*\.js$/)).toString()
   .replace(/^export (class|function|const|let) /gm, "$1 ")
   .replace(/^export \{[^}]*\};?\s*$/gm, "");
 const wasm = read(pick(/^grantsmith-.*_bg\.wasm$/)).toString("base64");
-const helpers = inline.filter((s) => !s.includes("import init"));
+// The early compile fetches the wasm: the single file carries it inline instead.
+const helpers = inline.filter((s) => !s.includes("import init") && !s.includes(EARLY));
 const boot = `${glue}
 initSync({ module: Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)) });
 `;
@@ -101,3 +105,30 @@ const after = fs.readFileSync(gluePath);
 if (!html.includes(sri(before))) throw new Error(`postbuild: no integrity hash for ${glueName} in ${pageName}`);
 fs.writeFileSync(path.join(dir, pageName), html.replace(sri(before), sri(after)));
 console.log(`postbuild: ${glueName} minified, ${before.length} → ${after.length} bytes`);
+
+/** Starts compiling the wasm as its bytes arrive, from the top of <head> (issue 30).
+ * Trunk's loader starts only once the stylesheet and the JS glue are in and the
+ * document is parsed: on a cold load the wasm had long arrived by then, and its
+ * compilation came after that wait instead of during it (measured: the first SQL
+ * 10-20 ms sooner, docs/performance.md). A classic inline script before the stylesheet
+ * fetches the wasm with the integrity hash Trunk's preload carried (the preload goes:
+ * this fetch is the one request, and its bytes are checked) and compiles it as it
+ * streams in; the loader hands the compiled module to the glue's `init`, which
+ * instantiates it. A server that does not send `application/wasm` gets the same bytes
+ * compiled from a buffer. The single-file build leaves it out (it carries the bytes). */
+function compileEarly(page) {
+  const preload = /<link (?=[^>]*rel="?preload"?)(?=[^>]*as="?fetch"?)[^>]*href="?\.\/([^" >]+_bg\.wasm)"?[^>]*>/;
+  const m = page.match(preload);
+  if (!m) throw new Error(`postbuild: no wasm preload in ${pageName}`);
+  const integrity = m[0].match(/integrity="?(sha384-[A-Za-z0-9+/=]+)"?/);
+  if (!integrity) throw new Error(`postbuild: the wasm preload has no integrity hash in ${pageName}`);
+  const loader = `init({ module_or_path: './${m[1]}' })`;
+  if (!page.includes(loader)) throw new Error(`postbuild: Trunk's loader does not call ${loader}`);
+  const early = `<script>${EARLY}=fetch("./${m[1]}",{integrity:"${integrity[1]}"}).then((r)=>(r.headers.get("content-type")||"").startsWith("application/wasm")?WebAssembly.compileStreaming(r):r.arrayBuffer().then(WebAssembly.compile))</script>`;
+  const charset = /<meta charset="?utf-8"?\s*\/?>/i;
+  return page
+    .replace(m[0], "")
+    // Should the early script not have run, the glue fetches the path itself.
+    .replace(loader, `init({ module_or_path: await (${EARLY} ?? './${m[1]}') })`)
+    .replace(charset, (c) => `${c}${early}`);
+}

@@ -44,13 +44,15 @@ cd "$(dirname "$0")/.."
 # note: +500 bytes measured against main's build (203,131 -> 203,631). Aiven's and
 # Timescale's administrators in the dry run (Timescale's with look-alikes of
 # TimescaleDB's schemas and a note): +58 and +352 bytes measured (203,540); 204,126
-# after both merges.
-BUDGET_POSTGRES=${GS_GZIP_BUDGET:-204200}
+# after both merges. The wasm compiled as it arrives (postbuild.mjs's early compile,
+# issue 30): +141 (204,267).
+BUDGET_POSTGRES=${GS_GZIP_BUDGET:-204350}
 # index.html's ceiling (issue 30): just above its measured total (see README, Performance).
 # Issue 33's "Try it here" hand-over to postgres.html: +173 bytes (139,911), within it.
 # The inspect query kept out of the page that never shows it: -2,370 (137,559).
 # The setup's owner check (the original sets its owners' default privileges): +323
-# bytes measured against main's build (139,927 -> 140,250).
+# bytes measured against main's build (139,927 -> 140,250). The wasm compiled as it
+# arrives (postbuild.mjs's early compile): +140 (138,012), within it.
 BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-138100}
 # all.html's: its total when the pages were split (issue 30), plus about 0.5 %; then,
 # each measured against main before it (256.3 KB): issue 29's drift check of change
@@ -66,8 +68,8 @@ BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-138100}
 # after the three merges. The setup's owner check and the dry run's owner grant and
 # note: +1,144 bytes measured against main's build (297,853 -> 298,997). Aiven's and
 # Timescale's administrators in the dry run: +83 and +849 bytes measured (298,784);
-# 299,490 after both merges.
-BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-299600}
+# 299,490 after both merges. The wasm compiled as it arrives: +136 (299,626).
+BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-299750}
 fail=0
 # One page: its HTML and every file it names.
 page() {
