@@ -67,22 +67,7 @@ pub fn run(s: &Server) {
     for (n, f) in forms().into_iter().enumerate() {
         let ctx = format!("{} {:?} #{n}", s.version, f.preset);
         let out = generate(&f);
-        let err = s
-            .psql(RUNNER, RUNNER_PW, DB, out.setup.as_deref().unwrap())
-            .expect_err(&ctx);
-        assert!(
-            err.contains(&format!(
-                "ERROR:  Role rds_master may not set default privileges for table owner {OWNER}: nothing was changed"
-            )),
-            "{ctx}: {err}"
-        );
-        assert!(
-            err.contains(&format!(
-                "HINT:  Grant it the owner role, then run the script again: {} or run it as {owner}.",
-                grant
-            )),
-            "{ctx}: {err}"
-        );
+        assert_stopped(s, out.setup.as_deref().unwrap(), &owner, &grant, &ctx);
         let made = s.su(
             DB,
             &format!("SELECT count(*) FROM pg_roles WHERE rolname = 'gs_owner_check_{n}';"),
@@ -107,6 +92,24 @@ pub fn run(s: &Server) {
     uninstall(s, &owner, &grant, &defaults_sql, defaults.trim());
     s.psql(RUNNER, RUNNER_PW, DB, &format!("DROP ROLE {owner};"))
         .unwrap();
+}
+
+/// `sql`, run as the administrator, stops with the owner check's message, naming the
+/// owner and the administrator, and its HINT, whose fix is `grant`.
+fn assert_stopped(s: &Server, sql: &str, owner: &Ident, grant: &str, ctx: &str) {
+    let err = s.psql(RUNNER, RUNNER_PW, DB, sql).expect_err(ctx);
+    assert!(
+        err.contains(&format!(
+            "ERROR:  Role {RUNNER} may not set default privileges for table owner {OWNER}: nothing was changed"
+        )),
+        "{ctx}: {err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "HINT:  Grant it the owner role, then run the script again: {grant} or run it as {owner}."
+        )),
+        "{ctx}: {err}"
+    );
 }
 
 /// Verify, as the administrator, finds every grant of `out`'s setup in place.
@@ -143,21 +146,7 @@ fn uninstall(s: &Server, owner: &Ident, grant: &str, defaults_sql: &str, default
     for (n, f) in forms().into_iter().enumerate() {
         let ctx = format!("{} {:?} #{n} uninstall, no member", s.version, f.preset);
         let out = generate(&f);
-        let err = s
-            .psql(RUNNER, RUNNER_PW, DB, out.uninstall.as_deref().unwrap())
-            .expect_err(&ctx);
-        assert!(
-            err.contains(&format!(
-                "ERROR:  Role {RUNNER} may not set default privileges for table owner {OWNER}: nothing was changed"
-            )),
-            "{ctx}: {err}"
-        );
-        assert!(
-            err.contains(&format!(
-                "HINT:  Grant it the owner role, then run the script again: {grant} or run it as {owner}."
-            )),
-            "{ctx}: {err}"
-        );
+        assert_stopped(s, out.uninstall.as_deref().unwrap(), owner, grant, &ctx);
         assert_set_up(s, &out, &ctx);
     }
     assert_eq!(
