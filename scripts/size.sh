@@ -45,7 +45,10 @@ cd "$(dirname "$0")/.."
 # Timescale's administrators in the dry run (Timescale's with look-alikes of
 # TimescaleDB's schemas and a note): +58 and +352 bytes measured (203,540); 204,126
 # after both merges.
-BUDGET_POSTGRES=${GS_GZIP_BUDGET:-204200}
+# The uninstall's owner check (the setup's, reused: an administrator no longer a member
+# of an owner is stopped before anything is revoked, with the GRANT as a hint): +423
+# bytes measured against main's build in the same worktree (204,128 -> 204,551).
+BUDGET_POSTGRES=${GS_GZIP_BUDGET:-204623}
 # index.html's ceiling (issue 30): just above its measured total (see README, Performance).
 # Issue 33's "Try it here" hand-over to postgres.html: +173 bytes (139,911), within it.
 # The inspect query kept out of the page that never shows it: -2,370 (137,559).
@@ -66,8 +69,9 @@ BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-138100}
 # after the three merges. The setup's owner check and the dry run's owner grant and
 # note: +1,144 bytes measured against main's build (297,853 -> 298,997). Aiven's and
 # Timescale's administrators in the dry run: +83 and +849 bytes measured (298,784);
-# 299,490 after both merges.
-BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-299600}
+# 299,490 after both merges. The uninstall's owner check: +175 bytes measured against
+# main's build in the same worktree (299,489 -> 299,664).
+BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-299775}
 fail=0
 # One page: its HTML and every file it names.
 page() {
