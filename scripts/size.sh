@@ -46,7 +46,10 @@ cd "$(dirname "$0")/.."
 # TimescaleDB's schemas and a note): +58 and +352 bytes measured (203,540); 204,126
 # after both merges. The wasm compiled as it arrives (postbuild.mjs's early compile,
 # issue 30): +141 (204,267).
-BUDGET_POSTGRES=${GS_GZIP_BUDGET:-204350}
+# The uninstall's owner check (the setup's, reused: an administrator no longer a member
+# of an owner is stopped before anything is revoked, with the GRANT as a hint): +423
+# bytes measured against main's build in the same worktree (204,128 -> 204,551).
+BUDGET_POSTGRES=${GS_GZIP_BUDGET:-204800}
 # index.html's ceiling (issue 30): just above its measured total (see README, Performance).
 # Issue 33's "Try it here" hand-over to postgres.html: +173 bytes (139,911), within it.
 # The inspect query kept out of the page that never shows it: -2,370 (137,559).
@@ -69,7 +72,9 @@ BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-138100}
 # note: +1,144 bytes measured against main's build (297,853 -> 298,997). Aiven's and
 # Timescale's administrators in the dry run: +83 and +849 bytes measured (298,784);
 # 299,490 after both merges. The wasm compiled as it arrives: +136 (299,626).
-BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-299750}
+# The uninstall's owner check: +175 bytes measured against main's build in the same
+# worktree (299,489 -> 299,664).
+BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-299900}
 fail=0
 # One page: its HTML and every file it names.
 page() {

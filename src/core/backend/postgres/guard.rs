@@ -17,7 +17,8 @@
 //!   privileges" midway. A hosted provider's administrator (RDS, Azure, Cloud SQL,
 //!   Supabase, Neon: none a superuser) meets it for an owner it made on 16+ (see there).
 //!
-//! Uninstall makes the same two checks before it revokes or drops anything.
+//! Uninstall makes the same checks (the owners' for the default privileges it revokes)
+//! before it revokes or drops anything.
 
 use crate::core::quote::pg::{dollar_quote, literal_array, Ident, Literal, QuotedComment};
 
@@ -62,6 +63,11 @@ fn checks(database: &Ident, role: &str, action: &str) -> String {
 /// member of" (<https://www.postgresql.org/docs/current/sql-alterdefaultprivileges.html>);
 /// "member" there means, from 16, inheriting the role's privileges (the INHERIT option,
 /// <https://www.postgresql.org/docs/current/sql-grant.html>).
+/// The variables [`owner_checks`] uses, for a DECLARE section: whether the server is 16
+/// or later, and the loop's owner.
+const OWNER_VARS: &str =
+    "  v16 boolean := current_setting('server_version_num')::int >= 160000;\n  owner_role text;";
+
 fn owner_checks(owners: &[Ident]) -> String {
     format!(
         "  FOR owner_role IN
@@ -94,10 +100,10 @@ pub fn setup_transaction(
 ) -> String {
     let mut checks = checks(database, &role.literal().to_string(), "it is left as it is");
     let declare = if owners.is_empty() {
-        ""
+        String::new()
     } else {
         checks.push_str(&owner_checks(owners));
-        "\nDECLARE\n  v16 boolean := current_setting('server_version_num')::int >= 160000;\n  owner_role text;"
+        format!("\nDECLARE\n{OWNER_VARS}")
     };
     let checks = format!("{declare}\nBEGIN\n{checks}END\n");
     let mark = Literal::generated(&format!("{MARK} {what}, made by its setup script"));
@@ -155,10 +161,29 @@ pub(crate) fn verify_rows(database: &Ident, role: &Ident, db_privs: &str) -> Str
     )
 }
 
-/// The uninstall's checks, for the top of its DO body (after the missing-role NOTICE;
-/// `target_role` declared): the database it names, and the mark.
-pub(crate) fn uninstall_checks(database: &Ident) -> String {
-    checks(database, "target_role", "uninstall leaves it as it is")
+/// The uninstall's checks, for the top of its DO body (before the missing-role NOTICE;
+/// `target_role` declared): the database it names, the mark, and, while the role exists,
+/// [`owner_checks`] for `owners`, the roles it revokes default privileges for
+/// (`ALTER DEFAULT PRIVILEGES FOR ROLE`, which needs what setup's needed; a runner that
+/// is no longer a member would stop midway with PostgreSQL's bare error). A role already
+/// gone passes: the uninstall then changes nothing, so it may run twice. The uninstall
+/// is one DO statement, so PostgreSQL rolls it back whole on any error; this check is
+/// for the message and its hint, and so that nothing is attempted.
+pub(crate) fn uninstall_checks(database: &Ident, owners: &[Ident]) -> String {
+    let mut out = checks(database, "target_role", "uninstall leaves it as it is");
+    if !owners.is_empty() {
+        let pad = |text: &str| -> String {
+            text.lines()
+                .map(|l| format!("    {l}\n"))
+                .collect::<String>()
+        };
+        out.push_str(&format!(
+            "  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = target_role) THEN\n    DECLARE\n{}    BEGIN\n{}    END;\n  END IF;\n",
+            pad(OWNER_VARS),
+            pad(&owner_checks(owners))
+        ));
+    }
+    out
 }
 
 /// Roles that administer a PostgreSQL server or a hosted provider's database: the

@@ -31,7 +31,7 @@ BEGIN
   END IF;
 {tail}",
             role = self.role.literal(),
-            checks = uninstall_checks(&self.database),
+            checks = uninstall_checks(&self.database, &[]),
             publication = self.publication,
             group = self.group_uninstall(),
             tail = drop_role_tail("current_user"),

@@ -52,7 +52,7 @@ BEGIN
     RETURN;
   END IF;
 {revoke}",
-            checks = uninstall_checks(&self.database)
+            checks = uninstall_checks(&self.database, &self.owners)
         );
         b.push_str(&self.revoke_default_privileges());
         if self.rls {

@@ -147,7 +147,10 @@ BEGIN
   END IF;
   FOR s IN SELECT nspname FROM pg_namespace n WHERE {} LOOP
 ",
-            uninstall_checks(&self.database),
+            uninstall_checks(
+                &self.database,
+                if self.privs.future { &self.owners } else { &[] }
+            ),
             self.scope_filter()
         );
         if self.privs.future {
