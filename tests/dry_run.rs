@@ -278,11 +278,11 @@ fn postgres_is_an_owner_like_any_other() {
     assert_eq!(p.superuser, "dry_run_superuser");
     assert_eq!(
         p.make_superuser,
-        "CREATE ROLE \"dry_run_superuser\" SUPERUSER LOGIN"
+        "CREATE ROLE dry_run_superuser SUPERUSER LOGIN"
     );
     assert_eq!(
         p.free_postgres,
-        "ALTER ROLE \"postgres\" RENAME TO \"pglite_bootstrap\""
+        "ALTER ROLE postgres RENAME TO pglite_bootstrap"
     );
     assert_eq!(p.as_runner, "SET SESSION AUTHORIZATION \"rds_master\"");
     assert_eq!(

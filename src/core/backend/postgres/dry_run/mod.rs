@@ -40,6 +40,10 @@ pub const SUPERUSER: &str = "dry_run_superuser";
 /// What PGlite's bootstrap superuser `postgres` is renamed to, so that `postgres` can be
 /// a form's owner.
 pub const BOOTSTRAP: &str = "pglite_bootstrap";
+// Fixed plain names, which need no quotes (as in `hosted.rs`): the page carries the
+// statements as they are.
+const MAKE_SUPERUSER: &str = "CREATE ROLE dry_run_superuser SUPERUSER LOGIN";
+const FREE_POSTGRES: &str = "ALTER ROLE postgres RENAME TO pglite_bootstrap";
 /// The password the dry run puts where the script waits for the reader's.
 pub const PASSWORD: &str = "dry-run-password";
 /// Sample schemas for "all schemas": `public` and one more.
@@ -233,12 +237,8 @@ pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
     Ok(Plan {
         database: name(Field::Database, DB_DEFAULT),
         superuser: SUPERUSER.to_string(),
-        make_superuser: format!("CREATE ROLE {superuser} SUPERUSER LOGIN"),
-        free_postgres: format!(
-            "ALTER ROLE {} RENAME TO {}",
-            stand_in::fixed("postgres"),
-            stand_in::fixed(BOOTSTRAP)
-        ),
+        make_superuser: MAKE_SUPERUSER.to_string(),
+        free_postgres: FREE_POSTGRES.to_string(),
         create_database: format!("CREATE DATABASE {database}"),
         stand_in: stand_in_sql,
         as_runner: format!("SET SESSION AUTHORIZATION {runner}"),
