@@ -40,16 +40,36 @@ function extensions(plan) {
   return cryptoExt.then(({ pgcrypto }) => ({ pgcrypto }));
 }
 
+// `sql` in the holder, unless what it makes is there from an earlier run (42P04
+// duplicate_database, 42710 duplicate_object).
+async function once(holder, sql) {
+  try {
+    await holder.exec(sql);
+  } catch (e) {
+    if (e.code !== "42P04" && e.code !== "42710") throw e;
+  }
+}
+
+// The copy signs in as the plan's superuser (PGlite's `username` option), made in the
+// holder by its bootstrap superuser `postgres`, and renames `postgres` first: a session
+// may rename any role but its own session user, and a form's owner (or the hosted
+// administrator RDS and Cloud SQL name) is very often `postgres`.
 async function fresh(plan) {
   const { PGlite, wasmModule, fsBundle, holder } = await load();
-  try {
-    await holder.exec(plan.create_database);
-  } catch (e) {
-    if (e.code !== "42P04") throw e; // duplicate_database: made by an earlier run
-  }
+  await once(holder, plan.make_superuser);
+  await once(holder, plan.create_database);
   const loadDataDir = await holder.dumpDataDir("none");
-  const db = new PGlite({ loadDataDir, database: plan.database, wasmModule, fsBundle, extensions: await extensions(plan) });
+  const db = new PGlite({
+    loadDataDir, database: plan.database, username: plan.superuser, wasmModule, fsBundle,
+    extensions: await extensions(plan),
+  });
   await db.waitReady;
+  try {
+    await db.exec(plan.free_postgres);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
   return db;
 }
 

@@ -261,11 +261,55 @@ fn a_hosted_provider_runs_as_its_administrator() {
     assert!(other
         .stand_in
         .contains(&"CREATE SCHEMA \"sales\" AUTHORIZATION \"app_owner\"".to_string()));
-    let e = plan(&rds("postgres")).unwrap_err();
-    assert!(
-        e.contains("PGlite's own superuser is named postgres"),
-        "{e}"
+}
+
+/// RDS's and Cloud SQL's administrator is often named `postgres` and owns the tables:
+/// the runner frees that name in PGlite (its bootstrap superuser renamed, the session
+/// signed in as another), so the stand-in makes `postgres` a plain owner role and the
+/// script still runs as the administrator's stand-in.
+#[test]
+fn postgres_is_an_owner_like_any_other() {
+    let i = Intent::new(Db::Postgres, Preset::Original)
+        .with(Field::Host, "app.c9akciq32.eu-west-1.rds.amazonaws.com")
+        .with(Field::Database, "appdb")
+        .with(Field::Schemas, "sales, public")
+        .with(Field::Owners, "postgres");
+    let p = plan(&i).unwrap();
+    assert_eq!(p.superuser, "dry_run_superuser");
+    assert_eq!(
+        p.make_superuser,
+        "CREATE ROLE dry_run_superuser SUPERUSER LOGIN"
     );
+    assert_eq!(
+        p.free_postgres,
+        "ALTER ROLE postgres RENAME TO pglite_bootstrap"
+    );
+    assert_eq!(p.as_runner, "SET SESSION AUTHORIZATION \"rds_master\"");
+    assert_eq!(
+        p.as_superuser,
+        "SET SESSION AUTHORIZATION \"dry_run_superuser\""
+    );
+    let made = |s: &str| p.stand_in.iter().position(|x| x == s);
+    let role = made("CREATE ROLE \"postgres\" NOLOGIN").expect("postgres made");
+    // The master user sets postgres's default privileges: it is granted the role.
+    assert!(made("GRANT \"postgres\" TO \"rds_master\"").is_some_and(|g| g > role));
+    assert!(made("CREATE SCHEMA \"sales\" AUTHORIZATION \"postgres\"").is_some());
+    assert!(made("GRANT USAGE, CREATE ON SCHEMA \"public\" TO \"postgres\"").is_some());
+    assert!(made("ALTER TABLE \"sales\".\"dry_run_table\" OWNER TO \"postgres\"").is_some());
+    assert_eq!(
+        p.later.first().map(String::as_str),
+        Some("SET SESSION AUTHORIZATION \"postgres\"")
+    );
+    assert!(p.notes.iter().any(|n| n.starts_with("Owners postgres: ")));
+    // Without a provider the superuser runs the script, and postgres is still made.
+    let own = plan(&i.clone().with(Field::Host, "db.example.com")).unwrap();
+    assert_eq!(
+        own.as_runner,
+        "SET SESSION AUTHORIZATION \"dry_run_superuser\""
+    );
+    assert!(own
+        .stand_in
+        .contains(&"CREATE ROLE \"postgres\" NOLOGIN".to_string()));
 }
 
 #[test]

@@ -58,7 +58,7 @@ fn only_the_providers_without_a_fixture_run_as_the_superuser() {
         i.set_provider(Pick::Is(p));
         let plan = plan(&i).unwrap();
         let superuser = format!("{}: run as PGlite's superuser", p.label());
-        if plan.as_runner == "SET SESSION AUTHORIZATION \"postgres\"" {
+        if plan.as_runner == "SET SESSION AUTHORIZATION \"dry_run_superuser\"" {
             assert!(
                 plan.notes.iter().any(|n| n.starts_with(&superuser)),
                 "{p:?}"

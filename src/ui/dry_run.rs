@@ -134,6 +134,9 @@ fn to_js(p: &Plan) -> JsValue {
     for (k, v) in [
         ("database", &p.database),
         ("user", &p.user),
+        ("superuser", &p.superuser),
+        ("make_superuser", &p.make_superuser),
+        ("free_postgres", &p.free_postgres),
         ("create_database", &p.create_database),
         ("as_runner", &p.as_runner),
         ("as_user", &p.as_user),

@@ -196,6 +196,24 @@ test("RDS with an owner other than the administrator: granted and said; without 
   await context.close();
 });
 
+// RDS's master user is very often named postgres and owns the tables: the runner
+// signs PGlite in as dry_run_superuser and renames PGlite's own postgres, so the
+// stand-in makes postgres a plain owner role and the script runs as rds_master.
+test("RDS with owner postgres runs clean, as the master user's stand-in", async () => {
+  const frag = "host=app.c9akciq32.eu-west-1.rds.amazonaws.com&database=appdb&scope=listed&schemas=sales%2C%20public&owners=postgres";
+  const { context, page } = await openApp(browser, `${srv.pg}#${frag}`);
+  const r = await dryRun(page);
+  assertClean("RDS, owner postgres", r);
+  assert.equal(r.plan.as_runner, 'SET SESSION AUTHORIZATION "rds_master"');
+  assert.ok(r.plan.stand_in.includes('CREATE ROLE "postgres" NOLOGIN'), String(r.plan.stand_in));
+  assert.ok(r.plan.stand_in.includes('GRANT "postgres" TO "rds_master"'));
+  assert.ok(r.notes.some((n) => n.startsWith("Owners postgres: the stand-in grants each to rds_master,")), String(r.notes));
+  // The owner's table made after setup is reached through postgres's default privileges.
+  assert.ok(r.probes.some((p) => p.label.includes("dry_run_later") && p.ok), JSON.stringify(r.probes.map((p) => p.label)));
+  assert.equal(await tid(page, "dry-run-summary").getAttribute("class"), "gs-dry-ok");
+  await context.close();
+});
+
 test("index.html hands the form over to postgres.html, which runs the dry run on arrival", async () => {
   const { context, page } = await openApp(browser, `${srv.url}#${HOST}&${LISTED}`);
   await tid(page, "generate").click();

@@ -46,7 +46,7 @@ pub fn run(s: &Server) {
         let ctx = format!("PostgreSQL {} {name}", s.version);
         // The superuser runs the scripts here, as in PGlite with no provider.
         assert_eq!(
-            p.as_runner, "SET SESSION AUTHORIZATION \"postgres\"",
+            p.as_runner, "SET SESSION AUTHORIZATION \"dry_run_superuser\"",
             "{ctx}"
         );
         one(s, &p, &ctx);
@@ -79,6 +79,7 @@ pub fn as_runner(p: &Plan, list: &[String]) -> String {
 /// twice as the runner, the owner's later table, verify, every probe as the new user,
 /// uninstall twice as the runner, the role gone.
 pub fn one(s: &Server, p: &Plan, ctx: &str) {
+    superuser(s, p);
     s.su("postgres", &p.create_database);
     let db = p.database.as_str();
     s.su(db, &script(&p.stand_in));
@@ -112,6 +113,20 @@ pub fn one(s: &Server, p: &Plan, ctx: &str) {
         "0",
         "{ctx}: the role after uninstall"
     );
+}
+
+/// The plan's superuser, which PGlite's session signs in as, made once on `s` by its
+/// own `postgres` (psql signs in as that and takes the plan's identities with `SET
+/// SESSION AUTHORIZATION`). The page also renames PGlite's `postgres`
+/// (`Plan::free_postgres`); here the server keeps its own, which no form below names.
+pub fn superuser(s: &Server, p: &Plan) {
+    let count = format!(
+        "SELECT count(*) FROM pg_roles WHERE rolname = '{}';",
+        p.superuser
+    );
+    if s.su("postgres", &count).trim() == "0" {
+        s.su("postgres", &p.make_superuser);
+    }
 }
 
 /// Every probe in one session, as `dry-run.js` tries them: the new user's identity once,

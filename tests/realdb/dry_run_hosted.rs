@@ -192,8 +192,11 @@ pub fn run(s: &Server) {
 /// stops at the statement that raises the error, as in the page, and leaves no user.
 fn fails(s: &Server) {
     let ctx = format!("PostgreSQL {} RDS, a schema another owner holds", s.version);
-    let f =
-        listed(form(Provider::Rds, Preset::ReadOnly, 10), "sales").with(Field::Owners, "app_owner");
+    // No future objects: with them the stand-in grants the owner to the master user
+    // (`stand_in.rs`), and setup then succeeds (as in tests/e2e/dry-run.test.mjs).
+    let mut f =
+        listed(form(Provider::Rds, Preset::Custom, 10), "sales").with(Field::Owners, "app_owner");
+    f.custom = Privileges::from_key("database.CONNECT,schema.USAGE,table.SELECT");
     let p = plan_with(&f, "").unwrap_or_else(|e| panic!("{ctx}: {e}"));
     let mark = first_new_role(s);
     s.su("postgres", &p.create_database);

@@ -2,9 +2,10 @@
 //! (`tests/realdb/providers.rs`, written from each provider's documented roles,
 //! attributes and memberships): not a superuser, CREATEROLE, a member of the platform's
 //! group role, owner of the database. The setup then runs as that role, so what it may
-//! not do there fails here too. PGlite's bootstrap superuser is `postgres`, so an
-//! administrator the provider names `postgres` (Cloud SQL) has another name here, as in
-//! those tests. On Supabase (`postgres` there is not a superuser; `supabase_admin` is)
+//! not do there fails here too. An administrator the provider names `postgres` (Cloud
+//! SQL, Supabase) has another name here, as in those tests, whose servers' own
+//! superuser is `postgres` (the page frees that name in PGlite, `mod.rs`, so a form's
+//! owner may be `postgres`). On Supabase (`postgres` there is not a superuser; `supabase_admin` is)
 //! the stand-in also holds the platform schemas `auth`, `storage` (a table with
 //! row-level security) and `vault`, owned by the platform roles with the grants the
 //! fixture gives the administrator: "all schemas" leaves them out (`hosted.rs` one level

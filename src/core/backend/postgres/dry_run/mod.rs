@@ -6,7 +6,13 @@
 //! this module decides everything that can be decided without a database, so native
 //! tests cover it.
 //!
-//! PGlite is one single-user backend whose bootstrap superuser is `postgres`; it takes
+//! PGlite is one single-user backend whose bootstrap superuser is `postgres`, the name
+//! RDS and Cloud SQL give the administrator that usually owns the application's tables.
+//! So the runner frees that name: its holder instance makes [`SUPERUSER`], each run's
+//! copy is opened as that role (PGlite's `username` option) and renames the bootstrap
+//! superuser to [`BOOTSTRAP`] ([`Plan::free_postgres`]; PostgreSQL refuses to rename
+//! the session user only, seen on PGlite 0.3.16), and a form's owner `postgres` is then
+//! a role of the stand-in like any other. The session takes
 //! other identities with `SET SESSION AUTHORIZATION`, which the session's
 //! authenticated superuser may always do (PostgreSQL docs, SET SESSION
 //! AUTHORIZATION: "The session user identifier can be changed only if the initial
@@ -28,8 +34,16 @@ use crate::core::quote::pg::{Ident, Literal};
 use crate::core::text::{or_default, split_unique};
 pub use probes::{Expect, Probe};
 
-/// PGlite's bootstrap superuser, which builds the stand-in and runs the scripts.
-pub const SUPERUSER: &str = "postgres";
+/// The superuser the page's PGlite session signs in as: it builds the stand-in and runs
+/// the scripts (as itself with no provider).
+pub const SUPERUSER: &str = "dry_run_superuser";
+/// What PGlite's bootstrap superuser `postgres` is renamed to, so that `postgres` can be
+/// a form's owner.
+pub const BOOTSTRAP: &str = "pglite_bootstrap";
+// Fixed plain names, which need no quotes (as in `hosted.rs`): the page carries the
+// statements as they are.
+const MAKE_SUPERUSER: &str = "CREATE ROLE dry_run_superuser SUPERUSER LOGIN";
+const FREE_POSTGRES: &str = "ALTER ROLE postgres RENAME TO pglite_bootstrap";
 /// The password the dry run puts where the script waits for the reader's.
 pub const PASSWORD: &str = "dry-run-password";
 /// Sample schemas for "all schemas": `public` and one more.
@@ -42,6 +56,13 @@ pub struct Plan {
     pub database: String,
     /// The new user, as PostgreSQL stores the name.
     pub user: String,
+    /// The role each run's PGlite copy signs in as ([`SUPERUSER`]).
+    pub superuser: String,
+    /// Makes [`SUPERUSER`] in PGlite's holder instance, as its bootstrap superuser.
+    pub make_superuser: String,
+    /// Run first in each copy, as [`SUPERUSER`]: renames PGlite's bootstrap superuser
+    /// `postgres` to [`BOOTSTRAP`], so the stand-in may make a role of that name.
+    pub free_postgres: String,
     /// Makes the database in PGlite's holder instance (a run opens a copy of it there).
     pub create_database: String,
     /// Builds the stand-in, as the superuser.
@@ -148,17 +169,6 @@ pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
         .as_ref()
         .map_or_else(|| superuser.clone(), |a| stand_in::fixed(a.name));
     let creator = owners.first().cloned().unwrap_or_else(|| runner.clone());
-    if let (Some(a), Some(p)) = (&admin, i.provider()) {
-        // The script names `postgres` (the providers' usual administrator) as an owner,
-        // but here that name is PGlite's own superuser, which no stand-in may be.
-        if owners.iter().any(|o| o.raw() == SUPERUSER) {
-            return Err(format!(
-                "On {} the dry run runs as {}, a stand-in for your administrator: PGlite's own superuser is named postgres. To try it here, name the roles that own your tables in Owners (not postgres).",
-                p.label(),
-                a.name
-            ));
-        }
-    }
     let user_ident = Ident::new(&user).map_err(|e| e.message())?;
     let password = Literal::generated(PASSWORD).to_string();
     let mut notes = vec![
@@ -226,6 +236,9 @@ pub fn plan_with(i: &Intent, also: &str) -> Result<Plan, String> {
     ));
     Ok(Plan {
         database: name(Field::Database, DB_DEFAULT),
+        superuser: SUPERUSER.to_string(),
+        make_superuser: MAKE_SUPERUSER.to_string(),
+        free_postgres: FREE_POSTGRES.to_string(),
         create_database: format!("CREATE DATABASE {database}"),
         stand_in: stand_in_sql,
         as_runner: format!("SET SESSION AUTHORIZATION {runner}"),

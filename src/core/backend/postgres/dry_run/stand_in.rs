@@ -34,7 +34,7 @@ pub fn fixed(name: &str) -> Ident {
 }
 
 /// The statements that build the stand-in, run as the superuser before setup.
-/// `owners` are created unless they exist (the superuser `postgres`, or `runner`,
+/// `owners` are created unless they exist (the superuser [`super::SUPERUSER`], or `runner`,
 /// a provider's administrator made with its roles); objects belong to `first` (the
 /// first owner, else the runner). With `defaults` (the script sets the owners' default
 /// privileges) a `runner` that is not the superuser is granted each owner it did not
