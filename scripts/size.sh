@@ -49,7 +49,7 @@ cd "$(dirname "$0")/.."
 # The uninstall's owner check (the setup's, reused: an administrator no longer a member
 # of an owner is stopped before anything is revoked, with the GRANT as a hint): +423
 # bytes measured against main's build in the same worktree (204,128 -> 204,551).
-BUDGET_POSTGRES=${GS_GZIP_BUDGET:-204800}
+BUDGET_POSTGRES=${GS_GZIP_BUDGET:-205000}
 # index.html's ceiling (issue 30): just above its measured total (see README, Performance).
 # Issue 33's "Try it here" hand-over to postgres.html: +173 bytes (139,911), within it.
 # The inspect query kept out of the page that never shows it: -2,370 (137,559).
@@ -74,7 +74,7 @@ BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-138100}
 # 299,490 after both merges. The wasm compiled as it arrives: +136 (299,626).
 # The uninstall's owner check: +175 bytes measured against main's build in the same
 # worktree (299,489 -> 299,664).
-BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-299900}
+BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-300100}
 fail=0
 # One page: its HTML and every file it names.
 page() {
