@@ -48,15 +48,18 @@ cd "$(dirname "$0")/.."
 # issue 30): +141 (204,267).
 # The uninstall's owner check (the setup's, reused: an administrator no longer a member
 # of an owner is stopped before anything is revoked, with the GRANT as a hint): +423
-# bytes measured against main's build in the same worktree (204,128 -> 204,551).
-BUDGET_POSTGRES=${GS_GZIP_BUDGET:-205000}
+# bytes measured against main's build in the same worktree (204,128 -> 204,551). Owner
+# `postgres` in the dry run (PGlite's bootstrap role renamed, a superuser of the dry
+# run's own): 204,765 measured after both merges, on a fresh machine (session 14).
+BUDGET_POSTGRES=${GS_GZIP_BUDGET:-204850}
 # index.html's ceiling (issue 30): just above its measured total (see README, Performance).
 # Issue 33's "Try it here" hand-over to postgres.html: +173 bytes (139,911), within it.
 # The inspect query kept out of the page that never shows it: -2,370 (137,559).
 # The setup's owner check (the original sets its owners' default privileges): +323
 # bytes measured against main's build (139,927 -> 140,250). The wasm compiled as it
-# arrives (postbuild.mjs's early compile): +140 (138,012), within it.
-BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-138100}
+# arrives (postbuild.mjs's early compile): +140 (138,012), within it. 137,950 measured
+# after session 13's last merges (session 14).
+BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-138050}
 # all.html's: its total when the pages were split (issue 30), plus about 0.5 %; then,
 # each measured against main before it (256.3 KB): issue 29's drift check of change
 # data capture (+5,451 bytes) and its MySQL / MariaDB and SQL Server presets (+9.0 KB);
@@ -73,7 +76,8 @@ BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-138100}
 # Timescale's administrators in the dry run: +83 and +849 bytes measured (298,784);
 # 299,490 after both merges. The wasm compiled as it arrives: +136 (299,626).
 # The uninstall's owner check: +175 bytes measured against main's build in the same
-# worktree (299,489 -> 299,664).
+# worktree (299,489 -> 299,664). Owner `postgres` in the dry run: 300,010 measured after
+# both merges, on a fresh machine (session 14).
 BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-300100}
 fail=0
 # One page: its HTML and every file it names.
