@@ -1,6 +1,7 @@
 //! The dry run's plan (issue 33) with a hosted provider picked, natively: the script
 //! runs as the stand-in for the administrator the provider documents, built as
-//! `tests/realdb/providers/fixtures.rs` builds it (RDS and Supabase: `tests/dry_run.rs`).
+//! `tests/realdb/providers/fixtures.rs` builds it (the owners it is granted:
+//! `tests/dry_run_owners.rs`).
 //! What the plan *does* in PGlite is the browser test's (tests/e2e/dry-run.test.mjs).
 
 use grantsmith::core::backend::postgres::dry_run::{plan, Expect, Plan};
@@ -118,4 +119,73 @@ fn timescale_runs_as_tsdbadmin_with_look_alikes_of_the_extension_schemas() {
         .probes
         .iter()
         .any(|x| x.label.contains("_timescaledb")));
+}
+
+/// With a provider the real-server tests have a fixture for, the script runs as that
+/// provider's administrator's stand-in (not a superuser), made as the fixture makes it.
+#[test]
+fn a_hosted_provider_runs_as_its_administrator() {
+    let rds = |owners: &str| {
+        Intent::new(Db::Postgres, Preset::ReadOnly)
+            .with(Field::Host, "app.c9akciq32.eu-west-1.rds.amazonaws.com")
+            .with(Field::Database, "appdb")
+            .with(Field::Schemas, "sales")
+            .with(Field::Owners, owners)
+    };
+    let p = plan(&rds("")).unwrap();
+    assert_eq!(p.as_runner, "SET SESSION AUTHORIZATION \"rds_master\"");
+    assert!(p
+        .stand_in
+        .contains(&"CREATE ROLE rds_master LOGIN CREATEROLE CREATEDB".to_string()));
+    assert!(p
+        .stand_in
+        .contains(&"GRANT rds_superuser TO rds_master".to_string()));
+    assert!(p
+        .stand_in
+        .contains(&"ALTER DATABASE \"appdb\" OWNER TO \"rds_master\"".to_string()));
+    // No owners: the administrator made the tables.
+    assert!(p
+        .stand_in
+        .contains(&"CREATE SCHEMA \"sales\" AUTHORIZATION \"rds_master\"".to_string()));
+    let other = plan(&rds("app_owner")).unwrap();
+    assert!(other
+        .stand_in
+        .contains(&"CREATE SCHEMA \"sales\" AUTHORIZATION \"app_owner\"".to_string()));
+}
+
+/// Supabase: the script runs as `postgres`'s stand-in (sb_postgres), beside the platform's
+/// schemas as Supabase makes them, which "all schemas" must leave out.
+#[test]
+fn supabase_runs_as_its_administrator_with_the_platform_schemas() {
+    let sb = |scope: Scope| {
+        let mut i = Intent::new(Db::Postgres, Preset::Original)
+            .with(Field::Host, "db.abcdefghijklmnop.supabase.co")
+            .with(Field::Database, "appdb")
+            .with(Field::Schemas, "sales")
+            .with(Field::Owners, "app_owner");
+        i.scope = scope;
+        plan(&i).unwrap()
+    };
+    let all = sb(Scope::All);
+    assert_eq!(all.as_runner, "SET SESSION AUTHORIZATION \"sb_postgres\"");
+    for s in [
+        "CREATE ROLE supabase_admin SUPERUSER NOLOGIN",
+        "CREATE ROLE sb_postgres LOGIN CREATEROLE CREATEDB REPLICATION BYPASSRLS",
+        "ALTER DATABASE \"appdb\" OWNER TO \"sb_postgres\"",
+        "CREATE SCHEMA auth AUTHORIZATION supabase_auth_admin",
+        "ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY",
+        "GRANT ALL ON storage.objects TO sb_postgres WITH GRANT OPTION",
+        "CREATE SCHEMA vault AUTHORIZATION supabase_admin",
+    ] {
+        assert!(all.stand_in.contains(&s.to_string()), "{s}");
+    }
+    // "All schemas" leaves the platform's schemas out: their tables stay closed.
+    for t in ["auth.users", "storage.objects", "vault.secrets"] {
+        assert_eq!(expect(&all, &format!("read {t}")), Expect::Refused);
+    }
+    assert!(all.notes.iter().any(|n| n.contains("runs as sb_postgres")));
+    // Listed schemas name what is reached; the platform probes belong to "all".
+    let listed = sb(Scope::Listed);
+    assert_eq!(listed.as_runner, all.as_runner);
+    assert!(!listed.probes.iter().any(|x| x.label == "read auth.users"));
 }
