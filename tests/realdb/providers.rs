@@ -14,6 +14,7 @@ use grantsmith::core::{generate, Db, Field, Intent, Preset, Scope};
 
 use super::server::Server;
 
+mod agree;
 mod fixtures;
 use fixtures::{Hosted, HOSTED};
 

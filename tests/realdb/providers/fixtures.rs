@@ -51,7 +51,8 @@ pub const HOSTED: [Hosted; 7] = [
                    CREATE TABLE vault.secrets (secret text);
                    CREATE VIEW vault.decrypted_secrets AS SELECT secret AS decrypted_secret FROM vault.secrets;
                    GRANT USAGE ON SCHEMA vault TO sb_postgres WITH GRANT OPTION;
-                   GRANT SELECT ON vault.secrets, vault.decrypted_secrets TO sb_postgres WITH GRANT OPTION;
+                   GRANT SELECT ON vault.secrets TO sb_postgres WITH GRANT OPTION;
+                   GRANT SELECT ON vault.decrypted_secrets TO sb_postgres WITH GRANT OPTION;
                    CREATE SCHEMA extensions AUTHORIZATION sb_postgres;
                    CREATE EXTENSION pgcrypto SCHEMA extensions;
                    CREATE SCHEMA pgbouncer AUTHORIZATION supabase_admin;

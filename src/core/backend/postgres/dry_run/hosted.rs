@@ -1,6 +1,7 @@
 //! A hosted provider's administrator in the stand-in, as the real-server tests build it
-//! (`tests/realdb/providers.rs`, written from each provider's documented roles,
-//! attributes and memberships): not a superuser, CREATEROLE, a member of the platform's
+//! (`tests/realdb/providers/fixtures.rs`, written from each provider's documented
+//! roles, attributes and memberships; `tests/realdb/providers/agree.rs` fails when the
+//! two part: every statement here must be the fixture's): not a superuser, CREATEROLE, a member of the platform's
 //! group role, owner of the database. The setup then runs as that role, so what it may
 //! not do there fails here too. An administrator the provider names `postgres` (Cloud
 //! SQL, Supabase) has another name here, as in those tests, whose servers' own
