@@ -242,3 +242,35 @@ test("the offline single file says the dry run needs the served page, and loads 
   await context.close();
 });
 
+
+// The dry run is the pages' one part loaded on demand (issue 30's rule for such a part):
+// with its module, or PGlite's wasm, missing on the server, the click gives a message
+// beside the button, no error escapes, and the form goes on generating.
+test("a dry-run file missing on the server leaves the page working, with a message", async () => {
+  for (const [missing, where, message] of [
+    ["dry-run.js", "dry-run-message", /^The dry run's files \(dry-run\.js, pglite\/\) are not on this site/],
+    [path.join("pglite", "pglite.wasm"), "dry-run-summary", /^The dry run could not run: /],
+  ]) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gs-missing-"));
+    fs.cpSync(DIST, dir, { recursive: true, filter: (f) => path.relative(DIST, f) !== missing });
+    assert.ok(!fs.existsSync(path.join(dir, missing)) && fs.existsSync(path.join(dir, "postgres.html")));
+    const s = await startServer(dir);
+    const { context, page, errors } = await openApp(browser, `${s.pg}#preset=connector-ro&${HOST}&database=appdb`);
+    await tid(page, "generate").click();
+    await tid(page, "dry-run-button").click();
+    await tid(page, where).waitFor({ timeout: 30000 });
+    if (where === "dry-run-summary") await page.waitForFunction(() => window.grantsmithDryRunLast, null, { timeout: 30000 });
+    assert.match(await tid(page, where).textContent(), message, missing);
+    // The server was asked for the missing file, and answered 404: it is the case tested.
+    assert.ok(s.requests.some((u) => u.endsWith(`/${missing.split(path.sep).join("/")}`)), `${missing}: ${s.requests}`);
+    // Still working: a changed field gives new SQL on Generate.
+    await tid(page, "port").fill("5433");
+    await tid(page, "generate").click();
+    assert.match(await tid(page, "conn").textContent(), /:5433\/appdb/, missing);
+    // A module that failed to load logs the 404 itself; nothing else may.
+    assert.deepEqual(errors.filter((e) => !/404|Failed to load resource/.test(e)), [], missing);
+    await context.close();
+    await s.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
