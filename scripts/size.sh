@@ -77,8 +77,10 @@ BUDGET_INDEX=${GS_GZIP_BUDGET_INDEX:-138050}
 # 299,490 after both merges. The wasm compiled as it arrives: +136 (299,626).
 # The uninstall's owner check: +175 bytes measured against main's build in the same
 # worktree (299,489 -> 299,664). Owner `postgres` in the dry run: 300,010 measured after
-# both merges, on a fresh machine (session 14).
-BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-300100}
+# both merges, on a fresh machine (session 14). MySQL's list fingerprint (an account
+# dropped by hand and made again by an application is no longer taken over): +586
+# (300,596, session 15).
+BUDGET_ALL=${GS_GZIP_BUDGET_ALL:-300700}
 fail=0
 # One page: its HTML and every file it names.
 page() {

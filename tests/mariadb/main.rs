@@ -22,6 +22,7 @@ mod drift;
 mod drivers;
 mod expiry;
 mod expiry_checks;
+mod fingerprint;
 mod rotation;
 mod takeover;
 

@@ -10,10 +10,10 @@ use grantsmith::core::{generate, Db, Field, Preset};
 
 use super::{create_dbs, form, grants, Account, Maria};
 
-const APP_PW: &str = "app-secret-1";
+pub(super) const APP_PW: &str = "app-secret-1";
 
 /// The application's account as the DBA had it: ALL on `shop`, and rows there.
-fn existing_app(m: &Maria) -> Vec<String> {
+pub(super) fn existing_app(m: &Maria) -> Vec<String> {
     create_dbs(m, &["shop"]);
     m.root_ok(&format!(
         "CREATE USER 'app'@'%' IDENTIFIED BY '{APP_PW}'; GRANT ALL ON `shop`.* TO 'app'@'%';"
@@ -23,7 +23,7 @@ fn existing_app(m: &Maria) -> Vec<String> {
 
 /// The application's account exactly as it was: its password signs in and reads its
 /// rows, and `SHOW GRANTS` lists what it listed.
-fn untouched(m: &Maria, before: &[String], label: &str) {
+pub(super) fn untouched(m: &Maria, before: &[String], label: &str) {
     let o = m.login("app", APP_PW, "shop", "SELECT count(*) FROM `shop`.t");
     assert!(
         o.status.success(),
@@ -36,24 +36,54 @@ fn untouched(m: &Maria, before: &[String], label: &str) {
 
 /// Runs `script` as root; it must fail with the refusal, in plain words.
 fn refused(m: &Maria, script: &str, label: &str) {
+    refused_with(
+        m,
+        script,
+        "exists but was not made by a Grantsmith setup script",
+        label,
+    );
+}
+
+/// Runs `script` as root; it must fail, naming `'app'@'%'` and saying `why`.
+pub(super) fn refused_with(m: &Maria, script: &str, why: &str, label: &str) {
     let o = m.root(script);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         !o.status.success(),
         "{label}: ran on another's account\n{script}"
     );
-    assert!(
-        err.contains("'app'@'%' exists but was not made by a Grantsmith setup script"),
-        "{label}: {err}"
-    );
+    assert!(err.contains(&format!("'app'@'%' {why}")), "{label}: {err}");
 }
 
-fn listed(m: &Maria, user: &str) -> String {
+pub(super) fn listed(m: &Maria, user: &str) -> String {
     m.root_ok(&format!(
         "SELECT count(*) FROM grantsmith.accounts WHERE user = '{user}'"
     ))
     .trim()
     .to_string()
+}
+
+/// The statements the setup's comment gives to list an account as it is now.
+pub(super) fn adopting(setup: &str) -> Vec<&str> {
+    setup
+        .lines()
+        .skip_while(|l| !l.contains("list it and run this script again"))
+        .skip(2)
+        .take_while(|l| l.starts_with("--   "))
+        .map(|l| &l["--   ".len()..])
+        .collect()
+}
+
+/// What the setup's comment says to run to adopt an account: the statements that make
+/// the list (CREATE DATABASE up to CREATE USER), then the comment's own.
+pub(super) fn adoption(setup: &str) -> String {
+    let make: Vec<&str> = setup
+        .lines()
+        .skip_while(|l| !l.starts_with("CREATE DATABASE"))
+        .take_while(|l| !l.starts_with("CREATE USER"))
+        .collect();
+    assert!(make.len() >= 2, "no statements make the list:\n{setup}");
+    format!("{}\n{}", make.join("\n"), adopting(setup).join("\n"))
 }
 
 #[test]
@@ -185,25 +215,13 @@ fn an_earlier_scripts_account_is_taken_over_once_listed() {
     let o = m.root(&setup);
     assert!(!o.status.success(), "an unlisted account was taken over");
     // The comment above the check says how to list it.
-    let how: Vec<&str> = setup
-        .lines()
-        .skip_while(|l| !l.contains("list it and run this script again"))
-        .skip(1)
-        .take_while(|l| l.starts_with("--   "))
-        .map(|l| &l["--   ".len()..])
-        .collect();
+    let how = adopting(&setup);
     assert!(
         how.iter()
             .any(|l| l.starts_with("INSERT INTO grantsmith.accounts")),
         "{setup}"
     );
-    // Its first lines name the statements below that make the list.
-    let make: String = setup
-        .lines()
-        .filter(|l| l.starts_with("CREATE DATABASE") || l.starts_with("CREATE TABLE"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    m.root_ok(&format!("{make}\n{}", how.last().unwrap()));
+    m.root_ok(&adoption(&setup));
     m.root_ok(&setup);
     let o = m.login(
         "dagflux",

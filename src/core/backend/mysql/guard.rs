@@ -6,7 +6,17 @@
 //! - the page refuses the names of administrators' and system accounts ([`own_user`]);
 //! - every setup script lists the account it makes in [`LIST`], and setup and uninstall
 //!   stop, before any change, when their account exists but is not listed: a re-run finds
-//!   its own account listed and goes on.
+//!   its own account listed and goes on;
+//! - the list keeps a fingerprint of the account's password hash, as the setup left it
+//!   ([`record`]), and an account counts as listed only while the two match. Without it,
+//!   an account dropped by hand stayed listed, and an application's account made later
+//!   under that name was taken for the script's own: a re-run gave it a new password and
+//!   the preset's grants. The fingerprint is SHA-256 of `authentication_string`, not the
+//!   hash itself, so that the list (readable with SELECT on one small database) holds
+//!   nothing that could be used to crack or replay the password; a password salted per
+//!   account (`caching_sha2_password`) or a different one gives another fingerprint.
+//!   Rows from before the fingerprint (NULL) are trusted as before, and a setup's re-run
+//!   records one.
 //!
 //! Why a list and not a mark on the account, as PostgreSQL's role comment: MySQL 8.0.21+
 //! has account comments (`CREATE USER … COMMENT`, read from
@@ -14,8 +24,9 @@
 //! and a MariaDB role as the mark fails twice: only an account holding it WITH ADMIN OPTION
 //! may grant it (another administrator, even with ALL WITH GRANT OPTION, is denied), and
 //! `REVOKE ALL PRIVILEGES, GRANT OPTION` takes it away again (both seen on 10.11). A table
-//! is the same plain SQL on both servers. Its cost: an account dropped by hand stays
-//! listed, so its uninstall script should drop it.
+//! is the same plain SQL on both servers. Its cost: an account whose password a DBA
+//! changes by hand is no longer taken for the script's own, until listed again as the
+//! script's comment says.
 //!
 //! How the script stops without procedural code: plain MySQL has no `IF` outside stored
 //! programs, and `SIGNAL` cannot be a prepared statement there (MySQL Reference Manual,
@@ -42,17 +53,33 @@ pub const LIST: &str = "grantsmith.accounts";
 /// may write there could list another's account as its own.
 pub const LIST_DATABASE: &str = "grantsmith";
 
-/// The statement that lists `account` (for the comment a DBA follows to adopt an account
-/// an earlier script made, and for setup itself). A re-run's duplicate updates nothing
-/// and warns of nothing: `INSERT IGNORE` would warn (1062, "Duplicate entry", seen on
-/// MariaDB 10.11), and `VALUES()` in the update is deprecated in MySQL 8.0.20+ (a warning
-/// too). The page limits names to sizes the columns hold, so nothing is cut.
-fn insert(account: &Account) -> String {
+/// The fingerprint of `account`'s password hash as the server holds it now, or NULL when
+/// there is no such account: an expression, compared in the list's own collation (a
+/// user variable or `SHA2()`'s result in another character set would make MySQL refuse
+/// the comparison as an illegal mix of collations).
+fn fingerprint(account: &Account) -> String {
     format!(
-        "INSERT INTO {LIST} (user, host) VALUES ({}, {}) ON DUPLICATE KEY UPDATE user = user;",
+        "(SELECT CONVERT(SHA2(authentication_string, 256) USING utf8mb4) COLLATE utf8mb4_bin FROM mysql.user WHERE User = {} AND Host = {})",
         account.user(),
         account.host()
     )
+}
+
+/// The statements that list `account` with its fingerprint (setup's last word on the
+/// account, after its password is set, and the comment a DBA follows to adopt an
+/// account as it is). A re-run's duplicate updates the fingerprint and warns of
+/// nothing: `INSERT IGNORE` would warn (1062, "Duplicate entry", seen on MariaDB 10.11),
+/// and `VALUES()` in the update is deprecated in MySQL 8.0.20+ (a warning too). The page
+/// limits names to sizes the columns hold, so nothing is cut.
+pub fn record(account: &Account) -> [String; 2] {
+    [
+        format!("SET @grantsmith_auth = {};", fingerprint(account)),
+        format!(
+            "INSERT INTO {LIST} (user, host, auth) VALUES ({}, {}, @grantsmith_auth) ON DUPLICATE KEY UPDATE auth = @grantsmith_auth;",
+            account.user(),
+            account.host()
+        ),
+    ]
 }
 
 /// The statements that run `sql` (a statement, as text) only when `condition` holds,
@@ -64,42 +91,71 @@ pub(super) fn prepared_if(condition: &str, sql: &str, name: &str) -> String {
     )
 }
 
+/// Where the list is read: `information_schema` tells whether it exists and has the
+/// fingerprint column, since a statement naming a missing table or column fails.
+fn list_has(column: Option<&str>) -> String {
+    let table = format!("EXISTS (SELECT 1 FROM information_schema.{} WHERE TABLE_SCHEMA = '{LIST_DATABASE}' AND TABLE_NAME = 'accounts'", if column.is_some() { "COLUMNS" } else { "TABLES" });
+    match column {
+        Some(c) => format!("{table} AND COLUMN_NAME = '{c}')"),
+        None => format!("{table})"),
+    }
+}
+
 /// The checks at the top of a setup or uninstall script for `account`: they change
-/// nothing, and stop the script when the account exists but is not in [`LIST`].
-/// `action` ends the message, which the server cuts at 200 characters: the words that
-/// matter come first, the account's name with them.
+/// nothing, and stop the script when the account exists but is not in [`LIST`] with its
+/// fingerprint. `action` ends the message, which the server cuts at 200 characters: the
+/// words that matter come first, the account's name with them.
 fn checks(account: &Account, action: &str) -> String {
     let shown = Comment::new(&account.to_string());
-    let read = format!(
-        "SET @grantsmith_listed = (SELECT COUNT(*) FROM {LIST} WHERE user = {} AND host = {})",
-        account.user(),
-        account.host()
-    );
-    let message = Str::new(&format!(
+    let (user, host) = (account.user(), account.host());
+    let count = |also: &str| {
+        format!("(SELECT COUNT(*) FROM {LIST} WHERE user = {user} AND host = {host}{also})")
+    };
+    let read = |listed: &str| {
+        Str::new(&format!(
+            "SET @grantsmith_named = {}, @grantsmith_listed = {listed}",
+            count("")
+        ))
+    };
+    let current = read(&count(&format!(
+        " AND (auth IS NULL OR auth = {})",
+        fingerprint(account)
+    )));
+    // A list from before the fingerprint: its rows are trusted, as they were.
+    let older = read(&count(""));
+    let unlisted = Str::new(&format!(
         "Nothing changed: {shown} exists but was not made by a Grantsmith setup script (not in {LIST}). {action}."
     ));
+    let changed = Str::new(&format!(
+        "Nothing changed: {shown} exists but its password is not the one a Grantsmith setup script set (changed by hand, or dropped and made again). {action}."
+    ));
+    let [set_auth, insert] = record(account);
     format!(
         "-- First the checks, which change nothing: the script stops here when {shown} exists but is
--- not in {LIST}, where each Grantsmith setup script lists the user it makes: such
--- an account is an administrator's or an application's, and is left as it is. If an earlier
--- Grantsmith script made it (those kept no list), list it and run this script again:
---   run the CREATE DATABASE and CREATE TABLE statements of a Grantsmith setup script, then
+-- not in {LIST}, where each Grantsmith setup script lists the user it makes with a
+-- fingerprint of its password: such an account is an administrator's or an application's
+-- (or one whose password was changed by hand since), and is left as it is. If it is yours as
+-- it is now (an earlier Grantsmith script made it, or you changed its password by hand),
+-- list it and run this script again:
+--   run the statements below that make {LIST} (CREATE DATABASE up to CREATE USER), then
+--   {}
 --   {}
 -- (MySQL has no IF outside stored programs, so the last SET fails with the message: the mysql
 -- client stops at that error unless run with --force; run it in other tools with stop on error.)
+SET @grantsmith_named = 0;
 SET @grantsmith_listed = 0;
-{}SET @grantsmith_stop = (SELECT IF(COUNT(*) = 0 OR @grantsmith_listed > 0, NULL, {message})
-  FROM mysql.user WHERE User = {} AND Host = {});
+SET @grantsmith_sql = CASE WHEN {} THEN {current} WHEN {} THEN {older} ELSE 'DO 0' END;
+PREPARE grantsmith_read FROM @grantsmith_sql;
+EXECUTE grantsmith_read;
+DEALLOCATE PREPARE grantsmith_read;
+SET @grantsmith_stop = (SELECT IF(COUNT(*) = 0 OR @grantsmith_listed > 0, NULL, IF(@grantsmith_named > 0, {changed}, {unlisted}))
+  FROM mysql.user WHERE User = {user} AND Host = {host});
 SET SESSION completion_type = COALESCE(@grantsmith_stop, @@SESSION.completion_type);
 ",
-        Comment::new(&insert(account)),
-        prepared_if(
-            &format!("EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = '{LIST_DATABASE}' AND TABLE_NAME = 'accounts')"),
-            &read,
-            "grantsmith_read"
-        ),
-        account.user(),
-        account.host()
+        Comment::new(&set_auth),
+        Comment::new(&insert),
+        list_has(Some("auth")),
+        list_has(None),
     )
 }
 
@@ -114,15 +170,21 @@ pub fn uninstall_checks(account: &Account) -> String {
     checks(account, "Uninstall leaves it; see the comment above")
 }
 
-/// Setup's statements that make [`LIST`] if it is missing and list `account` in it:
-/// right after `CREATE USER`, so a later failure leaves an account a re-run accepts.
-pub fn list(account: &Account) -> String {
+/// Setup's statements that make [`LIST`] if it is missing, and give a list from before
+/// the fingerprint its column (its rows NULL: trusted until a re-run records theirs).
+/// They come before `CREATE USER`, so that the account is listed ([`record`]) right
+/// after its password is set and before any grant: a later failure leaves an account a
+/// re-run accepts.
+pub fn make_list() -> String {
     format!(
         "CREATE DATABASE IF NOT EXISTS {LIST_DATABASE};
-CREATE TABLE IF NOT EXISTS {LIST} (user VARCHAR(80) NOT NULL, host VARCHAR(255) NOT NULL, PRIMARY KEY (user, host)) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin COMMENT 'Accounts made by Grantsmith setup scripts: their re-runs and uninstall scripts act on these only';
-{}
-",
-        insert(account)
+CREATE TABLE IF NOT EXISTS {LIST} (user VARCHAR(80) NOT NULL, host VARCHAR(255) NOT NULL, auth CHAR(64) NULL, PRIMARY KEY (user, host)) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin COMMENT 'Accounts made by Grantsmith setup scripts, with SHA-256 of their password hash: their re-runs and uninstall scripts act on these only';
+{}",
+        prepared_if(
+            &format!("NOT {}", list_has(Some("auth"))),
+            &format!("ALTER TABLE {LIST} ADD COLUMN auth CHAR(64) NULL"),
+            "grantsmith_upgrade"
+        )
     )
 }
 

@@ -34,7 +34,7 @@ pub(super) fn traps(c: &Checked) -> Vec<String> {
 pub(super) fn setup(c: &Checked) -> String {
     let privs = privileges(c.preset).join(", ");
     let mut sql = format!(
-        "-- {} user for MySQL / MariaDB, made by Grantsmith.\n-- Run as an administrator (root, for instance): it needs CREATE USER and GRANT OPTION, SELECT on mysql.user, and CREATE, SELECT and INSERT on the database grantsmith.\n-- Safe to re-run: it resets the password and replaces every privilege of the user with exactly these.\n",
+        "-- {} user for MySQL / MariaDB, made by Grantsmith.\n-- Run as an administrator (root, for instance): it needs CREATE USER and GRANT OPTION, SELECT on mysql.user, and CREATE, ALTER, SELECT, INSERT and UPDATE on the database grantsmith.\n-- Safe to re-run: it resets the password and replaces every privilege of the user with exactly these.\n",
         if c.preset == Preset::ReadWrite { "Read/write" } else { "Read-only" }
     );
     comments(&mut sql, &traps(c));
@@ -56,9 +56,11 @@ pub(super) fn account(c: &Checked) -> String {
     let account = &c.account;
     let pw_sql = &c.pw_sql;
     let mut sql = guard::setup_checks(account);
+    sql.push_str(&guard::make_list());
+    let [set_auth, list] = guard::record(account);
+    // Listed after the password is set, with the fingerprint of what it set.
     sql.push_str(&format!(
-        "CREATE USER IF NOT EXISTS {account} IDENTIFIED BY {pw_sql};\n{}ALTER USER {account} IDENTIFIED BY {pw_sql};\n",
-        guard::list(account)
+        "CREATE USER IF NOT EXISTS {account} IDENTIFIED BY {pw_sql};\nALTER USER {account} IDENTIFIED BY {pw_sql};\n{set_auth}\n{list}\n"
     ));
     if c.tls {
         sql.push_str(&format!("ALTER USER {account} REQUIRE SSL;\n"));
