@@ -10,7 +10,7 @@ use grantsmith::core::{generate, Db, Field, Preset};
 
 use super::{create_dbs, form, grants, Account, Maria};
 
-pub(super) const APP_PW: &str = "app-secret-1";
+const APP_PW: &str = "app-secret-1";
 
 /// The application's account as the DBA had it: ALL on `shop`, and rows there.
 pub(super) fn existing_app(m: &Maria) -> Vec<String> {

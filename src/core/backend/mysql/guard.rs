@@ -85,20 +85,26 @@ pub fn record(account: &Account) -> [String; 2] {
 /// The statements that run `sql` (a statement, as text) only when `condition` holds,
 /// as a prepared statement named `name`: `DO 0` otherwise.
 pub(super) fn prepared_if(condition: &str, sql: &str, name: &str) -> String {
+    prepared(&format!("IF({condition}, {}, 'DO 0')", Str::new(sql)), name)
+}
+
+/// The statements that run the statement `text` evaluates to (an SQL expression giving
+/// a statement's text) as a prepared statement named `name`.
+fn prepared(text: &str, name: &str) -> String {
     format!(
-        "SET @grantsmith_sql = IF({condition}, {}, 'DO 0');\nPREPARE {name} FROM @grantsmith_sql;\nEXECUTE {name};\nDEALLOCATE PREPARE {name};\n",
-        Str::new(sql)
+        "SET @grantsmith_sql = {text};\nPREPARE {name} FROM @grantsmith_sql;\nEXECUTE {name};\nDEALLOCATE PREPARE {name};\n"
     )
 }
 
-/// Where the list is read: `information_schema` tells whether it exists and has the
-/// fingerprint column, since a statement naming a missing table or column fails.
-fn list_has(column: Option<&str>) -> String {
-    let table = format!("EXISTS (SELECT 1 FROM information_schema.{} WHERE TABLE_SCHEMA = '{LIST_DATABASE}' AND TABLE_NAME = 'accounts'", if column.is_some() { "COLUMNS" } else { "TABLES" });
-    match column {
-        Some(c) => format!("{table} AND COLUMN_NAME = '{c}')"),
-        None => format!("{table})"),
-    }
+/// Whether the list exists: a statement naming a missing table fails, so the list is
+/// read only when `information_schema` shows it.
+fn list_exists() -> String {
+    format!("EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = '{LIST_DATABASE}' AND TABLE_NAME = 'accounts')")
+}
+
+/// Whether the list has the fingerprint column (a list an older script made has not).
+fn list_has_fingerprint() -> String {
+    format!("EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{LIST_DATABASE}' AND TABLE_NAME = 'accounts' AND COLUMN_NAME = 'auth')")
 }
 
 /// The checks at the top of a setup or uninstall script for `account`: they change
@@ -144,18 +150,20 @@ fn checks(account: &Account, action: &str) -> String {
 -- client stops at that error unless run with --force; run it in other tools with stop on error.)
 SET @grantsmith_named = 0;
 SET @grantsmith_listed = 0;
-SET @grantsmith_sql = CASE WHEN {} THEN {current} WHEN {} THEN {older} ELSE 'DO 0' END;
-PREPARE grantsmith_read FROM @grantsmith_sql;
-EXECUTE grantsmith_read;
-DEALLOCATE PREPARE grantsmith_read;
-SET @grantsmith_stop = (SELECT IF(COUNT(*) = 0 OR @grantsmith_listed > 0, NULL, IF(@grantsmith_named > 0, {changed}, {unlisted}))
+{}SET @grantsmith_stop = (SELECT IF(COUNT(*) = 0 OR @grantsmith_listed > 0, NULL, IF(@grantsmith_named > 0, {changed}, {unlisted}))
   FROM mysql.user WHERE User = {user} AND Host = {host});
 SET SESSION completion_type = COALESCE(@grantsmith_stop, @@SESSION.completion_type);
 ",
         Comment::new(&set_auth),
         Comment::new(&insert),
-        list_has(Some("auth")),
-        list_has(None),
+        prepared(
+            &format!(
+                "CASE WHEN {} THEN {current} WHEN {} THEN {older} ELSE 'DO 0' END",
+                list_has_fingerprint(),
+                list_exists()
+            ),
+            "grantsmith_read"
+        ),
     )
 }
 
@@ -181,7 +189,7 @@ pub fn make_list() -> String {
 CREATE TABLE IF NOT EXISTS {LIST} (user VARCHAR(80) NOT NULL, host VARCHAR(255) NOT NULL, auth CHAR(64) NULL, PRIMARY KEY (user, host)) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin COMMENT 'Accounts made by Grantsmith setup scripts, with SHA-256 of their password hash: their re-runs and uninstall scripts act on these only';
 {}",
         prepared_if(
-            &format!("NOT {}", list_has(Some("auth"))),
+            &format!("NOT {}", list_has_fingerprint()),
             &format!("ALTER TABLE {LIST} ADD COLUMN auth CHAR(64) NULL"),
             "grantsmith_upgrade"
         )
