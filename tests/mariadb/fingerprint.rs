@@ -106,3 +106,38 @@ fn a_list_from_before_the_fingerprint_is_upgraded() {
     m.root_ok("SET PASSWORD FOR 'app'@'%' = PASSWORD('by-hand')");
     refused_with(&m, &setup, CHANGED, "after the upgrade");
 }
+
+/// A hostile integration user changes its own password (any account may): its setup's
+/// re-run and its uninstall stop, changing nothing, until the DBA lists it again; then
+/// uninstall drops it. The refusal is the price of never resetting an account the script
+/// cannot tell is its own.
+#[test]
+fn an_integration_user_changing_its_own_password_is_refused_until_listed_again() {
+    let m = Maria::start();
+    create_dbs(&m, &["shop"]);
+    let out = generate(&form(
+        Preset::ReadOnly,
+        "app",
+        "%",
+        "shop",
+        "form-pw",
+        m.port,
+    ));
+    let (setup, uninstall) = (out.setup.unwrap(), out.uninstall.unwrap());
+    m.root_ok(&setup);
+    let o = m.login(
+        "app",
+        "form-pw",
+        "shop",
+        "SET PASSWORD = PASSWORD('its-own')",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    refused_with(&m, &setup, CHANGED, "setup");
+    refused_with(&m, &uninstall, CHANGED, "uninstall");
+    let o = m.login("app", "its-own", "shop", "SELECT count(*) FROM `shop`.t");
+    assert!(o.status.success(), "a refused script changed the account");
+    m.root_ok(&adoption(&setup));
+    m.root_ok(&uninstall);
+    let left = m.root_ok("SELECT count(*) FROM mysql.user WHERE User = 'app'");
+    assert_eq!(left.trim(), "0", "uninstall after listing it again");
+}
