@@ -1,84 +1,88 @@
 #!/usr/bin/env node
-// Where the default page's time to first SQL goes (issue 30): in fresh pages, the
-// moments from navigation start (ms, medians) at which the HTML, the JS glue and the
-// wasm have arrived, the form's host field appears, Generate is enabled after the host
-// is typed, and the SQL is on screen; the peer (the React original) beside it when
-// built by scripts/bench.mjs. Prints figures, never fails.
-//   node scripts/breakdown.mjs [dir] [--loads 9]
+// Where the default page's time to first SQL goes (issue 30): cold loads in fresh tabs
+// driven as scripts/first-sql-tab.mjs drives them (its tab harness, no Playwright, the
+// same reader: host typed at DOMContentLoaded once the form is there, Generate clicked on
+// the next frame), with the moments of each phase from navigation start (ms, medians):
+// the HTML and each file arrived, the wasm compiled and instantiated, the form in the
+// page, `main` returned, DOMContentLoaded, the first frame after it, the click and the
+// SQL; and the two spans that decide the result: our mount (instantiated → main
+// returned) and DOMContentLoaded → the click's frame (Chromium's style and layout of
+// the new form, then the wait for the next frame). The original (React) beside it when
+// its dist is given. Prints figures, never fails.
+//   node scripts/breakdown.mjs [--loads 9] dist [other dist ...]   (interleaved)
+// GS_CHROMIUM_ARGS adds Chromium flags for a measurement (e.g.
+// "--js-flags=--no-wasm-lazy-compilation": docs/performance.md, session 16).
 import path from "node:path";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { serve } from "./serve.mjs";
+import { interleaved, openTab } from "./cdp.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const require = createRequire(path.join(ROOT, "tests/e2e/package.json"));
-const { chromium } = require("playwright-core");
-const LOADS = Number(process.argv[process.argv.indexOf("--loads") + 1]) || 9;
-const dirs = process.argv.slice(2).filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--loads");
-if (!dirs.length) dirs.push(path.join(ROOT, "dist"));
 
+// Installed before the page's scripts; `mark` keeps the first time of each moment.
 const PROBE = `(() => {
   const t = (window.__gsT = {});
   const mark = (k) => { if (!(k in t)) t[k] = performance.now(); };
-  new MutationObserver(() => { if (document.querySelector("input")) mark("input"); })
+  new MutationObserver(() => { if (document.querySelector("input")) mark("form in the page"); })
     .observe(document, { childList: true, subtree: true });
-  const ws = WebAssembly.instantiateStreaming;
-  if (ws) WebAssembly.instantiateStreaming = async (...a) => { mark("instantiate start"); const r = await ws(...a); mark("instantiated"); return r; };
+  const cs = WebAssembly.compileStreaming;
+  WebAssembly.compileStreaming = async (...a) => { const r = await cs(...a); mark("wasm compiled"); return r; };
   const wi = WebAssembly.instantiate;
-  WebAssembly.instantiate = async (...a) => { mark("instantiate start"); const r = await wi(...a); mark("instantiated"); return r; };
+  WebAssembly.instantiate = async (...a) => { const r = await wi(...a); mark("wasm instantiated"); return r; };
+  addEventListener("TrunkApplicationStarted", () => mark("main returned"));
+  const tick = () => {
+    const host = document.querySelector("input");
+    const btn = [...document.querySelectorAll("button")].find((b) => b.textContent.includes("Generate commands"));
+    if (!host || !btn) return requestAnimationFrame(tick);
+    mark("DOMContentLoaded, host typed");
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(host, "db.example.com");
+    host.dispatchEvent(new Event("input", { bubbles: true }));
+    const click = () => {
+      mark("next frame");
+      if (btn.disabled) return requestAnimationFrame(click);
+      mark("click");
+      btn.click();
+      const seen = () => [...document.querySelectorAll("code")].some((c) => c.textContent.includes("CREATE ROLE"));
+      const done = () => {
+        mark("SQL shown");
+        for (const e of performance.getEntriesByType("resource")) t["got " + e.name.split("/").pop().replace(/-[0-9a-f]{8,}/, "")] = e.responseEnd;
+        t["got HTML"] = performance.getEntriesByType("navigation")[0].responseEnd;
+        window.__gsDone = t;
+      };
+      if (seen()) return done();
+      new MutationObserver((_, o) => { if (seen()) { o.disconnect(); done(); } })
+        .observe(document.body, { childList: true, subtree: true, characterData: true });
+    };
+    requestAnimationFrame(click);
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", tick); else tick();
 })()`;
+
+async function once(b, url) {
+  const tab = await openTab(b, url, { beforeLoad: [PROBE] });
+  try {
+    return await tab.until("window.__gsDone");
+  } finally {
+    await tab.close();
+  }
+}
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--headless=new"] });
-for (const dir of dirs) {
-  const server = await serve(dir, 0);
-  const url = `http://127.0.0.1:${server.address().port}/`;
+const args = process.argv.slice(2);
+const li = args.indexOf("--loads");
+const loads = li >= 0 ? Number(args.splice(li, 2)[1]) : 9;
+const dirs = args.length ? args : [path.join(ROOT, "dist")];
+setTimeout(() => { console.error("breakdown: timed out"); process.exit(2); }, 600_000).unref();
+const res = await interleaved(dirs, loads, once, (r) => r["SQL shown"]);
+dirs.forEach((dir, k) => {
   const rows = {};
-  for (let i = 0; i < LOADS; i++) {
-    const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    await page.addInitScript(PROBE);
-    await page.goto(url, { waitUntil: "commit" });
-    const r = await page.evaluate(() => new Promise((resolve) => {
-      const t = window.__gsT;
-      const tick = () => {
-        const host = document.querySelector("input");
-        const btn = [...document.querySelectorAll("button")].find((b) => b.textContent.includes("Generate commands"));
-        if (!host || !btn) return requestAnimationFrame(tick);
-        t["form ready"] = performance.now();
-        const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
-        set.call(host, "db.example.com");
-        host.dispatchEvent(new Event("input", { bubbles: true }));
-        const click = () => {
-          if (btn.disabled) return requestAnimationFrame(click);
-          t["generate enabled"] = performance.now();
-          btn.click();
-          const seen = () => [...document.querySelectorAll("code")].some((c) => c.textContent.includes("CREATE ROLE"));
-          const done = () => {
-            t["SQL shown"] = performance.now();
-            for (const e of performance.getEntriesByType("resource")) t["got " + e.name.split("/").pop().replace(/-[0-9a-f]{8,}/, "")] = e.responseEnd;
-            const nav = performance.getEntriesByType("navigation")[0];
-            t["got HTML"] = nav.responseEnd;
-            t["DOMContentLoaded"] = nav.domContentLoadedEventEnd;
-            resolve(t);
-          };
-          if (seen()) return done();
-          new MutationObserver((_, o) => { if (seen()) { o.disconnect(); done(); } })
-            .observe(document.body, { childList: true, subtree: true, characterData: true });
-        };
-        // The next frame after typing, as in scripts/first-sql-tab.mjs.
-        requestAnimationFrame(click);
-      };
-      tick();
-    }));
-    for (const [k, v] of Object.entries(r)) (rows[k] ??= []).push(v);
-    await ctx.close();
+  for (const r of res[k].runs) {
+    for (const [key, v] of Object.entries(r)) (rows[key] ??= []).push(v);
+    if ("main returned" in r) (rows["span: mount (instantiated → main returned)"] ??= []).push(r["main returned"] - r["wasm instantiated"]);
+    (rows["span: DOMContentLoaded → click"] ??= []).push(r["click"] - r["DOMContentLoaded, host typed"]);
   }
-  server.close();
-  console.log(`\n${dir} (medians of ${LOADS}, ms from navigation start)`);
-  for (const [k, v] of Object.entries(rows).sort((a, b) => median(a[1]) - median(b[1]))) {
-    console.log(`  ${median(v).toFixed(1).padStart(7)}  ${k}`);
-  }
-}
-await browser.close();
+  console.log(`\n${dir} (medians of ${loads} cold loads, ms from navigation start)`);
+  const spans = Object.entries(rows).filter(([key]) => key.startsWith("span"));
+  const moments = Object.entries(rows).filter(([key]) => !key.startsWith("span")).sort((a, b) => median(a[1]) - median(b[1]));
+  for (const [key, v] of [...moments, ...spans]) console.log(`  ${median(v).toFixed(1).padStart(7)}  ${key}`);
+});

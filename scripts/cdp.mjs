@@ -14,7 +14,9 @@ export async function launchPipe() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gs-cdp-"));
   const proc = spawn(process.env.CHROMIUM ?? "/usr/bin/chromium", [
     "--headless", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", `--user-data-dir=${dir}`, "about:blank",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", `--user-data-dir=${dir}`,
+    // Extra flags for a measurement only (scripts/breakdown.mjs names one).
+    ...(process.env.GS_CHROMIUM_ARGS ?? "").split(" ").filter(Boolean), "about:blank",
   ], { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"] });
   const [, , , out, inp] = proc.stdio;
   let id = 0, buf = "";

@@ -4,9 +4,10 @@
 // the page from its first moment (no round trip to the harness between them): the first
 // text input (the host) filled once it exists, "Generate commands" clicked once enabled,
 // and the time, from navigation start, of the first change that puts `CREATE ROLE` in a
-// <code>. The same probe as scripts/breakdown.mjs's, for our pages and the React original
-// alike. Under Playwright every page's subresources arrive 60-100 ms after its HTML even
-// on loopback (breakdown.mjs: the original's one script too), which this run has not.
+// <code>. The same reader as scripts/breakdown.mjs's (which adds each phase's time), for
+// our pages and the React original alike. Under Playwright every page's subresources
+// arrived 60-100 ms after its HTML even on loopback (the original's one script too),
+// which this run has not.
 //   node scripts/first-sql-tab.mjs [--loads 9] dist [other dist ...]   (interleaved)
 import path from "node:path";
 import { fileURLToPath } from "node:url";
