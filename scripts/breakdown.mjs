@@ -14,7 +14,7 @@
 // "--js-flags=--no-wasm-lazy-compilation": docs/performance.md, session 16).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { interleaved, openTab } from "./cdp.mjs";
+import { interleaved, readOnce } from "./cdp.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -57,14 +57,7 @@ const PROBE = `(() => {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", tick); else tick();
 })()`;
 
-async function once(b, url) {
-  const tab = await openTab(b, url, { beforeLoad: [PROBE] });
-  try {
-    return await tab.until("window.__gsDone");
-  } finally {
-    await tab.close();
-  }
-}
+const once = (b, url) => readOnce(b, url, PROBE, "window.__gsDone");
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 

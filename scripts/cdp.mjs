@@ -99,6 +99,17 @@ export async function openTab(b, url, { beforeLoad = [] } = {}) {
   return { state, evaluate, until, close: async () => { off(); await b.send("Target.closeTarget", { targetId: state.tab }).catch(() => {}); } };
 }
 
+/** One cold load of `url` in a fresh tab with `reader` installed before the page's own
+ * scripts: the first truthy value of `expression`, the tab closed after. */
+export async function readOnce(b, url, reader, expression) {
+  const tab = await openTab(b, url, { beforeLoad: [reader] });
+  try {
+    return await tab.until(expression);
+  } finally {
+    await tab.close();
+  }
+}
+
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 /** Serves each of `dirs` on 127.0.0.1 and calls `once(browser, url)` `loads` times for

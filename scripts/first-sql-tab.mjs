@@ -11,7 +11,7 @@
 //   node scripts/first-sql-tab.mjs [--loads 9] dist [other dist ...]   (interleaved)
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { interleaved, openTab } from "./cdp.mjs";
+import { interleaved, readOnce } from "./cdp.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -42,14 +42,7 @@ const READER = `(() => {
 })()`;
 
 /** One cold load in a fresh tab: its time to first SQL. */
-async function firstSqlOnce(b, url) {
-  const tab = await openTab(b, url, { beforeLoad: [READER] });
-  try {
-    return await tab.until("window.__gsFirstSql");
-  } finally {
-    await tab.close();
-  }
-}
+const firstSqlOnce = (b, url) => readOnce(b, url, READER, "window.__gsFirstSql");
 
 /** Median time to first SQL (ms from navigation start) for each of `dirs`, cold loads
  * in fresh tabs, the runs interleaved (a shared machine moves both alike). */
