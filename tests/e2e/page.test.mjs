@@ -23,6 +23,19 @@ function checkCsp(html) {
   assert.doesNotMatch(csp, /https?:|\*|'unsafe-inline'|'unsafe-eval'/);
   // The CSP comes before any script, so it governs them all.
   assert.ok(html.indexOf("Content-Security-Policy") < html.indexOf("<script"));
+  // Before it, only hints for the page's own three files, each with its integrity hash
+  // (scripts/postbuild.mjs, earlyHints): the preload scanner reads them at once.
+  const head = html.slice(0, html.indexOf("<meta http-equiv"));
+  const hints = [...head.matchAll(/<link [^>]*>/g)].map((m) => m[0]);
+  assert.equal(hints.length, 3, head);
+  for (const h of hints) {
+    assert.match(h, /rel="?(preload|modulepreload)"?/);
+    assert.match(h, /href="?\.\/(grantsmith-[0-9a-f]+(_bg\.wasm|\.js)|main-[0-9a-f]+\.css)"?[ >]/);
+    assert.match(h, /integrity="?sha384-/);
+  }
+  assert.doesNotMatch(head, /<script|<style/);
+  // No frame of the empty page: the loader holds rendering until the app is mounted.
+  assert.match(html, /<script type="?module"? blocking="?render"?>\s*import init/);
 }
 
 for (const [name, at] of [["the default page", ""], ["the PostgreSQL page", "postgres.html"]]) test(`${name}: after load, filling every field, generating and copying makes zero requests`, async () => {
@@ -57,6 +70,10 @@ for (const [name, at] of [["the default page", ""], ["the PostgreSQL page", "pos
   assert.deepEqual(seen, [], "browser requests after load");
   assert.equal(srv.requests.length, afterLoad, "server requests after load");
   for (const u of loadRequests) assert.ok(!/secret/.test(u), u);
+  // Each of the page's files once: the early hints and the fetches that use them are one
+  // request each, not two.
+  const loaded = srv.requests.slice(0, afterLoad);
+  assert.deepEqual(loaded.filter((u, i) => loaded.indexOf(u) !== i), [], `a file asked for twice: ${loaded}`);
   assert.deepEqual(errors, []); // no CSP violation either
   await context.close();
 });
