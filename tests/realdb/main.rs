@@ -15,8 +15,10 @@ mod grantor;
 mod hostile;
 mod inspect;
 mod ipv6;
+mod libpq_forms;
 mod new_schema;
 mod owner_membership;
+mod preset_runs;
 mod profile;
 mod provider_skips;
 mod providers;
@@ -25,9 +27,11 @@ mod rotation;
 mod scenarios;
 mod scope;
 mod server;
+mod supabase;
 #[path = "../common/tls.rs"]
 mod tls;
 mod trigger;
+mod uninstall;
 
 macro_rules! per_version {
     ($($name:ident => $major:expr),*) => {$(
@@ -41,13 +45,13 @@ macro_rules! per_version {
             scenarios::listed_schemas_only(&s);
             scenarios::long_role_policy_name(&s);
             scenarios::new_schema_grant(&s);
-            scenarios::verify_and_uninstall(&s);
-            scenarios::uninstall_with_missing_owner(&s);
-            scenarios::supabase_platform_schemas(&s);
-            scenarios::presets(&s);
+            uninstall::verify_and_uninstall(&s);
+            uninstall::uninstall_with_missing_owner(&s);
+            supabase::supabase_platform_schemas(&s);
+            preset_runs::presets(&s);
             grantor::run(&s);
-            scenarios::passwords(&s);
-            scenarios::libpq_forms(&s);
+            preset_runs::passwords(&s);
+            libpq_forms::libpq_forms(&s);
             drivers::run(&s);
             drivers::tls($major);
             providers::roles(&s);
