@@ -15,13 +15,15 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { interleaved, readOnce } from "./cdp.mjs";
+import { READER } from "./first-sql-tab.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-// Installed before the page's scripts; `mark` keeps the first time of each moment.
+// Installed before the reader (first-sql-tab.mjs's, which tells `__gsMark` its moments):
+// `mark` keeps the first time of each moment; `__gsDone` adds when each file arrived.
 const PROBE = `(() => {
-  const t = (window.__gsT = {});
-  const mark = (k) => { if (!(k in t)) t[k] = performance.now(); };
+  const t = {};
+  const mark = (window.__gsMark = (k) => { if (!(k in t)) t[k] = performance.now(); });
   new MutationObserver(() => { if (document.querySelector("input")) mark("form in the page"); })
     .observe(document, { childList: true, subtree: true });
   const cs = WebAssembly.compileStreaming;
@@ -29,35 +31,15 @@ const PROBE = `(() => {
   const wi = WebAssembly.instantiate;
   WebAssembly.instantiate = async (...a) => { const r = await wi(...a); mark("wasm instantiated"); return r; };
   addEventListener("TrunkApplicationStarted", () => mark("main returned"));
-  const tick = () => {
-    const host = document.querySelector("input");
-    const btn = [...document.querySelectorAll("button")].find((b) => b.textContent.includes("Generate commands"));
-    if (!host || !btn) return requestAnimationFrame(tick);
-    mark("DOMContentLoaded, host typed");
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(host, "db.example.com");
-    host.dispatchEvent(new Event("input", { bubbles: true }));
-    const click = () => {
-      mark("next frame");
-      if (btn.disabled) return requestAnimationFrame(click);
-      mark("click");
-      btn.click();
-      const seen = () => [...document.querySelectorAll("code")].some((c) => c.textContent.includes("CREATE ROLE"));
-      const done = () => {
-        mark("SQL shown");
-        for (const e of performance.getEntriesByType("resource")) t["got " + e.name.split("/").pop().replace(/-[0-9a-f]{8,}/, "")] = e.responseEnd;
-        t["got HTML"] = performance.getEntriesByType("navigation")[0].responseEnd;
-        window.__gsDone = t;
-      };
-      if (seen()) return done();
-      new MutationObserver((_, o) => { if (seen()) { o.disconnect(); done(); } })
-        .observe(document.body, { childList: true, subtree: true, characterData: true });
-    };
-    requestAnimationFrame(click);
+  window.__gsDone = () => {
+    for (const e of performance.getEntriesByType("resource")) t["got " + e.name.split("/").pop().replace(/-[0-9a-f]{8,}/, "")] = e.responseEnd;
+    t["got HTML"] = performance.getEntriesByType("navigation")[0].responseEnd;
+    return t;
   };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", tick); else tick();
-})()`;
+})();
+${READER}`;
 
-const once = (b, url) => readOnce(b, url, PROBE, "window.__gsDone");
+const once = (b, url) => readOnce(b, url, PROBE, "window.__gsFirstSql && window.__gsDone()");
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 

@@ -16,18 +16,24 @@ import { interleaved, readOnce } from "./cdp.mjs";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 // Installed before the page's own scripts: the reader, as fast as the page lets them.
-const READER = `(() => {
+// `window.__gsMark`, when a script before it sets one (scripts/breakdown.mjs), is told
+// each of the reader's moments.
+export const READER = `(() => {
+  const mark = window.__gsMark || (() => {});
   const tick = () => {
     const host = document.querySelector("input");
     const btn = [...document.querySelectorAll("button")].find((b) => b.textContent.includes("Generate commands"));
     if (!host || !btn) return requestAnimationFrame(tick);
+    mark("DOMContentLoaded, host typed");
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(host, "db.example.com");
     host.dispatchEvent(new Event("input", { bubbles: true }));
     const click = () => {
+      mark("next frame");
       if (btn.disabled) return requestAnimationFrame(click);
+      mark("click");
       btn.click();
       const seen = () => [...document.querySelectorAll("code")].some((c) => c.textContent.includes("CREATE ROLE"));
-      const done = () => { window.__gsFirstSql = performance.now(); };
+      const done = () => { mark("SQL shown"); window.__gsFirstSql = performance.now(); };
       if (seen()) return done();
       new MutationObserver((_, o) => { if (seen()) { o.disconnect(); done(); } })
         .observe(document.body, { childList: true, subtree: true, characterData: true });

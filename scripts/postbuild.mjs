@@ -20,8 +20,9 @@ import { execFileSync } from "node:child_process";
 
 // The global the early compile leaves its promise in (see compileEarly).
 const EARLY = "window.grantsmithWasm";
-// Trunk's preload of the wasm, which compileEarly takes out and earlyHints puts back.
-let wasmPreload;
+// Trunk's preload of the wasm: compileEarly reads its path and integrity hash from it,
+// earlyHints moves it before the CSP.
+const WASM_PRELOAD = /<link (?=[^>]*rel="?preload"?)(?=[^>]*as="?fetch"?)[^>]*href="?\.\/([^" >]+_bg\.wasm)"?[^>]*>/;
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const read = (f) => fs.readFileSync(path.join(dir, f));
 const sha = (text) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -123,8 +124,7 @@ console.log(`postbuild: ${glueName} minified, ${before.length} → ${after.lengt
  * instantiates it. A server that does not send `application/wasm` gets the same bytes
  * compiled from a buffer. The single-file build leaves it out (it carries the bytes). */
 function compileEarly(page) {
-  const preload = /<link (?=[^>]*rel="?preload"?)(?=[^>]*as="?fetch"?)[^>]*href="?\.\/([^" >]+_bg\.wasm)"?[^>]*>/;
-  const m = page.match(preload);
+  const m = page.match(WASM_PRELOAD);
   if (!m) throw new Error(`postbuild: no wasm preload in ${pageName}`);
   const integrity = m[0].match(/integrity="?(sha384-[A-Za-z0-9+/=]+)"?/);
   if (!integrity) throw new Error(`postbuild: the wasm preload has no integrity hash in ${pageName}`);
@@ -132,9 +132,7 @@ function compileEarly(page) {
   if (!page.includes(loader)) throw new Error(`postbuild: Trunk's loader does not call ${loader}`);
   const early = `<script>${EARLY}=fetch("./${m[1]}",{integrity:"${integrity[1]}"}).then((r)=>(r.headers.get("content-type")||"").startsWith("application/wasm")?WebAssembly.compileStreaming(r):r.arrayBuffer().then(WebAssembly.compile))</script>`;
   const charset = /<meta charset="?utf-8"?\s*\/?>/i;
-  wasmPreload = m[0];
   return page
-    .replace(m[0], "")
     // Should the early script not have run, the glue fetches the path itself.
     .replace(loader, `init({ module_or_path: await (${EARLY} ?? './${m[1]}') })`)
     .replace(charset, (c) => `${c}${early}`);
@@ -159,9 +157,11 @@ function earlyHints(page) {
   if (!sheet) throw new Error(`postbuild: no stylesheet with an integrity hash in ${pageName}`);
   const loader = /<script type="?module"?>(?=\s*import init)/;
   if (!loader.test(page)) throw new Error(`postbuild: no Trunk loader in ${pageName}`);
-  const hints = [wasmPreload, glue[0], `<link rel=preload href=${sheet[1]} as=style integrity=${sheet[2]}>`].join("");
+  const wasm = page.match(WASM_PRELOAD);
+  const hints = [wasm[0], glue[0], `<link rel=preload href=${sheet[1]} as=style integrity=${sheet[2]}>`].join("");
   const cspTag = '<meta http-equiv="Content-Security-Policy"';
   return page
+    .replace(wasm[0], "")
     .replace(glue[0], "")
     .replace(loader, "<script type=module blocking=render>")
     .replace(cspTag, `${hints}\n    ${cspTag}`);

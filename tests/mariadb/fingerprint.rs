@@ -13,6 +13,15 @@ use super::{create_dbs, form, Maria};
 
 const CHANGED: &str = "exists but its password is not the one a Grantsmith setup script set";
 
+/// A server with the database `shop`, and `preset`'s setup and uninstall scripts for
+/// `app`@`%` with `password`.
+fn shop_scripts(preset: Preset, password: &str) -> (Maria, String, String) {
+    let m = Maria::start();
+    create_dbs(&m, &["shop"]);
+    let out = generate(&form(preset, "app", "%", "shop", password, m.port));
+    (m, out.setup.unwrap(), out.uninstall.unwrap())
+}
+
 #[test]
 fn an_account_dropped_by_hand_and_made_again_is_not_taken_over() {
     let m = Maria::start();
@@ -40,17 +49,7 @@ fn an_account_dropped_by_hand_and_made_again_is_not_taken_over() {
 /// as the script's comment says; then setup and uninstall run, each twice.
 #[test]
 fn a_password_changed_by_hand_is_refused_until_listed_again() {
-    let m = Maria::start();
-    create_dbs(&m, &["shop"]);
-    let out = generate(&form(
-        Preset::ReadWrite,
-        "app",
-        "%",
-        "shop",
-        "form-pw",
-        m.port,
-    ));
-    let (setup, uninstall) = (out.setup.unwrap(), out.uninstall.unwrap());
+    let (m, setup, uninstall) = shop_scripts(Preset::ReadWrite, "form-pw");
     m.root_ok(&setup);
     m.root_ok("ALTER USER 'app'@'%' IDENTIFIED BY 'by-hand'; GRANT ALL ON `shop`.* TO 'app'@'%';");
     refused_with(&m, &setup, CHANGED, "setup");
@@ -78,23 +77,13 @@ fn a_password_changed_by_hand_is_refused_until_listed_again() {
 /// a password changed by hand is refused.
 #[test]
 fn a_list_from_before_the_fingerprint_is_upgraded() {
-    let m = Maria::start();
-    create_dbs(&m, &["shop"]);
+    let (m, setup, _) = shop_scripts(Preset::ReadOnly, "new-pw");
     m.root_ok(
         "CREATE DATABASE grantsmith;
          CREATE TABLE grantsmith.accounts (user VARCHAR(80) NOT NULL, host VARCHAR(255) NOT NULL, PRIMARY KEY (user, host)) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
          CREATE USER 'app'@'%' IDENTIFIED BY 'old-pw';
          INSERT INTO grantsmith.accounts VALUES ('app', '%');",
     );
-    let out = generate(&form(
-        Preset::ReadOnly,
-        "app",
-        "%",
-        "shop",
-        "new-pw",
-        m.port,
-    ));
-    let setup = out.setup.unwrap();
     m.root_ok(&setup);
     let auth = m.root_ok("SELECT auth FROM grantsmith.accounts WHERE user = 'app'");
     assert_eq!(auth.trim().len(), 64, "no fingerprint recorded: {auth}");
@@ -113,17 +102,7 @@ fn a_list_from_before_the_fingerprint_is_upgraded() {
 /// cannot tell is its own.
 #[test]
 fn an_integration_user_changing_its_own_password_is_refused_until_listed_again() {
-    let m = Maria::start();
-    create_dbs(&m, &["shop"]);
-    let out = generate(&form(
-        Preset::ReadOnly,
-        "app",
-        "%",
-        "shop",
-        "form-pw",
-        m.port,
-    ));
-    let (setup, uninstall) = (out.setup.unwrap(), out.uninstall.unwrap());
+    let (m, setup, uninstall) = shop_scripts(Preset::ReadOnly, "form-pw");
     m.root_ok(&setup);
     let o = m.login(
         "app",
